@@ -1,0 +1,139 @@
+"""Numbers in OKR text, told apart by role: targets versus identifiers and dates.
+
+«Q3», «V2», «2.0», «D7», «H1», a year, «31 марта», «25–40 лет» are numbers
+that measure nothing; «10 000», «2,8%», «вдвое», «топ-3», double, zero, 50+
+are measures.  Baselines («с 65% до 45%», «(сейчас 5)», "from 3% to 7%")
+are recognised here too, because several rules need them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A number: 10 000 / 10,000 / 2,8 / 1.5 / 50k / 1,2 млн; optional currency and suffixes.
+_NUM = r"(?<![\d.,])\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)*"
+_NUMBER = re.compile(
+    rf"(?:(?P<cur>[$€₽£])\s?)?(?P<num>{_NUM})"
+    r"(?P<suffix>\s?(?:%|‰|k\b|K\b|m\b|M\b|x\b|х\b|\+|тыс\.?|млн\.?|млрд\.?|руб\.?|₽|\$|€|pp\b|п\.п\.))?",
+)
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_MONTHS = (
+    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]\w*|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*"
+    r"|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*"
+)
+_DATE_AFTER = re.compile(rf"^\s?(?:{_MONTHS})\b", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\.?)\s$", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_PERIOD_AFTER = re.compile(r"^[\s-]?(?:-?й\s)?(?:квартал\w*|кв\b\.?|полугоди\w*|quarter|q\b|half)", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^\s?(?:[–—-]\s?\d+\s?)?(?:лет|года?\b|years?\s+old|y/?o\b)", re.IGNORECASE)
+_TIME_UNIT_AFTER = re.compile(
+    r"^\s?(?:дн\w*|день|недел\w*|месяц\w*|мес\b\.?|час\w*|мин\w*|сек\w*|days?\b|weeks?\b|months?\b|hours?\b"
+    r"|minutes?\b|seconds?\b|mins?\b|secs?\b|ms\b|мс\b|s\b|с\b|h\b|ч\b)",
+    re.IGNORECASE,
+)
+_RANK = re.compile(r"\b(?:топ|top)[\s-]?\d+\b|[#№]\s?\d+\b", re.IGNORECASE)
+_NUMBER_WORDS = re.compile(
+    r"\b(?:вдвое|втрое|вчетверо|впятеро|вдесятеро|удво\w+|утро\w+|вдвое|половин\w*|трет[ьи]\w*|четверт\w*"
+    r"|нол[ьяюе]\w*|нул[ьяюе]\w*|(?:в\s+)?(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+раз\w*"
+    r"|один|одн(?:ого|ой|у|им)|два|двух|две|три|трех|трёх|четыре|четырех|четырёх|пять|пяти|шесть|шести|семь|семи"
+    r"|восемь|восьми|девять|девяти|десять|десяти|двадцать|тридцать|сорок|пятьдесят|сто|сотн\w*|тысяч\w*|миллион\w*"
+    r"|double[sd]?|doubling|triple[sd]?|tripling|half|halve[sd]?|halving|zero|twice|thrice"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million|dozen)\b",
+    re.IGNORECASE,
+)
+# Sayings that contain a number word but measure nothing.
+_IDIOMS = re.compile(
+    r"\b(?:one of|one-stop|one place|единственн\w*|в одном месте|one team|one source|один источник|одно окно|first|перв\w+)\b",
+    re.IGNORECASE,
+)
+# A digit, or a placeholder left by a suggested rewrite (X, Y, N, M).
+_D = r"(?:\d|\b[XYNM]\b)"
+_BASELINE = re.compile(
+    rf"(?:\b(?:с|со)\s+(?:текущ\w+\s+|нынешн\w+\s+)?[$€₽]?\s?{_D}"
+    rf"|\(\s*(?:с\s+текущ\w*|сейчас|текущ\w*|было|base(?:line)?|now|currently|current|today|vs\.?)[^)]*{_D}"
+    rf"|\b(?:сейчас|текущ\w+|нынешн\w+|было|базов\w+|исходн\w+)\b[^.;]*{_D}"
+    rf"|\bfrom\s+(?:the\s+)?(?:current\s+)?[$€£]?{_D}|\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from)\b"
+    rf"|{_D}\s?%?\s?(?:→|->|=>|⟶|➝)\s?[$€₽]?{_D})",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"(?<![\w\[/.-])[XYNM](?:\s?%)?(?![\w\]/.-])")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in the text.  ``measure`` is False for identifiers, dates, years, ages, ranks of periods."""
+
+    start: int
+    end: int
+    text: str
+    measure: bool
+    percent: bool = False
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANK.finditer(text):
+        found.append(Quantity(m.start(), m.end(), m.group(), True))
+        taken.append((m.start(), m.end()))
+    for m in _NUMERIC_DATE.finditer(text):
+        found.append(Quantity(m.start(), m.end(), m.group(), False))
+        taken.append((m.start(), m.end()))
+    for m in _NUMBER.finditer(text):
+        start, end = m.start("num"), m.end()
+        if any(a <= start < b for a, b in taken):
+            continue
+        if m.group("cur"):
+            start = m.start("cur")
+        num = m.group("num")
+        before, after = text[:m.start("num")], text[m.end("num"):]
+        measure = _is_measure(num, before, after, bool(m.group("cur")), bool(m.group("suffix")))
+        suffix = m.group("suffix") or ""
+        found.append(Quantity(start, end, text[start:end], measure, percent="%" in suffix or "п.п" in suffix or "pp" in suffix))
+        taken.append((start, end))
+    for m in _NUMBER_WORDS.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if _IDIOMS.search(text[max(0, m.start() - 2): m.end() + 12]) and m.group().lower() in ("one", "один", "одн"):
+            continue
+        after = text[m.end():]
+        measure = not _PERIOD_AFTER.match(after) and not re.match(r"^\s+(?:год|лет|years?)\b", after, re.I)
+        found.append(Quantity(m.start(), m.end(), m.group(), measure))
+    for m in _PLACEHOLDER.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            found.append(Quantity(m.start(), m.end(), m.group(), True, percent="%" in m.group()))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool) -> bool:
+    """Whether a run of digits measures something, judged by what stands around it."""
+    if before[-1:].isalpha() or before[-1:] in ("-", "_") and before[-2:-1].isalpha():
+        return False  # glued to a letter: Q3, V2, D30, p95, iOS-17
+    if re.match(r"^[^\W\d_]", after) and not suffix and not _TIME_UNIT_AFTER.match(after):
+        return False  # 3D, 5G, 2FA
+    if currency or suffix:
+        return not re.fullmatch(r"\d+(?:\.\d+){2,}", num)
+    if _YEAR.match(num) or _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
+        return False
+    if _PERIOD_AFTER.match(after) or re.search(r"\b(?:Q|кв\.?|квартал\w*)\s?$", before, re.IGNORECASE):
+        return False
+    if re.match(r"^\s?[–—-]\s?\d+\s?(?:лет|years)", after) or (
+        re.search(r"\d\s?[–—-]\s?$", before) and re.match(r"^\s?(?:лет|years)", after)
+    ):
+        return False  # an age range: 25–40 лет
+    if re.fullmatch(r"\d+\.0", num) and re.search(r"[^\W\d_]\w*\s$", before):
+        return False  # CRM 2.0, Web 3.0: a version
+    if re.fullmatch(r"\d+(?:\.\d+){2,}", num):
+        return False  # 1.2.3
+    if re.search(r"\b(?:версии|версию|версия|version|release|релиз\w*|sprint|спринт\w*|этап\w*|phase|step|шаг\w*|№|#)\s?$", before, re.IGNORECASE):
+        return False
+    return True
+
+
+def has_measure(quantities: list[Quantity]) -> bool:
+    return any(q.measure for q in quantities)
+
+
+def has_baseline(text: str) -> bool:
+    return _BASELINE.search(text) is not None

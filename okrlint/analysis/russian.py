@@ -1,0 +1,148 @@
+"""Russian analysis: natasha's tagger and parser, pymorphy3 lemmas, on spaCy Docs.
+
+Models load once per process, on first use, so English-only runs never pay
+for them.  Tagging and parsing run batched over every Russian item of a run.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc
+
+# pymorphy's OpenCorpora POS → Universal Dependencies POS (what natasha's tagger emits).
+_OC_TO_UD = {
+    "NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "VERB": "VERB",
+    "INFN": "VERB", "PRTF": "VERB", "PRTS": "VERB", "GRND": "VERB", "NUMR": "NUM",
+    "ADVB": "ADV", "NPRO": "PRON", "PRED": "ADV", "PREP": "ADP", "CONJ": "CCONJ",
+    "PRCL": "PART", "INTJ": "INTJ",
+}
+# UD feature values → OpenCorpora grammemes, to score pymorphy parses against the tagger.
+_UD_TO_OC = {
+    ("Case", "Nom"): "nomn", ("Case", "Gen"): "gent", ("Case", "Dat"): "datv",
+    ("Case", "Acc"): "accs", ("Case", "Ins"): "ablt", ("Case", "Loc"): "loct",
+    ("Number", "Sing"): "sing", ("Number", "Plur"): "plur",
+    ("Gender", "Masc"): "masc", ("Gender", "Fem"): "femn", ("Gender", "Neut"): "neut",
+    ("VerbForm", "Inf"): "INFN", ("VerbForm", "Part"): "PRTF", ("VerbForm", "Conv"): "GRND",
+    ("Mood", "Imp"): "impr", ("Aspect", "Perf"): "perf", ("Aspect", "Imp"): "impf",
+    ("Tense", "Past"): "past", ("Tense", "Fut"): "futr", ("Tense", "Pres"): "pres",
+}
+
+
+@lru_cache(maxsize=None)
+def morph() -> Any:
+    """The process-wide pymorphy3 analyzer (also given to natasha's extractors)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=None)
+def _models() -> tuple[Any, Any]:
+    logging.getLogger("natasha").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
+
+        embedding = NewsEmbedding()
+        return NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
+
+
+def ud_pos(parse: Any) -> str:
+    return _OC_TO_UD.get(parse.tag.POS or "", "X")
+
+
+def best_parse(word: str, pos: str | None = None, feats: dict[str, str] | None = None) -> Any:
+    """The pymorphy3 parse of ``word`` that agrees best with the tagger's POS and features."""
+    parses = morph().parse(word)
+    wanted = {_UD_TO_OC[(k, v)] for k, v in (feats or {}).items() if (k, v) in _UD_TO_OC}
+
+    def score(parse: Any) -> tuple[int, int, float, int]:
+        same_pos = int(pos is not None and ud_pos(parse) == pos)
+        overlap = len(wanted & set(parse.tag.grammemes))
+        # On a tie, a noun whose lemma is also an infinitive («стать») is the rarer reading.
+        rare = int(parse.tag.POS == "NOUN" and _is_infinitive(parse.normal_form))
+        # Guesses for unknown words: prefer a declinable common noun («вебинара» → «вебинар»).
+        guess = len({"Fixd", "Name", "Surn", "Geox"} & set(parse.tag.grammemes))
+        return same_pos, overlap - guess, parse.score, -rare
+
+    return max(parses, key=score)
+
+
+@lru_cache(maxsize=4096)
+def _is_infinitive(word: str) -> bool:
+    return any("INFN" in p.tag.grammemes for p in morph().parse(word))
+
+
+def lemma(word: str, pos: str | None = None, feats: dict[str, str] | None = None) -> str:
+    if not any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return word.lower()
+    return best_parse(word, pos, feats).normal_form.replace("ё", "е")
+
+
+def _leading_verb(word: str) -> dict[str, str] | None:
+    """UD features of an infinitive/imperative reading of ``word``, if pymorphy3 knows one."""
+    for parse in morph().parse(word):
+        grams = parse.tag.grammemes
+        if "INFN" in grams:
+            return {"VerbForm": "Inf", "Aspect": "Perf" if "perf" in grams else "Imp"}
+        if "impr" in grams and "incl" not in grams:  # «улучшим» (let us) is not an order
+            return {"VerbForm": "Fin", "Mood": "Imp", "Aspect": "Perf" if "perf" in grams else "Imp"}
+    return None
+
+
+def annotate(docs: list[Doc]) -> list[Doc]:
+    """Return new Docs carrying lemma, POS, morphology, head and dependency."""
+    batch = [[t.text for t in doc if not t.is_space] for doc in docs]
+    todo = [i for i, words in enumerate(batch) if words]
+    tagger, parser = _models()
+    words_todo = [batch[i] for i in todo]
+    morph_markups = list(tagger.map(words_todo)) if words_todo else []
+    syntax_markups = list(parser.map(words_todo)) if words_todo else []
+    result = list(docs)
+    for i, tagged, parsed in zip(todo, morph_markups, syntax_markups):
+        result[i] = _rebuild(docs[i], tagged.tokens, parsed.tokens)
+    return result
+
+
+def _rebuild(doc: Doc, tagged: list[Any], parsed: list[Any]) -> Doc:
+    words = [t.text for t in doc]
+    spaces = [bool(t.whitespace_) for t in doc]
+    index = [t.i for t in doc if not t.is_space]  # natasha position → doc token index
+    lemmas, pos, morphs = [], [], []
+    heads = list(range(len(doc)))
+    deps = ["dep"] * len(doc)
+    k = 0
+    for token in doc:
+        if token.is_space:
+            lemmas.append(token.text)
+            pos.append("SPACE")
+            morphs.append("")
+            continue
+        tag, syn = tagged[k], parsed[k]
+        feats = dict(tag.feats or {})
+        tag_pos = tag.pos or "X"
+        if k == 0 and not ("Inf" in feats.get("VerbForm", "") or feats.get("Mood") == "Imp"):
+            # OKR lines lead with an imperative or infinitive; the news-trained
+            # tagger often misreads a lone sentence-initial «улучшите».
+            verb = _leading_verb(token.text)
+            if verb is not None:
+                tag_pos, feats = "VERB", verb
+        lemmas.append(lemma(token.text, tag_pos, feats))
+        pos.append(tag_pos)
+        morphs.append("|".join(f"{key}={value}" for key, value in sorted(feats.items())))
+        head = int(syn.head_id) if str(syn.head_id).isdigit() else 0
+        if 0 < head <= len(index):
+            heads[token.i] = index[head - 1]
+        deps[token.i] = syn.rel or "dep"
+        if head == 0:
+            deps[token.i] = "ROOT"
+        k += 1
+    try:
+        return Doc(doc.vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos,
+                   morphs=morphs, heads=heads, deps=deps)
+    except (ValueError, KeyError):  # a malformed tree from the parser: keep tags, drop syntax
+        return Doc(doc.vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos, morphs=morphs)

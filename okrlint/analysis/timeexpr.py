@@ -1,0 +1,109 @@
+"""Time expressions: deadlines and horizons.
+
+A ``bound`` is anything that timeboxes an item within a quarter («до конца
+квартала», «к 1 июля», "by March 31", "Q3", "this quarter").  A ``long``
+horizon is longer than a quarter («за год», «за полгода», «за два
+квартала», "H1", "by end of year").  Russian uses natasha's
+``DatesExtractor`` for calendar dates and a yargy grammar for periods (so
+every inflection of «квартал», «полугодие», «месяц» matches by lemma);
+English uses regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+from .russian import morph
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    kind: Literal["bound", "long"]
+
+
+# --- English ---------------------------------------------------------------
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_NUMWORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+def _alternatives(*patterns: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+
+
+_IN = r"(?:in|within|over|during|across)\s+(?:the\s+)?(?:next\s+)?"
+_EN_LONG = _alternatives(
+    r"(?:by|before|until|till)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|fy\d*|20\d\d)",
+    r"eoy|this\s+year|next\s+year|in\s+20\d\d|annual(?:ly)?\s+(?:goals?|targets?|objectives?|okrs?|plan)|yearly\s+(?:goals?|targets?)",
+    r"h[12](?:\s+20\d\d)?|(?:first|second)\s+half(?:\s+of\s+(?:the\s+)?(?:year|20\d\d))?",
+    _IN + r"(?:a|one|1|two|2)\s+years?",
+    _IN + r"(?:six|6|nine|9|twelve|12|eighteen|18)\s+months?",
+    _IN + r"(?:two|three|four|2|3|4)\s+quarters",
+    _IN + r"(?:half\s+a\s+year|year)",
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_EN_BOUND = _alternatives(
+    r"(?:by|before|until|till|in|during|for|within|through|over|at)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?"
+    rf"(?:q[1-4](?:\s*(?:'|fy)?\s*\d{{2,4}})?|(?:this|next|current)\s+quarter|quarter|(?:this|next)\s+month|month|sprint\s*\d*|week\s+\d+"
+    rf"|{_MONTH}\.?\s+{_DAY}(?:,?\s+20\d\d)?|{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+20\d\d)?|{_MONTH}(?:\s+20\d\d)?"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?)",
+    r"q[1-4](?:\s*(?:'|fy)?\s*\d{2,4})?|(?:this|next|each|per)\s+quarter|quarterly|eoq|end\s+of\s+(?:the\s+)?quarter",
+    _IN + r"(?:\d|one|two|three)\s+(?:months?|weeks?|days?|sprints?)",
+    r"\d{4}-\d{2}-\d{2}",
+)
+
+# --- Russian ---------------------------------------------------------------
+_RU_IN = r"(?:за|в\s+течение|на\s+протяжении)\s+(?:(?:всего|одного|целого|следующего|ближайшего|этого|текущего|следующие|ближайшие)\s+)?"
+_RU_LONG = _alternatives(
+    _RU_IN + r"(?:год\w*|полгода|полугоди\w*|(?:два|две|три|четыре|2|3|4)\s+квартал\w*)",
+    _RU_IN + r"(?:\d{1,2}|шест\w+|девят\w+|двенадцат\w+)\s+месяц\w*",
+    _RU_IN + r"(?:1|2|два|полтора|1,5)\s+(?:год\w*|лет)",
+    r"(?:к|до)\s+(?:концу|конца)\s+(?:(?:этого|текущего|следующего)\s+)?(?:года|полугодия|20\d\d\s*(?:года|г\.?)?)",
+    r"(?:в|на|за)\s+(?:первом|втором|первое|второе|1|2|I|II)(?:-?м|-?е)?\s+полугоди\w*|H[12](?:\s+20\d\d)?",
+    r"(?:годов\w+|ежегодн\w+)\s+(?:цел\w*|план\w*|okr)",
+    r"(?:в|на)\s+20\d\d\s+год\w*",
+)
+_RU_ORD = r"(?:(?:один|одного|одну|этого|текущего|следующего|этом|текущем|следующем|этот|текущий|[1-4]|I{1,3}|IV|перв\w+|втор\w+|трет\w+|четв[её]рт\w+)(?:-?(?:го|й|м))?\s+)?"
+_RU_BOUND = _alternatives(
+    r"(?:к|до|на|в|за|по\s+итогам|в\s+течение)\s+(?:(?:концу|конца|конце|итогам)\s+)?" + _RU_ORD
+    + r"(?:квартал\w*|кв\.?|месяц\w*|недел\w*|спринт\w*|Q[1-4])",
+    r"(?:за|в\s+течение)\s+(?:\d|один|одного|два|двух|три|трех|трёх)\s+(?:месяц\w*|недел\w*|дн\w*|спринт\w*)",
+    r"Q[1-4](?:\s*20\d\d)?|(?:I{1,3}|IV|[1-4])(?:-?й)?\s*(?:кв\.?|квартал\w*)(?:\s*20\d\d)?|ежеквартальн\w*",
+)
+
+
+_RATE = re.compile(r"(?:в|за)\s+(?:месяц|неделю|день|сутки)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _dates_extractor() -> Any:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from natasha import DatesExtractor
+
+        return DatesExtractor(morph())
+
+
+def find_times(text: str, lang: str) -> list[TimeExpr]:
+    found: list[TimeExpr] = []
+    long_re, bound_re = (_RU_LONG, _RU_BOUND) if lang == "ru" else (_EN_LONG, _EN_BOUND)
+    for m in long_re.finditer(text):
+        found.append(TimeExpr(m.start(), m.end(), m.group(), "long"))
+    for m in bound_re.finditer(text):
+        if _RATE.fullmatch(m.group()):
+            continue  # «в месяц», «в неделю»: a rate, not a deadline
+        if not any(t.start <= m.start() < t.end for t in found):
+            found.append(TimeExpr(m.start(), m.end(), m.group(), "bound"))
+    if lang == "ru" and re.search(r"\d|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр", text, re.I):
+        for match in _dates_extractor()(text):
+            fact = match.fact
+            if fact.month is None and fact.day is None:
+                continue  # a bare year is not a deadline
+            if not any(t.start <= match.start < t.end for t in found):
+                found.append(TimeExpr(match.start, match.stop, text[match.start:match.stop], "bound"))
+    return sorted(found, key=lambda t: t.start)

@@ -1,0 +1,111 @@
+"""The public Python API: lint text, files, paths or already-structured objectives.
+
+Every function returns a :class:`~okrlint.findings.Report` whose
+``to_dict()``/``to_json()`` is the versioned JSON contract.  Bad input never
+raises: it becomes an entry in ``report.errors`` and the other inputs are
+still linted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Sequence, TextIO
+
+from .config import Config
+from .engine import lint_documents
+from .findings import InputError, Report
+from .model import OkrDocument
+from .parsing import SUPPORTED_EXTENSIONS, ParseError, decode, from_structured, parse
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def _config(config: Config | None, lang: str | None) -> Config:
+    config = config or Config()
+    return config.with_overrides(lang=lang) if lang and lang != "auto" else config
+
+
+def lint_documents_report(documents: list[OkrDocument], config: Config | None = None,
+                          errors: list[InputError] | None = None) -> Report:
+    files = lint_documents(documents, config) if documents else []
+    return Report(files=files, errors=list(errors or []))
+
+
+def lint_text(text: str, *, filename: str | None = None, lang: str = "auto",
+              config: Config | None = None, fmt: str | None = None) -> Report:
+    """Lint the text of one file; ``filename`` picks the format by extension (default Markdown)."""
+    path = filename or "<text>"
+    try:
+        document = parse(text, path, fmt)
+    except ParseError as exc:
+        return Report(errors=[InputError(path, str(exc))])
+    return lint_documents_report([document], _config(config, lang))
+
+
+def lint_file(path: str | os.PathLike[str], *, lang: str = "auto", config: Config | None = None) -> Report:
+    return lint_paths([str(path)], lang=lang, config=config)
+
+
+def lint_objectives(objectives: Any, *, lang: str = "auto", config: Config | None = None) -> Report:
+    """Lint already-structured OKRs: a list of dicts like ``{"objective": …, "key_results": […]}``."""
+    try:
+        document = from_structured(objectives)
+    except ParseError as exc:
+        return Report(errors=[InputError("<data>", str(exc))])
+    return lint_documents_report([document], _config(config, lang))
+
+
+def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | None = None,
+               stdin: TextIO | None = None) -> Report:
+    """Lint files, directories (walked for supported extensions) and ``-`` (standard input)."""
+    documents: list[OkrDocument] = []
+    errors: list[InputError] = []
+    for path, source_or_error in _read_all(paths, stdin):
+        if isinstance(source_or_error, InputError):
+            errors.append(source_or_error)
+            continue
+        try:
+            documents.append(parse(source_or_error, path))
+        except ParseError as exc:
+            errors.append(InputError(path, str(exc)))
+    return lint_documents_report(documents, _config(config, lang), errors)
+
+
+def _read_all(paths: Sequence[str], stdin: TextIO | None) -> list[tuple[str, str | InputError]]:
+    out: list[tuple[str, str | InputError]] = []
+    for raw in paths:
+        if raw == "-":
+            stream = stdin or sys.stdin
+            try:
+                data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+                out.append(("-", decode(data) if isinstance(data, bytes) else data))
+            except ParseError as exc:
+                out.append(("-", InputError("-", str(exc))))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            out.extend((str(p), _read(p)) for p in found)
+        else:
+            out.append((raw, _read(path)))
+    return out
+
+
+def _read(path: Path) -> str | InputError:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return InputError(str(path), f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        return decode(path.read_bytes())
+    except FileNotFoundError:
+        return InputError(str(path), "no such file or directory")
+    except IsADirectoryError:
+        return InputError(str(path), "is a directory")
+    except PermissionError:
+        return InputError(str(path), "permission denied")
+    except OSError as exc:
+        return InputError(str(path), f"cannot read: {exc.strerror or exc}")
+    except ParseError as exc:
+        return InputError(str(path), str(exc))

@@ -1,0 +1,353 @@
+"""The rule engine: loads rules from YAML, runs them over analyzed documents.
+
+A rule is data (``rules/<id>.yaml``): lexicons, spaCy ``Matcher`` patterns,
+messages, rewrite templates and examples.  What patterns cannot express is a
+named check in :mod:`okrlint.checks`, and a named rewriter in
+:mod:`okrlint.rewrite`; the YAML refers to both by name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from . import checks, rewrite
+from .analysis import Analysis, analyze, detect_language
+from .config import Config
+from .findings import SEVERITY_ORDER, FileReport, Finding, ItemRef, Suggestion
+from .model import Item, KeyResult, Objective, OkrDocument, Period
+
+KINDS = ("objective", "key_result", "period", "document")
+LANGS = ("ru", "en")
+
+
+class RuleFileError(Exception):
+    """A rule file that cannot be used; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    kind: str
+    bad: bool
+    lang: str
+    span: str | None = None
+    objective: str | None = None
+    key_results: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()  # for period examples: the objectives under the heading
+    seed: bool = False  # quoted from the seed article
+
+
+@dataclass
+class Rule:
+    id: str
+    applies_to: tuple[str, ...]
+    severity: dict[str, str]
+    summary: dict[str, str]
+    rationale: dict[str, str]
+    message: dict[str, str]
+    check: str
+    rewriter: str | None = None
+    templates: dict[str, Any] = field(default_factory=dict)
+    lexicon: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    patterns: dict[str, list[list[dict[str, Any]]]] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    examples: list[Example] = field(default_factory=list)
+    path: str = ""
+
+    def words(self, lang: str, group: str) -> list[str]:
+        return self.lexicon.get(lang, {}).get(group, [])
+
+
+# ---------------------------------------------------------------- loading
+
+def rules_dir() -> Path:
+    """The shipped rule files: ``okrlint/rules`` in a wheel, ``rules/`` in a source checkout."""
+    try:
+        return Path(str(resources.files("okrlint.rules")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "rules"
+
+
+@lru_cache(maxsize=None)
+def _load_all(folder: str) -> tuple[Rule, ...]:
+    paths = sorted(Path(folder).glob("*.yaml"))
+    return tuple(load_rule_file(p) for p in paths)
+
+
+def load_rules(folder: Path | None = None) -> list[Rule]:
+    """Every rule, sorted by id; raises RuleFileError naming a broken file."""
+    return list(_load_all(str(folder or rules_dir())))
+
+
+def get_rule(rule_id: str) -> Rule | None:
+    return next((r for r in load_rules() if r.id == rule_id), None)
+
+
+def load_rule_file(path: Path) -> Rule:
+    def fail(key: str, problem: str) -> RuleFileError:
+        return RuleFileError(f"{path.name}: {key}: {problem}")
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"{path.name}: cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise RuleFileError(f"{path.name}: invalid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise fail("(top level)", "expected a mapping")
+
+    def need(key: str, kind: type) -> Any:
+        if key not in data:
+            raise fail(key, "missing")
+        if not isinstance(data[key], kind):
+            raise fail(key, f"expected {kind.__name__}")
+        return data[key]
+
+    def localized(key: str) -> dict[str, str]:
+        value = need(key, dict)
+        for lang in LANGS:
+            if not isinstance(value.get(lang), str) or not value[lang].strip():
+                raise fail(f"{key}.{lang}", "missing text")
+        return {k: v.strip() for k, v in value.items()}
+
+    rule_id = need("id", str)
+    if rule_id != path.stem:
+        raise fail("id", f"{rule_id!r} does not match the file name")
+    applies_to = tuple(need("applies_to", list))
+    for kind in applies_to:
+        if kind not in KINDS:
+            raise fail("applies_to", f"unknown kind {kind!r} (expected {', '.join(KINDS)})")
+    severity_data = data.get("severity")
+    if isinstance(severity_data, str):
+        severity = {kind: severity_data for kind in applies_to}
+    elif isinstance(severity_data, dict):
+        severity = dict(severity_data)
+    else:
+        raise fail("severity", "expected a severity or a mapping kind: severity")
+    for kind in applies_to:
+        if severity.get(kind) not in SEVERITY_ORDER:
+            raise fail(f"severity.{kind}", "expected error, warning or info")
+    check_name = need("check", str)
+    if check_name not in checks.CHECKS:
+        raise fail("check", f"unknown check {check_name!r}")
+    rewriter = data.get("rewrite", {}).get("using") if isinstance(data.get("rewrite"), dict) else None
+    if rewriter is not None and rewriter not in rewrite.REWRITERS:
+        raise fail("rewrite.using", f"unknown rewriter {rewriter!r}")
+
+    lexicon = data.get("lexicon", {}) or {}
+    if not isinstance(lexicon, dict):
+        raise fail("lexicon", "expected a mapping lang: {group: [lemmas]}")
+    for lang, groups in lexicon.items():
+        if lang not in LANGS or not isinstance(groups, dict):
+            raise fail(f"lexicon.{lang}", "expected ru/en with groups of lemmas")
+        for group, words in groups.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise fail(f"lexicon.{lang}.{group}", "expected a list of strings")
+    patterns = data.get("patterns", {}) or {}
+    for lang, plist in patterns.items():
+        if lang not in LANGS or not isinstance(plist, list) or not all(isinstance(p, list) for p in plist):
+            raise fail(f"patterns.{lang}", "expected a list of spaCy Matcher patterns")
+
+    examples = []
+    raw_examples = need("examples", dict)
+    for label in ("bad", "good"):
+        for n, ex in enumerate(raw_examples.get(label, []) or []):
+            where = f"examples.{label}[{n}]"
+            if isinstance(ex, str):
+                ex = {"text": ex}
+            if not isinstance(ex, dict) or not isinstance(ex.get("text"), str):
+                raise fail(where, "expected text")
+            kind = ex.get("kind", applies_to[0])
+            if kind not in KINDS:
+                raise fail(f"{where}.kind", f"unknown kind {kind!r}")
+            span = ex.get("span")
+            if label == "bad" and span is not None and span not in _example_text(ex):
+                raise fail(f"{where}.span", f"{span!r} is not in the example text")
+            examples.append(Example(
+                text=ex["text"], kind=kind, bad=label == "bad",
+                lang=ex.get("lang") or detect_language(ex["text"]), span=span,
+                objective=ex.get("objective"), key_results=tuple(ex.get("key_results", [])),
+                objectives=tuple(ex.get("objectives", [])), seed=bool(ex.get("seed", False)),
+            ))
+    if not any(e.bad for e in examples):
+        raise fail("examples.bad", "a rule needs at least one bad example")
+
+    rule = Rule(
+        id=rule_id,
+        applies_to=applies_to,
+        severity=severity,
+        summary=localized("summary"),
+        rationale=localized("rationale"),
+        message=localized("message"),
+        check=check_name,
+        rewriter=rewriter,
+        templates={k: v for k, v in (data.get("rewrite") or {}).items() if k != "using"},
+        lexicon={lang: {g: list(w) for g, w in groups.items()} for lang, groups in lexicon.items()},
+        patterns=patterns,
+        options=dict(data.get("options", {}) or {}),
+        examples=examples,
+        path=str(path),
+    )
+    checks.register_patterns(rule)
+    return rule
+
+
+def _example_text(ex: dict[str, Any]) -> str:
+    return "\n".join([ex.get("text", ""), ex.get("objective") or "", *ex.get("key_results", [])])
+
+
+def example_document(example: Example) -> tuple[OkrDocument, Item | Period]:
+    """A small Markdown document holding one rule example, and the item the example is about."""
+    lines: list[tuple[str, str]] = []  # (kind, text)
+    if example.kind == "period":
+        lines.append(("period", example.text))
+        for text in example.objectives:
+            lines.append(("objective", text))
+            lines.extend(("key_result", kr) for kr in example.key_results)
+    elif example.kind == "objective":
+        lines.append(("objective", example.text))
+        lines.extend(("key_result", kr) for kr in example.key_results)
+    else:
+        lines.append(("objective", example.objective or ""))
+        lines.append(("key_result", example.text))
+    prefixes = {"period": "# ", "objective": "## ", "key_result": "- "}
+    source, spans = "", []
+    for kind, text in lines:
+        source += prefixes[kind]
+        spans.append((kind, text, len(source)))
+        source += text + "\n"
+    doc = OkrDocument(source, path="<example>", format="markdown")
+    period: Period | None = None
+    target: Item | Period | None = None
+    for kind, text, start in spans:
+        if kind == "period":
+            period = Period(text, start, start + len(text))
+            doc.periods.append(period)
+            target = period
+        elif kind == "objective":
+            objective = Objective(text=text, start=start, end=start + len(text), period=period)
+            doc.objectives.append(objective)
+            if period is not None:
+                period.objectives.append(objective)
+            if target is None and example.kind == "objective":
+                target = objective
+        else:
+            kr = KeyResult(text=text, start=start, end=start + len(text))
+            doc.objectives[-1].key_results.append(kr)
+            if example.kind == "key_result":
+                target = kr
+    assert target is not None
+    return doc, target
+
+
+# ---------------------------------------------------------------- running
+
+@dataclass
+class Context:
+    """What a check sees: the item, its analysis, its place in the document, the rule and config."""
+
+    rule: Rule
+    config: Config
+    document: OkrDocument
+    item: Item | Period | None
+    kind: str
+    analysis: Analysis | None
+    analyses: dict[int, Analysis]
+    objective: Objective | None = None
+
+    def option(self, name: str) -> Any:
+        return self.config.options.get(self.rule.id, {}).get(name, self.rule.options.get(name))
+
+    def words(self, group: str, lang: str | None = None) -> set[str]:
+        lang = lang or (self.analysis.lang if self.analysis else "ru")
+        extra = self.config.extra_words.get(self.rule.id, {}).get(lang, []) if group == "main" else []
+        return {w.lower() for w in [*self.rule.words(lang, group), *extra]}
+
+    def analysis_of(self, item: Item) -> Analysis:
+        return self.analyses[id(item)]
+
+
+def lint_documents(documents: list[OkrDocument], config: Config | None = None,
+                   rules: Iterable[Rule] | None = None) -> list[FileReport]:
+    """Lint parsed documents; all their items are analyzed in one batch."""
+    config = config or Config()
+    active = [r for r in (rules if rules is not None else load_rules()) if config.enabled(r.id)]
+    items = [item for doc in documents for item in doc.items()]
+    for item in items:
+        item.lang = config.lang if config.lang in LANGS else detect_language(item.text)
+    analyses = dict(zip((id(i) for i in items), analyze([i.text for i in items], [i.lang for i in items])))
+    return [_lint_document(doc, active, config, analyses) for doc in documents]
+
+
+def _lint_document(doc: OkrDocument, rules: list[Rule], config: Config,
+                   analyses: dict[int, Analysis]) -> FileReport:
+    findings: list[Finding] = []
+    for rule in rules:
+        for kind, item, objective in _targets(doc, rule):
+            analysis = analyses.get(id(item)) if isinstance(item, Item) else None
+            ctx = Context(rule, config, doc, item, kind, analysis, analyses, objective)
+            for hit in checks.CHECKS[rule.check](ctx):
+                findings.append(_finding(ctx, hit))
+    findings = [f for f in findings if not any(s.covers(f.rule, f.range.start.offset) for s in doc.suppressions)]
+    findings.sort(key=lambda f: (f.range.start.offset, f.rule))
+    langs = sorted({i.lang for i in doc.items()})
+    return FileReport(path=doc.path, language="+".join(langs) if langs else "", findings=findings, source=doc.source)
+
+
+def _targets(doc: OkrDocument, rule: Rule) -> Iterable[tuple[str, Item | Period | None, Objective | None]]:
+    for objective in doc.objectives:
+        if "objective" in rule.applies_to:
+            yield "objective", objective, objective
+        if "key_result" in rule.applies_to:
+            for kr in objective.key_results:
+                yield "key_result", kr, objective
+    if "period" in rule.applies_to:
+        for period in doc.periods:
+            yield "period", period, None
+    if "document" in rule.applies_to:
+        yield "document", None, None
+
+
+def _finding(ctx: Context, hit: checks.Hit) -> Finding:
+    rule, doc = ctx.rule, ctx.document
+    item = hit.item if hit.item is not None else ctx.item
+    kind = hit.kind or ctx.kind
+    lang = ctx.config.locale or (ctx.analysis.lang if ctx.analysis else _doc_lang(doc))
+    severity = ctx.config.severity.get(rule.id) or rule.severity.get(kind) or rule.severity[ctx.kind]
+    if isinstance(item, Item):
+        start, end = item.source_span(hit.start, hit.end) if hit.end is not None else (item.start, item.end)
+        item_range = doc.lines.range(item.start, item.end)
+        objective = ctx.objective.text if ctx.objective is not None and ctx.objective is not item else None
+        ref = ItemRef(kind, item.text, doc.path_of(item), objective, item_range)
+    elif isinstance(item, Period):
+        start, end = item.start, item.end
+        ref = ItemRef("period", item.text, (), None, doc.lines.range(item.start, item.end))
+    else:
+        start = end = 0
+        ref = ItemRef("document", "", ())
+    values = {"match": hit.text or "", **hit.values}
+    message = _format(rule.message.get(lang) or rule.message["en"], values)
+    suggestions: tuple[Suggestion, ...] = ()
+    if rule.rewriter and isinstance(item, Item) and ctx.analysis is not None:
+        suggestion = rewrite.REWRITERS[rule.rewriter](ctx, hit)
+        suggestions = (suggestion,) if suggestion is not None else ()
+    return Finding(rule.id, severity, message, ref, doc.lines.range(start, end), suggestions,  # type: ignore[arg-type]
+                   lang=ctx.analysis.lang if ctx.analysis else lang)
+
+
+def _doc_lang(doc: OkrDocument) -> str:
+    langs = [i.lang for i in doc.items() if i.lang]
+    return max(set(langs), key=langs.count) if langs else "en"
+
+
+def _format(template: str, values: dict[str, Any]) -> str:
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template

@@ -1,0 +1,350 @@
+"""Words that carry structure: labels, owner tags, OKR types, periods, column names.
+
+Shared by every format so that ``Цель 1: …`` in a Markdown file, in a table
+cell and in a CSV cell mean the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .frag import Frag
+
+# ---------------------------------------------------------------- cleaning
+
+# A trailing okrlint suppression marker, with the comment opener before it.
+_MARKER = re.compile(
+    r"(?:<!--\s*|(?<!\S)#\s*|(?<!\S)//\s*)?okrlint\s*:\s*ignore\b[^\r\n]*", re.IGNORECASE
+)
+# The last HTML comment at the end of the text (not one in the middle).
+_TRAILING_HTML_COMMENT = re.compile(r"\s*<!--(?:(?!-->).)*-->\s*$", re.DOTALL)
+_EMPHASIS = ("**", "__", "*", "_", "~~")
+
+
+def cut_comments(frag: Frag) -> Frag:
+    """Drop ``okrlint: ignore`` markers (to the end of their line) and trailing HTML comments."""
+    while True:
+        m = _MARKER.search(frag.text)
+        if not m:
+            break
+        frag = Frag.concat([frag.sub(0, m.start()).rstrip(), frag.sub(m.end())])
+    while True:
+        m = _TRAILING_HTML_COMMENT.search(frag.text)
+        if not m:
+            return frag.rstrip()
+        frag = frag.sub(0, m.start())
+
+
+def unwrap_emphasis(frag: Frag) -> Frag:
+    """``**text**`` → ``text`` when the whole item is emphasised."""
+    frag = frag.strip()
+    for mark in _EMPHASIS:
+        n = len(mark)
+        t = frag.text
+        if len(t) > 2 * n and t.startswith(mark) and t.endswith(mark):
+            inner = t[n:-n]
+            if inner.strip() == inner and mark not in inner:
+                return frag.sub(n, len(t) - n)
+    return frag
+
+
+# ---------------------------------------------------------------- OKR types
+
+_COMMITTED = re.compile(
+    r"^(?:committed|commit|roof-?shot|приоритетн\w*|обязательн\w*|гарантированн\w*)$", re.IGNORECASE
+)
+_ASPIRATIONAL = re.compile(
+    r"^(?:aspirational|stretch|moon-?shot|ambitious|амбициозн\w*|стретч\w*)$", re.IGNORECASE
+)
+TYPE_WORDS = (
+    r"committed|commit|roof-?shot|aspirational|stretch|moon-?shot|ambitious|"
+    r"приоритетн\w*|обязательн\w*|гарантированн\w*|амбициозн\w*"
+)
+
+
+def normalize_type(value: str) -> str:
+    """``Приоритетный`` → ``committed``; unknown values come back stripped."""
+    v = " ".join(value.replace("ё", "е").split())
+    words = v.split()
+    head = words[0] if words else ""
+    if _COMMITTED.match(head) or _COMMITTED.match(v):
+        return "committed"
+    if _ASPIRATIONAL.match(head) or _ASPIRATIONAL.match(v):
+        return "aspirational"
+    return v
+
+
+def type_fields(raw: str) -> dict[str, Any]:
+    raw = raw.strip()
+    if not raw:
+        return {}
+    return {"type": normalize_type(raw), "type_label": raw}
+
+
+# Heading such as «Приоритетные OKR: …» or "Committed OKRs": sets a type context.
+TYPE_HEADING = re.compile(
+    rf"^(?:примеры\s+)?(?P<type>{TYPE_WORDS})(?:\s+(?:okrs?|окр|цели|objectives|goals)\b.*)?$",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------- owner / type tags
+
+_OWNER_WORDS = r"owners?|ответственн\w*|владел\w*|отв\.?|assignee|dri"
+_TAGS = [
+    # (owner: Anna) / [ответственный — Анна]
+    (
+        "owner",
+        re.compile(
+            rf"\s*[(\[]\s*(?:{_OWNER_WORDS})\s*[:=—–-]?\s*(?P<v>[^()\[\]\r\n]*?[^\s()\[\]])\s*[)\]]\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    # (@anna) / [@anna]
+    ("owner", re.compile(r"\s*[(\[]\s*@(?P<v>\w[\w.\-]*?)\s*[)\]]\s*$")),
+    # — owner: Anna
+    (
+        "owner",
+        re.compile(
+            rf"\s+[—–-]\s*(?:{_OWNER_WORDS})\s*:\s*(?P<v>[^\r\n:()]*?\S)\s*$", re.IGNORECASE
+        ),
+    ),
+    # — @anna / @anna
+    ("owner", re.compile(r"(?:^|\s+)(?:[—–-]\s*)?@(?P<v>\w(?:[\w.\-]*\w)?)\s*$")),
+    # (committed) / [амбициозный]
+    ("type", re.compile(rf"\s*[(\[]\s*(?P<v>(?:{TYPE_WORDS}))\s*[)\]]\s*$", re.IGNORECASE)),
+]
+
+
+def normalize_owner(value: str) -> str:
+    """``@anna`` → ``anna``: owners are names or handles without the ``@``."""
+    value = " ".join(value.split())
+    if re.fullmatch(r"@\w[\w.\-]*", value):
+        return value[1:]
+    return value
+
+
+def split_tags(frag: Frag) -> tuple[Frag, dict[str, Any]]:
+    """Peel trailing owner and type tags off an item's text."""
+    fields: dict[str, Any] = {}
+    frag = frag.strip()
+    changed = True
+    while changed and frag.text:
+        changed = False
+        for key, pattern in _TAGS:
+            m = pattern.search(frag.text)
+            if not m or key in fields:
+                continue
+            value = m.group("v").strip()
+            rest = frag.sub(0, m.start()).strip()
+            if not value:
+                continue
+            if key == "type":
+                fields.update(type_fields(value))
+            else:
+                fields[key] = value
+            frag = rest
+            changed = True
+            break
+    return frag, fields
+
+
+# ---------------------------------------------------------------- labels
+
+_NUM = r"(?:[#№-]\s*)?\d{1,3}(?:[.\-]\d{1,3})*"
+_CLOSE = r"(?:\*\*|__|\*|_)?"
+# Separator after a label: a colon always; '.', ')', a dash or a space only after a number.
+_SEP = r"(?P<sep>\s*:\s*|\s*\.(?!\d)\s*|\s*\)\s*|\s+[—–-]\s*|\s*[—–]\s*|\s+)"
+
+_OBJ_LABEL = re.compile(
+    rf"(?P<word>objective|goal|цель|o(?=\d))(?![^\W\d_])"
+    rf"(?:\s*(?P<num>{_NUM}))?"
+    rf"(?:\s*[(\[](?P<type>{TYPE_WORDS})[)\]])?"
+    rf"(?P<close>{_CLOSE}){_SEP}",
+    re.IGNORECASE,
+)
+_KR_LABEL = re.compile(
+    rf"(?P<word>key[\s-]+result|ключевой\s+результат|kr|кр)(?![^\W\d_])"
+    rf"(?:\s*(?P<num>{_NUM}))?"
+    rf"(?P<close>{_CLOSE}){_SEP}",
+    re.IGNORECASE,
+)
+# "Key results:", «Ключевые результаты», "KRs" — a line that only announces KRs.
+KR_MARKER = re.compile(
+    r"^(?:\*\*|__)?\s*(?:key[\s-]+results?|ключевые\s+результаты|ключевой\s+результат|krs?|кр|"
+    r"результаты|results)(?:\s*\((?:key\s+results?|ключевые\s+результаты|krs?)\))?\s*(?:\*\*|__)?"
+    r"\s*:?\s*(?:\*\*|__)?\s*$",
+    re.IGNORECASE,
+)
+# «Цель», "Objective 2" alone (as a heading or a line ending in a colon): the text follows on the next line.
+BARE_OBJ_LABEL = re.compile(
+    rf"^(?:\*\*|__)?\s*(?:objective|goal|цель)(?:\s*{_NUM})?\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Label:
+    kind: str  # "objective" | "key_result"
+    text: Frag  # what follows the label (may be empty: the text is on the next line)
+    fields: dict[str, Any]
+
+
+def match_label(frag: Frag) -> Label | None:
+    """Recognise ``Цель 1:``, ``**Objective:**``, ``KR 1.2 —``, ``Ключевой результат:`` …"""
+    text = frag.text
+    opener = ""
+    for mark in ("**", "__", "*", "_"):
+        if text.startswith(mark):
+            opener = mark
+            break
+    body = frag.sub(len(opener))
+    for kind, pattern in (("objective", _OBJ_LABEL), ("key_result", _KR_LABEL)):
+        m = pattern.match(body.text)
+        if not m:
+            continue
+        sep = m.group("sep")
+        has_num = m.group("num") is not None
+        if ":" not in sep and not has_num:
+            continue
+        rest_text = body.text[m.end():]
+        if sep.strip() == "" and not (rest_text[:1].isupper() or rest_text[:1] in "«\"'"):
+            continue  # «Цель 100 клиентов» is prose; «Цель 1 Стать лидером» is a label
+        closed = bool(m.group("close"))
+        rest = body.sub(m.end())
+        if opener and not closed:
+            # **Цель:** text — the closer comes after the separator
+            if rest.text.startswith(opener):
+                rest = rest.sub(len(opener)).lstrip()
+            elif rest.text.rstrip().endswith(opener):
+                rest = rest.rstrip()
+                rest = rest.sub(0, len(rest) - len(opener))
+        elif not opener and closed:
+            continue  # "o1*:" is not a label
+        fields: dict[str, Any] = {}
+        if kind == "objective" and m.group("type"):
+            fields.update(type_fields(m.group("type")))
+        if has_num:
+            fields["label"] = body.text[m.start("word") : m.end("num")]
+        return Label(kind, rest.strip(), fields)
+    return None
+
+
+# ---------------------------------------------------------------- periods
+
+_ROMAN = r"(?:iv|i{1,3})"
+_ORD_RU_Q = (
+    r"(?:перв\w*|втор\w*|трет\w*|четв[её]рт\w*|[1-4]\s*-?\s*(?:й|ый|ой|ий)?|" + _ROMAN + r")"
+)
+_YEAR = r"(?:(?:fy|фг)\s*'?)?(?:20\d\d|'\d\d)(?:\s*(?:год[а-я]*|г\.?|гг\.?))?"
+_YEAR_ALONE = r"(?:(?:fy|фг)\s*'?)?20\d\d(?:\s*(?:год[а-я]*|г\.?))?"
+_Q = (
+    r"(?:q[1-4]|[1-4]q|quarter\s*[1-4]|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    r"|" + _ORD_RU_Q + r"\s*(?:квартал[а-я]*|кв\.?)"
+    r"|h[12]|[12]h|(?:first|second)\s+half|(?:перв\w*|втор\w*|[12]\s*-?\s*(?:е|ое)?|i{1,2})\s*полугоди[а-я]*)"
+)
+_PERIOD_CORE = (
+    rf"(?:{_Q}(?:\s*(?:[-–—/]|to|по|и|and)\s*{_Q})?(?:[\s,/'\-]*(?:of\s+|of\s+the\s+)?{_YEAR})?"
+    rf"|{_YEAR}[\s,/\-]*{_Q}|{_YEAR_ALONE})"
+)
+_FILLER = (
+    r"(?:(?:okrs?|окр|цели|objectives|goals|план\w*|period|период|quarter|квартал|срок)"
+    r"\s*(?:на|for|в|в\s+течение|:|—|–|-)?\s*)?"
+)
+PERIOD = re.compile(rf"^(?:\*\*|__)?\s*{_FILLER}{_PERIOD_CORE}\s*(?:\*\*|__)?\s*[:.]?\s*$", re.IGNORECASE)
+
+
+def is_period(text: str) -> bool:
+    return bool(PERIOD.match(text.strip()))
+
+
+def period_frag(frag: Frag) -> Frag:
+    """The text a Period keeps: the marker without emphasis and a trailing colon."""
+    frag = frag.strip()
+    if frag.text.endswith(":"):
+        frag = frag.sub(0, len(frag) - 1).rstrip()
+    return unwrap_emphasis(frag)
+
+
+def period_key(text: str) -> str:
+    """Periods with the same text are one period."""
+    return " ".join(text.casefold().replace("ё", "е").split())
+
+
+# ---------------------------------------------------------------- columns / field labels
+
+_COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "objective": (
+        "цель", "цели", "objective", "objectives", "o", "goal", "goals", "цель okr", "okr",
+        "objective (цель)", "цель (objective)",
+    ),
+    "key_result": (
+        "ключевой результат", "ключевые результаты", "key result", "key results", "kr", "krs",
+        "кр", "ключевые результаты (key results)", "key results (ключевые результаты)", "результат",
+        "результаты",
+    ),
+    "owner": ("ответственный", "ответственные", "владелец", "owner", "owners", "assignee", "dri"),
+    "progress": ("прогресс", "progress", "текущий прогресс", "выполнение", "% выполнения", "status", "статус"),
+    "period": ("период", "квартал", "period", "quarter", "срок okr"),
+    "type": ("тип", "тип okr", "type", "okr type", "type of okr", "вид"),
+    "baseline": ("baseline", "базовое значение", "было", "исходное значение", "старт", "start", "from", "база"),
+    "target": ("target", "цель (значение)", "целевое значение", "стало", "to", "goal value", "target value"),
+    "current": ("current", "текущее значение", "текущее", "сейчас", "current value", "actual", "факт"),
+    "due": ("срок", "due", "deadline", "дедлайн", "due date", "до", "срок выполнения"),
+    "unit": ("unit", "units", "единица", "единица измерения", "ед. изм", "ед изм", "ед"),
+}
+_COLUMN_LOOKUP = {name: key for key, names in _COLUMN_NAMES.items() for name in names}
+# Names too generic to mark a "Name: value" line in running text (fine as CSV headers).
+_HEADER_ONLY = frozenset({
+    "o", "okr", "to", "from", "до", "start", "старт", "база", "вид", "статус", "status", "actual",
+    "факт", "сейчас", "ед", "результат", "результаты", "goal", "goals", "current", "текущее",
+    "выполнение", "было", "стало", "dri",
+})
+_KR_NUMBERED = re.compile(r"^(?:kr|кр|key results?|ключевой результат)\s*#?\s*\d{1,2}$")
+
+
+def _norm_header(text: str) -> str:
+    t = text.strip().strip("*_`").strip().casefold().replace("ё", "е")
+    t = re.sub(r"\s+", " ", t)
+    t = t.rstrip(":").strip()
+    return t
+
+
+def column_kind(header: str, strict: bool = False) -> str | None:
+    """Map a column header (Russian or English, any case) to a field name.
+
+    ``strict`` skips names too generic for a ``Name: value`` line in prose.
+    """
+    t = _norm_header(header)
+    if not t:
+        return None
+    candidates = [t]
+    no_pct = re.sub(r"[,]?\s*\(?%\)?", "", t).strip()
+    candidates.append(no_pct)
+    m = re.match(r"^(.*?)\s*\((.*)\)\s*$", t)
+    if m:
+        candidates += [m.group(1).strip(), m.group(2).strip()]
+    for c in candidates:
+        if strict and c in _HEADER_ONLY:
+            continue
+        if c in _COLUMN_LOOKUP:
+            return _COLUMN_LOOKUP[c]
+        if _KR_NUMBERED.match(c):
+            return "key_result"
+    return None
+
+
+_FIELD_LINE = re.compile(r"^(?:\*\*|__)?(?P<key>[^:\r\n*_]{1,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?P<value>\S.*)$", re.DOTALL)
+FIELD_KEYS = frozenset({"owner", "progress", "period", "type", "baseline", "target", "current", "due", "unit"})
+
+
+def match_field(frag: Frag) -> tuple[str, Frag] | None:
+    """``Owner: Anna`` / «Срок: 30 сентября» → (field, value)."""
+    m = _FIELD_LINE.match(frag.text)
+    if not m:
+        return None
+    key = column_kind(m.group("key"), strict=True)
+    if key not in FIELD_KEYS:
+        return None
+    return key, unwrap_emphasis(frag.group(m, "value").strip())

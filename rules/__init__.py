@@ -1,0 +1,1 @@
+"""Rule definitions shipped as data: one YAML file per rule."""

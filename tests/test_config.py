@@ -1,0 +1,227 @@
+"""Configuration: discovery, validation (okrlint.config) and how the CLI applies it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from okrlint.cli import main
+from okrlint.config import Config, ConfigError, config_from_dict, find_config, load_config
+
+KNOWN = {"vague-verb", "hedging", "task-key-result", "key-result-count", "missing-number"}
+
+OKRS = """\
+# Q3 2026
+
+## Цель: Сделать наш бренд любимым выбором для молодых родителей
+
+- Улучшить качество контента
+- Попробовать запустить TikTok-канал
+- Снизить процент отказов на целевой странице с 70% до 50% к концу квартала
+"""
+
+
+# ---------------------------------------------------------------- discovery
+
+
+def test_find_config_prefers_nearest(tmp_path: Path) -> None:
+    (tmp_path / ".okrlint.toml").write_text("", encoding="utf-8")
+    nested = tmp_path / "team" / "q3"
+    nested.mkdir(parents=True)
+    (nested / "okrs.md").write_text(OKRS, encoding="utf-8")
+    assert find_config(nested / "okrs.md") == tmp_path / ".okrlint.toml"
+    assert find_config(nested) == tmp_path / ".okrlint.toml"
+    (tmp_path / "team" / "pyproject.toml").write_text("[tool.okrlint]\nignore = ['hedging']\n", encoding="utf-8")
+    assert find_config(nested / "okrs.md") == tmp_path / "team" / "pyproject.toml"
+
+
+def test_find_config_skips_pyproject_without_section(tmp_path: Path) -> None:
+    (tmp_path / ".okrlint.toml").write_text("", encoding="utf-8")
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text("[tool.black]\nline-length = 100\n", encoding="utf-8")
+    assert find_config(inner) == tmp_path / ".okrlint.toml"
+    (inner / "pyproject.toml").write_text("not [valid toml", encoding="utf-8")
+    assert find_config(inner) == tmp_path / ".okrlint.toml"
+
+
+def test_find_config_none(tmp_path: Path) -> None:
+    found = find_config(tmp_path)
+    assert found is None or tmp_path not in found.parents  # nothing here; a config far above is not ours
+
+
+def test_okrlint_toml_wins_over_pyproject_in_same_folder(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.okrlint]\n", encoding="utf-8")
+    (tmp_path / ".okrlint.toml").write_text("", encoding="utf-8")
+    assert find_config(tmp_path) == tmp_path / ".okrlint.toml"
+
+
+# ---------------------------------------------------------------- loading and validation
+
+
+def test_load_full_config(tmp_path: Path) -> None:
+    path = tmp_path / ".okrlint.toml"
+    path.write_text(
+        """
+select = ["vague-verb", "hedging", "key-result-count"]
+ignore = "hedging"
+lang = "ru"
+locale = "en"
+
+[severity]
+vague-verb = "warning"
+
+[rules.key-result-count]
+min = 2
+max = 4
+
+[extra-words.vague-verb]
+ru = ["прокачать"]
+en = ["polish"]
+""",
+        encoding="utf-8",
+    )
+    config = load_config(path, known_rules=KNOWN)
+    assert config.select == {"vague-verb", "hedging", "key-result-count"}
+    assert config.ignore == {"hedging"}
+    assert config.severity == {"vague-verb": "warning"}
+    assert config.options == {"key-result-count": {"min": 2, "max": 4}}
+    assert config.extra_words == {"vague-verb": {"ru": ["прокачать"], "en": ["polish"]}}
+    assert (config.lang, config.locale, config.source) == ("ru", "en", str(path))
+    assert config.enabled("vague-verb") and not config.enabled("hedging") and not config.enabled("missing-number")
+
+
+def test_pyproject_section(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[project]\nname = "x"\n\n[tool.okrlint]\nignore = ["missing-number"]\n', encoding="utf-8")
+    assert load_config(path, known_rules=KNOWN).ignore == {"missing-number"}
+
+
+@pytest.mark.parametrize(
+    ("data", "key", "problem"),
+    [
+        ({"selct": ["vague-verb"]}, "selct", "unknown setting"),
+        ({"select": "nope"}, "select", "unknown rule nope"),
+        ({"select": [1, 2]}, "select", "list of rule ids"),
+        ({"ignore": ["vague-verb", "typo-rule"]}, "ignore", "unknown rule typo-rule"),
+        ({"severity": {"vague-verb": "fatal"}}, "severity.vague-verb", "expected one of error, warning, info"),
+        ({"severity": {"nope": "error"}}, "severity.nope", "unknown rule"),
+        ({"severity": "error"}, "severity", "table"),
+        ({"rules": {"key-result-count": 3}}, "rules", "tables"),
+        ({"rules": {"nope": {"min": 1}}}, "rules.nope", "unknown rule"),
+        ({"extra-words": {"vague-verb": {"de": ["x"]}}}, "extra-words.vague-verb", "ru ="),
+        ({"extra-words": {"vague-verb": {"ru": "прокачать"}}}, "extra-words.vague-verb", "ru ="),
+        ({"lang": "de"}, "lang", "auto, ru, en"),
+        ({"locale": "fr"}, "locale", "ru or en"),
+    ],
+)
+def test_validation_names_file_and_key(data: dict, key: str, problem: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        config_from_dict(data, source="team/.okrlint.toml", known_rules=KNOWN)
+    message = str(info.value)
+    assert message.startswith(f"team/.okrlint.toml: {key}: ")
+    assert problem in message
+
+
+def test_unknown_rules_allowed_without_a_rule_list() -> None:
+    assert config_from_dict({"select": ["future-rule"]}).select == {"future-rule"}
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [(b"select = [", "invalid TOML"), (b"select = ['\xff']", "not valid UTF-8")],
+)
+def test_unreadable_files(tmp_path: Path, content: bytes, problem: str) -> None:
+    path = tmp_path / ".okrlint.toml"
+    path.write_bytes(content)
+    with pytest.raises(ConfigError, match=problem) as info:
+        load_config(path)
+    assert str(path) in str(info.value)
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_config(tmp_path / "missing.toml")
+
+
+def test_with_overrides_ignores_none() -> None:
+    config = Config(select=frozenset({"hedging"}), lang="ru")
+    assert config.with_overrides(select=None, lang=None) == config
+    assert config.with_overrides(lang="en").lang == "en"
+
+
+# ---------------------------------------------------------------- through the CLI
+
+
+def _lint_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict, str]:
+    code = main(["--format", "json", *argv])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out) if captured.out else {}, captured.err
+
+
+def _rules(data: dict) -> set[str]:
+    return {f["rule"] for file in data["files"] for f in file["findings"]}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "okrs.md").write_text(OKRS, encoding="utf-8")
+    return tmp_path
+
+
+def test_cli_discovers_okrlint_toml(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, data, _ = _lint_json(capsys, str(project / "okrs.md"))
+    assert {"vague-verb", "hedging"} <= _rules(data) and code == 1
+    (project / ".okrlint.toml").write_text('ignore = ["hedging"]\n[severity]\nvague-verb = "info"\n', encoding="utf-8")
+    code, data, _ = _lint_json(capsys, str(project / "okrs.md"))
+    assert "hedging" not in _rules(data)
+    severities = {f["severity"] for file in data["files"] for f in file["findings"] if f["rule"] == "vague-verb"}
+    assert severities == {"info"}
+
+
+def test_cli_discovers_pyproject(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "pyproject.toml").write_text('[tool.okrlint]\nselect = ["hedging"]\n', encoding="utf-8")
+    _, data, _ = _lint_json(capsys, str(project / "okrs.md"))
+    assert _rules(data) == {"hedging"}
+
+
+def test_cli_flags_override_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / ".okrlint.toml").write_text('select = ["hedging"]\n', encoding="utf-8")
+    _, data, _ = _lint_json(capsys, str(project / "okrs.md"), "--select", "vague-verb")
+    assert _rules(data) == {"vague-verb"}  # --select replaces the file's select
+    (project / ".okrlint.toml").write_text('ignore = ["hedging"]\n', encoding="utf-8")
+    _, data, _ = _lint_json(capsys, str(project / "okrs.md"), "--ignore", "vague-verb")
+    assert not {"vague-verb", "hedging"} & _rules(data)  # --ignore adds to the file's ignore
+
+
+def test_cli_explicit_config(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    custom = project / "ci.toml"
+    custom.write_text('select = ["vague-verb"]\n', encoding="utf-8")
+    (project / ".okrlint.toml").write_text('select = ["hedging"]\n', encoding="utf-8")
+    _, data, _ = _lint_json(capsys, "--config", str(custom), str(project / "okrs.md"))
+    assert _rules(data) == {"vague-verb"}
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('[severity]\nvague-verb = "fatal"\n', "severity.vague-verb"),
+        ('select = ["no-such-rule"]\n', "select: unknown rule no-such-rule"),
+        ("colour = true\n", "colour: unknown setting"),
+        ("select = [\n", "invalid TOML"),
+    ],
+)
+def test_cli_bad_config_exits_2(project: Path, capsys: pytest.CaptureFixture[str], content: str, expected: str) -> None:
+    config = project / ".okrlint.toml"
+    config.write_text(content, encoding="utf-8")
+    code = main([str(project / "okrs.md")])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.out == ""
+    assert captured.err.startswith("okrlint: ") and str(config) in captured.err and expected in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_cli_missing_config_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--config", str(project / "nope.toml"), str(project / "okrs.md")])
+    err = capsys.readouterr().err
+    assert code == 2 and "nope.toml" in err and "cannot read" in err

@@ -1,0 +1,734 @@
+"""Parsing: the public API, Markdown/plain-text outlines, Markdown tables, suppressions."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from okrlint.model import OkrDocument
+from okrlint.parsing import (
+    SUPPORTED_EXTENSIONS,
+    ParseError,
+    decode,
+    detect_format,
+    from_structured,
+    parse,
+)
+from okrlint.parsing.spans import span_problems
+
+DATA = Path(__file__).parent / "data" / "parsing"
+
+
+def check_spans(doc: OkrDocument, strict: bool = True) -> OkrDocument:
+    """Every item (and period) slices back to its text; see okrlint.parsing.spans."""
+    problems = span_problems(doc, strict=strict)
+    assert not problems, "\n".join(problems)
+    return doc
+
+
+def load(name: str) -> OkrDocument:
+    path = DATA / name
+    return check_spans(parse(decode(path.read_bytes()), str(path)))
+
+
+def texts(doc: OkrDocument) -> list[tuple[str, list[str]]]:
+    return [(o.text, [k.text for k in o.key_results]) for o in doc.objectives]
+
+
+def md(source: str) -> OkrDocument:
+    return check_spans(parse(source, "okrs.md"))
+
+
+# ---------------------------------------------------------------- decode
+
+
+class TestDecode:
+    def test_utf8_plain_and_bom(self) -> None:
+        assert decode("Цель: рост".encode()) == "Цель: рост"
+        assert decode(codecs.BOM_UTF8 + "Цель".encode()) == "Цель"
+
+    @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+    def test_utf16_and_utf32_with_bom(self, codec: str) -> None:
+        text = "Цель: рост 👍🏽"
+        data = text.encode(codec)
+        if codec == "utf-16-le":
+            data = codecs.BOM_UTF16_LE + data
+        elif codec == "utf-16-be":
+            data = codecs.BOM_UTF16_BE + data
+        assert decode(data) == text
+
+    def test_invalid_utf8_names_the_byte(self) -> None:
+        with pytest.raises(ParseError, match=r"^invalid UTF-8 at byte 3$"):
+            decode(b"abc\xff\xfe tail")
+
+    def test_invalid_utf8_offset_counts_the_bom(self) -> None:
+        with pytest.raises(ParseError, match="byte 5"):
+            decode(codecs.BOM_UTF8 + b"ab\xc3(")
+
+    def test_binary_data(self) -> None:
+        with pytest.raises(ParseError, match=r"binary data \(NUL byte at byte 4\)"):
+            decode(b"\x89PNG\x00\x00\x00\rIHDR")
+
+    def test_truncated_utf16(self) -> None:
+        with pytest.raises(ParseError, match="UTF-16"):
+            decode(codecs.BOM_UTF16_LE + "ab".encode("utf-16-le") + b"\x00\xd8")
+
+    def test_message_is_one_line(self) -> None:
+        with pytest.raises(ParseError) as info:
+            decode(b"\xff")
+        assert "\n" not in str(info.value)
+
+
+# ---------------------------------------------------------------- format detection
+
+
+class TestDetectFormat:
+    @pytest.mark.parametrize(
+        "path, fmt",
+        [
+            ("okrs.md", "markdown"),
+            ("OKRS.MARKDOWN", "markdown"),
+            ("notes.txt", "markdown"),
+            ("a/b.text", "markdown"),
+            ("okrs.yaml", "yaml"),
+            ("okrs.yml", "yaml"),
+            ("okrs.json", "json"),
+            ("export.csv", "csv"),
+            ("export.tsv", "tsv"),
+        ],
+    )
+    def test_by_extension(self, path: str, fmt: str) -> None:
+        assert detect_format(path, "whatever") == fmt
+
+    def test_supported_extensions(self) -> None:
+        assert {".md", ".markdown", ".txt", ".text", ".yaml", ".yml", ".json", ".csv", ".tsv"} <= SUPPORTED_EXTENSIONS
+
+    @pytest.mark.parametrize(
+        "source, fmt",
+        [
+            ('{"objectives": []}', "json"),
+            ('[{"objective": "Grow"}]', "json"),
+            ("objectives:\n  - objective: Grow\n", "yaml"),
+            ("- objective: Grow\n  key_results: [a]\n", "yaml"),
+            ("Цель;Ключевой результат\nРост;Снизить отток\n", "csv"),
+            ("Objective,Key result\nGrow,Reach 5k\n", "csv"),
+            ("Objective\tKey result\nGrow\tReach 5k\n", "tsv"),
+            ("# Q3 2026\n## Цель: Рост\n- Снизить отток\n", "markdown"),
+            ("- Цель: Рост\n  - Снизить отток\n", "markdown"),
+            ("[link](http://x) text", "markdown"),
+            ("", "markdown"),
+        ],
+    )
+    def test_sniffing_for_stdin(self, source: str, fmt: str) -> None:
+        assert detect_format("-", source) == fmt
+        assert detect_format("<text>", source) == fmt
+
+    def test_parse_uses_sniffing_for_stdin(self) -> None:
+        doc = check_spans(parse('[{"objective": "Grow", "krs": ["Reach 5k"]}]', "-"))
+        assert doc.format == "json"
+        assert texts(doc) == [("Grow", ["Reach 5k"])]
+
+
+# ---------------------------------------------------------------- errors
+
+
+class TestErrors:
+    @pytest.mark.parametrize("source", ["", "   \n\t\r\n", "\ufeff"])
+    def test_empty_input(self, source: str) -> None:
+        with pytest.raises(ParseError, match="empty input"):
+            parse(source, "okrs.md")
+
+    def test_no_okr_structure(self) -> None:
+        prose = "Это просто текст о маркетинге.\nВ нём нет целей.\n- и список\n- без целей\n"
+        with pytest.raises(ParseError, match="^no objectives or key results found$"):
+            parse(prose, "notes.md")
+
+    def test_unknown_format(self) -> None:
+        with pytest.raises(ParseError, match="unknown format"):
+            parse("Цель: x", "a.md", fmt="docx")
+
+    def test_format_aliases(self) -> None:
+        assert parse("Цель: Рост\n- KR\n", fmt="md").format == "markdown"
+        assert parse("- objective: Grow\n", fmt="yml").format == "yaml"
+
+    def test_not_text(self) -> None:
+        with pytest.raises(ParseError):
+            parse(b"Objective: x", "a.md")  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- outlines
+
+
+class TestOutlineLabels:
+    def test_objective_label_forms(self) -> None:
+        source = (
+            "Objective: Grow the community\n"
+            "Objective 2 — Make the app the default\n"
+            "O3: Win the market\n"
+            "O4. Keep customers\n"
+            "Цель: Стать лидером\n"
+            "Цель 1: Сделать бренд любимым\n"
+            "Цель №2. Улучшить воронку\n"
+            "**Цель:** Вырасти\n"
+            "**Objective 5:** Ship faster\n"
+            "ЦЕЛЬ 3 - Снизить отток\n"
+        )
+        doc = md(source)
+        assert [o.text for o in doc.objectives] == [
+            "Grow the community",
+            "Make the app the default",
+            "Win the market",
+            "Keep customers",
+            "Стать лидером",
+            "Сделать бренд любимым",
+            "Улучшить воронку",
+            "Вырасти",
+            "Ship faster",
+            "Снизить отток",
+        ]
+        assert doc.objectives[1].fields["label"] == "Objective 2"
+        assert doc.objectives[6].fields["label"] == "Цель №2"
+
+    def test_key_result_label_forms(self) -> None:
+        source = (
+            "Цель: Стать лидером\n"
+            "KR: Снизить отток до 5%\n"
+            "KR1: Повысить NPS до 45\n"
+            "KR 1.2 — Привлечь 500 участников\n"
+            "Key result: Reach 5,000 members\n"
+            "Key result 2: Cut churn to 3%\n"
+            "КР: Увеличить конверсию до 4%\n"
+            "КР1 Снизить стоимость лида на 25%\n"
+            "Ключевой результат: Повысить удержание до 68%\n"
+            "Ключевой результат 2: Сократить время ответа с 15 до 10 секунд\n"
+        )
+        doc = md(source)
+        assert len(doc.objectives) == 1
+        assert [k.text for k in doc.objectives[0].key_results] == [
+            "Снизить отток до 5%",
+            "Повысить NPS до 45",
+            "Привлечь 500 участников",
+            "Reach 5,000 members",
+            "Cut churn to 3%",
+            "Увеличить конверсию до 4%",
+            "Снизить стоимость лида на 25%",
+            "Повысить удержание до 68%",
+            "Сократить время ответа с 15 до 10 секунд",
+        ]
+
+    def test_list_markers(self) -> None:
+        source = "Цель: Рост\n- a1\n* a2\n+ a3\n1. a4\n2) a5\n• a6\n— a7\n"
+        assert texts(md(source)) == [("Рост", ["a1", "a2", "a3", "a4", "a5", "a6", "a7"])]
+
+    def test_prose_is_not_a_label(self) -> None:
+        # Definitions from the seed article must not become objectives or key results.
+        source = (
+            "Цель — это то, к чему вы стремитесь.\n"
+            "Ключевые результаты — это измеримые показатели.\n"
+            "Цель должна быть вдохновляющей.\n"
+            "Цель 100 клиентов — это план, а не OKR.\n"
+            "Objectives: the what.\n"
+        )
+        with pytest.raises(ParseError):
+            parse(source, "a.md")
+
+    def test_label_text_on_next_line(self) -> None:
+        doc = md("**Цель:**\nСтать лидером сегмента\n**Ключевые результаты:**\n- Снизить отток до 5%\n- Повысить NPS\n")
+        assert texts(doc) == [("Стать лидером сегмента", ["Снизить отток до 5%", "Повысить NPS"])]
+
+    def test_list_item_objectives_with_nested_key_results(self) -> None:
+        source = (
+            "- Цель: Стать лидером\n"
+            "  - Снизить отток до 5%\n"
+            "    - заметка к KR\n"
+            "  - Повысить NPS до 45\n"
+            "- Цель: Улучшить воронку\n"
+            "\t- Снизить потерю клиентов с 65% до 40%\n"
+            "- не цель и не KR\n"
+            "  - тоже не KR\n"
+        )
+        doc = md(source)
+        assert texts(doc) == [
+            ("Стать лидером", ["Снизить отток до 5%", "Повысить NPS до 45"]),
+            ("Улучшить воронку", ["Снизить потерю клиентов с 65% до 40%"]),
+        ]
+        assert doc.objectives[0].key_results[0].fields["notes"] == ["заметка к KR"]
+
+    def test_prose_ends_a_labelled_objective(self) -> None:
+        doc = md("Цель: Рост\n- KR один\nВажно: это текст.\n- не KR\n")
+        assert texts(doc) == [("Рост", ["KR один"])]
+
+    def test_wrapped_key_result_keeps_both_lines(self) -> None:
+        doc = md("Цель: Рост\n- Привлечь 10 000 подписчиков в TikTok\n  за квартал с ROI выше 2\n- Второй\n")
+        kr = doc.objectives[0].key_results[0]
+        assert kr.text == "Привлечь 10 000 подписчиков в TikTok\n  за квартал с ROI выше 2"
+        assert kr.offsets is None
+
+    def test_checkbox_items(self) -> None:
+        doc = md("Цель: Рост\n- [x] Готово\n- [ ] Не готово\n")
+        krs = doc.objectives[0].key_results
+        assert [(k.text, k.fields["done"]) for k in krs] == [("Готово", True), ("Не готово", False)]
+
+    def test_field_lines(self) -> None:
+        source = (
+            "Цель: Рост аудитории\n"
+            "Ответственный: Вера\n"
+            "Тип: амбициозный\n"
+            "- Повысить NPS с 30 до 45\n"
+            "  - Owner: @boris\n"
+            "  - Срок: 30.09.2026\n"
+        )
+        doc = md(source)
+        obj = doc.objectives[0]
+        assert obj.fields["owner"] == "Вера"
+        assert obj.fields["type"] == "aspirational"
+        kr = obj.key_results[0]
+        assert kr.fields["owner"] == "boris"
+        assert kr.fields["due"] == "30.09.2026"
+        assert "notes" not in kr.fields
+
+
+class TestOutlineHeadings:
+    def test_heading_objectives_and_sections(self) -> None:
+        source = (
+            "# OKR маркетинга\n"
+            "Вступление.\n"
+            "## Objective 1: Grow the community\n"
+            "Why: members bring members.\n"
+            "\n"
+            "- Reach 5,000 weekly active members\n"
+            "## Сделать бренд узнаваемым\n"
+            "- Увеличить трафик на 40%\n"
+            "## Раздел без списка\n"
+            "Текст.\n"
+            "- не KR\n"
+        )
+        doc = md(source)
+        assert texts(doc) == [
+            ("Grow the community", ["Reach 5,000 weekly active members"]),
+            ("Сделать бренд узнаваемым", ["Увеличить трафик на 40%"]),
+        ]
+
+    def test_heading_key_results_section(self) -> None:
+        doc = md("## Цель\nСтать лидером\n### Ключевые результаты\n- A 1\n- B 2\n")
+        assert texts(doc) == [("Стать лидером", ["A 1", "B 2"])]
+
+    def test_closing_hashes_and_setext(self) -> None:
+        doc = md("Q3 2026\n=======\n\nGrow the community ##\n---\n- Reach 5k\n")
+        assert texts(doc) == [("Grow the community ##", ["Reach 5k"])] or texts(doc) == [
+            ("Grow the community", ["Reach 5k"])
+        ]
+        assert doc.objectives[0].period is not None
+        assert doc.objectives[0].period.text == "Q3 2026"
+
+    @pytest.mark.parametrize(
+        "heading",
+        [
+            "Q3 2026",
+            "3 квартал 2026",
+            "3-й квартал 2026 года",
+            "II кв. 2026",
+            "Q1",
+            "H1 2026",
+            "2026 Q4",
+            "Третий квартал",
+            "OKR на Q3 2026",
+            "**Q2 2026**",
+            "Q3–Q4 2026",
+            "I полугодие 2026",
+        ],
+    )
+    def test_period_headings(self, heading: str) -> None:
+        doc = md(f"## {heading}\n### Цель: Рост\n- Снизить отток\n")
+        period = doc.objectives[0].period
+        assert period is not None
+        assert period.text == heading.strip("*")
+        assert doc.periods == [period]
+        assert period.objectives == [doc.objectives[0]]
+
+    def test_period_scope_ends_at_same_or_higher_heading(self) -> None:
+        source = (
+            "# Q3 2026\n"
+            "## Цель: A\n- a\n"
+            "### Цель: B\n- b\n"
+            "# OKR без периода\n"
+            "## Цель: C\n- c\n"
+            "# Q4 2026\n"
+            "## Цель: D\n- d\n"
+            "## Q1 2027\n"
+            "### Цель: E\n- e\n"
+            "## Цель: F\n- f\n"
+        )
+        doc = md(source)
+        periods = [(o.text, o.period.text if o.period else None) for o in doc.objectives]
+        assert periods == [
+            ("A", "Q3 2026"),
+            ("B", "Q3 2026"),
+            ("C", None),
+            ("D", "Q4 2026"),
+            ("E", "Q1 2027"),
+            ("F", "Q4 2026"),
+        ]
+        assert [p.text for p in doc.periods] == ["Q3 2026", "Q4 2026", "Q1 2027"]
+
+    def test_same_period_twice_is_one_period(self) -> None:
+        doc = md("# Q3 2026\nЦель: A\n- a\n# Прочее\n# q3  2026\nЦель: B\n- b\n")
+        assert len(doc.periods) == 1
+        assert [o.text for o in doc.periods[0].objectives] == ["A", "B"]
+
+    def test_period_lines_in_plain_text(self) -> None:
+        doc = md("Период: Q3 2026\nЦель: A\n- a\nQ4 2026\nЦель: B\n- b\n")
+        assert [(o.text, o.period.text if o.period else None) for o in doc.objectives] == [
+            ("A", "Q3 2026"),
+            ("B", "Q4 2026"),
+        ]
+
+    def test_type_in_heading_context_and_parentheses(self) -> None:
+        source = (
+            "## Приоритетные OKR\n"
+            "### Улучшить клиентский опыт\n- Сократить время ответа\n"
+            "### Цель: Снизить отток (амбициозный)\n- До 3%\n"
+            "## Committed OKRs\n"
+            "### Objective (aspirational): Ship the app\n- 10k installs\n"
+        )
+        doc = md(source)
+        assert [o.fields.get("type") for o in doc.objectives] == ["committed", "aspirational", "aspirational"]
+
+
+class TestOwners:
+    @pytest.mark.parametrize(
+        "suffix, owner",
+        [
+            (" — @anna", "anna"),
+            (" (@anna)", "anna"),
+            (" @anna.k", "anna.k"),
+            (" (owner: Anna Petrova)", "Anna Petrova"),
+            (" (ответственный: Анна)", "Анна"),
+            (" [владелец — Анна]", "Анна"),
+            (" — owner: Anna", "Anna"),
+        ],
+    )
+    def test_owner_tags(self, suffix: str, owner: str) -> None:
+        doc = md(f"## Цель: Рост{suffix}\n- Снизить отток до 5%{suffix}\n")
+        obj = doc.objectives[0]
+        assert (obj.text, obj.owner) == ("Рост", owner)
+        assert (obj.key_results[0].text, obj.key_results[0].owner) == ("Снизить отток до 5%", owner)
+
+    def test_email_is_not_an_owner(self) -> None:
+        doc = md("Цель: Рост\n- Написать на team@example.com\n")
+        kr = doc.objectives[0].key_results[0]
+        assert kr.text == "Написать на team@example.com"
+        assert kr.owner is None
+
+    def test_owner_and_type_together(self) -> None:
+        doc = md("Цель: Рост (приоритетный) (@anna)\n- a\n")
+        obj = doc.objectives[0]
+        assert obj.text == "Рост"
+        assert obj.fields["owner"] == "anna"
+        assert obj.fields["type"] == "committed"
+        assert obj.fields["type_label"] == "приоритетный"
+
+
+class TestMarkup:
+    def test_code_blocks_comments_front_matter_are_skipped(self) -> None:
+        source = (
+            "---\ntitle: x\nowner: y\n---\n"
+            "<!--\nЦель: в комментарии\n-->\n"
+            "```\nЦель: в коде\n- не KR\n```\n"
+            "Цель: Настоящая\n- KR один\n"
+        )
+        assert texts(md(source)) == [("Настоящая", ["KR один"])]
+
+    def test_blockquote(self) -> None:
+        assert texts(md("> Цель: Рост\n> - Снизить отток\n")) == [("Рост", ["Снизить отток"])]
+
+    def test_emphasis_around_items(self) -> None:
+        doc = md("## **Grow the community**\n- **Reach 5k members**\n- _Cut churn_\n")
+        assert texts(doc) == [("Grow the community", ["Reach 5k members", "Cut churn"])]
+
+
+# ---------------------------------------------------------------- line endings and unicode
+
+
+class TestSpans:
+    SOURCE = (
+        "# Q3 2026\n"
+        "## Objective 1: Grow 👍🏽 the community — @anna\n"
+        "\t- Reach 5,000 weekly active members\t \n"
+        "\t\t- a note\n"
+        "\t- Раз\u0306ный рост до 20% (owner: Анна)\n"
+        "Цель: Снизить отток\n"
+        "- Снизить отток с 5% до 3% okrlint: ignore[missing-baseline]\n"
+    )
+
+    @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+    @pytest.mark.parametrize("bom", ["", "\ufeff"])
+    def test_line_endings_tabs_emoji_combining(self, newline: str, bom: str) -> None:
+        source = bom + self.SOURCE.replace("\n", newline)
+        doc = md(source)
+        assert texts(doc) == [
+            ("Grow 👍🏽 the community", ["Reach 5,000 weekly active members", "Раз\u0306ный рост до 20%"]),
+            ("Снизить отток", ["Снизить отток с 5% до 3%"]),
+        ]
+        assert doc.periods[0].text == "Q3 2026"
+        kr = doc.objectives[1].key_results[0]
+        line = doc.lines.position(kr.start).line
+        assert line == 7
+        assert doc.lines.position(doc.objectives[0].start).column == len("## Objective 1: ") + 1
+        (supp,) = doc.suppressions
+        assert supp.rules == frozenset({"missing-baseline"})
+        assert supp.covers("missing-baseline", kr.start)
+        assert not supp.covers("vague-verb" if False else "other-rule", kr.start)
+
+    def test_decoded_bom_file(self) -> None:
+        data = codecs.BOM_UTF8 + self.SOURCE.replace("\n", "\r\n").encode()
+        doc = md(decode(data))
+        assert doc.objectives[0].text == "Grow 👍🏽 the community"
+
+    def test_source_span_maps_into_the_source(self) -> None:
+        doc = md(self.SOURCE)
+        obj = doc.objectives[0]
+        i = obj.text.index("the")
+        start, end = obj.source_span(i, i + 3)
+        assert doc.source[start:end] == "the"
+
+
+# ---------------------------------------------------------------- Markdown tables
+
+
+class TestTables:
+    def test_seed_table_with_empty_key_result_cells(self) -> None:
+        doc = load("seed_table.md")
+        assert texts(doc) == [
+            ("Улучшить клиентский опыт в онлайн-поддержке", []),
+            ("Запустить масштабную кампанию в TikTok, чтобы стать лидером среди молодых родителей", []),
+            ("Оптимизировать рекламные кампании в Google Ads", []),
+        ]
+        assert [o.fields["type"] for o in doc.objectives] == ["committed", "aspirational", "committed"]
+        assert [o.fields["type_label"] for o in doc.objectives] == ["Приоритетный", "Амбициозный", "Приоритетный"]
+
+    def test_whole_seed_article(self) -> None:
+        """The seed as a .txt file: the two «Цель:» examples and the three table rows, no prose."""
+        doc = load("seed_article.txt")
+        assert [o.text for o in doc.objectives] == [
+            "Сделать бренд «умный термос» узнаваемым среди родителей 25–40 лет",
+            "Увеличить долю рынка в сегменте на 15%",
+            "Улучшить клиентский опыт в онлайн-поддержке",
+            "Запустить масштабную кампанию в TikTok, чтобы стать лидером среди молодых родителей",
+            "Оптимизировать рекламные кампании в Google Ads",
+        ]
+        assert all(not o.key_results for o in doc.objectives)
+
+    def test_filled_table(self) -> None:
+        doc = load("seed_table_filled.md")
+        got = texts(doc)
+        assert got[0] == (
+            "Улучшить клиентский опыт в онлайн-поддержке",
+            [
+                "Сократить время ответа на сообщения в онлайн-чате с 15 до 10 секунд",
+                "Увеличить конверсию с сайта до 4% (с текущих 2,8%)",
+                "Снизить процент отказов (bounce rate) на целевых страницах с 65% до 45%",
+            ],
+        )
+        assert got[1][1] == [
+            "Привлечь 10 000 подписчиков в TikTok за квартал с ROI выше 2",
+            "Вывести бренд в топ-3 по запросу «умный термос» в Яндексе и Google",
+        ]
+        # numbered items in one cell, then a continuation row with ';'
+        assert got[2] == (
+            "Оптимизировать рекламные кампании в Google Ads",
+            [
+                "Снизить стоимость лида на 25%",
+                "Повысить конверсию в сделку с 3% до 7%",
+                "Снизить потерю клиентов на этапе корзины с 65% до 40%",
+                "Увеличить качество лидов на 30% через переработку рекламных креативов",
+            ],
+        )
+        # a cell whose list spilled over lines, closed by a lone '|'
+        assert got[3] == (
+            "Стать лидером в сегменте умных термосов среди молодёжи",
+            [
+                "Увеличить долю рынка в сегменте умных термосов с 20% до 30% за два квартала",
+                "Повысить конверсию в сделку с 3% до 7% за один квартал",
+            ],
+        )
+        assert [o.owner for o in doc.objectives] == ["anna", "Борис", "Вера", None]
+        assert {o.period.text for o in doc.objectives if o.period} == {"3 квартал 2026"}
+        assert len(doc.objectives) == 4
+
+    def test_english_table_with_owner_and_period_columns(self) -> None:
+        source = (
+            "| Type | Objective | Key results | Owner | Period | Progress |\n"
+            "|:-----|:---------:|------------:|-------|--------|----------|\n"
+            "| Committed | Grow the community | Reach 5k members | dana | Q3 2026 | 40% |\n"
+            "| | | Raise NPS from 30 to 45 | eve | | 10% |\n"
+            "| Aspirational | Ship the app \\| v2 | 10k installs<br>4.5 rating | | Q4 2026 | |\n"
+        )
+        doc = md(source)
+        assert texts(doc) == [
+            ("Grow the community", ["Reach 5k members", "Raise NPS from 30 to 45"]),
+            ("Ship the app \\| v2", ["10k installs", "4.5 rating"]),
+        ]
+        krs = doc.objectives[0].key_results
+        assert [(k.owner, k.fields["progress"]) for k in krs] == [("dana", "40%"), ("eve", "10%")]
+        assert [o.period.text for o in doc.objectives if o.period] == ["Q3 2026", "Q4 2026"]
+        assert doc.objectives[0].fields["type"] == "committed"
+
+    def test_table_without_leading_pipes(self) -> None:
+        doc = md("Objective | Key results\n--- | ---\nGrow | Reach 5k; Cut churn\n")
+        assert texts(doc) == [("Grow", ["Reach 5k", "Cut churn"])]
+
+    def test_key_result_table_under_a_heading_objective(self) -> None:
+        doc = md("## Цель: Рост\n\n| KR | Ответственный |\n|---|---|\n| Снизить отток | Анна |\n| Повысить NPS | Борис |\n")
+        assert texts(doc) == [("Рост", ["Снизить отток", "Повысить NPS"])]
+        assert [k.owner for k in doc.objectives[0].key_results] == ["Анна", "Борис"]
+
+    def test_non_okr_table_is_ignored(self) -> None:
+        doc = md("| Канал | Бюджет |\n|---|---|\n| TikTok | 100 |\n\nЦель: Рост\n- Снизить отток\n")
+        assert texts(doc) == [("Рост", ["Снизить отток"])]
+
+    def test_table_inherits_heading_period(self) -> None:
+        doc = md("# Q3 2026\n| Цель | КР |\n|---|---|\n| Рост | Снизить отток |\n")
+        assert doc.objectives[0].period is not None and doc.objectives[0].period.text == "Q3 2026"
+
+
+# ---------------------------------------------------------------- suppressions
+
+
+class TestSuppressions:
+    def test_disable_enable_region(self) -> None:
+        source = (
+            "Цель: A\n"
+            "<!-- okrlint-disable task-key-result, missing-baseline -->\n"
+            "- провести 10 вебинаров\n"
+            "<!-- okrlint-enable -->\n"
+            "- написать 5 статей\n"
+        )
+        doc = md(source)
+        k1, k2 = doc.objectives[0].key_results
+        assert (k1.text, k2.text) == ("провести 10 вебинаров", "написать 5 статей")
+        assert any(s.covers("task-key-result", k1.start) for s in doc.suppressions)
+        assert any(s.covers("missing-baseline", k1.start) for s in doc.suppressions)
+        assert not any(s.covers("task-key-result", k2.start) for s in doc.suppressions)
+        assert not any(s.covers("vague-verb", k1.start) for s in doc.suppressions)
+
+    def test_disable_all_to_end_of_file(self) -> None:
+        doc = md("Цель: A\n- a\n<!-- okrlint-disable -->\n- b\n")
+        a, b = doc.objectives[0].key_results
+        assert not any(s.covers("x", a.start) for s in doc.suppressions)
+        assert any(s.covers("anything", b.start) for s in doc.suppressions)
+        assert doc.suppressions[-1].end == len(doc.source)
+
+    def test_enable_one_rule(self) -> None:
+        doc = md(
+            "Цель: A\n<!-- okrlint-disable r1, r2 -->\n- a\n<!-- okrlint-enable r1 -->\n- b\n"
+        )
+        a, b = doc.objectives[0].key_results
+        covers = lambda rule, item: any(s.covers(rule, item.start) for s in doc.suppressions)  # noqa: E731
+        assert covers("r1", a) and covers("r2", a)
+        assert not covers("r1", b) and covers("r2", b)
+
+    def test_disable_next_line(self) -> None:
+        doc = md("Цель: A\n<!-- okrlint-disable-next-line hedging -->\n- попробовать a\n- попробовать b\n")
+        a, b = doc.objectives[0].key_results
+        assert any(s.covers("hedging", a.start) for s in doc.suppressions)
+        assert not any(s.covers("hedging", b.start) for s in doc.suppressions)
+
+    @pytest.mark.parametrize(
+        "marker, rules",
+        [
+            ("okrlint: ignore[task-key-result]", {"task-key-result"}),
+            ("okrlint: ignore[task-key-result,hedging]", {"task-key-result", "hedging"}),
+            ("okrlint: ignore[ task-key-result , hedging ]", {"task-key-result", "hedging"}),
+            ("<!-- okrlint: ignore[hedging] -->", {"hedging"}),
+            ("# okrlint: ignore", set()),
+            ("okrlint:ignore", set()),
+        ],
+    )
+    def test_trailing_ignore(self, marker: str, rules: set[str]) -> None:
+        doc = md(f"Цель: A\n- провести 10 вебинаров {marker}\n- b\n")
+        a, b = doc.objectives[0].key_results
+        assert a.text == "провести 10 вебинаров"
+        (supp,) = doc.suppressions
+        assert supp.rules == frozenset(rules)
+        assert supp.start <= a.start and a.end <= supp.end
+        assert not supp.covers("hedging", b.start)
+
+    def test_ignore_at_end_of_wrapped_item_covers_its_start(self) -> None:
+        doc = md("Цель: A\n- провести 10 вебинаров\n  за квартал okrlint: ignore[task-key-result]\n")
+        kr = doc.objectives[0].key_results[0]
+        assert kr.text == "провести 10 вебинаров\n  за квартал"
+        assert any(s.covers("task-key-result", kr.start) for s in doc.suppressions)
+
+    def test_ignore_on_objective_heading(self) -> None:
+        doc = md("## Цель: Увеличить трафик на 20% <!-- okrlint: ignore[metric-in-objective] -->\n- a\n")
+        obj = doc.objectives[0]
+        assert obj.text == "Увеличить трафик на 20%"
+        assert any(s.covers("metric-in-objective", obj.start) for s in doc.suppressions)
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+def test_marketing_ru_fixture() -> None:
+    doc = load("marketing_ru.md")
+    assert [(o.text, len(o.key_results), o.period.text if o.period else None) for o in doc.objectives] == [
+        ("Стать лидером в сегменте умных термосов среди молодёжи", 4, "III кв. 2026"),
+        (
+            "Сделать наш бренд любимым выбором для молодых родителей, ищущих безопасные решения для детей",
+            3,
+            "III кв. 2026",
+        ),
+        ("Улучшить воронку продаж", 2, "III кв. 2026"),
+        ("Увеличить удержание клиентов", 2, "IV кв. 2026"),
+    ]
+    o1, o2, o3, o4 = doc.objectives
+    assert o1.fields["owner"] == "anna" and o1.fields["type"] == "aspirational"
+    assert o1.key_results[0].owner == "boris"
+    assert o1.key_results[1].fields["notes"] == ["заметка: считаем по CRM"]
+    assert o2.owner == "Вера"
+    assert o2.key_results[2].text.endswith("с ROI выше 2")
+    assert o3.fields["type"] == "committed"
+    webinars = o1.key_results[3]
+    assert webinars.text == "провести 10 вебинаров"
+    assert any(s.covers("task-key-result", webinars.start) for s in doc.suppressions)
+    assert all(any(s.covers("long-horizon", k.start) for s in doc.suppressions) for k in o4.key_results)
+    assert len(doc.objective_of(o4.key_results[0]).key_results) == 2  # prose ended the list
+
+
+def test_product_en_fixture() -> None:
+    doc = load("product_en.md")
+    assert texts(doc) == [
+        (
+            "Grow the community",
+            [
+                "Reach 5,000 weekly active members",
+                "Raise NPS from 30 to 45",
+                "Launch the partner portal by September 30",
+                "Cut onboarding time from 10 to 4 minutes",
+            ],
+        ),
+        (
+            "Make the mobile app the default way to order",
+            ["Increase mobile share of orders from 35% to 60%", "Keep crash-free sessions above 99.5%"],
+        ),
+        (
+            "Become the #1 choice for teams of 10–50",
+            ["Sign 20 new customers", "Reach $80k MRR", "Win 3 case studies", "Raise trial-to-paid conversion from 8% to 12%"],
+        ),
+    ]
+    g = doc.objectives[0]
+    assert g.fields["type"] == "committed"
+    assert [k.owner for k in g.key_results] == ["Dana", "eve", None, None]
+    assert [o.period.text for o in doc.objectives] == ["Q3 2026", "Q3 2026", "Q4 2026"]
+    assert doc.objectives[2].owner == "frank"
+    assert doc.objectives[2].key_results[3].owner == "gina"
+
+
+def test_from_structured_source_reparses() -> None:
+    doc = check_spans(from_structured([{"objective": "Grow", "period": "Q3", "krs": ["a", "b"]}]))
+    again = check_spans(parse(doc.source, "x.md"))
+    assert texts(again) == texts(doc)
+    assert again.objectives[0].period is not None and again.objectives[0].period.text == "Q3"
