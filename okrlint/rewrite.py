@@ -73,7 +73,8 @@ def np_in_case(tokens: list[Token], case: str, number: str | None = None) -> str
     their form: «качество контента» → «качества контента».
     """
     tokens = [t for t in tokens if not t.is_space]
-    head_index = next((i for i, t in enumerate(tokens) if t.pos_ in ("NOUN", "PROPN")), None)
+    head_index = next((i for i, t in enumerate(tokens) if t.pos_ in ("NOUN", "PROPN")
+                       and not (not t.whitespace_ and i + 1 < len(tokens) and tokens[i + 1].text in "/-")), None)
     if head_index is None or not any("\u0400" <= ch <= "\u04ff" for ch in tokens[head_index].text):
         return _lower_first(tokens, _join(tokens))
     head = tokens[head_index]
@@ -184,7 +185,7 @@ def object_tokens(analysis: Analysis, verb: Token | None) -> list[Token]:
     start = verb.i + 1 if verb is not None else 0
     out: list[Token] = []
     for t in analysis.doc[start:]:
-        if not out and (t.is_space or t.pos_ in ("VERB", "CCONJ", "PART", "NUM") or t.like_num
+        if not out and (t.is_space or t.pos_ in ("VERB", "CCONJ", "PART") or t.like_num
                         or t.lower_ in ("и", "and", "to") or (analysis.lang == "en" and t.pos_ == "ADP")
                         or any(q.start <= t.idx < q.end for q in analysis.quantities)):
             continue  # «Попробовать запустить …», "Build and launch …", «10 вебинаров», "work on …"
@@ -274,13 +275,11 @@ def outcome_rewrite(ctx: "Context", analysis: Analysis, verb: Token | None) -> S
     template = template or t.get("fallback", {}).get(lang) or (
         "Повысить [метрику результата] от {np_gen} с X до Y" if lang == "ru" else "Raise [outcome metric] of {np} from X to Y")
     if lang == "ru":
-        values = {"np_gen": np_in_case(obj, "gent", "plur") if obj else "[чего]",
-                  "np_gen_sing": np_in_case(obj, "gent") if obj else "[чего]",
+        values = {"np_gen_plur": np_in_case(obj, "gent", "plur") if obj else "[чего]",
+                  "np_gen": np_in_case(obj, "gent") if obj else "[чего]",
                   "np": _join(obj) or "[что]"}
     else:
-        words = [tok.text for tok in obj]
-        values = {"np": " ".join(words) or "[what]",
-                  "np_sing": " ".join(words[:-1] + [obj[-1].lemma_]) if obj else "[what]"}
+        values = {"np": _lower_first(obj, _join(obj)) if obj else "[what]"}
     return _suggest(f"{template.format(**values)} {when}")
 
 

@@ -41,6 +41,11 @@ OKRS_MD = """\
 - Improve onboarding
 - Increase trial-to-paid conversion from 3% to 7% by September 30
 - Write 5 blog posts
+
+## Цель 3: Стать сервисом, которому доверяют родители
+
+- Повысить удержание клиентов до 68% к концу квартала
+- Сократить время ответа в чате с 15 до 10 секунд
 """
 
 OKRS_YAML = """\
@@ -374,11 +379,9 @@ def test_empty_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.md"
     empty.write_text("", encoding="utf-8")
     result = run("--format", "json", str(empty))
-    data = result.json()
-    if data["errors"]:  # an empty input is reported, never crashes
-        assert result.code == 2 and "empty.md" in result.err
-    else:
-        assert result.code == 0 and data["files"][0]["findings"] == []
+    assert result.code == 2
+    assert result.err.startswith(f"okrlint: {empty}: ")
+    assert result.json() == {"version": 1, "files": [], "errors": [{"path": str(empty), "message": result.err.split(": ", 2)[2].strip()}]}
 
 
 def test_findings_and_input_errors_exit_2(work: Path, mixed: Path) -> None:

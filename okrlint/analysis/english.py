@@ -77,6 +77,8 @@ def _annotate(doc: Doc) -> Doc:
             tag = "NOUN"
         elif opts:
             tag = next(iter(opts))
+        elif re.fullmatch(r"[A-Z0-9]{2,}s?", t.text):
+            tag = "NOUN"  # an acronym: KPI, NPS, MRR
         else:
             tag = "PROPN" if t.text[:1].isupper() and t.i > 0 else "NOUN"
         pos.append(tag)

@@ -54,7 +54,7 @@ _BASELINE = re.compile(
     rf"|\(\s*(?:с\s+текущ\w*|сейчас|текущ\w*|было|base(?:line)?|now|currently|current|today|vs\.?)[^)]*{_D}"
     rf"|\b(?:сейчас|текущ\w+|нынешн\w+|было|базов\w+|исходн\w+)\b[^.;]*{_D}"
     rf"|\bfrom\s+(?:the\s+)?(?:current\s+)?[$€£]?{_D}|\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from)\b"
-    rf"|{_D}\s?%?\s?(?:→|->|=>|⟶|➝)\s?[$€₽]?{_D})",
+    rf"|{_D}[\w%]*\s?(?:→|->|=>|⟶|➝)\s?[$€₽]?{_D})",
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(r"(?<![\w\[/.-])[XYNM](?:\s?%)?(?![\w\]/.-])")

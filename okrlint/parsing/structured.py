@@ -543,11 +543,15 @@ class _Access:
 
 
 def _get(acc: _Access, obj: Any, keys: Sequence[str]) -> tuple[str, Any] | None:
-    found = None
+    """The value of the first of ``keys`` present (a repeated key: its last value, as json.loads)."""
+    found: dict[str, Any] = {}
     for k, v in acc.pairs(obj):
         if k in keys:
-            found = (k, v)
-    return found
+            found[k] = v
+    for k in keys:
+        if k in found:
+            return k, found[k]
+    return None
 
 
 def _interpret(root: Any, where: _Where) -> list[ObjSpec]:
@@ -631,7 +635,7 @@ def _fields(acc: _Access, obj: Any, path: str, where: _Where) -> dict[str, Any]:
 
 def _objective(acc: _Access, entry: Any, path: str, where: _Where, default_period: Any) -> ObjSpec | None:
     kind = acc.kind(entry)
-    if kind in ("str",) or (kind == "scalar" and not acc.is_null(entry)):
+    if kind == "str":
         return ObjSpec(_scalar_text(acc, entry, "objective", where, path), {}, default_period, [])
     if acc.is_null(entry):
         return None
