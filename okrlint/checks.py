@@ -184,21 +184,62 @@ _COMPARATOR = re.compile(
 )
 
 
+def verb_lemma(token: Token, lang: str) -> str | None:
+    """The verb lemma a token can have: the tagger's for Russian, any verb reading for English.
+
+    The English side has no tagger, so "that cut p95 latency" is read by what
+    the word can be, not by the guess made for its position.
+    """
+    if lang == "ru":
+        return token.lemma_.lower() if token.pos_ == "VERB" else None
+    if token.pos_ == "VERB":
+        return token.lemma_.lower()
+    if not token.is_alpha:
+        return None
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(token.lower_).get("VERB")
+    return lemmas[0].lower() if lemmas else None
+
+
+_RELATIVE = re.compile(r"(?:,\s*|\s)(?:котор\w+|that|which|who)\s", re.IGNORECASE)
+
+
+def _measured_relative_clause(analysis: Analysis) -> bool:
+    """«…программу лояльности, которая увеличит LTV на 40%»: a clause that measures what the activity achieves."""
+    for m in _RELATIVE.finditer(analysis.text):
+        clause = [t for t in analysis.doc if t.idx >= m.end()]
+        finite = any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in clause) if analysis.lang == "ru" \
+            else any(verb_lemma(t, "en") for t in clause[:3])
+        if finite and any(q.measure and q.start >= m.end() for q in analysis.quantities):
+            return True
+    return False
+
+
 def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -> bool:
-    """An outcome metric attached to an activity: a threshold, a rate, or a verb of change with a number."""
+    """An outcome metric attached to an activity: a threshold, a rate, or a verb of change with a number after it.
+
+    A share right after the activity verb («Complete 80% of calls») measures
+    the task, not an outcome.
+    """
     text = analysis.text
+    after_skip = skip.idx + len(skip.text) if skip is not None else -1
     for q in analysis.quantities:
         if not q.measure:
             continue
-        if q.percent or _COMPARATOR.search(text[:q.start]):
+        if _COMPARATOR.search(text[:q.start]):
             return True
+        if q.percent and text[after_skip:q.start].strip() != "":
+            return True
+    if _measured_relative_clause(analysis):
+        return True
     outcome = ctx.words("outcome")
-    if analysis.has_measure:
-        for t in analysis.doc:
-            if (skip is not None and t.i == skip.i) or t.pos_ != "VERB":
-                continue
-            if t.lemma_.lower() in outcome or _lemma_of(t.text, analysis.lang) in outcome:
-                return True
+    for t in analysis.doc:
+        if skip is not None and t.i == skip.i:
+            continue
+        lemma = verb_lemma(t, analysis.lang)
+        if lemma in outcome and any(q.measure and q.start > t.idx for q in analysis.quantities):
+            return True
     return False
 
 
@@ -230,30 +271,58 @@ def hedge(ctx: "Context") -> list[Hit]:
     return [_span_hit(span) for span in phrase_matches(ctx, ["main"])]
 
 
+def _activity_verb(ctx: "Context", verb: Token) -> Token | None:
+    main = ctx.words("main")
+    if _lemma_in(verb, main) or _multiword_at(verb, main):
+        return verb
+    if _lemma_in(verb, ctx.words("make")) and not _has_complement(verb):
+        nxt = _next_content(verb)
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and nxt.lower_ not in ctx.words("vague_complement"):
+            return verb
+    nxt = _next_content(verb)
+    if nxt is not None and nxt.pos_ == "VERB" and _lemma_in(nxt, main) and (
+        analysis_lang(verb) == "en" or "Inf" in nxt.morph.get("VerbForm")
+    ):
+        return nxt  # «Стараться проводить 1:1 …»: the activity is the chained infinitive
+    return None
+
+
+def analysis_lang(token: Token) -> str:
+    return "ru" if any("\u0400" <= ch <= "\u04ff" for ch in token.doc.text) else "en"
+
+
+def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
+    """«Лендинг опубликован», "Press kit published on the website", "The proposal is documented"."""
+    main = ctx.words("main")
+    for t in analysis.doc:
+        if t.i == 0:
+            continue
+        if analysis.lang == "ru":
+            if "Pass" in t.morph.get("Voice") and t.pos_ == "VERB" and _lemma_in(t, main):
+                return t
+        elif t.lower_.endswith("ed") and verb_lemma(t, "en") in main:
+            prev = _prev_content(t)
+            if prev is not None and (prev.pos_ in ("NOUN", "PROPN") or prev.lower_ in ("is", "are", "was", "were", "be", "been")):
+                return t
+    return None
+
+
 @check("activity")
 def activity(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
     verb = _predicate(analysis)
-    if verb is None:
-        # A passive milestone: «Лендинг опубликован», "Landing page published".
-        for t in analysis.doc:
-            passive = "Pass" in t.morph.get("Voice") or (analysis.lang == "en" and t.text.lower().endswith("ed") and t.i > 0)
-            if passive and t.pos_ == "VERB" and _lemma_in(t, ctx.words("main")) and not has_outcome(ctx, analysis):
-                return [_span_hit([t], verb=t.text)]
+    found = _activity_verb(ctx, verb) if verb is not None else None
+    if found is None and (verb is None or not _lemma_in(verb, ctx.words("outcome"))):
+        found = _passive_milestone(ctx, analysis)
+    if found is None or has_outcome(ctx, analysis, skip=found):
         return []
-    if has_outcome(ctx, analysis, skip=verb):
-        return []
-    if _lemma_in(verb, ctx.words("main")):
-        return [_span_hit([verb], verb=verb.text)]
-    if _lemma_in(verb, ctx.words("make")) and not _has_complement(verb):
-        nxt = _next_content(verb)
-        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and nxt.lower_ not in ctx.words("vague_complement"):
-            return [_span_hit([verb], verb=verb.text)]
-    return []
+    entry = _multiword_at(found, ctx.words("main"))
+    end = found.i + (len(entry.split()) if entry else 1)
+    return [_span_hit(found.doc[found.i:end], verb=found.text)]
 
 
-def _clause_verbs(analysis: Analysis, skip_words: set[str]) -> list[Token]:
+def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | None = None) -> list[Token]:
     """Verbs that start a clause of their own and take their own object."""
     verbs = []
     first = analysis.predicate
@@ -266,18 +335,36 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str]) -> list[Token]:
         elif t.text.lower() != t.lemma_:
             continue
         prev, nxt = _prev_content(t), _next_content(t)
-        starts = (first is not None and t.i == first.i) or (prev is not None and prev.lower_ in (",", ";", "и", "а", "and", "+", "&", "then", "затем", "потом"))
-        own_object = nxt is not None and nxt.pos_ not in ("VERB", "CCONJ", "PUNCT", "AUX", "PART") and nxt.lower_ not in ("и", "and", "or", "или")
+        starts = (first is not None and t.i == first.i) or (prev is not None and prev.lower_ in (
+            ",", ";", "и", "а", "and", "+", "&", "then", "затем", "потом", "также", "плюс"))
+        own_object = nxt is not None and (nxt.pos_ not in ("VERB", "CCONJ", "PUNCT", "AUX", "PART")
+                                          or "Part" in nxt.morph.get("VerbForm")) and nxt.lower_ not in ("и", "and", "or", "или")
+        if analysis.lang == "en" and own_object:
+            own_object = nxt.pos_ in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON") or nxt.like_num
+        if starts and own_object and actions and t.lemma_.lower() not in actions:
+            continue  # a word that can be a verb but is not a known action: "and praise", "and action plan"
         if starts and own_object:
             verbs.append(t)
     return verbs
+
+
+def _action_verbs(lang: str) -> set[str]:
+    """Verbs of action and change, borrowed from the rules that own those lexicons."""
+    from .engine import get_rule
+
+    words: set[str] = set()
+    for rule_id, groups in (("task-key-result", ("main", "outcome")), ("vague-verb", ("main",))):
+        rule = get_rule(rule_id)
+        if rule is not None:
+            words |= {w.split()[0].lower() for g in groups for w in rule.words(lang, g)}
+    return words
 
 
 @check("several-actions")
 def several_actions(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
-    verbs = _clause_verbs(analysis, ctx.words("not_actions"))
+    verbs = _clause_verbs(analysis, ctx.words("not_actions"), _action_verbs(analysis.lang) if analysis.lang == "en" else None)
     if len(verbs) < 2:
         return []
     return [Hit(verbs[0].idx, len(analysis.text.rstrip(" .;")), analysis.text[verbs[0].idx:len(analysis.text.rstrip(" .;"))],
@@ -315,7 +402,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         return []
     if isinstance(ctx.item, Item) and ctx.item.fields.get("current") not in (None, ""):
         return []
-    verbs = [t for t in analysis.doc if t.pos_ == "VERB" and _lemma_in(t, ctx.words("direction"))]
+    direction = ctx.words("direction")
+    verbs = [t for t in analysis.doc if verb_lemma(t, analysis.lang) in direction]
     if not verbs:
         return []
     text = analysis.text
@@ -325,7 +413,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         before = text[:q.start]
         if _COMPARATOR.search(before):
             continue
-        if _RELATIVE_TARGET.search(before) or q.text.lower() in ctx.words("multiplier") or re.match(r"^\s*раз", text[q.end:]):
+        if (_RELATIVE_TARGET.search(before) or q.text.lower() in ctx.words("multiplier")
+                or re.match(r"^\s*раз", text[q.end:]) or re.search(r"\bраз", q.text)):
             start = _RELATIVE_TARGET.search(before).start() if _RELATIVE_TARGET.search(before) else q.start
             unit = _UNIT.match(text[q.end:])
             end = q.end + (unit.end() if unit else 0)
@@ -361,14 +450,19 @@ def kpi_style(ctx: "Context") -> list[Hit]:
     verb = _predicate(analysis)
     if verb is not None and _lemma_in(verb, ctx.words("maintain")):
         return [_span_hit([verb], verb=verb.text)]
-    if verb is not None or any(t.pos_ == "VERB" and t.i < 3 and "Part" not in t.morph.get("VerbForm") for t in analysis.doc):
+    if verb is not None and analysis.lang == "en" and verb.lemma_ not in _action_verbs("en"):
+        verb = None  # "Mean time to recovery", "Inventory turnover": a noun phrase, not an order
+    if verb is not None or _has_clause_verb(analysis):
         return []
     content = _content(analysis.doc)
     if not content:
         return []
     metric_words = ctx.words("metric")
-    head = [t for t in content[:3] if t.pos_ not in ("ADJ", "DET")][:1]
-    names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words)
+    if ctx.kind == "key_result":  # a verbless key result naming a metric anywhere: "Inventory turnover"
+        names_metric = any(t.lemma_.lower() in metric_words or t.lower_ in metric_words for t in content)
+    else:
+        head = [t for t in content[:3] if t.pos_ not in ("ADJ", "DET")][:1]
+        names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words)
     if not names_metric:
         return []
     if not analysis.has_measure:
@@ -376,6 +470,21 @@ def kpi_style(ctx: "Context") -> list[Hit]:
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
     return []
+
+
+def _has_clause_verb(analysis: Analysis) -> bool:
+    """A finite verb or a short participle makes a sentence («премия привязана к…», "pool depends on")."""
+    for t in analysis.doc:
+        if analysis.lang == "ru":
+            if t.pos_ == "VERB" and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")):
+                return True
+        elif t.i > 0 and t.is_alpha and t.lower_ not in ("per",):
+            from lemminflect import getAllLemmas
+
+            options = getAllLemmas(t.lower_)
+            if "VERB" in options and "NOUN" not in options and "ADJ" not in options:
+                return True
+    return False
 
 
 @check("kpi-style")
@@ -399,10 +508,14 @@ def quota(ctx: "Context") -> list[Hit]:
 def pay_words(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
-    lemmas = {t.lemma_.lower() for t in analysis.doc} | {t.lower_ for t in analysis.doc}
-    if lemmas & ctx.words("customer_context"):
-        return []
-    return [_span_hit(span) for span in phrase_matches(ctx, ["main"])][:1]
+    customers = ctx.words("customer_context")
+    hits = []
+    for span in phrase_matches(ctx, ["main"]):
+        window = analysis.doc[max(0, span.start - 3):span.end + 3]
+        if any(t.lemma_.lower() in customers or t.lower_ in customers for t in window):
+            continue  # «бонусы для клиентов», "bonus points for referrals": not pay
+        hits.append(_span_hit(span))
+    return hits[:1]
 
 
 @check("objective-metric")

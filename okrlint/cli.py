@@ -46,9 +46,9 @@ commands:
   okrlint lsp                          language server over stdio (for editors)
   okrlint eval                         precision/recall of every rule on the labelled corpus
 
-A first argument named rules, explain, lsp or eval is always the command. To
-lint a file or directory with one of those names, write it as a path:
-`okrlint ./rules` (or after `--`: `okrlint -- rules`).
+The first argument that is not an option is the command when it is rules,
+explain, lsp or eval. To lint a file or directory with one of those names,
+write it as a path: `okrlint ./rules` (or after `--`: `okrlint -- rules`).
 
 exit status: 0 no findings at or above --fail-on; 1 such findings;
 2 usage error, bad configuration, or an input that could not be read or
@@ -315,7 +315,7 @@ def run_lint(argv: Sequence[str]) -> int:
     if args.statistics:
         output = render_statistics(report, args.format, color=color)
     elif args.format == "text":
-        output = render_text(report, color=color, locale=locale, quiet=args.quiet)
+        output = render_text(report, color=color, quiet=args.quiet)
     else:
         output = render(report, args.format, color=color, locale=locale, rules=rules)
     write(sys.stdout, output)

@@ -572,14 +572,17 @@ def evaluate_documents(folder: Path) -> SplitResult:
     texts: dict[str, dict[int, str]] = {}
     errors: list[str] = []
     expectations: list[DocumentExpectation] = []
+    report = lint_paths([str(path) for path, _ in docs])  # one call: the analysis is batched
+    errors.extend(str(e) for e in report.errors)
+    by_path = {file.path: file for file in report.files}
     for path, expectation in docs:
-        report = lint_paths([str(path)])
-        errors.extend(str(e) for e in report.errors)
-        lang = expectation.lang or next((f.language for f in report.files if f.language in LANGS), "")
+        file = by_path.get(str(path))
+        lang = expectation.lang or (file.language if file is not None and file.language in LANGS else "")
         expectation = DocumentExpectation(expectation.name, lang or "?", expectation.rules,
                                           expectation.findings, expectation.note)
         expectations.append(expectation)
-        fired[path.name] = [Fired(f.rule, f.severity, f.message, f.range.start.line) for f in report.findings]
+        fired[path.name] = [Fired(f.rule, f.severity, f.message, f.range.start.line)
+                            for f in (file.findings if file is not None else ())]
         try:
             texts[path.name] = dict(enumerate(path.read_text(encoding="utf-8").splitlines(), 1))
         except (OSError, UnicodeDecodeError):

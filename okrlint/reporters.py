@@ -42,11 +42,10 @@ _STYLES = {
     "suggest": "\x1b[32m",
 }
 
-# Labels around suggestions, in the message locale (the summary line stays English).
-_LABELS = {
-    "en": {"suggested": "Suggested", "placeholders": "fill in"},
-    "ru": {"suggested": "Вариант", "placeholders": "заполните"},
-}
+# Structural words stay English in every locale, like severities and rule ids, so output
+# can be grepped the same way whatever language the messages are in.
+SUGGESTED = "Suggested"
+PLACEHOLDERS = "placeholders"
 
 
 def version() -> str:
@@ -80,9 +79,13 @@ def render(
     locale: str | None = None,
     rules: Sequence[Rule] | None = None,
 ) -> str:
-    """Render ``report`` in ``fmt`` (one of :data:`FORMATS`); the result ends with a newline."""
+    """Render ``report`` in ``fmt`` (one of :data:`FORMATS`); the result ends with a newline.
+
+    Messages are already in their final language (the engine applies ``--locale``);
+    ``locale`` only picks the language of rule descriptions in SARIF.
+    """
     if fmt == "text":
-        return render_text(report, color=color, locale=locale)
+        return render_text(report, color=color)
     if fmt == "json":
         return render_json(report)
     if fmt == "sarif":
@@ -107,25 +110,24 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def _suggestion_lines(suggestion: Suggestion, labels: dict[str, str], paint: Callable[[str, str], str]) -> list[str]:
+def _suggestion_lines(suggestion: Suggestion, paint: Callable[[str, str], str]) -> list[str]:
     first, *rest = suggestion.text.splitlines() or [""]
-    lines = [f"  → {paint('suggest', labels['suggested'] + ':')} {first}"]
+    lines = [f"  → {paint('suggest', SUGGESTED + ':')} {first}"]
     lines += [f"    {line}" for line in rest]
     if suggestion.placeholders:
-        lines.append(f"    {paint('dim', labels['placeholders'] + ': ' + ', '.join(suggestion.placeholders))}")
+        lines.append(f"    {paint('dim', PLACEHOLDERS + ': ' + ', '.join(suggestion.placeholders))}")
     return lines
 
 
-def format_finding(path: str, finding: Finding, *, color: bool = False, locale: str | None = None) -> list[str]:
+def format_finding(path: str, finding: Finding, *, color: bool = False) -> list[str]:
     """``path:line:col: severity rule message`` plus its suggestions, one list entry per line."""
     paint = _styler(color)
-    labels = _LABELS.get(locale or finding.lang or "en", _LABELS["en"])
     start = finding.range.start
     location = paint("bold", f"{path}:{start.line}:{start.column}:")
     message = " ".join(finding.message.split())  # one diagnostic, one line
     lines = [f"{location} {paint(finding.severity, finding.severity)} {paint('rule', finding.rule)} {message}"]
     for suggestion in finding.suggestions:
-        lines.extend(_suggestion_lines(suggestion, labels, paint))
+        lines.extend(_suggestion_lines(suggestion, paint))
     return lines
 
 
@@ -143,7 +145,7 @@ def summary_line(report: Report) -> str:
     return f"Found {_plural(len(findings), 'finding')} ({', '.join(parts)}) in {_plural(files, 'file')}{problems}."
 
 
-def render_text(report: Report, *, color: bool = False, locale: str | None = None, quiet: bool = False) -> str:
+def render_text(report: Report, *, color: bool = False, quiet: bool = False) -> str:
     """Human-readable findings; ``quiet`` drops the summary line (like ``ruff -q``).
 
     Input errors are not listed here: the CLI prints them on stderr, and the
@@ -152,7 +154,7 @@ def render_text(report: Report, *, color: bool = False, locale: str | None = Non
     lines: list[str] = []
     for file in report.files:
         for finding in file.findings:
-            lines.extend(format_finding(file.path, finding, color=color, locale=locale))
+            lines.extend(format_finding(file.path, finding, color=color))
     if not quiet:
         if lines:
             lines.append("")
@@ -247,9 +249,15 @@ def _load_rules_quietly() -> Sequence[Rule]:
         return []
 
 
+def _unwrap(text: str) -> str:
+    """Join hard-wrapped lines (YAML block scalars) into paragraphs; viewers wrap text themselves."""
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def _sarif_rule(rule: Rule, locale: str | None) -> dict[str, Any]:
     summary = _localized(dict(rule.summary), locale) or rule.id
-    rationale = _localized(dict(rule.rationale), locale) or summary
+    rationale = _unwrap(_localized(dict(rule.rationale), locale)) or summary
     return {
         "id": rule.id,
         "name": "".join(part.capitalize() for part in rule.id.split("-")),
@@ -368,7 +376,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-_UNSAFE_PATH = re.compile(r"^\./")
+_DOT_SLASH = re.compile(r"^\./")
 
 
 def _github_line(command: str, properties: dict[str, Any], message: str) -> str:
@@ -384,14 +392,14 @@ def render_github(report: Report) -> str:
     """
     lines = []
     for file in report.files:
-        path = _UNSAFE_PATH.sub("", file.path)
+        path = _DOT_SLASH.sub("", file.path)
         for finding in file.findings:
             rng = finding.range
             message = finding.message
             for suggestion in finding.suggestions:
-                message += f"\n→ Suggested: {suggestion.text}"
+                message += f"\n→ {SUGGESTED}: {suggestion.text}"
                 if suggestion.placeholders:
-                    message += f" (fill in: {', '.join(suggestion.placeholders)})"
+                    message += f" ({PLACEHOLDERS}: {', '.join(suggestion.placeholders)})"
             properties = {
                 "file": path,
                 "line": rng.start.line,
@@ -402,5 +410,5 @@ def render_github(report: Report) -> str:
             }
             lines.append(_github_line(GITHUB_COMMANDS.get(finding.severity, "warning"), properties, message))
     for error in report.errors:
-        lines.append(_github_line("error", {"file": _UNSAFE_PATH.sub("", error.path), "title": "okrlint"}, error.message))
+        lines.append(_github_line("error", {"file": _DOT_SLASH.sub("", error.path), "title": "okrlint"}, error.message))
     return "".join(line + "\n" for line in lines)

@@ -576,26 +576,11 @@ def test_console_script_stdin_bad_bytes_and_pipe(work: Path) -> None:
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr.decode("utf-8", "replace")
     assert bad.stderr.decode("utf-8", "replace").startswith("okrlint: ")
-    good = subprocess.run([script, "--select", "vague-verb", "-"], input=OKRS_MD.encode("utf-8"),
+    # English input (no Russian models to load), Russian messages, a locale that cannot encode them
+    english = "## Objective: Become the default choice for design teams this quarter\n\n- Improve onboarding\n"
+    good = subprocess.run([script, "--select", "vague-verb", "--locale", "ru", "-"], input=english.encode("utf-8"),
                           capture_output=True, timeout=120, env=_env(PYTHONIOENCODING="ascii"))
     assert good.returncode == 1, good.stderr
     text = good.stdout.decode("utf-8")  # UTF-8 even when the locale cannot encode Cyrillic
-    assert "vague-verb" in text and "Found" in text and not ANSI.search(text)
-
-
-def test_broken_rule_file_is_reported_not_a_crash(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import okrlint.engine
-
-    def broken(*args: object, **kwargs: object) -> None:
-        raise okrlint.engine.RuleFileError("vague-verb.yaml: severity.objective: expected error, warning or info")
-
-    monkeypatch.setattr(okrlint.engine, "load_rules", broken)
-    for argv in ([str(work / "clean.md")], ["rules"], ["explain", "vague-verb"]):
-        result = run(*argv)
-        assert result.code == 2 and result.out == ""
-        assert result.err == "okrlint: vague-verb.yaml: severity.objective: expected error, warning or info\n"
-
-
-def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--version"]) == 0
-    assert re.fullmatch(r"okrlint \d+\.\d+\.\d+\S*\n", capsys.readouterr().out)
+    assert text.startswith("-:3:3: error vague-verb «Improve»") and "→ Suggested: " in text
+    assert "Found 1 finding (1 error) in 1 file." in text and not ANSI.search(text)

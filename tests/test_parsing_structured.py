@@ -348,11 +348,13 @@ class TestFromStructured:
 
 # ---------------------------------------------------------------- properties
 
+# Texts without markup the parsers strip on purpose (owner/type tags, labels, emphasis, markers).
 _TEXT = st.text(
     alphabet=st.characters(
-        blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\x85"
+        blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
+        blacklist_characters="\x85@([*_~<:`",
     )
-    | st.sampled_from(["\t", "\n", '"', "'", "\\", "й", "\u0306", "👍", "\U0001F3FD", ":", "#", " ", "-", "—"]),
+    | st.sampled_from(["\t", "\n", '"', "'", "\\", "й", "\u0306", "👍", "\U0001F3FD", "#", " ", "-", "—", "/"]),
     min_size=1,
     max_size=40,
 ).filter(lambda s: s.strip() and "okrlint" not in s.lower())
@@ -367,19 +369,41 @@ _OBJECTIVES = st.lists(
 )
 
 
-def _expected_text(value: str) -> str:
+def _ws(value: str) -> str:
     return " ".join(value.split())
+
+
+def _shape(doc: OkrDocument, norm=lambda s: s, periods: bool = True) -> list[tuple[str, list[str], object]]:
+    return [
+        (
+            norm(o.text),
+            [norm(k.text) for k in o.key_results],
+            (norm(o.period.text) if o.period else None) if periods else o.period is not None,
+        )
+        for o in doc.objectives
+    ]
+
+
+def _expected(data: list[dict], norm=lambda s: s, periods: bool = True) -> list[tuple[str, list[str], object]]:
+    # A Period has no per-character offsets, so an escaped period keeps its raw
+    # source text (see the report on okrlint.parsing); compare only its presence then.
+    return [
+        (
+            norm(d["objective"].strip()),
+            [norm(k.strip()) for k in d["key_results"]],
+            (norm(d["period"]) if "period" in d else None) if periods else "period" in d,
+        )
+        for d in data
+    ]
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=_OBJECTIVES, ensure_ascii=st.booleans(), indent=st.sampled_from([None, 0, 2, "\t"]))
 def test_json_roundtrip(data: list[dict], ensure_ascii: bool, indent: object) -> None:
+    """JSON texts are exactly the values (stripped), escapes included."""
     source = json.dumps({"objectives": data}, ensure_ascii=ensure_ascii, indent=indent)  # type: ignore[arg-type]
     doc = check_spans(parse(source, "a.json"))
-    assert len(doc.objectives) <= len(data)
-    for obj, given_obj in zip(doc.objectives, [d for d in data]):
-        # JSON has no folding: texts are the values, minus owner/type tags and outer whitespace
-        assert obj.text in given_obj["objective"]
+    assert _shape(doc, periods=not ensure_ascii) == _expected(data, periods=not ensure_ascii)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -391,22 +415,20 @@ def test_json_roundtrip(data: list[dict], ensure_ascii: bool, indent: object) ->
     newline=st.sampled_from(["\n", "\r\n"]),
 )
 def test_yaml_roundtrip(data: list[dict], style: str | None, width: int, allow_unicode: bool, newline: str) -> None:
+    """YAML texts are the values up to whitespace (a folded break may stay a line break)."""
     source = yaml.safe_dump(
         {"objectives": data}, default_style=style, width=width, allow_unicode=allow_unicode, line_break=newline
     )
     doc = check_spans(parse(source, "a.yaml"))
-    # every text keeps the value's words (folding may turn spaces into line breaks)
-    values = [d["objective"] for d in data]
-    for obj in doc.objectives:
-        assert any(_expected_text(obj.text) in _expected_text(v) for v in values)
+    verbatim = allow_unicode and style != "\""
+    assert _shape(doc, _ws, periods=verbatim) == _expected(data, _ws, periods=verbatim)
 
 
 @settings(max_examples=100, deadline=None)
 @given(data=_OBJECTIVES)
 def test_from_structured_roundtrip(data: list[dict]) -> None:
     doc = check_spans(from_structured(data), strict=True)
-    for obj in doc.objectives:
-        assert any(obj.text in d["objective"] for d in data)
+    assert _shape(doc) == _expected(data)
 
 
 @settings(max_examples=200, deadline=None)

@@ -82,7 +82,7 @@ RULES = [
     SimpleNamespace(id="vague-verb", applies_to=("key_result", "objective"),
                     severity={"key_result": "error", "objective": "warning"},
                     summary={"en": "Vague verb", "ru": "Размытый глагол"},
-                    rationale={"en": "Nobody can tell when it is done.", "ru": "Кто решит, что стало лучше?"}),
+                    rationale={"en": "Nobody can tell\n  when it is done.\n\nSay by how much.", "ru": "Кто решит, что стало лучше?"}),
 ]
 
 
@@ -97,20 +97,14 @@ def test_text_lines_follow_path_line_col_severity_rule_message(report: Report) -
     out = render(report, "text", color=False)
     lines = out.splitlines()
     assert lines[0] == "okrs/маркетинг.md:5:3: error vague-verb «Улучшить» — размытый глагол: результат нельзя измерить."
-    assert lines[1] == "  → Вариант: Повысить среднюю продолжительность сессии до N минут к концу квартала"
-    assert lines[2] == "    заполните: N"
+    assert lines[1] == "  → Suggested: Повысить среднюю продолжительность сессии до N минут к концу квартала"
+    assert lines[2] == "    placeholders: N"
     assert lines[3].startswith("okrs/маркетинг.md:6:3: warning task-key-result ")
-    assert "    заполните: N, M" in lines
+    assert "    placeholders: N, M" in lines
     # multi-line messages are folded to one line; CRLF sources still give the right column
     assert "team, q3:plan.md:2:6: info hedging Hedge 'Try to': 100% commit or drop it." in lines
     assert lines[-1] == "Found 3 findings (1 error, 1 warning, 1 info) in 2 files; 1 file could not be linted."
     assert not ANSI.search(out)
-
-
-def test_text_locale_forces_labels(report: Report) -> None:
-    out = render(report, "text", color=False, locale="en")
-    assert "  → Suggested: Повысить" in out
-    assert "    fill in: N, M" in out
 
 
 def test_text_colour_only_when_asked(report: Report) -> None:
@@ -187,7 +181,8 @@ def test_sarif_structure(report: Report) -> None:
     assert driver["name"] == "okrlint" and driver["version"] and driver["informationUri"].startswith("http")
     by_id = {rule["id"]: rule for rule in driver["rules"]}
     assert by_id["vague-verb"]["shortDescription"]["text"] == "Vague verb"
-    assert by_id["vague-verb"]["fullDescription"]["text"] == "Nobody can tell when it is done."
+    # hard-wrapped YAML text is unwrapped; paragraphs stay
+    assert by_id["vague-verb"]["fullDescription"]["text"] == "Nobody can tell when it is done.\n\nSay by how much."
     assert by_id["vague-verb"]["defaultConfiguration"]["level"] == "error"
     assert "task-key-result" in by_id  # not in the metadata given, still described
     results = run["results"]
@@ -252,7 +247,7 @@ def test_github_annotations(report: Report) -> None:
         "::error file=okrs/маркетинг.md,line=5,col=3,endLine=5,endColumn=11,title=okrlint vague-verb::"
         "«Улучшить» — размытый глагол"
     )
-    assert "%0A→ Suggested: Повысить" in lines[0]
+    assert "%0A→ Suggested: Повысить среднюю продолжительность сессии до N минут к концу квартала (placeholders: N)" in lines[0]
     assert lines[1].startswith("::warning ")
     hedging = lines[2]
     assert hedging.startswith("::notice file=team%2C q3%3Aplan.md,line=2,col=6,endLine=2,endColumn=12,")

@@ -71,8 +71,10 @@ def _annotate(doc: Doc) -> Doc:
             tag = "AUX"
         elif word in _CLOSED and not (t.i == 0 and "VERB" in opts):
             tag = _CLOSED[word]
-        elif "VERB" in opts and _verb_slot(prev, nxt, options):
-            tag = "VERB"
+        elif "VERB" in opts and _verb_slot(prev, nxt, options) and not (
+            "NOUN" in opts and word not in {lemma.lower() for lemma in opts["VERB"]}
+        ):
+            tag = "VERB"  # an imperative is a base form: "Tickets per agent" is a noun phrase
         elif "NOUN" in opts:
             tag = "NOUN"
         elif opts:

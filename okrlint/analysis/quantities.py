@@ -15,7 +15,7 @@ from dataclasses import dataclass
 _NUM = r"(?<![\d.,])\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)*"
 _NUMBER = re.compile(
     rf"(?:(?P<cur>[$€₽£])\s?)?(?P<num>{_NUM})"
-    r"(?P<suffix>\s?(?:%|‰|k\b|K\b|m\b|M\b|x\b|х\b|\+|тыс\.?|млн\.?|млрд\.?|руб\.?|₽|\$|€|pp\b|п\.п\.))?",
+    r"(?P<suffix>\s?(?:%|‰|k\b|K\b|m\b|M\b|x\b|х\b|\+|[KMGTP]B\b|[КМГТ]Б\b|ms\b|мс\b|bn\b|тыс\.?|млн\.?|млрд\.?|руб\.?|₽|\$|€|pp\b|п\.п\.))?",
 )
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _MONTHS = (
@@ -44,7 +44,7 @@ _NUMBER_WORDS = re.compile(
 )
 # Sayings that contain a number word but measure nothing.
 _IDIOMS = re.compile(
-    r"\b(?:one of|one-stop|one place|единственн\w*|в одном месте|one team|one source|один источник|одно окно|first|перв\w+)\b",
+    r"\b(?:one of|one-stop|one place|на\s+одн\w+|per one|единственн\w*|в одном месте|one team|one source|один источник|одно окно|first|перв\w+)\b",
     re.IGNORECASE,
 )
 # A digit, or a placeholder left by a suggested rewrite (X, Y, N, M).
@@ -53,11 +53,22 @@ _BASELINE = re.compile(
     rf"(?:\b(?:с|со)\s+(?:текущ\w+\s+|нынешн\w+\s+)?[$€₽]?\s?{_D}"
     rf"|\(\s*(?:с\s+текущ\w*|сейчас|текущ\w*|было|base(?:line)?|now|currently|current|today|vs\.?)[^)]*{_D}"
     rf"|\b(?:сейчас|текущ\w+|нынешн\w+|было|базов\w+|исходн\w+)\b[^.;]*{_D}"
-    rf"|\bfrom\s+(?:the\s+)?(?:current\s+)?[$€£]?{_D}|\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from)\b"
+    rf"|\bfrom\s+(?:[\w.]+\s+){{0,2}}?[$€£]?{_D}|\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from)\b"
     rf"|{_D}[\w%]*\s?(?:→|->|=>|⟶|➝)\s?[$€₽]?{_D})",
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(r"(?<![\w\[/.-])[XYNM](?:\s?%)?(?![\w\]/.-])")
+
+
+# Metric names that a number may follow directly ("NPS 50", «CSAT 4.8»): not product versions.
+_METRIC_NAMES = {"nps", "csat", "ces", "enps", "roi", "romi", "ltv", "cac", "arpu", "mrr", "arr", "ctr", "cpa", "cpc",
+                 "cpl", "dau", "mau", "wau", "gmv", "sla", "slo", "p95", "p99", "top", "топ", "rating", "score", "kpi"}
+
+
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:over|above|below|under|of|at|to|from|by|than|least|выше|ниже|до|на|с|со|от|около|более|менее|минимум)\s$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +106,7 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _NUMBER_WORDS.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        if _IDIOMS.search(text[max(0, m.start() - 2): m.end() + 12]) and m.group().lower() in ("one", "один", "одн"):
+        if _IDIOMS.search(text[max(0, m.start() - 4): m.end() + 12]) and re.match(r"(?:one|один|одн)", m.group().lower()):
             continue
         after = text[m.end():]
         measure = not _PERIOD_AFTER.match(after) and not re.match(r"^\s+(?:год|лет|years?)\b", after, re.I)
@@ -122,8 +133,12 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
         re.search(r"\d\s?[–—-]\s?$", before) and re.match(r"^\s?(?:лет|years)", after)
     ):
         return False  # an age range: 25–40 лет
-    if re.fullmatch(r"\d+\.0", num) and re.search(r"[^\W\d_]\w*\s$", before):
-        return False  # CRM 2.0, Web 3.0: a version
+    product = re.search(r"(?:^|\s)([A-Z][\w+#.-]*)\s$", before)
+    if product and product.group(1).lower() not in _METRIC_NAMES and before.strip() != product.group(1):
+        if re.fullmatch(r"\d+(?:\.\d+)?", num) and not re.match(r"^\s?[%$€₽]", after):
+            return False  # CRM 2.0, Kubernetes 1.30, Python 2, Postgres 16: a product version
+    if re.fullmatch(r"\d+\.0", num) and re.search(r"[^\W\d_]{2,}\s$", before) and not _COMPARISON_BEFORE.search(before):
+        return False  # «онбординг 2.0», Web 3.0: a version
     if re.fullmatch(r"\d+(?:\.\d+){2,}", num):
         return False  # 1.2.3
     if re.search(r"\b(?:версии|версию|версия|version|release|релиз\w*|sprint|спринт\w*|этап\w*|phase|step|шаг\w*|№|#)\s?$", before, re.IGNORECASE):

@@ -44,6 +44,8 @@ _EN_LONG = _alternatives(
     _IN + r"(?:two|three|four|2|3|4)\s+quarters",
     _IN + r"(?:half\s+a\s+year|year)",
 )
+# Comparisons, not horizons: "year over year", «год к году».
+_COMPARISON = re.compile(r"year[\s-]+over[\s-]+year|год\s+к\s+году|yoy", re.IGNORECASE)
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _EN_BOUND = _alternatives(
     r"(?:by|before|until|till|in|during|for|within|through|over|at)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?"
@@ -62,9 +64,9 @@ _RU_LONG = _alternatives(
     _RU_IN + r"(?:\d{1,2}|шест\w+|девят\w+|двенадцат\w+)\s+месяц\w*",
     _RU_IN + r"(?:1|2|два|полтора|1,5)\s+(?:год\w*|лет)",
     r"(?:к|до)\s+(?:концу|конца)\s+(?:(?:этого|текущего|следующего)\s+)?(?:года|полугодия|20\d\d\s*(?:года|г\.?)?)",
-    r"(?:в|на|за)\s+(?:первом|втором|первое|второе|1|2|I|II)(?:-?м|-?е)?\s+полугоди\w*|H[12](?:\s+20\d\d)?",
+    r"(?:в|во|на|за)\s+(?:первом|втором|первое|второе|1|2|I|II)(?:-?м|-?е)?\s+полугоди\w*|H[12](?:\s+20\d\d)?",
     r"(?:годов\w+|ежегодн\w+)\s+(?:цел\w*|план\w*|okr)",
-    r"(?:в|на)\s+20\d\d\s+год\w*",
+    r"(?:в|на|за)\s+20\d\d\s+год\w*",
 )
 _RU_ORD = r"(?:(?:один|одного|одну|этого|текущего|следующего|этом|текущем|следующем|этот|текущий|[1-4]|I{1,3}|IV|перв\w+|втор\w+|трет\w+|четв[её]рт\w+)(?:-?(?:го|й|м))?\s+)?"
 _RU_BOUND = _alternatives(
@@ -92,7 +94,10 @@ def _dates_extractor() -> Any:
 def find_times(text: str, lang: str) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     long_re, bound_re = (_RU_LONG, _RU_BOUND) if lang == "ru" else (_EN_LONG, _EN_BOUND)
+    comparisons = [(c.start(), c.end()) for c in _COMPARISON.finditer(text)]
     for m in long_re.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in comparisons):
+            continue
         found.append(TimeExpr(m.start(), m.end(), m.group(), "long"))
     for m in bound_re.finditer(text):
         if _RATE.fullmatch(m.group()):
