@@ -341,7 +341,8 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
                                           or "Part" in nxt.morph.get("VerbForm")) and nxt.lower_ not in ("и", "and", "or", "или")
         if analysis.lang == "en" and own_object:
             own_object = nxt.pos_ in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON") or nxt.like_num
-        if starts and own_object and actions and t.lemma_.lower() not in actions:
+        is_first = first is not None and t.i == first.i
+        if starts and own_object and actions and not is_first and t.lemma_.lower() not in actions:
             continue  # a word that can be a verb but is not a known action: "and praise", "and action plan"
         if starts and own_object:
             verbs.append(t)

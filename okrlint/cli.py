@@ -20,8 +20,9 @@ import sys
 import textwrap
 import unicodedata
 import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .config import Config, ConfigError, find_config, load_config
 from .findings import SEVERITY_ORDER, Report
@@ -35,7 +36,9 @@ SUBCOMMANDS = ("rules", "explain", "lsp", "eval")
 FAIL_ON = ("error", "warning", "info", "never")
 ISSUES_HINT = "this is a bug in okrlint; please report it to the maintainers with the input that caused it"
 # Options of the lint command that take a value; needed to find the first positional word.
-_VALUE_OPTIONS = frozenset({"--format", "--lang", "--locale", "--select", "--ignore", "--fail-on", "--config", "--color"})
+_VALUE_OPTIONS = frozenset(
+    {"--format", "--lang", "--locale", "--select", "--ignore", "--fail-on", "--config", "--color"}
+)
 # Loggers of the NLP stack; their INFO/WARNING chatter must not reach a user's terminal or CI log.
 _NOISY_LOGGERS = ("spacy", "thinc", "natasha", "slovnet", "navec", "yargy", "pymorphy3", "pymorphy2", "razdel", "pygls")
 
@@ -247,12 +250,18 @@ def _did_you_mean(word: str, known: Sequence[str]) -> str:
 @contextlib.contextmanager
 def quiet_libraries() -> Iterator[None]:
     """Keep library noise off stdout: warnings silenced (unless -W/PYTHONWARNINGS), prints sent to stderr."""
-    for name in _NOISY_LOGGERS:
-        logging.getLogger(name).setLevel(logging.ERROR)
-    with warnings.catch_warnings(), contextlib.redirect_stdout(sys.stderr):
-        if not sys.warnoptions:
-            warnings.simplefilter("ignore")
-        yield
+    loggers = [logging.getLogger(name) for name in _NOISY_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings(), contextlib.redirect_stdout(sys.stderr):
+            if not sys.warnoptions:
+                warnings.simplefilter("ignore")
+            yield
+    finally:  # main() may run inside a host program (tests, an editor plugin): leave its logging as it was
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
 
 
 def _load_rules() -> list[Rule]:
@@ -559,7 +568,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         return 1
-    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+    except Exception as exc:  # the promise is: never a traceback
         if _is_rule_file_error(exc):
             error(str(exc))
             return 2

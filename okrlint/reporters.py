@@ -12,12 +12,13 @@ import json
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import PureWindowsPath
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from .findings import SEVERITY_ORDER, Finding, Report, Suggestion
+from .findings import SEVERITY_ORDER, FileReport, Finding, Report, Suggestion
 from .model import Range
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; the engine is imported lazily
@@ -62,12 +63,13 @@ def information_uri() -> str:
         meta = metadata.metadata("okrlint")
     except metadata.PackageNotFoundError:
         return INFORMATION_URI
-    if meta.get("Home-page"):
-        return str(meta["Home-page"])
+    home = (meta.get_all("Home-page") or [""])[0]
+    if home:
+        return str(home)
     for entry in meta.get_all("Project-URL") or []:
         label, _, url = entry.partition(",")
         if label.strip().lower() in ("homepage", "home", "repository", "source", "documentation") and url.strip():
-            return url.strip()
+            return str(url).strip()
     return INFORMATION_URI
 
 
@@ -245,7 +247,7 @@ def _load_rules_quietly() -> Sequence[Rule]:
         from .engine import load_rules
 
         return load_rules()
-    except Exception:  # noqa: BLE001 - metadata is optional; results stay valid SARIF without it
+    except Exception:  # metadata is optional; results stay valid SARIF without it
         return []
 
 
@@ -269,21 +271,46 @@ def _sarif_rule(rule: Rule, locale: str | None) -> dict[str, Any]:
     }
 
 
-def _json_string_body(text: str) -> str:
-    """The text as it must appear between the quotes of a JSON string."""
-    return json.dumps(text, ensure_ascii=False)[1:-1]
+_YAML_PLAIN_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: | #|:$|\s$")
 
 
-def _sarif_fixes(path: str, uri: str, finding: Finding) -> list[dict[str, Any]]:
+def fit_to_source(text: str, path: str, source: str, start: int) -> str:
+    """The rewrite as it must be typed at ``start`` so the file stays valid (quoting, escapes).
+
+    Item ranges cover the item's text, inside any quotes of a JSON, YAML or CSV
+    value, so the replacement uses the escaping of that context.
+    """
+    suffix = path.lower().rsplit(".", 1)[-1] if "." in path else ""
+    before = source[start - 1] if 0 < start <= len(source) else ""
+    if suffix == "json" or (suffix in ("yaml", "yml") and before == '"'):
+        return json.dumps(text, ensure_ascii=False)[1:-1]
+    if suffix in ("yaml", "yml"):
+        if before == "'":
+            return text.replace("'", "''")
+        return json.dumps(text, ensure_ascii=False) if _YAML_PLAIN_UNSAFE.search(text) else text
+    if suffix in ("csv", "tsv"):
+        if before == '"':
+            return text.replace('"', '""')
+        delimiter = "\t" if suffix == "tsv" else ","
+        return '"' + text.replace('"', '""') + '"' if delimiter in text or '"' in text else text
+    if suffix in ("md", "markdown") and "|" in text:
+        line_start = source.rfind("\n", 0, start) + 1
+        line_end = source.find("\n", start)
+        if "|" in source[line_start:line_end if line_end >= 0 else None]:  # a table cell
+            return text.replace("|", "\\|")
+    return text
+
+
+def _sarif_fixes(file: FileReport, uri: str, finding: Finding) -> list[dict[str, Any]]:
     """A replacement of the whole item per suggestion, when the item's own range is known."""
-    if finding.item.range is None or path in STDIN_NAMES:
+    if finding.item.range is None or file.path in STDIN_NAMES:
         return []
     fixes = []
     for suggestion in finding.suggestions:
-        inserted = _json_string_body(suggestion.text) if path.lower().endswith(".json") else suggestion.text
+        inserted = fit_to_source(suggestion.text, file.path, file.source, finding.item.range.start.offset)
         description = suggestion.text
         if suggestion.placeholders:
-            description += f" (fill in: {', '.join(suggestion.placeholders)})"
+            description += f" ({PLACEHOLDERS}: {', '.join(suggestion.placeholders)})"
         fixes.append(
             {
                 "description": {"text": description},
@@ -326,7 +353,7 @@ def render_sarif(report: Report, *, rules: Sequence[Rule] | None = None, locale:
                     "suggestions": [s.to_dict() for s in finding.suggestions],
                 },
             }
-            fixes = _sarif_fixes(file.path, uri, finding)
+            fixes = _sarif_fixes(file, uri, finding)
             if fixes:
                 result["fixes"] = fixes
             results.append(result)

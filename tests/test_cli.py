@@ -68,7 +68,9 @@ CLEAN_MD = """\
 """
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-TEXT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info) (?P<rule>[a-z0-9-]+) \S")
+TEXT_LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info) (?P<rule>[a-z0-9-]+) \S"
+)
 
 
 @dataclass
@@ -264,7 +266,8 @@ def test_clean_file_exits_0(work: Path) -> None:
 
 def test_select_and_ignore(work: Path) -> None:
     target = str(work / "okrs.md")
-    assert rules_of(run("--format", "json", "--select", "vague-verb,hedging", target).json()) == {"vague-verb", "hedging"}
+    both = {"vague-verb", "hedging"}
+    assert rules_of(run("--format", "json", "--select", "vague-verb,hedging", target).json()) == both
     assert rules_of(run("--format", "json", "--select", "vague-verb", "--select", "hedging", target).json()) == {
         "vague-verb", "hedging"}
     ignored = rules_of(run("--format", "json", "--ignore", "vague-verb", "--ignore", "hedging, task-key-result",
@@ -381,7 +384,8 @@ def test_empty_file(tmp_path: Path) -> None:
     result = run("--format", "json", str(empty))
     assert result.code == 2
     assert result.err.startswith(f"okrlint: {empty}: ")
-    assert result.json() == {"version": 1, "files": [], "errors": [{"path": str(empty), "message": result.err.split(": ", 2)[2].strip()}]}
+    message = result.err.split(": ", 2)[2].strip()
+    assert result.json() == {"version": 1, "files": [], "errors": [{"path": str(empty), "message": message}]}
 
 
 def test_findings_and_input_errors_exit_2(work: Path, mixed: Path) -> None:

@@ -23,7 +23,9 @@ from okrlint.reporters import (
     summary_line,
 )
 
-RU_SOURCE = "# Q3 2026\n\n## Цель: Стать любимым брендом родителей\n\n- Улучшить качество контента\n- Провести 10 вебинаров\n"
+RU_SOURCE = (
+    "# Q3 2026\n\n## Цель: Стать любимым брендом родителей\n\n- Улучшить качество контента\n- Провести 10 вебинаров\n"
+)
 EN_SOURCE = "Objective: Win small teams, 100% focus\r\nKR1: Try to improve onboarding\r\n"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -76,13 +78,15 @@ def report() -> Report:
 
 
 RULES = [
-    SimpleNamespace(id="hedging", applies_to=("objective", "key_result"), severity={"objective": "error", "key_result": "error"},
+    SimpleNamespace(id="hedging", applies_to=("objective", "key_result"),
+                    severity={"objective": "error", "key_result": "error"},
                     summary={"en": "Hedging words", "ru": "Неуверенные формулировки"},
                     rationale={"en": "Commit or drop it.", "ru": "Либо берёмся, либо нет."}),
     SimpleNamespace(id="vague-verb", applies_to=("key_result", "objective"),
                     severity={"key_result": "error", "objective": "warning"},
                     summary={"en": "Vague verb", "ru": "Размытый глагол"},
-                    rationale={"en": "Nobody can tell\n  when it is done.\n\nSay by how much.", "ru": "Кто решит, что стало лучше?"}),
+                    rationale={"en": "Nobody can tell\n  when it is done.\n\nSay by how much.",
+                               "ru": "Кто решит, что стало лучше?"}),
 ]
 
 
@@ -96,7 +100,9 @@ def _schema() -> dict:
 def test_text_lines_follow_path_line_col_severity_rule_message(report: Report) -> None:
     out = render(report, "text", color=False)
     lines = out.splitlines()
-    assert lines[0] == "okrs/маркетинг.md:5:3: error vague-verb «Улучшить» — размытый глагол: результат нельзя измерить."
+    assert lines[0] == (
+        "okrs/маркетинг.md:5:3: error vague-verb «Улучшить» — размытый глагол: результат нельзя измерить."
+    )
     assert lines[1] == "  → Suggested: Повысить среднюю продолжительность сессии до N минут к концу квартала"
     assert lines[2] == "    placeholders: N"
     assert lines[3].startswith("okrs/маркетинг.md:6:3: warning task-key-result ")
@@ -247,7 +253,9 @@ def test_github_annotations(report: Report) -> None:
         "::error file=okrs/маркетинг.md,line=5,col=3,endLine=5,endColumn=11,title=okrlint vague-verb::"
         "«Улучшить» — размытый глагол"
     )
-    assert "%0A→ Suggested: Повысить среднюю продолжительность сессии до N минут к концу квартала (placeholders: N)" in lines[0]
+    assert lines[0].endswith(
+        "%0A→ Suggested: Повысить среднюю продолжительность сессии до N минут к концу квартала (placeholders: N)"
+    )
     assert lines[1].startswith("::warning ")
     hedging = lines[2]
     assert hedging.startswith("::notice file=team%2C q3%3Aplan.md,line=2,col=6,endLine=2,endColumn=12,")
@@ -266,3 +274,24 @@ def test_github_escaping() -> None:
 def test_unknown_format(report: Report) -> None:
     with pytest.raises(ValueError, match="unknown format"):
         render(report, "xml")
+
+
+@pytest.mark.parametrize(
+    ("path", "source", "item", "rewrite", "expected"),
+    [
+        ("a.json", '{"objective": "Improve X"}', "Improve X", 'Grow "X"', 'Grow \\"X\\"'),
+        ("a.yaml", "- objective: Improve X\n", "Improve X", "Grow X: to N", '"Grow X: to N"'),
+        ("a.yaml", "- objective: Improve X\n", "Improve X", "Grow X to N", "Grow X to N"),
+        ("a.yml", "- objective: 'Improve X'\n", "Improve X", "Grow X's N", "Grow X''s N"),
+        ("a.yaml", '- objective: "Improve X"\n', "Improve X", 'Grow "X"', 'Grow \\"X\\"'),
+        ("a.csv", "Objective,KR\nImprove X,a\n", "Improve X", "Grow X, then Y", '"Grow X, then Y"'),
+        ("a.csv", 'Objective,KR\n"Improve X",a\n', "Improve X", 'Grow "X"', 'Grow ""X""'),
+        ("a.tsv", "Objective\tKR\nImprove X\ta\n", "Improve X", "Grow X, then Y", "Grow X, then Y"),
+        ("a.md", "| Цель | КР |\n|---|---|\n| Improve X | a |\n", "Improve X", "A | B", "A \\| B"),
+        ("a.md", "- Improve X\n", "Improve X", "A | B", "A | B"),
+    ],
+)
+def test_fixes_keep_the_file_valid(path: str, source: str, item: str, rewrite: str, expected: str) -> None:
+    from okrlint.reporters import fit_to_source
+
+    assert fit_to_source(rewrite, path, source, source.index(item)) == expected

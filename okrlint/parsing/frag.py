@@ -69,8 +69,12 @@ class Frag:
 
     def sub(self, i: int, j: int | None = None) -> Frag:
         n = len(self.text)
-        j = n if j is None else j
-        i, j = max(0, min(i, n)), max(0, min(j, n))
+        if j is None or j > n:
+            j = n
+        if i < 0:
+            i = 0
+        elif i > n:
+            i = n
         if j < i:
             j = i
         if self.offsets is None:
@@ -81,18 +85,24 @@ class Frag:
 
     def strip(self) -> Frag:
         text = self.text
+        if not text or (not text[0].isspace() and not text[-1].isspace()):
+            return self
         left = len(text) - len(text.lstrip())
-        right = len(text.rstrip())
-        if left >= right:
+        if left == len(text):
             return self.sub(left, left)
-        return self.sub(left, right)
+        return self.sub(left, len(text.rstrip()))
 
     def lstrip(self) -> Frag:
         text = self.text
+        if not text or not text[0].isspace():
+            return self
         return self.sub(len(text) - len(text.lstrip()))
 
     def rstrip(self) -> Frag:
-        return self.sub(0, len(self.text.rstrip()))
+        text = self.text
+        if not text or not text[-1].isspace():
+            return self
+        return self.sub(0, len(text.rstrip()))
 
     def cut(self, match: re.Match[str]) -> tuple[Frag, Frag]:
         """Split around a regex match on ``self.text``: (before, after)."""

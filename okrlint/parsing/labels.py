@@ -25,6 +25,9 @@ _EMPHASIS = ("**", "__", "*", "_", "~~")
 
 def cut_comments(frag: Frag) -> Frag:
     """Drop ``okrlint: ignore`` markers (to the end of their line) and trailing HTML comments."""
+    text = frag.text
+    if "<!--" not in text and "lint" not in text.lower():
+        return frag.rstrip()
     while True:
         m = _MARKER.search(frag.text)
         if not m:
@@ -40,6 +43,8 @@ def cut_comments(frag: Frag) -> Frag:
 def unwrap_emphasis(frag: Frag) -> Frag:
     """``**text**`` → ``text`` when the whole item is emphasised."""
     frag = frag.strip()
+    if not frag.text or frag.text[0] not in "*_~":
+        return frag
     for mark in _EMPHASIS:
         n = len(mark)
         t = frag.text
@@ -129,6 +134,9 @@ def split_tags(frag: Frag) -> tuple[Frag, dict[str, Any]]:
     """Peel trailing owner and type tags off an item's text."""
     fields: dict[str, Any] = {}
     frag = frag.strip()
+    t = frag.text
+    if "@" not in t and not t.endswith((")", "]")) and ":" not in t:
+        return frag, fields
     changed = True
     while changed and frag.text:
         changed = False
@@ -184,6 +192,9 @@ BARE_OBJ_LABEL = re.compile(
 )
 
 
+_LABEL_START = frozenset("oOgGцЦkKкК*_")
+
+
 @dataclass
 class Label:
     kind: str  # "objective" | "key_result"
@@ -194,6 +205,8 @@ class Label:
 def match_label(frag: Frag) -> Label | None:
     """Recognise ``Цель 1:``, ``**Objective:**``, ``KR 1.2 —``, ``Ключевой результат:`` …"""
     text = frag.text
+    if not text or text[0] not in _LABEL_START:
+        return None
     opener = ""
     for mark in ("**", "__", "*", "_"):
         if text.startswith(mark):

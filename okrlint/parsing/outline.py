@@ -249,6 +249,8 @@ class OutlineParser:
 
     def _join(self, item: _Open) -> Frag:
         """Text of an item wrapped over several lines, with the line breaks between."""
+        if len(item.parts) == 1:
+            return item.parts[0]
         pieces = [item.parts[0]]
         for k in range(1, len(item.parts)):
             prev, cur = item.parts[k - 1], item.parts[k]

@@ -23,6 +23,9 @@ _DIRECTIVE = re.compile(
 )
 _IGNORE = re.compile(r"okrlint\s*:\s*ignore\b(?:\s*\[(?P<rules>[^\]\r\n]*)\])?", re.IGNORECASE)
 _RULE = re.compile(r"[A-Za-z0-9_][\w\-./]*")
+_IGNORE_COMMENT = re.compile(
+    r"(?:<!--\s*|(?:#|//)\s*)?okrlint\s*:\s*ignore\b(?:\s*\[[^\]\r\n]*\])?\s*(?:-->)?", re.IGNORECASE
+)
 
 
 def parse_rules(text: str | None) -> frozenset[str]:
@@ -136,8 +139,10 @@ def extend_to_items(lines: list[Suppression], items: Sequence[Item]) -> list[Sup
 
 def directive_only(text: str) -> bool:
     """A line that holds nothing but a suppression directive or marker."""
+    if "okrlint" not in text.lower():
+        return False
     stripped = _DIRECTIVE.sub("", text)
-    stripped = re.sub(r"(?:<!--\s*|(?:#|//)\s*)?okrlint\s*:\s*ignore\b(?:\s*\[[^\]\r\n]*\])?\s*(?:-->)?", "", stripped, flags=re.IGNORECASE)
+    stripped = _IGNORE_COMMENT.sub("", stripped)
     return not stripped.strip() and text.strip() != ""
 
 
