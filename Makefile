@@ -17,7 +17,7 @@ demo: $(STAMP)
 	-$(BIN)/okrlint okrlint/examples/marketing-ru.md okrlint/examples/product-en.md
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow"
 
 eval: $(STAMP)
 	$(BIN)/okrlint eval

@@ -290,6 +290,23 @@ class TestOutlineLabels:
         assert "notes" not in kr.fields
 
 
+    def test_field_lines_follow_the_nearest_item(self) -> None:
+        source = (
+            "Цель: Рост\n"
+            "Ответственный: Анна\n"
+            "KR1: Снизить отток\n"
+            "Ответственный: Борис\n"
+            "KR2: Повысить NPS\n"
+        )
+        obj = md(source).objectives[0]
+        assert obj.owner == "Анна"
+        assert [k.owner for k in obj.key_results] == ["Борис", None]
+
+    def test_owner_line_between_heading_and_list(self) -> None:
+        obj = md("## 1. Grow the community\nOwner: @anna\n\n- Reach 5k members\n").objectives[0]
+        assert (obj.text, obj.owner) == ("Grow the community", "anna")
+
+
 class TestOutlineHeadings:
     def test_heading_objectives_and_sections(self) -> None:
         source = (
@@ -658,6 +675,29 @@ class TestSuppressions:
         doc = md("Цель: A\n- провести 10 вебинаров\n  за квартал okrlint: ignore[task-key-result]\n")
         kr = doc.objectives[0].key_results[0]
         assert kr.text == "провести 10 вебинаров\n  за квартал"
+        assert any(s.covers("task-key-result", kr.start) for s in doc.suppressions)
+
+    def test_hash_comment_directives_in_yaml(self) -> None:
+        source = (
+            "- objective: A\n"
+            "  key_results:\n"
+            "    # okrlint-disable-next-line task-key-result\n"
+            "    - провести 10 вебинаров\n"
+            "    - написать 5 статей\n"
+            "# okrlint-disable hedging\n"
+            "- objective: попробовать B\n"
+        )
+        doc = check_spans(parse(source, "a.yaml"))
+        (a1, a2), b = doc.objectives[0].key_results, doc.objectives[1]
+        covers = lambda rule, item: any(s.covers(rule, item.start) for s in doc.suppressions)  # noqa: E731
+        assert covers("task-key-result", a1) and not covers("task-key-result", a2)
+        assert covers("hedging", b) and not covers("hedging", a1)
+
+    def test_comment_rows_in_csv(self) -> None:
+        source = "Objective,Key result\n# okrlint-disable task-key-result\nGrow,Run 10 webinars\n"
+        doc = check_spans(parse(source, "a.csv"))
+        assert texts(doc) == [("Grow", ["Run 10 webinars"])]
+        kr = doc.objectives[0].key_results[0]
         assert any(s.covers("task-key-result", kr.start) for s in doc.suppressions)
 
     def test_ignore_on_objective_heading(self) -> None:

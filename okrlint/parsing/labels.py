@@ -18,8 +18,6 @@ from .frag import Frag
 _MARKER = re.compile(
     r"(?:<!--\s*|(?<!\S)#\s*|(?<!\S)//\s*)?okrlint\s*:\s*ignore\b[^\r\n]*", re.IGNORECASE
 )
-# The last HTML comment at the end of the text (not one in the middle).
-_TRAILING_HTML_COMMENT = re.compile(r"\s*<!--(?:(?!-->).)*-->\s*$", re.DOTALL)
 _EMPHASIS = ("**", "__", "*", "_", "~~")
 
 
@@ -34,10 +32,14 @@ def cut_comments(frag: Frag) -> Frag:
             break
         frag = Frag.concat([frag.sub(0, m.start()).rstrip(), frag.sub(m.end())])
     while True:
-        m = _TRAILING_HTML_COMMENT.search(frag.text)
-        if not m:
+        # the last HTML comment, if the text ends with it (found without regex backtracking)
+        t = frag.text.rstrip()
+        if not t.endswith("-->"):
             return frag.rstrip()
-        frag = frag.sub(0, m.start())
+        start = t.rfind("<!--", 0, len(t) - 3)
+        if start < 0 or t.find("-->", start + 4, len(t) - 3) >= 0:
+            return frag.rstrip()
+        frag = frag.sub(0, start)
 
 
 def unwrap_emphasis(frag: Frag) -> Frag:
@@ -122,6 +124,9 @@ _TAGS = [
 ]
 
 
+_TAG_WINDOW = 200
+
+
 def normalize_owner(value: str) -> str:
     """``@anna`` → ``anna``: owners are names or handles without the ``@``."""
     value = " ".join(value.split())
@@ -140,18 +145,21 @@ def split_tags(frag: Frag) -> tuple[Frag, dict[str, Any]]:
     changed = True
     while changed and frag.text:
         changed = False
+        # Tags are short: look at the tail only, so huge lines cannot make the regexes crawl.
+        base = max(0, len(frag.text) - _TAG_WINDOW)
+        tail = frag.text[base:]
         for key, pattern in _TAGS:
-            m = pattern.search(frag.text)
+            m = pattern.search(tail)
             if not m or key in fields:
                 continue
             value = m.group("v").strip()
-            rest = frag.sub(0, m.start()).strip()
+            rest = frag.sub(0, base + m.start()).strip()
             if not value:
                 continue
             if key == "type":
                 fields.update(type_fields(value))
             else:
-                fields[key] = value
+                fields[key] = normalize_owner(value)
             frag = rest
             changed = True
             break
@@ -269,7 +277,8 @@ PERIOD = re.compile(rf"^(?:\*\*|__)?\s*{_FILLER}{_PERIOD_CORE}\s*(?:\*\*|__)?\s*
 
 
 def is_period(text: str) -> bool:
-    return bool(PERIOD.match(text.strip()))
+    text = text.strip()
+    return len(text) <= 80 and bool(PERIOD.match(text))
 
 
 def period_frag(frag: Frag) -> Frag:
@@ -329,6 +338,8 @@ def column_kind(header: str, strict: bool = False) -> str | None:
 
     ``strict`` skips names too generic for a ``Name: value`` line in prose.
     """
+    if len(header) > 120:
+        return None
     t = _norm_header(header)
     if not t:
         return None

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import KeyResult, Objective, OkrDocument, Period
 from . import suppress
-from .build import DocBuilder
+from .build import DocBuilder, clean
 from .frag import Frag, Line, bom_length, iter_lines
 from .labels import (
     BARE_OBJ_LABEL,
@@ -31,13 +31,14 @@ from .labels import (
 from .rows import Columns, Row, RowAssembler
 from .table import delimiter_cells, ends_with_pipe, has_pipe, is_delimiter_row, split_row
 
-_ATX = re.compile(r"^(#{1,6})(?=[ \t]|$)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r"^(#{1,6})(?:[ \t]+|$)")
 _RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _SETEXT = re.compile(r"^(?:=+|-{2,})[ \t]*$")
 _LIST = re.compile(r"^(?:[-*+•‣◦▪●–—]|\d{1,3}[.)])(?=[ \t]|$)[ \t]*")
 _CHECKBOX = re.compile(r"^\[([ xX])\](?:[ \t]+|$)")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
+_HEADING_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,4})[.)][ \t]+")
 _FRONT_MATTER_LINE = re.compile(r"^(?:\s*$|\s*#|[\w\-]+\s*:|\s+\S|-\s)")
 
 
@@ -115,7 +116,7 @@ def _classify(source: str, begin: int) -> list[_View]:
         if m and indent <= 3:
             view.kind = "heading"
             view.level = len(m.group(1))
-            view.body = cut_comments(content.group(m, 2)).strip()
+            view.body = cut_comments(_heading_text(content.sub(m.end())))
         elif _RULE.match(content.text):
             view.kind = "rule"
         else:
@@ -132,6 +133,16 @@ def _classify(source: str, begin: int) -> list[_View]:
         views.append(view)
     _setext(views)
     return views
+
+
+def _heading_text(frag: Frag) -> Frag:
+    """ATX heading content without its optional closing ``###`` sequence."""
+    frag = frag.strip()
+    text = frag.text
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        frag = frag.sub(0, len(bare)).strip()
+    return frag
 
 
 def _setext(views: list[_View]) -> None:
@@ -207,7 +218,10 @@ class OutlineParser:
         self.last_kr: KeyResult | None = None
         self.last_kr_indent = -1
         self.pending_heading: tuple[Frag, int] | None = None
+        self.pending_fields: dict[str, Any] = {}  # "Owner: …" between a heading and its list
         self.pending_label: _Pending | None = None
+        self.last_is_kr = False  # the item created last was a key result
+        self.blank_since_item = False
         self.open: _Open | None = None
 
     # ------------------------------------------------------------ contexts
@@ -232,6 +246,7 @@ class OutlineParser:
         self.obj_level = level
         self.obj_indent = indent
         self.obj_is_list = is_list
+        self.last_is_kr, self.blank_since_item = False, False
         self.kr_indent = None
         self.last_kr = None
         self.last_kr_indent = -1
@@ -244,7 +259,11 @@ class OutlineParser:
         assert self.pending_heading is not None
         frag, level = self.pending_heading
         self.pending_heading = None
-        obj = self.b.objective(frag, {}, self._period(), self._type_defaults(), label=False)
+        m = _HEADING_NUMBER.match(frag.text)
+        if m and m.end() < len(frag.text):
+            frag = frag.sub(m.end())  # "## 1. Grow the community"
+        fields, self.pending_fields = self.pending_fields, {}
+        obj = self.b.objective(frag, fields, self._period(), self._type_defaults(), label=False)
         self._set_objective(obj, "heading", level=level)
 
     def _join(self, item: _Open) -> Frag:
@@ -277,9 +296,8 @@ class OutlineParser:
                 if kr is not None:
                     self.last_kr = kr
                     self.last_kr_indent = item.indent
+                    self.last_is_kr, self.blank_since_item = True, False
         elif item.kind == "note" and self.last_kr is not None:
-            from .build import clean
-
             note, _ = clean(text)
             if note.text:
                 self.last_kr.fields.setdefault("notes", []).append(note.text)
@@ -296,6 +314,7 @@ class OutlineParser:
                 continue
             if v.kind == "blank":
                 self._flush()
+                self.blank_since_item = True
                 i += 1
                 continue
             if v.kind == "text" and i + 1 < len(views) and self._table_starts(i):
@@ -328,6 +347,7 @@ class OutlineParser:
                     kr = self.b.key_result(self.obj, label.text, label.fields, label=False)
                     if kr is not None:
                         self.last_kr, self.last_kr_indent = kr, -1
+                        self.last_is_kr, self.blank_since_item = True, False
                 else:
                     self.pending_label = _Pending("key_result", label.fields, -1, False, "heading")
                 return
@@ -340,6 +360,8 @@ class OutlineParser:
         self.pending_heading = None
         self._pop_contexts(v.level)
         self.section_level = v.level
+        if label is not None and label.kind == "key_result":
+            return  # a key result heading with no objective to belong to
         if label is not None and label.kind == "objective":
             if label.text:
                 obj = self.b.objective(
@@ -360,6 +382,7 @@ class OutlineParser:
         m = TYPE_HEADING.match(content.text.strip())
         if m:
             self.types.append((v.level, type_fields(m.group("type"))))
+        self.pending_fields = {}
         if content.text:
             self.pending_heading = (content, v.level)
 
@@ -472,18 +495,25 @@ class OutlineParser:
                 self._line_period(value)
             return
         if self.obj is None:
+            if self.pending_heading is not None:
+                self.pending_fields.update(self._field_value(key, value))
             return
-        nested = self.last_kr is not None and v.indent > self.last_kr_indent
-        item: Objective | KeyResult = self.last_kr if nested and self.last_kr is not None else self.obj
+        # A field belongs to the key result it is nested under or directly follows.
+        kr = self.last_kr
+        to_kr = kr is not None and (v.indent > self.last_kr_indent or (self.last_is_kr and not self.blank_since_item))
+        item: Objective | KeyResult = kr if to_kr and kr is not None else self.obj
+        item.fields.update(self._field_value(key, value))
+
+    @staticmethod
+    def _field_value(key: str, value: Frag) -> dict[str, Any]:
         text = cut_comments(value).text.strip()
         if not text:
-            return
+            return {}
         if key == "type":
-            item.fields.update(type_fields(text))
-        elif key == "owner":
-            item.fields[key] = normalize_owner(text)
-        else:
-            item.fields[key] = text
+            return type_fields(text)
+        if key == "owner":
+            return {key: normalize_owner(text)}
+        return {key: text}
 
     def _line_period(self, frag: Frag) -> None:
         self.pending_heading = None

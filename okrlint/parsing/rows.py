@@ -60,7 +60,7 @@ _PLURAL = re.compile(r"results|результаты|\bkrs\b", re.IGNORECASE)
 
 _SEGMENT = re.compile(r"<\s*/?\s*br\s*/?\s*>|\r\n|\r|\n", re.IGNORECASE)
 _SEMICOLON = re.compile(r";(?=\s|$)")
-_ROUND_BULLETS = re.compile(r"\s*[•●▪◦‣]\s*")
+_ROUND_BULLETS = re.compile(r"[•●▪◦‣]")
 _LEAD_MARKER = re.compile(r"^(?:[•●▪◦‣*+\-–—]|\d{1,2}[.)])\s+")
 _LEAD_CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
 
@@ -79,11 +79,12 @@ def _strip_marker(frag: Frag) -> Frag:
 def _split_bullets(piece: Frag) -> list[Frag]:
     text = piece.text
     if _ROUND_BULLETS.search(text):
-        return [p for p in piece.split(_ROUND_BULLETS)]
+        return [p.strip() for p in piece.split(_ROUND_BULLETS)]
     m = re.match(r"^([-*+–—])\s+", text)
     if m:
         marker = re.escape(m.group(1))
-        return list(piece.split(re.compile(rf"\s+{marker}\s+")))
+        # a marker standing alone between spaces: "- A - B" (lookarounds keep this linear)
+        return [p.strip() for p in piece.split(re.compile(rf"(?<=\s){marker}(?=\s)"))]
     m = re.match(r"^1[.)]\s+", text)
     if m:
         parts: list[Frag] = []
@@ -184,8 +185,8 @@ class RowAssembler:
         period_cell = self._cell(row, cols.single.get("period"))
 
         new_objective = bool(obj_cell.text)
-        key = " ".join(obj_cell.text.casefold().split()) if new_objective else None
-        if new_objective and key == self._current_key and self.current is not None:
+        obj_key = " ".join(obj_cell.text.casefold().split()) if new_objective else None
+        if new_objective and obj_key == self._current_key and self.current is not None:
             new_objective = False  # the objective repeated on every row of a spreadsheet
         # Row values describe the key result when the row holds exactly one of them.
         kr_values = values if len(krs) == 1 else {}
@@ -196,7 +197,7 @@ class RowAssembler:
             fields.update(type_fields(type_cell.text))
             period = self.builder.period(period_cell) if period_cell.text else self.default_period()
             self.current = self.builder.objective(obj_cell, fields, period, defaults=self.defaults())
-            self._current_key = key if self.current is not None else None
+            self._current_key = obj_key if self.current is not None else None
         elif self.current is not None:
             for k, v in obj_values.items():
                 self.current.fields.setdefault(k, v)

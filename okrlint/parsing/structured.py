@@ -102,6 +102,13 @@ class _Where:
             return f"line {pos.line}, column {pos.column}"
         return path or "top level"
 
+    def error(self, message: str, node: Any, path: str) -> ParseError:
+        """``message (line 5, column 3)`` with the position also set on the error."""
+        if self.index is not None and isinstance(node, Node):
+            pos = self.index.position(node.start)
+            return ParseError(f"{message} (line {pos.line}, column {pos.column})", pos.line, pos.column)
+        return ParseError(f"{message} ({path or 'top level'})")
+
 
 def _describe(node: Any) -> str:
     kind = node.kind if isinstance(node, Node) else _py_kind(node)
@@ -390,10 +397,10 @@ class _JsonScanner:
                 raise self._fail(j)
         if c == '"':
             return self.string(i)
-        for word, val in _JSON_LITERALS:
+        for word, literal in _JSON_LITERALS:
             if s.startswith(word, i):
                 j = i + len(word)
-                return Node("scalar", i, j, val, Frag.of(s, i, j), Frag.of(s, i, j)), j
+                return Node("scalar", i, j, literal, Frag.of(s, i, j), Frag.of(s, i, j)), j
         m = _JSON_NUMBER.match(s, i)
         if m:
             text = m.group()
@@ -570,21 +577,21 @@ def _interpret(root: Any, where: _Where) -> list[ObjSpec]:
             if acc.is_null(value):
                 entries = []
             elif acc.kind(value) != "seq":
-                raise ParseError(f"'{name}' must be a list of objectives, got {_describe(value)} ({where(value, name)})")
+                raise where.error(f"'{name}' must be a list of objectives, got {_describe(value)}", value, name)
             else:
                 entries = acc.items(value)
             base = name
         elif _get(acc, root, OBJ_TEXT_KEYS) is not None:
             entries, base = [root], ""
         else:
-            raise ParseError(
-                f"expected a list of objectives or a mapping with 'objectives' ({where(root, '')})"
+            raise where.error(
+                f"expected a list of objectives or a mapping with 'objectives'", root, ''
             )
     elif acc.is_null(root):
         return []
     else:
-        raise ParseError(
-            f"expected a list of objectives or a mapping with 'objectives', got {_describe(root)} ({where(root, '')})"
+        raise where.error(
+            f"expected a list of objectives or a mapping with 'objectives', got {_describe(root)}", root, ''
         )
     specs = []
     for i, entry in enumerate(entries):
@@ -600,7 +607,7 @@ def _scalar_text(acc: _Access, v: Any, name: str, where: _Where, path: str) -> A
     kind = acc.kind(v)
     if kind in ("map", "seq"):
         label = f"{path}.{name}" if path else name
-        raise ParseError(f"'{name}' must be text, got {_describe(v)} ({where(v, label)})")
+        raise where.error(f"'{name}' must be text, got {_describe(v)}", v, label)
     if isinstance(v, Node):
         return v
     value = acc.scalar(v)
@@ -614,7 +621,7 @@ def _fields(acc: _Access, obj: Any, path: str, where: _Where) -> dict[str, Any]:
             if k in keys:
                 if acc.kind(v) in ("map", "seq"):
                     label = f"{path}.{k}" if path else k
-                    raise ParseError(f"'{k}' must be a single value, got {_describe(v)} ({where(v, label)})")
+                    raise where.error(f"'{k}' must be a single value, got {_describe(v)}", v, label)
                 value = acc.scalar(v)
                 if isinstance(value, Node):
                     value = value.value
@@ -626,7 +633,7 @@ def _fields(acc: _Access, obj: Any, path: str, where: _Where) -> dict[str, Any]:
                     fields[field_name] = value
         if k in TYPE_KEYS:
             if acc.kind(v) in ("map", "seq"):
-                raise ParseError(f"'{k}' must be text, got {_describe(v)} ({where(v, path)})")
+                raise where.error(f"'{k}' must be text, got {_describe(v)}", v, path)
             value = acc.scalar(v)
             if value is not None:
                 fields.update(type_fields(str(value)))
@@ -640,10 +647,10 @@ def _objective(acc: _Access, entry: Any, path: str, where: _Where, default_perio
     if acc.is_null(entry):
         return None
     if kind != "map":
-        raise ParseError(f"an objective must be a mapping or text, got {_describe(entry)} ({where(entry, path)})")
+        raise where.error(f"an objective must be a mapping or text, got {_describe(entry)}", entry, path)
     text = _get(acc, entry, OBJ_TEXT_KEYS)
     if text is None or acc.is_null(text[1]):
-        raise ParseError(f"objective has no 'objective' text ({where(entry, path)})")
+        raise where.error(f"objective has no 'objective' text", entry, path)
     spec = ObjSpec(
         _scalar_text(acc, text[1], text[0], where, path), _fields(acc, entry, path, where), default_period, []
     )
@@ -662,7 +669,7 @@ def _objective(acc: _Access, entry: Any, path: str, where: _Where, default_perio
         elif vkind == "str":
             items = [value]
         else:
-            raise ParseError(f"'{name}' must be a list, got {_describe(value)} ({where(value, label)})")
+            raise where.error(f"'{name}' must be a list, got {_describe(value)}", value, label)
         for j, item in enumerate(items):
             kr = _key_result(acc, item, f"{label}[{j}]", where)
             if kr is not None:
@@ -677,10 +684,10 @@ def _key_result(acc: _Access, item: Any, path: str, where: _Where) -> KrSpec | N
     if kind in ("str", "scalar"):
         return KrSpec(_scalar_text(acc, item, "key_result", where, path), {})
     if kind != "map":
-        raise ParseError(f"a key result must be text or a mapping, got {_describe(item)} ({where(item, path)})")
+        raise where.error(f"a key result must be text or a mapping, got {_describe(item)}", item, path)
     text = _get(acc, item, KR_TEXT_KEYS)
     if text is None or acc.is_null(text[1]):
-        raise ParseError(f"key result has no 'text' ({where(item, path)})")
+        raise where.error(f"key result has no 'text'", item, path)
     return KrSpec(_scalar_text(acc, text[1], text[0], where, path), _fields(acc, item, path, where))
 
 
