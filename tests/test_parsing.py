@@ -71,6 +71,10 @@ class TestDecode:
         with pytest.raises(ParseError, match=r"binary data \(NUL byte at byte 4\)"):
             decode(b"\x89PNG\x00\x00\x00\rIHDR")
 
+    def test_utf16_without_bom_gets_a_hint(self) -> None:
+        with pytest.raises(ParseError, match="byte-order mark"):
+            decode("Цель: рост".encode("utf-16-le"))
+
     def test_truncated_utf16(self) -> None:
         with pytest.raises(ParseError, match="UTF-16"):
             decode(codecs.BOM_UTF16_LE + "ab".encode("utf-16-le") + b"\x00\xd8")
@@ -118,6 +122,7 @@ class TestDetectFormat:
             ("# Q3 2026\n## Цель: Рост\n- Снизить отток\n", "markdown"),
             ("- Цель: Рост\n  - Снизить отток\n", "markdown"),
             ("[link](http://x) text", "markdown"),
+            ("Цель, которую мы ставим: рост\n- Снизить отток\n", "markdown"),
             ("", "markdown"),
         ],
     )
@@ -641,7 +646,7 @@ class TestSuppressions:
             "Цель: A\n<!-- okrlint-disable r1, r2 -->\n- a\n<!-- okrlint-enable r1 -->\n- b\n"
         )
         a, b = doc.objectives[0].key_results
-        covers = lambda rule, item: any(s.covers(rule, item.start) for s in doc.suppressions)  # noqa: E731
+        covers = lambda rule, item: any(s.covers(rule, item.start) for s in doc.suppressions)
         assert covers("r1", a) and covers("r2", a)
         assert not covers("r1", b) and covers("r2", b)
 
@@ -689,7 +694,7 @@ class TestSuppressions:
         )
         doc = check_spans(parse(source, "a.yaml"))
         (a1, a2), b = doc.objectives[0].key_results, doc.objectives[1]
-        covers = lambda rule, item: any(s.covers(rule, item.start) for s in doc.suppressions)  # noqa: E731
+        covers = lambda rule, item: any(s.covers(rule, item.start) for s in doc.suppressions)
         assert covers("task-key-result", a1) and not covers("task-key-result", a2)
         assert covers("hedging", b) and not covers("hedging", a1)
 

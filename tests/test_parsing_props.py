@@ -259,3 +259,32 @@ def test_large_input_is_linear_enough() -> None:
     doc = parse(source, "big.md")
     assert len(doc.objectives) == 5000
     assert sum(len(o.key_results) for o in doc.objectives) == 10000
+
+
+PATHOLOGICAL = {
+    "heading full of spaces": ("# " + " " * 20000 + "x\n- a\n", "markdown"),
+    "many comment openers": ("Цель: x\n- " + "<!--" * 20000 + "\n", "markdown"),
+    "many comments": ("Цель: x\n- a " + "<!-- b -->" * 2000 + " -->\n", "markdown"),
+    "@ and spaces": ("Цель: x\n- a @" + " " * 20000 + "b@\n", "markdown"),
+    "period prefix and spaces": ("Q3" + " " * 20000 + "x\nЦель: x\n- a\n", "markdown"),
+    "bullets in a cell": ("| Цель | КР |\n|---|---|\n| A | - " + " " * 20000 + "x |\n", "markdown"),
+    "long header cell": ("Цель (" + " " * 20000 + "x),KR\nA,b\n", "csv"),
+    "deep nesting": ("Цель: x\n" + "".join(" " * i + "- a\n" for i in range(500)), "markdown"),
+    "deep JSON": ("[" * 3000 + "]" * 3000, "json"),
+    "deep YAML": ("[" * 800 + "]" * 800, "yaml"),
+}
+
+
+def test_pathological_lines_stay_fast() -> None:
+    """Regexes must not backtrack quadratically on long runs (a 10 MB file is a supported input)."""
+    import time
+
+    for name, (source, fmt) in PATHOLOGICAL.items():
+        start = time.perf_counter()
+        try:
+            doc = parse(source, "x", fmt=fmt)
+        except ParseError as exc:
+            assert "internal parser error" not in str(exc), (name, str(exc))
+        else:
+            check_spans(doc)
+        assert time.perf_counter() - start < 5, name

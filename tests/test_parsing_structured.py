@@ -184,6 +184,14 @@ class TestYaml:
             parse(source, "okrs.yaml")
         assert "\n" not in str(info.value)
 
+    def test_error_positions_are_attributes(self) -> None:
+        with pytest.raises(ParseError) as info:
+            parse("- objective: x\n  key_results: 5\n", "a.yaml")
+        assert (info.value.line, info.value.column) == (2, 16)
+        with pytest.raises(ParseError) as info:
+            parse("a: b: c\n", "a.yaml")
+        assert (info.value.line, info.value.column) == (1, 5)
+
     def test_unsafe_tags_are_rejected(self) -> None:
         # tags are never constructed: python/* objects are just data of the wrong shape
         with pytest.raises(ParseError, match="'objective' must be text, got a list"):

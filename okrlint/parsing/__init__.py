@@ -19,15 +19,16 @@ import codecs
 import json
 import os
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..model import OkrDocument
 from .errors import ParseError
 
 __all__ = [
     "FORMATS",
-    "ParseError",
     "SUPPORTED_EXTENSIONS",
+    "ParseError",
     "decode",
     "detect_format",
     "from_structured",
@@ -71,7 +72,7 @@ def decode(data: bytes) -> str:
     editors and Excel write them).  NUL bytes mean a binary file.
     """
     if isinstance(data, str):  # tolerate callers that already decoded
-        return data[1:] if data.startswith("\ufeff") else data
+        return data.removeprefix("\ufeff")
     for bom, codec in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -84,8 +85,7 @@ def decode(data: bytes) -> str:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise ParseError(f"invalid {name} at byte {exc.start}") from None
-            if text.startswith("\ufeff"):
-                text = text[1:]
+            text = text.removeprefix("\ufeff")
             nul = text.find("\x00")
             if nul >= 0:
                 raise ParseError(f"binary data: NUL character in {name} text at character {nul}")
@@ -93,11 +93,29 @@ def decode(data: bytes) -> str:
     skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     nul = data.find(b"\x00", skip)
     if nul >= 0:
+        if _looks_like_utf16(data[skip:]):
+            raise ParseError(
+                f"binary data (NUL byte at byte {nul}); UTF-16 text needs a byte-order mark, or save it as UTF-8"
+            )
         raise ParseError(f"binary data (NUL byte at byte {nul}), not a text file")
     try:
         return data[skip:].decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ParseError(f"invalid UTF-8 at byte {exc.start + skip}") from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """NULs only at even or only at odd positions, and the bytes decode as UTF-16."""
+    sample = data[:4096]
+    sample = sample[: len(sample) // 2 * 2]
+    parities = {i % 2 for i, b in enumerate(sample) if b == 0}
+    if len(parities) != 1:
+        return False
+    try:
+        sample.decode("utf-16-le" if parities == {1} else "utf-16-be")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- format detection
@@ -181,7 +199,7 @@ def parse(source: str, path: str = "<text>", fmt: str | None = None) -> OkrDocum
         raise ParseError("input nested too deeply") from None
     except MemoryError:
         raise ParseError("input too large to parse") from None
-    except Exception as exc:  # a parser bug must not become a traceback for the user
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not become a traceback for the user
         raise ParseError(f"internal parser error ({type(exc).__name__}: {exc}); please report it") from None
 
 
@@ -195,5 +213,5 @@ def from_structured(data: Any, path: str = "<data>") -> OkrDocument:
         raise
     except RecursionError:
         raise ParseError("data nested too deeply") from None
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - same contract as parse()
         raise ParseError(f"internal parser error ({type(exc).__name__}: {exc}); please report it") from None

@@ -8,8 +8,9 @@ loses the link between a character of an item's text and the source.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from itertools import pairwise
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Frag:
             raise ValueError("offsets and text differ in length")
         if not offs:
             return cls("", start if start is not None else 0)
-        if offs[-1] - offs[0] == len(offs) - 1 and all(b - a == 1 for a, b in zip(offs, offs[1:])):
+        if offs[-1] - offs[0] == len(offs) - 1 and all(b - a == 1 for a, b in pairwise(offs)):
             return cls(text, offs[0], None)
         return cls(text, offs[0], offs)
 
@@ -75,8 +76,7 @@ class Frag:
             i = 0
         elif i > n:
             i = n
-        if j < i:
-            j = i
+        j = max(j, i)
         if self.offsets is None:
             return Frag(self.text[i:j], self.start + i)
         if i == j:
@@ -137,7 +137,7 @@ class Frag:
         if not items:
             return Frag("", given[0].start if given else 0)
         if all(p.offsets is None for p in items) and all(
-            a.end == b.start for a, b in zip(items, items[1:])
+            a.end == b.start for a, b in pairwise(items)
         ):
             return Frag("".join(p.text for p in items), items[0].start)
         offsets: list[int] = []

@@ -365,6 +365,8 @@ FIELD_KEYS = frozenset({"owner", "progress", "period", "type", "baseline", "targ
 
 def match_field(frag: Frag) -> tuple[str, Frag] | None:
     """``Owner: Anna`` / «Срок: 30 сентября» → (field, value)."""
+    if ":" not in frag.text[:48]:
+        return None
     m = _FIELD_LINE.match(frag.text)
     if not m:
         return None

@@ -9,8 +9,9 @@ list markers.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from ..model import Objective, Period
 from .build import DocBuilder

@@ -10,6 +10,8 @@ the escape decodes to the character.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ..model import Item, OkrDocument
 from .structured import yaml_escape
 
@@ -49,7 +51,7 @@ def item_problems(source: str, item: Item, strict: bool = False) -> list[str]:
         return out + [f"{where}: {len(offs)} offsets for {len(item.text)} characters"]
     if offs and (item.start != offs[0] or item.end != offs[-1] + 1):
         out.append(f"{where}: start/end {item.start}/{item.end} disagree with offsets")
-    if any(b <= a for a, b in zip(offs, offs[1:])):
+    if any(b <= a for a, b in pairwise(offs)):
         out.append(f"{where}: offsets not increasing")
     for ch, o in zip(item.text, offs):
         if not 0 <= o < len(source):

@@ -31,17 +31,17 @@ import datetime as _dt
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 import yaml
 
-from ..model import KeyResult, Objective, OkrDocument, Period
+from ..model import LineIndex, Objective, OkrDocument, Period
 from .build import DocBuilder
 from .errors import ParseError
 from .frag import Frag, bom_length
 from .labels import normalize_owner, type_fields
-from ..model import LineIndex
 
 # ------------------------------------------------------------------ key names
 
@@ -261,13 +261,11 @@ class _YamlConverter:
                 return Node("str", start, end, node.value, raw, _yaml_text(node, src))
             try:
                 value = self.loader.construct_object(node, deep=True)
-            except Exception:  # a bad timestamp or int: keep the text
+            except Exception:  # noqa: BLE001 - a bad timestamp, an unknown tag: keep the text
                 value = node.value
             if isinstance(value, (_dt.date, _dt.datetime)):
                 value = value.isoformat()
-            elif isinstance(value, bytes):
-                value = node.value
-            elif isinstance(value, float) and not math.isfinite(value):
+            elif isinstance(value, bytes) or isinstance(value, float) and not math.isfinite(value):
                 value = node.value
             return Node("scalar", start, end, value, raw, _yaml_text(node, src))
         if depth >= self.MAX_DEPTH:
@@ -585,7 +583,7 @@ def _interpret(root: Any, where: _Where) -> list[ObjSpec]:
             entries, base = [root], ""
         else:
             raise where.error(
-                f"expected a list of objectives or a mapping with 'objectives'", root, ''
+                "expected a list of objectives or a mapping with 'objectives'", root, ''
             )
     elif acc.is_null(root):
         return []
@@ -650,7 +648,7 @@ def _objective(acc: _Access, entry: Any, path: str, where: _Where, default_perio
         raise where.error(f"an objective must be a mapping or text, got {_describe(entry)}", entry, path)
     text = _get(acc, entry, OBJ_TEXT_KEYS)
     if text is None or acc.is_null(text[1]):
-        raise where.error(f"objective has no 'objective' text", entry, path)
+        raise where.error("objective has no 'objective' text", entry, path)
     spec = ObjSpec(
         _scalar_text(acc, text[1], text[0], where, path), _fields(acc, entry, path, where), default_period, []
     )
@@ -687,7 +685,7 @@ def _key_result(acc: _Access, item: Any, path: str, where: _Where) -> KrSpec | N
         raise where.error(f"a key result must be text or a mapping, got {_describe(item)}", item, path)
     text = _get(acc, item, KR_TEXT_KEYS)
     if text is None or acc.is_null(text[1]):
-        raise where.error(f"key result has no 'text'", item, path)
+        raise where.error("key result has no 'text'", item, path)
     return KrSpec(_scalar_text(acc, text[1], text[0], where, path), _fields(acc, item, path, where))
 
 

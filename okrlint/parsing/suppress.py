@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ..model import Item, Suppression
 from .frag import iter_lines

@@ -100,7 +100,11 @@ def _header_columns(record: Record) -> Columns:
 
 
 def sniff_delimiter(source: str, header_only: bool = False) -> str | None:
-    """The delimiter under which some early row is a header with an objective column."""
+    """The delimiter under which some early row is a header with an objective column.
+
+    ``header_only`` (content sniffing for stdin) looks at the first row only and
+    wants a second known column too, so prose such as «Цель, которую мы …» is not CSV.
+    """
     begin = bom_length(source)
     best: tuple[int, str] | None = None
     for delimiter in DELIMITERS:
@@ -112,7 +116,8 @@ def sniff_delimiter(source: str, header_only: bool = False) -> str | None:
             if len(record.cells) < 2:
                 continue
             cols = _header_columns(record)
-            if cols.objective is not None:
+            known = (cols.objective is not None) + len(cols.key_results) + len(cols.single)
+            if cols.objective is not None and (known >= 2 or not header_only):
                 score = len(record.cells)
                 if best is None or score > best[0]:
                     best = (score, delimiter)
@@ -145,7 +150,7 @@ def _parse(source: str, path: str, fmt: str, delimiter: str | None) -> OkrDocume
             continue  # a '# okrlint-disable …' comment line
         assembler.add(Row(record.cells))
         if "okrlint" in raw.lower():
-            regions, lines = suppress.scan(raw)
+            _regions, lines = suppress.scan(raw)
             for s in lines:
                 supps.append(type(s)(s.rules, record.start, record.end))
     doc = builder.build()
