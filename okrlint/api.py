@@ -17,7 +17,7 @@ from .config import Config
 from .engine import lint_documents
 from .findings import InputError, Report
 from .model import OkrDocument
-from .parsing import SUPPORTED_EXTENSIONS, ParseError, decode, from_structured, parse
+from .parsing import SUPPORTED_EXTENSIONS, NoOkrError, ParseError, decode, from_structured, parse
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -62,35 +62,39 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Non
     """Lint files, directories (walked for supported extensions) and ``-`` (standard input)."""
     documents: list[OkrDocument] = []
     errors: list[InputError] = []
-    for path, source_or_error in _read_all(paths, stdin):
+    for path, source_or_error, walked in _read_all(paths, stdin):
         if isinstance(source_or_error, InputError):
             errors.append(source_or_error)
             continue
         try:
             documents.append(parse(source_or_error, path))
+        except NoOkrError as exc:
+            if not walked:  # a README met while walking a folder is not an error
+                errors.append(InputError(path, str(exc)))
         except ParseError as exc:
             errors.append(InputError(path, str(exc)))
     return lint_documents_report(documents, _config(config, lang), errors)
 
 
-def _read_all(paths: Sequence[str], stdin: TextIO | None) -> list[tuple[str, str | InputError]]:
-    out: list[tuple[str, str | InputError]] = []
+def _read_all(paths: Sequence[str], stdin: TextIO | None) -> list[tuple[str, str | InputError, bool]]:
+    """(path, text or error, found by walking a directory) for every input."""
+    out: list[tuple[str, str | InputError, bool]] = []
     for raw in paths:
         if raw == "-":
             stream = stdin or sys.stdin
             try:
                 data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
-                out.append(("-", decode(data) if isinstance(data, bytes) else data))
+                out.append(("-", decode(data) if isinstance(data, bytes) else data, False))
             except ParseError as exc:
-                out.append(("-", InputError("-", str(exc))))
+                out.append(("-", InputError("-", str(exc)), False))
             continue
         path = Path(raw)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            out.extend((str(p), _read(p)) for p in found)
+            out.extend((str(p), _read(p), True) for p in found)
         else:
-            out.append((raw, _read(path)))
+            out.append((raw, _read(path), False))
     return out
 
 

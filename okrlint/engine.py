@@ -302,7 +302,7 @@ def _lint_document(doc: OkrDocument, rules: list[Rule], config: Config,
 
 def _targets(doc: OkrDocument, rule: Rule) -> Iterable[tuple[str, Item | Period | None, Objective | None]]:
     for objective in doc.objectives:
-        if "objective" in rule.applies_to:
+        if "objective" in rule.applies_to and objective.text.strip():  # an untitled objective has nothing to judge
             yield "objective", objective, objective
         if "key_result" in rule.applies_to:
             for kr in objective.key_results:

@@ -9,9 +9,7 @@ three parts, scored and reported separately:
   item; any other item-level rule that fires is a false positive.  All records
   of a split are linted in one :func:`okrlint.lint_objectives` call (batched
   analysis): a key result becomes ``{"objective": parent or "", "key_results":
-  [text]}`` (a stand-in objective when the record has none, because the
-  parser drops an empty objective with its key results) and its findings are
-  those on path ``(i, 0)``; an objective becomes
+  [text]}`` and its findings are those on path ``(i, 0)``; an objective becomes
   ``{"objective": text, "key_results": []}`` and its findings are those on path
   ``(i,)``.
 * ``documents/``: whole files linted with :func:`okrlint.lint_paths`; the
@@ -466,39 +464,17 @@ def load_records(path: Path) -> list[Record]:
     return records
 
 
-# A key result labelled without a parent objective is linted under this stand-in: the structured
-# parser drops an objective whose text is empty, and the key results under it with it.  Item-level
-# rules read only the key result's own text, and the stand-in's own findings are never scored.
-PLACEHOLDER_OBJECTIVE = {"ru": "Цель без названия", "en": "Untitled objective"}
-
-
 def batch_objectives(records: Sequence[Record]) -> list[dict[str, Any]]:
-    """The ``lint_objectives`` input: one objective per record, in order (record i is objective i)."""
+    """The ``lint_objectives`` input: one objective per record, in order (record i is objective i).
+
+    A key result without a parent goes under an untitled objective, which the
+    parser keeps and the objective rules skip.
+    """
     return [
-        {"objective": r.objective or PLACEHOLDER_OBJECTIVE.get(r.lang, PLACEHOLDER_OBJECTIVE["en"]),
-         "key_results": [r.text]} if r.kind == "key_result"
+        {"objective": r.objective or "", "key_results": [r.text]} if r.kind == "key_result"
         else {"objective": r.text, "key_results": []}
         for r in records
     ]
-
-
-def _check_alignment(records: Sequence[Record], objectives: list[dict[str, Any]]) -> None:
-    """Fail loudly if the parser would not give record i the path (i,) / (i, 0): the scores would be garbage."""
-    try:
-        from .parsing import ParseError, from_structured
-    except ImportError:  # pragma: no cover - the text check in lint_records still guards the alignment
-        return
-    try:
-        doc = from_structured(objectives)
-    except ParseError as exc:
-        raise EvalError(f"the corpus records cannot be linted as objectives: {exc}") from None
-    if len(doc.objectives) != len(records):
-        raise EvalError(f"{len(records)} records became {len(doc.objectives)} objectives: an item was dropped")
-    for record, objective in zip(records, doc.objectives):
-        want = 1 if record.kind == "key_result" else 0
-        if len(objective.key_results) != want:
-            raise EvalError(f"{record.file}:{record.line}: record {record.id} became an objective with "
-                            f"{len(objective.key_results)} key results instead of {want}")
 
 
 def _norm(text: str) -> str:
@@ -509,9 +485,7 @@ def lint_records(records: Sequence[Record]) -> dict[str, list[Fired]]:
     """Lint every record in ONE ``lint_objectives`` call and give each record the findings on its own item."""
     from .api import lint_objectives
 
-    objectives = batch_objectives(records)
-    _check_alignment(records, objectives)
-    report = lint_objectives(objectives)
+    report = lint_objectives(batch_objectives(records))
     if report.errors:
         raise EvalError("; ".join(str(e) for e in report.errors))
     fired: dict[str, list[Fired]] = {r.id: [] for r in records}

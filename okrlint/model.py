@@ -8,8 +8,11 @@ Python string indices (Unicode code points) into the decoded text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 Kind = Literal["objective", "key_result", "period", "document"]
 
@@ -40,18 +43,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        i, n = 0, len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            elif ch == "\n":
-                starts.append(i + 1)
-            i += 1
-        self.starts = starts
+        self.starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
 
     def position(self, offset: int) -> Position:
         offset = max(0, min(offset, len(self.text)))

@@ -123,9 +123,9 @@ def agree_adjective(adjective: str, head: Token | None, case: str) -> str:
     grams = {case}
     if head is not None and "Plur" in head.morph.get("Number"):
         grams.add("plur")
-    elif head is not None:
-        gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get((head.morph.get("Gender") or ["Masc"])[0], "masc")
-        grams |= {"sing", gender}
+    else:
+        gender = (head.morph.get("Gender") or ["Masc"])[0] if head is not None else "Masc"
+        grams |= {"sing", {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(gender, "masc")}
     form = morph().parse(adjective)[0].inflect(grams)
     return form.word if form is not None else adjective
 
@@ -192,7 +192,7 @@ def object_tokens(analysis: Analysis, verb: Token | None) -> list[Token]:
         if _stop(analysis, t):
             break
         out.append(t)
-    while out and (out[0].like_num or out[0].lower_ in ("все", "всех", "all", "the", "a", "an", "our", "new") and len(out) > 1):
+    while out and (out[0].like_num or out[0].lower_ in ("все", "всех", "all") and len(out) > 1):
         out.pop(0)
     while out and (out[-1].is_space or out[-1].pos_ in ("ADP", "CCONJ", "PUNCT") or out[-1].lower_ in ("и", "and")):
         out.pop()

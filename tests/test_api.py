@@ -117,3 +117,28 @@ def test_every_finding_slices_back_to_its_text(krs, newline, indent, prefix):
     report = okrlint.lint_text(source, filename="okrs.md")
     assert not report.errors
     assert_exact(report, source)
+
+
+def test_a_period_marker_inside_a_heading_applies_below():
+    source = "# OKR маркетинга — 3 квартал 2026\n## Цель: Стать лидером среди молодых родителей\n- Получить 1000 лидов\n"
+    report = okrlint.lint_text(source, filename="okrs.md")
+    assert "missing-deadline" not in {f.rule for f in report.findings}
+    plain = okrlint.lint_text(source.replace("— 3 квартал 2026", ""), filename="okrs.md")
+    assert "missing-deadline" in {f.rule for f in plain.findings}
+
+
+def test_key_results_of_an_untitled_objective_are_kept():
+    report = okrlint.lint_objectives([{"objective": "", "key_results": ["Провести 10 вебинаров"]},
+                                      {"objective": "Grow", "key_results": ["Hold 10 webinars"]}])
+    paths = {(f.rule, tuple(f.item.path)) for f in report.findings}
+    assert ("task-key-result", (0, 0)) in paths and ("task-key-result", (1, 0)) in paths
+    assert not any(path == (0,) for _, path in paths)  # nothing to judge in an untitled objective
+
+
+def test_a_folder_walk_skips_files_without_okrs_but_a_named_one_is_an_error(tmp_path):
+    (tmp_path / "okrs.md").write_text(RU, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Notes\n\nJust prose here.\n", encoding="utf-8")
+    walked = okrlint.lint_paths([str(tmp_path)])
+    assert not walked.errors and len(walked.files) == 1
+    named = okrlint.lint_paths([str(tmp_path / "README.md")])
+    assert named.errors and "no objectives" in named.errors[0].message

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..model import OkrDocument
-from .errors import ParseError
+from .errors import NoOkrError, ParseError
 
 __all__ = [
     "FORMATS",
@@ -190,7 +190,7 @@ def parse(source: str, path: str = "<text>", fmt: str | None = None) -> OkrDocum
     else:
         fmt = detect_format(path, source)
     if not source.strip().lstrip("\ufeff").strip():
-        raise ParseError("empty input: no objectives or key results found")
+        raise NoOkrError("empty input: no objectives or key results found")
     try:
         return _parsers()[fmt](source, path)
     except ParseError:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..model import KeyResult, Objective, OkrDocument, Period
 from . import suppress
-from .errors import ParseError
+from .errors import NoOkrError, ParseError
 from .frag import Frag
 from .labels import (
     cut_comments,
@@ -99,9 +99,20 @@ class DocBuilder:
         period: Period | None = None,
         defaults: dict[str, Any] | None = None,
         label: bool = True,
+        allow_empty: bool = False,
     ) -> Objective | None:
-        """Add an objective; None when nothing is left of its text after cleaning."""
+        """Add an objective; None when nothing is left of its text after cleaning.
+
+        ``allow_empty`` keeps an untitled objective (structured data with key
+        results but no objective text) so its key results are not lost.
+        """
         text, tag_fields = clean(frag, "objective" if label else None)
+        if not text.text and allow_empty:
+            merged = {**(defaults or {}), **tag_fields, **(fields or {})}
+            obj = Objective(text="", start=frag.start, end=frag.start, fields=merged)
+            self.objectives.append(obj)
+            self.set_period(obj, period)
+            return obj
         if not text.text:
             return None
         merged = {**(defaults or {}), **tag_fields, **(fields or {})}
@@ -132,7 +143,7 @@ class DocBuilder:
 
     def build(self, require: bool = True) -> OkrDocument:
         if require and not self.objectives:
-            raise ParseError("no objectives or key results found")
+            raise NoOkrError("no objectives or key results found")
         doc = OkrDocument(
             source=self.source,
             path=self.path,

@@ -19,3 +19,11 @@ class ParseError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class NoOkrError(ParseError):
+    """The input parsed but holds no objectives or key results (an empty file, a README).
+
+    A file named on the command line with nothing to lint is an error; one met
+    while walking a directory is skipped.
+    """

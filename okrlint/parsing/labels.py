@@ -281,6 +281,27 @@ def is_period(text: str) -> bool:
     return len(text) <= 80 and bool(PERIOD.match(text))
 
 
+_PERIOD_IN_TEXT = re.compile(
+    rf"(?<!\w)(?:{_Q}(?:\s*(?:[-–—/]|to|по|и|and)\s*{_Q})?(?:[\s,/'\-]*(?:of\s+|of\s+the\s+)?{_YEAR})?"
+    rf"|{_YEAR}[\s,/\-]*{_Q})(?!\w)",
+    re.IGNORECASE,
+)
+_OKR_WORDS = re.compile(r"(?<!\w)(?:okrs?|окр|цели|objectives|goals|план\w*)(?!\w)", re.IGNORECASE)
+_YEAR_IN_TEXT = re.compile(rf"(?<!\w){_YEAR_ALONE}(?!\w)", re.IGNORECASE)
+
+
+def find_period(text: str) -> tuple[int, int] | None:
+    """Where a period marker stands inside a longer heading: «OKR маркетинга — 3 квартал 2026», "Q3 2026 · Growth".
+
+    A bare year counts only next to a word like OKR/«цели» («Цели на 2026 год»),
+    so an objective heading that merely mentions a year is not a period.
+    """
+    m = _PERIOD_IN_TEXT.search(text)
+    if m is None and _OKR_WORDS.search(text):
+        m = _YEAR_IN_TEXT.search(text)
+    return (m.start(), m.end()) if m else None
+
+
 def period_frag(frag: Frag) -> Frag:
     """The text a Period keeps: the marker without emphasis and a trailing colon."""
     frag = frag.strip()

@@ -22,6 +22,7 @@ from .labels import (
     KR_MARKER,
     TYPE_HEADING,
     cut_comments,
+    find_period,
     is_period,
     match_field,
     match_label,
@@ -379,6 +380,11 @@ class OutlineParser:
             if period is not None:
                 self.periods.append((v.level, period))
             return
+        marker = find_period(content.text)
+        if marker is not None:  # «# OKR маркетинга — 3 квартал 2026»: the marker applies below
+            period = self.b.period(content.sub(*marker))
+            if period is not None:
+                self.periods.append((v.level, period))
         m = TYPE_HEADING.match(content.text.strip())
         if m:
             self.types.append((v.level, type_fields(m.group("type"))))

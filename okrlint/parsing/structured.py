@@ -706,7 +706,7 @@ class _FileEmitter:
     def emit(self, specs: list[ObjSpec]) -> None:
         for spec in specs:
             period = self.b.period(_node_frag(spec.period)) if spec.period is not None else None
-            obj = self.b.objective(_node_frag(spec.text), spec.fields, period)
+            obj = self.b.objective(_node_frag(spec.text), spec.fields, period, allow_empty=bool(spec.krs))
             if obj is None:
                 continue
             for kr in spec.krs:
@@ -767,7 +767,7 @@ def build_from_data(data: Any, path: str = "<data>") -> OkrDocument:
             if period_at is not None:
                 period_frags.setdefault(ptext, Frag(ptext, period_at))
             period = builder.period(period_frags.get(ptext))
-        obj = builder.objective(Frag(text, at), spec.fields, period)
+        obj = builder.objective(Frag(text, at), spec.fields, period, allow_empty=bool(krs))
         if obj is None:
             continue
         for kr, kr_at, kr_text in krs:
