@@ -576,7 +576,7 @@ def objective_limit(ctx: "Context") -> list[Hit]:
         objectives = period.objectives
         if len(objectives) <= high:
             return []
-        lang = ctx.config.locale or detect_language(period.text, objectives[0].lang or "en")
+        lang = ctx.config.locale or majority_language(objectives)
         return [Hit(0, len(period.text), period.text, {"count": count_phrase(len(objectives), lang, "objective"), "max": high})]
     loose = [o for o in ctx.document.objectives if o.period is None]
     if len(loose) <= high:
@@ -587,5 +587,7 @@ def objective_limit(ctx: "Context") -> list[Hit]:
                 item=extra, kind="objective")]
 
 
-def iter_checks() -> Iterator[str]:
-    return iter(sorted(CHECKS))
+def majority_language(items: Iterable[Item]) -> str:
+    """The language most items are in: what a finding about a whole period or document speaks."""
+    langs = [i.lang for i in items if i.lang]
+    return max(sorted(set(langs)), key=langs.count) if langs else "en"

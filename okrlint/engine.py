@@ -318,7 +318,8 @@ def _finding(ctx: Context, hit: checks.Hit) -> Finding:
     rule, doc = ctx.rule, ctx.document
     item = hit.item if hit.item is not None else ctx.item
     kind = hit.kind or ctx.kind
-    lang = ctx.config.locale or (ctx.analysis.lang if ctx.analysis else _doc_lang(doc))
+    scope = item.objectives if isinstance(item, Period) else doc.items()
+    lang = ctx.config.locale or (ctx.analysis.lang if ctx.analysis else checks.majority_language(scope))
     severity = ctx.config.severity.get(rule.id) or rule.severity.get(kind) or rule.severity[ctx.kind]
     if isinstance(item, Item):
         start, end = item.source_span(hit.start, hit.end) if hit.end is not None else (item.start, item.end)
@@ -341,9 +342,6 @@ def _finding(ctx: Context, hit: checks.Hit) -> Finding:
                    lang=ctx.analysis.lang if ctx.analysis else lang)
 
 
-def _doc_lang(doc: OkrDocument) -> str:
-    langs = [i.lang for i in doc.items() if i.lang]
-    return max(set(langs), key=langs.count) if langs else "en"
 
 
 def _format(template: str, values: dict[str, Any]) -> str:

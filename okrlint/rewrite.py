@@ -375,6 +375,8 @@ def add_baseline(ctx: "Context", hit: "Hit") -> Suggestion | None:
     if analysis.text[end:end + 1] == "%" and "%" not in note:
         end += 1
     text = analysis.text
+    if " " not in hit.text.strip():  # a multiplier verb, "Double the share…": the note goes at the end
+        end = len(text.rstrip(" ."))
     if "%" in hit.text:
         note = note.replace("X", "X%")
     return _suggest(text[:end] + note + text[end:])
