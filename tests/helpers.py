@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from okrlint.model import OkrDocument
+from okrlint.parsing import decode, parse
+from okrlint.parsing.spans import span_problems
+
 from okrlint.engine import Example, example_document, lint_documents
 from okrlint.findings import Finding
 
@@ -19,3 +25,23 @@ def lint_item(text: str, kind: str = "key_result", objective: str | None = None,
 def rules_of(findings: list[Finding]) -> set[str]:
     return {f.rule for f in findings}
 
+
+
+PARSING_DATA = Path(__file__).parent / "data" / "parsing"
+
+
+def check_spans(doc: OkrDocument, strict: bool = True) -> OkrDocument:
+    """Every item (and period) slices back to its text; see okrlint.parsing.spans."""
+    problems = span_problems(doc, strict=strict)
+    assert not problems, "\n".join(problems)
+    return doc
+
+
+def load(name: str, strict: bool = True) -> OkrDocument:
+    """Parse a fixture from tests/data/parsing and check its spans."""
+    path = PARSING_DATA / name
+    return check_spans(parse(decode(path.read_bytes()), str(path)), strict)
+
+
+def texts(doc: OkrDocument) -> list[tuple[str, list[str]]]:
+    return [(o.text, [k.text for k in o.key_results]) for o in doc.objectives]

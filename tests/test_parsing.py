@@ -17,24 +17,18 @@ from okrlint.parsing import (
     parse,
 )
 from okrlint.parsing.spans import span_problems
+from helpers import check_spans, load, texts
 
 DATA = Path(__file__).parent / "data" / "parsing"
 
 
-def check_spans(doc: OkrDocument, strict: bool = True) -> OkrDocument:
-    """Every item (and period) slices back to its text; see okrlint.parsing.spans."""
-    problems = span_problems(doc, strict=strict)
-    assert not problems, "\n".join(problems)
-    return doc
 
 
-def load(name: str) -> OkrDocument:
-    path = DATA / name
-    return check_spans(parse(decode(path.read_bytes()), str(path)))
 
 
-def texts(doc: OkrDocument) -> list[tuple[str, list[str]]]:
-    return [(o.text, [k.text for k in o.key_results]) for o in doc.objectives]
+
+
+
 
 
 def md(source: str) -> OkrDocument:
@@ -775,3 +769,20 @@ def test_from_structured_source_reparses() -> None:
     again = check_spans(parse(doc.source, "x.md"))
     assert texts(again) == texts(doc)
     assert again.objectives[0].period is not None and again.objectives[0].period.text == "Q3"
+
+
+@pytest.mark.parametrize("heading,period", [
+    ("# OKR маркетинга — 3 квартал 2026", "3 квартал 2026"),
+    ("# Q3 2026 · Growth", "Q3 2026"),
+    ("# Marketing (Q3 2026)", "Q3 2026"),
+    ("# Цели на 2026 год", "Цели на 2026 год"),
+    ("# Маркетинг: II кв. 2026", "II кв. 2026"),
+    ("## Увеличить долю рынка в Q3", None),  # an objective naming its quarter, not a section
+])
+def test_period_marker_inside_a_heading(heading, period):
+    source = f"{heading}\n## Цель: Стать лидером\n- Получить 1000 лидов\n"
+    doc = check_spans(parse(source, "okrs.md"))
+    found = [p.text for p in doc.periods]
+    assert found == ([period] if period else [])
+    if period:
+        assert doc.objectives[-1].period is not None and doc.objectives[-1].period.text == period

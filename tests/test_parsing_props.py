@@ -11,11 +11,10 @@ from hypothesis import strategies as st
 from okrlint.model import OkrDocument
 from okrlint.parsing import ParseError, decode, parse
 from okrlint.parsing.spans import span_problems
+from helpers import check_spans
 
 
-def check_spans(doc: OkrDocument, strict: bool = True) -> None:
-    problems = span_problems(doc, strict=strict)
-    assert not problems, "\n".join(problems)
+
 
 
 # ---------------------------------------------------------------- generated outlines

@@ -15,23 +15,18 @@ from okrlint.parsing import ParseError, decode, detect_format, parse
 from okrlint.parsing.labels import column_kind
 from okrlint.parsing.spans import span_problems
 from okrlint.parsing.tabular import sniff_delimiter, tokenize
+from helpers import check_spans, load, texts
 
 DATA = Path(__file__).parent / "data" / "parsing"
 
 
-def check_spans(doc: OkrDocument) -> OkrDocument:
-    problems = span_problems(doc, strict=True)
-    assert not problems, "\n".join(problems)
-    return doc
 
 
-def texts(doc: OkrDocument) -> list[tuple[str, list[str]]]:
-    return [(o.text, [k.text for k in o.key_results]) for o in doc.objectives]
 
 
-def load(name: str) -> OkrDocument:
-    path = DATA / name
-    return check_spans(parse(decode(path.read_bytes()), str(path)))
+
+
+
 
 
 def test_russian_excel_export() -> None:

@@ -287,18 +287,24 @@ _PERIOD_IN_TEXT = re.compile(
     re.IGNORECASE,
 )
 _OKR_WORDS = re.compile(r"(?<!\w)(?:okrs?|окр|цели|objectives|goals|план\w*)(?!\w)", re.IGNORECASE)
+_SEPARATORS = "-—–:·|,.()[]/"
 _YEAR_IN_TEXT = re.compile(rf"(?<!\w){_YEAR_ALONE}(?!\w)", re.IGNORECASE)
 
 
 def find_period(text: str) -> tuple[int, int] | None:
     """Where a period marker stands inside a longer heading: «OKR маркетинга — 3 квартал 2026», "Q3 2026 · Growth".
 
-    A bare year counts only next to a word like OKR/«цели» («Цели на 2026 год»),
-    so an objective heading that merely mentions a year is not a period.
+    The marker must be set apart by punctuation or stand next to a word like
+    OKR/«цели» («Цели на 2026 год»), so an objective heading that merely
+    names its quarter or year is not a section heading.
     """
-    m = _PERIOD_IN_TEXT.search(text)
-    if m is None and _OKR_WORDS.search(text):
-        m = _YEAR_IN_TEXT.search(text)
+    okr_words = _OKR_WORDS.search(text) is not None
+    for m in _PERIOD_IN_TEXT.finditer(text):
+        before, after = text[: m.start()].rstrip(), text[m.end():].lstrip()
+        set_apart = (not before or before[-1] in _SEPARATORS) and (not after or after[0] in _SEPARATORS)
+        if okr_words or set_apart:  # «Увеличить Q3» is an objective that names its quarter, not a section
+            return m.start(), m.end()
+    m = _YEAR_IN_TEXT.search(text) if okr_words else None
     return (m.start(), m.end()) if m else None
 
 
