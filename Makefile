@@ -14,7 +14,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	-$(BIN)/okrlint okrlint/examples/marketing-ru.md okrlint/examples/product-en.md
+	$(BIN)/okrlint --fail-on never okrlint/examples/marketing-ru.md okrlint/examples/product-en.md
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
