@@ -137,8 +137,10 @@ def _join(tokens: list[Token]) -> str:
 def count_phrase(count: int, lang: str, what: str) -> str:
     """«2 ключевых результата», «6 целей», "1 key result" — the noun agreeing with the number."""
     if lang != "ru":
-        noun = {"key_result": "key result", "objective": "objective"}[what]
-        return f"{count} {noun}{'' if count == 1 else 's'}"
+        words = {"key_result": ["key", "result"], "objective": ["objective"]}[what]
+        if count != 1:
+            words[-1] = english_plural(words[-1])
+        return f"{count} {' '.join(words)}"
     from .analysis.russian import morph
 
     words = {"key_result": ["ключевой", "результат"], "objective": ["цель"]}[what]

@@ -49,3 +49,18 @@ def test_the_spec_rule_set_is_complete():
                 "missing-deadline", "long-horizon", "kpi-wording", "compensation-link", "metric-in-objective",
                 "key-result-count", "objective-count"}
     assert expected <= {r.id for r in RULES}
+
+
+# The article's bad examples are those some rule flags as an error; its good ones may still get an
+# info or a warning (a missing baseline, a horizon of two quarters) but never an error.
+SEED_BAD_TEXTS = {e.text.casefold() for r, e in CASES if e.seed and e.bad and r.severity.get(e.kind) == "error"}
+SEED_GOOD = sorted({(e.text, e.kind) for _, e in CASES if e.seed and not e.bad and e.text.casefold() not in SEED_BAD_TEXTS})
+
+
+@pytest.mark.parametrize("text,kind", SEED_GOOD, ids=[t[:40] for t, _ in SEED_GOOD])
+def test_the_articles_good_examples_get_no_error(text, kind):
+    """The article's good examples may get an info or a warning, never an error."""
+    from helpers import lint_item
+
+    errors = [(f.rule, f.message) for f in lint_item(text, kind) if f.severity == "error"]
+    assert not errors
