@@ -379,8 +379,8 @@ def add_baseline(ctx: "Context", hit: "Hit") -> Suggestion | None:
     text = analysis.text
     if " " not in hit.text.strip():  # a multiplier verb, "Double the share…": the note goes at the end
         end = len(text.rstrip(" ."))
-    if "%" in hit.text:
-        note = note.replace("X", "X%")
+    if "%" in hit.text and re.match(r"(?:до|to)\b", hit.text.strip(), re.IGNORECASE):
+        note = note.replace("X", "X%")  # «до 68%» is a level in %; «на 25%» changes a value in its own unit
     return _suggest(text[:end] + note + text[end:])
 
 
