@@ -19,7 +19,9 @@ from .findings import InputError, Report
 from .model import OkrDocument
 from .parsing import SUPPORTED_EXTENSIONS, NoOkrError, ParseError, decode, from_structured, parse
 
-MAX_BYTES = 20 * 1024 * 1024
+# OKR files are small; a multi-megabyte input is a wrong path or an export gone astray, and would
+# take minutes of tagging.  Larger files are reported, not linted.
+MAX_BYTES = 2 * 1024 * 1024
 
 
 def _config(config: Config | None, lang: str | None) -> Config:
@@ -83,7 +85,11 @@ def _read_all(paths: Sequence[str], stdin: TextIO | None) -> list[tuple[str, str
         if raw == "-":
             stream = stdin or sys.stdin
             try:
-                data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+                data = stream.buffer.read(MAX_BYTES + 1) if hasattr(stream, "buffer") else stream.read(MAX_BYTES + 1)
+                if len(data) > MAX_BYTES:
+                    out.append(("-", InputError("-", f"input is too large to lint (the limit is "
+                                                     f"{MAX_BYTES // (1024 * 1024)} MB)"), False))
+                    continue
                 out.append(("-", decode(data) if isinstance(data, bytes) else data, False))
             except ParseError as exc:
                 out.append(("-", InputError("-", str(exc)), False))
@@ -100,8 +106,10 @@ def _read_all(paths: Sequence[str], stdin: TextIO | None) -> list[tuple[str, str
 
 def _read(path: Path) -> str | InputError:
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return InputError(str(path), f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return InputError(str(path), f"file is too large to lint ({size / 1024 / 1024:.1f} MB; "
+                                         f"the limit is {MAX_BYTES // (1024 * 1024)} MB)")
         return decode(path.read_bytes())
     except FileNotFoundError:
         return InputError(str(path), "no such file or directory")

@@ -59,9 +59,17 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)
     examples: list[Example] = field(default_factory=list)
     path: str = ""
+    _sets: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def words(self, lang: str, group: str) -> list[str]:
         return self.lexicon.get(lang, {}).get(group, [])
+
+    def word_set(self, lang: str, group: str) -> frozenset[str]:
+        """A lexicon group, lower-cased, for membership tests (computed once per rule)."""
+        key = (lang, group)
+        if key not in self._sets:
+            self._sets[key] = frozenset(w.lower() for w in self.words(lang, group))
+        return self._sets[key]
 
 
 # ---------------------------------------------------------------- loading
@@ -86,7 +94,13 @@ def load_rules(folder: Path | None = None) -> list[Rule]:
 
 
 def get_rule(rule_id: str) -> Rule | None:
-    return next((r for r in load_rules() if r.id == rule_id), None)
+    """A shipped rule by id (checks and rewriters borrow each other's lexicons through this)."""
+    return _shipped_rules().get(rule_id)
+
+
+@lru_cache(maxsize=None)
+def _shipped_rules() -> dict[str, Rule]:
+    return {rule.id: rule for rule in load_rules()}
 
 
 def load_rule_file(path: Path) -> Rule:
@@ -267,7 +281,8 @@ class Context:
     def words(self, group: str, lang: str | None = None) -> set[str]:
         lang = lang or (self.analysis.lang if self.analysis else "ru")
         extra = self.config.extra_words.get(self.rule.id, {}).get(lang, []) if group == "main" else []
-        return {w.lower() for w in [*self.rule.words(lang, group), *extra]}
+        words = self.rule.word_set(lang, group)
+        return words | {w.lower() for w in extra} if extra else words
 
     def analysis_of(self, item: Item) -> Analysis:
         return self.analyses[id(item)]
@@ -281,7 +296,10 @@ def lint_documents(documents: list[OkrDocument], config: Config | None = None,
     items = [item for doc in documents for item in doc.items()]
     for item in items:
         item.lang = config.lang if config.lang in LANGS else detect_language(item.text)
-    analyses = dict(zip((id(i) for i in items), analyze([i.text for i in items], [i.lang for i in items])))
+    # Each distinct (text, language) is analyzed once: exports repeat lines, the corpus repeats parents.
+    unique = list(dict.fromkeys((i.text, i.lang) for i in items))
+    analyzed = dict(zip(unique, analyze([t for t, _ in unique], [lang for _, lang in unique])))
+    analyses = {id(i): analyzed[(i.text, i.lang)] for i in items}
     return [_lint_document(doc, active, config, analyses) for doc in documents]
 
 

@@ -126,6 +126,7 @@ class OkrDocument:
 
     def __post_init__(self) -> None:
         self.lines = LineIndex(self.source)
+        self._paths: dict[int, tuple[int, ...]] = {}
 
     def items(self) -> Iterator[Item]:
         """Objectives and key results in document order."""
@@ -135,13 +136,13 @@ class OkrDocument:
 
     def path_of(self, item: Item) -> tuple[int, ...]:
         """The item's place in the tree: (objective,) or (objective, key result), 0-based."""
-        for i, objective in enumerate(self.objectives):
-            if objective is item:
-                return (i,)
-            for j, kr in enumerate(objective.key_results):
-                if kr is item:
-                    return (i, j)
-        return ()
+        if id(item) not in self._paths:  # first call, or the tree grew since: index it again
+            self._paths = {}
+            for i, objective in enumerate(self.objectives):
+                self._paths[id(objective)] = (i,)
+                for j, kr in enumerate(objective.key_results):
+                    self._paths[id(kr)] = (i, j)
+        return self._paths.get(id(item), ())
 
     def objective_of(self, item: Item) -> Objective | None:
         path = self.path_of(item)

@@ -106,11 +106,10 @@ def _lower_first(tokens: list[Token], text: str) -> str:
 def _common_word(word: str) -> bool:
     """A dictionary word that is not a name («лендинг», not «Москва»): the tagger's PROPN on a line start is a guess."""
     if any("\u0400" <= ch <= "\u04ff" for ch in word):
-        from .analysis.russian import morph
+        from .analysis.russian import parses
 
         proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
-        parses = morph().parse(word)
-        return not all(proper & set(p.tag.grammemes) for p in parses)
+        return not all(proper & set(p.tag.grammemes) for p in parses(word))
     from lemminflect import getAllLemmas
 
     return bool(getAllLemmas(word))
@@ -141,12 +140,12 @@ def count_phrase(count: int, lang: str, what: str) -> str:
         if count != 1:
             words[-1] = english_plural(words[-1])
         return f"{count} {' '.join(words)}"
-    from .analysis.russian import morph
+    from .analysis.russian import parses
 
     words = {"key_result": ["ключевой", "результат"], "objective": ["цель"]}[what]
     agreed = []
     for word in words:
-        parse = morph().parse(word)[0]
+        parse = parses(word)[0]
         form = parse.make_agree_with_number(count)
         agreed.append(form.word if form is not None else word)
     return f"{count} {' '.join(agreed)}"

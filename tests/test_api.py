@@ -142,3 +142,30 @@ def test_a_folder_walk_skips_files_without_okrs_but_a_named_one_is_an_error(tmp_
     assert not walked.errors and len(walked.files) == 1
     named = okrlint.lint_paths([str(tmp_path / "README.md")])
     assert named.errors and "no objectives" in named.errors[0].message
+
+
+def test_a_huge_file_is_reported_not_linted(tmp_path):
+    from okrlint.api import MAX_BYTES
+
+    huge = tmp_path / "huge.md"
+    line = "- Провести 10 вебинаров\n"
+    huge.write_text("## Цель: Стать лидером\n" + line * (MAX_BYTES // len(line.encode()) + 10), encoding="utf-8")
+    small = tmp_path / "small.md"
+    small.write_text(RU, encoding="utf-8")
+    report = okrlint.lint_paths([str(huge), str(small)])
+    assert [e.path for e in report.errors] == [str(huge)] and "too large" in report.errors[0].message
+    assert [f.path for f in report.files] == [str(small)]
+
+
+def test_arbitrary_input_never_raises():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None)
+    @given(text=st.text(alphabet=st.sampled_from(list("- #|:;,\"'\n\r\t{}[]<>!@%0123456789QКвxyzЦельKR\u0306👍")), max_size=200),
+           name=st.sampled_from(["a.md", "a.yaml", "a.json", "a.csv", "a.tsv", "a.txt"]))
+    def run(text, name):
+        report = okrlint.lint_text(text, filename=name)
+        assert report.errors or report.files
+
+    run()

@@ -51,13 +51,19 @@ def _models() -> tuple[Any, Any]:
         return NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
 
 
+@lru_cache(maxsize=65536)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a word; cached, as OKR files repeat their vocabulary."""
+    return tuple(morph().parse(word))
+
+
 def ud_pos(parse: Any) -> str:
     return _OC_TO_UD.get(parse.tag.POS or "", "X")
 
 
 def best_parse(word: str, pos: str | None = None, feats: dict[str, str] | None = None) -> Any:
     """The pymorphy3 parse of ``word`` that agrees best with the tagger's POS and features."""
-    parses = morph().parse(word)
+    readings = parses(word)
     wanted = {_UD_TO_OC[(k, v)] for k, v in (feats or {}).items() if (k, v) in _UD_TO_OC}
 
     def score(parse: Any) -> tuple[int, int, float, int]:
@@ -69,12 +75,12 @@ def best_parse(word: str, pos: str | None = None, feats: dict[str, str] | None =
         guess = len({"Fixd", "Name", "Surn", "Geox"} & set(parse.tag.grammemes))
         return same_pos, overlap - guess, parse.score, -rare
 
-    return max(parses, key=score)
+    return max(readings, key=score)
 
 
 @lru_cache(maxsize=4096)
 def _is_infinitive(word: str) -> bool:
-    return any("INFN" in p.tag.grammemes for p in morph().parse(word))
+    return any("INFN" in p.tag.grammemes for p in parses(word))
 
 
 def lemma(word: str, pos: str | None = None, feats: dict[str, str] | None = None) -> str:
@@ -85,7 +91,7 @@ def lemma(word: str, pos: str | None = None, feats: dict[str, str] | None = None
 
 def _leading_verb(word: str) -> dict[str, str] | None:
     """UD features of an infinitive/imperative reading of ``word``, if pymorphy3 knows one."""
-    for parse in morph().parse(word):
+    for parse in parses(word):
         grams = parse.tag.grammemes
         if "INFN" in grams:
             return {"VerbForm": "Inf", "Aspect": "Perf" if "perf" in grams else "Imp"}
