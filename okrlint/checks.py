@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -20,7 +20,7 @@ from .analysis import Analysis, detect_language
 from .analysis.timeexpr import find_times
 from .model import Item, Period
 
-if False:  # pragma: no cover - typing only, avoids an import cycle
+if TYPE_CHECKING:  # the engine imports this module
     from .engine import Context, Rule
 
 
@@ -130,19 +130,16 @@ def _matcher(rule_id: str, lang: str, entries: tuple[str, ...], rule_key: int) -
 
 def register_patterns(rule: "Rule") -> None:
     """Expand ``$group`` references in a rule's Matcher patterns into its lexicon lists."""
-    expanded: dict[str, list[list[dict[str, Any]]]] = {}
-    for lang, plist in rule.patterns.items():
-        def expand(value: Any) -> Any:
-            if isinstance(value, str) and value.startswith("$"):
-                return rule.words(lang, value[1:])
-            if isinstance(value, dict):
-                return {k: expand(v) for k, v in value.items()}
-            if isinstance(value, list):
-                return [expand(v) for v in value]
-            return value
+    def expand(value: Any, lang: str) -> Any:
+        if isinstance(value, str) and value.startswith("$"):
+            return rule.words(lang, value[1:])
+        if isinstance(value, dict):
+            return {k: expand(v, lang) for k, v in value.items()}
+        if isinstance(value, list):
+            return [expand(v, lang) for v in value]
+        return value
 
-        expanded[lang] = [expand(p) for p in plist]
-    _RULE_PATTERNS[id(rule)] = expanded
+    _RULE_PATTERNS[id(rule)] = {lang: [expand(p, lang) for p in plist] for lang, plist in rule.patterns.items()}
 
 
 def _predicate(analysis: Analysis) -> Token | None:
@@ -280,15 +277,12 @@ def _activity_verb(ctx: "Context", verb: Token) -> Token | None:
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and nxt.lower_ not in ctx.words("vague_complement"):
             return verb
     nxt = _next_content(verb)
+    lang = ctx.analysis.lang if ctx.analysis is not None else "ru"
     if nxt is not None and nxt.pos_ == "VERB" and _lemma_in(nxt, main) and (
-        analysis_lang(verb) == "en" or "Inf" in nxt.morph.get("VerbForm")
+        lang == "en" or "Inf" in nxt.morph.get("VerbForm")
     ):
         return nxt  # «Стараться проводить 1:1 …»: the activity is the chained infinitive
     return None
-
-
-def analysis_lang(token: Token) -> str:
-    return "ru" if any("\u0400" <= ch <= "\u04ff" for ch in token.doc.text) else "en"
 
 
 def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
@@ -442,7 +436,8 @@ _RATE = re.compile(
 )
 
 
-def kpi_style(ctx: "Context") -> list[Hit]:
+def _kpi_phrasing(ctx: "Context") -> list[Hit]:
+    """The word KPI, «поддерживать»/maintain, or a bare metric name / steady quota with no verb."""
     analysis = ctx.analysis
     assert analysis is not None
     hits = [_span_hit([t]) for t in analysis.doc if t.lower_ in ctx.words("kpi_words")]
@@ -489,11 +484,11 @@ def _has_clause_verb(analysis: Analysis) -> bool:
 
 
 @check("kpi-style")
-def quota(ctx: "Context") -> list[Hit]:
-    """«500 заявок в месяц»: a number per period with no verb of change, no baseline and no deadline."""
+def kpi_style(ctx: "Context") -> list[Hit]:
+    """KPI phrasing, or «500 заявок в месяц»: a number per period with no verb of change, baseline or deadline."""
     analysis = ctx.analysis
     assert analysis is not None
-    hits = kpi_style(ctx)
+    hits = _kpi_phrasing(ctx)
     if hits:
         return hits
     content = _content(analysis.doc)

@@ -16,7 +16,6 @@ from okrlint.parsing import (
     from_structured,
     parse,
 )
-from okrlint.parsing.spans import span_problems
 from helpers import check_spans, load, texts
 
 DATA = Path(__file__).parent / "data" / "parsing"

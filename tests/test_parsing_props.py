@@ -8,9 +8,7 @@ from dataclasses import dataclass, field
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from okrlint.model import OkrDocument
 from okrlint.parsing import ParseError, decode, parse
-from okrlint.parsing.spans import span_problems
 from helpers import check_spans
 
 

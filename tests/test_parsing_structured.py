@@ -12,8 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from okrlint.model import KeyResult, Objective, OkrDocument
-from okrlint.parsing import ParseError, decode, from_structured, parse
-from okrlint.parsing.spans import span_problems
+from okrlint.parsing import ParseError, from_structured, parse
 from helpers import texts
 from helpers import check_spans as _check_spans
 from helpers import load as _load

@@ -10,10 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from okrlint.model import OkrDocument
-from okrlint.parsing import ParseError, decode, detect_format, parse
+from okrlint.parsing import ParseError, detect_format, parse
 from okrlint.parsing.labels import column_kind
-from okrlint.parsing.spans import span_problems
 from okrlint.parsing.tabular import sniff_delimiter, tokenize
 from helpers import check_spans, load, texts
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..model import KeyResult, Objective, OkrDocument, Period
 from . import suppress
-from .errors import NoOkrError, ParseError
+from .errors import NoOkrError
 from .frag import Frag
 from .labels import (
     cut_comments,
