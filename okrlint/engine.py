@@ -84,8 +84,24 @@ def rules_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def _load_all(folder: str) -> tuple[Rule, ...]:
-    paths = sorted(Path(folder).glob("*.yaml"))
-    return tuple(load_rule_file(p) for p in paths)
+    paths = sorted(p for p in Path(folder).glob("*.yaml") if not p.name.startswith("_"))
+    shared = _load_shared(Path(folder) / "_shared.yaml")
+    return tuple(load_rule_file(p, shared) for p in paths)
+
+
+def _load_shared(path: Path) -> dict[str, dict[str, list[str]]]:
+    """Lexicon groups several rules share (``rules/_shared.yaml``), named in rule files as ``"@group"``."""
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RuleFileError(f"{path.name}: cannot read: {exc}") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(langs, dict) and all(isinstance(w, list) for w in langs.values()) for langs in data.values()
+    ):
+        raise RuleFileError(f"{path.name}: expected group: {{ru: [...], en: [...]}}")
+    return data
 
 
 def load_rules(folder: Path | None = None) -> list[Rule]:
@@ -103,7 +119,7 @@ def _shipped_rules() -> dict[str, Rule]:
     return {rule.id: rule for rule in load_rules()}
 
 
-def load_rule_file(path: Path) -> Rule:
+def load_rule_file(path: Path, shared: dict[str, dict[str, list[str]]] | None = None) -> Rule:
     def fail(key: str, problem: str) -> RuleFileError:
         return RuleFileError(f"{path.name}: {key}: {problem}")
 
@@ -163,6 +179,15 @@ def load_rule_file(path: Path) -> Rule:
         for group, words in groups.items():
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise fail(f"lexicon.{lang}.{group}", "expected a list of strings")
+            expanded = []
+            for word in words:
+                if word.startswith("@"):
+                    if word[1:] not in (shared or {}):
+                        raise fail(f"lexicon.{lang}.{group}", f"unknown shared lexicon {word!r} (see _shared.yaml)")
+                    expanded.extend(shared[word[1:]].get(lang, []))
+                else:
+                    expanded.append(word)
+            groups[group] = expanded
     patterns = data.get("patterns", {}) or {}
     for lang, plist in patterns.items():
         if lang not in LANGS or not isinstance(plist, list) or not all(isinstance(p, list) for p in plist):

@@ -349,7 +349,7 @@ def add_number(ctx: "Context", hit: "Hit") -> Suggestion | None:
     verb = analysis.predicate
     lang = analysis.lang
     t = ctx.rule.templates
-    direction = {w.lower() for w in t.get("direction", {}).get(lang, [])}
+    direction = ctx.words("direction")
     if verb is not None and verb.lemma_.lower() in direction:
         obj = object_tokens(analysis, verb)
         when = time_suffix(analysis, lang, t)

@@ -28,16 +28,19 @@ def _copy_rule(tmp_path: Path, rule_id: str, edit) -> Path:
     (lambda t: t.replace('span: "Попробовать"', 'span: "Попытка"'), "hedging.yaml: examples.bad[0].span"),
     (lambda t: t.replace("  ru: \"«{match}» — это оговорка", "  de: \"«{match}» — это оговорка"), "hedging.yaml: message.ru"),
     (lambda t: t + "\n  - [unclosed", "hedging.yaml: invalid YAML"),
+    (lambda t: t.replace("chance: [получиться, удаться]", 'chance: ["@nothing"]'), "hedging.yaml: lexicon.ru.chance"),
 ])
 def test_a_broken_rule_file_is_named_with_its_field(tmp_path, edit, expected):
     path = _copy_rule(tmp_path, "hedging", edit)
     with pytest.raises(RuleFileError) as error:
-        load_rule_file(path)
+        load_rule_file(path, {"change": {"ru": ["увеличить"], "en": ["increase"]}})
     assert str(error.value).startswith(expected)
 
 
 def test_the_rules_ship_as_package_data():
-    assert rules_dir().name == "rules" and len(list(rules_dir().glob("*.yaml"))) == len(RULES) >= 13
+    rule_files = [p for p in rules_dir().glob("*.yaml") if not p.name.startswith("_")]
+    assert rules_dir().name == "rules" and len(rule_files) == len(RULES) >= 13
+    assert "увеличить" in RULES[[r.id for r in RULES].index("missing-baseline")].words("ru", "direction")  # @change
 
 
 BAD = [(rule.id, next(e for e in rule.examples if e.bad)) for rule in RULES]
