@@ -31,7 +31,7 @@ _WORD = st.sampled_from(_WORDS) | st.text(
 @st.composite
 def item_text(draw: st.DrawFn) -> str:
     words = [draw(st.sampled_from(_FIRST))] + draw(st.lists(_WORD, max_size=5))
-    if words[-1] in "—-":  # «… — @anna» reads as an owner tag after a dash
+    while len(words) > 1 and words[-1] in ("—", "-"):  # «… — @anna» reads as an owner tag after a dash
         words.pop()
     sep = draw(st.sampled_from([" ", " ", "\t", "  "]))
     return sep.join(words)
