@@ -19,7 +19,6 @@ import logging
 import os
 import re
 import sys
-import threading
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from .config import Config, ConfigError, find_config, load_config
 
 if TYPE_CHECKING:  # pragma: no cover
     from .findings import Finding
+    from .model import OkrDocument
 
 logger = logging.getLogger("okrlint.lsp")
 
@@ -162,6 +162,7 @@ class LintResult:
     mapper: PositionMapper
     diagnostics: list[lsp.Diagnostic] = field(default_factory=list)
     fixable: list[tuple[Finding, lsp.Diagnostic]] = field(default_factory=list)  # findings with suggestions
+    document: OkrDocument | None = None  # the parse, for edits that need the tree (moved key results)
 
 
 class Linter:
@@ -221,6 +222,7 @@ class Linter:
         except ParseError as exc:
             result.diagnostics.append(_input_error(mapper, exc.message, exc.line, exc.column))
             return result
+        result.document = document
         report = lint_documents_report([document], config)
         for finding in report.findings:
             diagnostic = finding_diagnostic(finding, mapper)
@@ -271,11 +273,48 @@ def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
     return _key(a.start) <= _key(b.end) and _key(b.start) <= _key(a.end)
 
 
-def _title(text: str) -> str:
+def _quoted(text: str) -> str:
     shown = " ".join(text.split())
-    if len(shown) > _TITLE_LIMIT:
-        shown = shown[: _TITLE_LIMIT - 1].rstrip() + "…"
-    return f"okrlint: replace with «{shown}»"
+    return f"«{shown[: _TITLE_LIMIT - 1].rstrip()}…»" if len(shown) > _TITLE_LIMIT else f"«{shown}»"
+
+
+# A Markdown list item's lead: indent, bullet or number, optional task box.
+_LIST_LEAD = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+
+
+def added_key_results(document: OkrDocument | None, path: Sequence[int],
+                      texts: Sequence[str]) -> tuple[int, str] | None:
+    """Where and what to insert so a metric moved out of an objective becomes its key results.
+
+    Only in Markdown lists, where a new item is unambiguous: after the
+    objective's last key result (and its indented continuation lines), with
+    the same list lead.  Elsewhere ``None``: the quick fix says what to add.
+    """
+    if document is None or document.format != "markdown" or len(path) != 1 or not texts:
+        return None
+    objective = document.objectives[path[0]]
+    if not objective.key_results:
+        return None
+    source = document.source
+    last = objective.key_results[-1]
+    line_start = max(source.rfind("\n", 0, last.start), source.rfind("\r", 0, last.start)) + 1
+    lead = source[line_start:last.start]
+    if not _LIST_LEAD.fullmatch(lead):
+        return None
+    lead = re.sub(r"\[[xX]\]", "[ ]", lead)  # the new key result is not done yet
+    numbered = re.search(r"\d+", lead)
+    if numbered:  # "3. " → "4. "
+        lead = lead[: numbered.start()] + str(int(numbered.group()) + 1) + lead[numbered.end():]
+    indent = len(lead) - len(lead.lstrip())
+    at, newline = len(source), "\n"
+    for match in _LINE_BREAK.finditer(source, last.end):
+        at, newline = match.start(), match.group(0)
+        following = _LINE_BREAK.split(source[match.end():], maxsplit=1)[0]
+        if not following.strip() or len(following) - len(following.lstrip()) <= indent:
+            break  # a blank line or the next item: insert before it
+    else:
+        at = len(source)
+    return at, "".join(newline + lead + text for text in texts)
 
 
 def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
@@ -285,7 +324,8 @@ def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
     The client's diagnostics are only keys: the edit comes from the current
     text's findings, so a stale diagnostic gets no action rather than a wrong
     edit.  A request without okrlint diagnostics (some clients send none) gets
-    the fixes for findings under the cursor.
+    the fixes for findings under the cursor.  Two rules proposing the same
+    rewrite of an item give one action that resolves both diagnostics.
     """
     from .reporters import fit_to_source
 
@@ -300,29 +340,40 @@ def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
     else:
         pairs = [(f, d) for f, d in result.fixable if _overlaps(d.range, request_range)]
 
-    suffix = os.path.splitext(result.target.filename)[1].lower()
-    fit_name = result.target.filename if not result.target.fmt else "document" + _FORMAT_SUFFIXES.get(
-        result.target.fmt, suffix)
-    actions: list[lsp.CodeAction] = []
-    seen: set[tuple[tuple[int, int, int, int], str, str]] = set()
+    fmt = result.document.format if result.document is not None else result.target.fmt
+    fit_name = "document" + _FORMAT_SUFFIXES[fmt] if fmt in _FORMAT_SUFFIXES else result.target.filename
+    actions: dict[tuple[int, int, str], lsp.CodeAction] = {}
     for finding, diagnostic in pairs:
         item_range = finding.item.range
         assert item_range is not None  # only findings with an item range are fixable
         edit_range = result.mapper.range(item_range.start.offset, item_range.end.offset)
         for n, suggestion in enumerate(finding.suggestions):
-            key = (_range_key(diagnostic.range), str(diagnostic.code), suggestion.text)
-            if key in seen:
+            key = (item_range.start.offset, item_range.end.offset, suggestion.text)
+            if key in actions:
+                if diagnostic not in (actions[key].diagnostics or []):
+                    actions[key].diagnostics = [*(actions[key].diagnostics or []), diagnostic]
                 continue
-            seen.add(key)
             new_text = fit_to_source(suggestion.text, fit_name, result.text, item_range.start.offset)
-            actions.append(lsp.CodeAction(
-                title=_title(suggestion.text),
+            edits = [lsp.TextEdit(range=edit_range, new_text=new_text)]
+            title = f"okrlint: replace with {_quoted(suggestion.text)}"
+            moved = list(suggestion.new_key_results)
+            if moved:
+                added = added_key_results(result.document, finding.item.path, moved)
+                names = ", ".join(_quoted(text) for text in moved)
+                if added is None:
+                    title += f" (then add the key result {names})"
+                else:
+                    at, inserted = added
+                    edits.append(lsp.TextEdit(range=result.mapper.range(at, at), new_text=inserted))
+                    title += f" and add the key result {names}"
+            actions[key] = lsp.CodeAction(
+                title=title,
                 kind=lsp.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic],
                 is_preferred=n == 0 and not suggestion.placeholders,
-                edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(range=edit_range, new_text=new_text)]}),
-            ))
-    return actions
+                edit=lsp.WorkspaceEdit(changes={uri: edits}),
+            )
+    return list(actions.values())
 
 
 # --------------------------------------------------------------------------- the server
@@ -339,13 +390,6 @@ class OkrLanguageServer(LanguageServer):
         self.results: dict[str, LintResult] = {}
         self.warned: set[str] = set()
         self.shutdown_requested = False
-
-    def shutdown(self) -> None:
-        """Stop without waiting for the stdin reader thread, which blocks until the client closes the pipe."""
-        if self._stop_event is not None:
-            self._stop_event.set()
-        if self._thread_pool:
-            self._thread_pool.shutdown(wait=False, cancel_futures=True)
 
     @property
     def encoding(self) -> str:
@@ -492,14 +536,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     server = build_server()
     with reserved_stdout() as protocol_out:
         server.start_io(sys.stdin.buffer, protocol_out)
-    code = 0 if server.shutdown_requested else 1
-    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.current_thread()):
-        # The stdin reader is still blocked on a pipe the client keeps open; it would hold the process.
-        logging.shutdown()
-        sys.stderr.flush()
-        os._exit(code)
     root.removeHandler(handler)
-    return code
+    return 0 if server.shutdown_requested else 1
 
 
 if __name__ == "__main__":  # pragma: no cover
