@@ -582,6 +582,41 @@ def objective_limit(ctx: "Context") -> list[Hit]:
                 item=extra, kind="objective")]
 
 
+@check("no-owner")
+def no_owner(ctx: "Context") -> list[Hit]:
+    """A key result without an owner in a document where other key results have one."""
+    item = ctx.item
+    if not isinstance(item, Item) or item.fields.get("owner"):
+        return []
+    if not any(kr.fields.get("owner") for o in ctx.document.objectives for kr in o.key_results):
+        return []  # the format carries no owners at all: nothing to compare with
+    return [Hit(0, len(item.text), item.text)]
+
+
+def _percent(value: Any) -> float | None:
+    """A progress value as a percentage: "100%", "100", 1.0 (a fraction), "0,95"."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+        return number * 100 if number <= 1.0 and not isinstance(value, int) else number
+    match = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*", str(value or ""))
+    if not match:
+        return None
+    number = float(match.group(1).replace(",", "."))
+    return number if match.group(2) or number > 1.0 else number * 100
+
+
+@check("target-reached")
+def target_reached(ctx: "Context") -> list[Hit]:
+    """Progress of 100 % or more: the article reads it as a target set too low."""
+    item = ctx.item
+    if not isinstance(item, Item):
+        return []
+    progress = _percent(item.fields.get("progress"))
+    if progress is None or progress < 100:
+        return []
+    return [Hit(0, len(item.text), item.text, {"progress": f"{progress:g}%"})]
+
+
 def majority_language(items: Iterable[Item]) -> str:
     """The language most items are in: what a finding about a whole period or document speaks."""
     langs = [i.lang for i in items if i.lang]

@@ -41,6 +41,8 @@ class Example:
     key_results: tuple[str, ...] = ()
     objectives: tuple[str, ...] = ()  # for period examples: the objectives under the heading
     seed: bool = False  # quoted from the seed article
+    document: str | None = None  # a whole file (Markdown/CSV/YAML) holding the example, for field-based rules
+    format: str | None = None  # the document's format when it is not Markdown
 
 
 @dataclass
@@ -213,6 +215,7 @@ def load_rule_file(path: Path, shared: dict[str, dict[str, list[str]]] | None = 
                 lang=ex.get("lang") or detect_language(ex["text"]), span=span,
                 objective=ex.get("objective"), key_results=tuple(ex.get("key_results", [])),
                 objectives=tuple(ex.get("objectives", [])), seed=bool(ex.get("seed", False)),
+                document=ex.get("document"), format=ex.get("format"),
             ))
     if not any(e.bad for e in examples):
         raise fail("examples.bad", "a rule needs at least one bad example")
@@ -238,11 +241,19 @@ def load_rule_file(path: Path, shared: dict[str, dict[str, list[str]]] | None = 
 
 
 def _example_text(ex: dict[str, Any]) -> str:
-    return "\n".join([ex.get("text", ""), ex.get("objective") or "", *ex.get("key_results", [])])
+    return "\n".join([ex.get("text", ""), ex.get("objective") or "", *ex.get("key_results", []), ex.get("document") or ""])
 
 
 def example_document(example: Example) -> tuple[OkrDocument, Item | Period]:
-    """A small Markdown document holding one rule example, and the item the example is about."""
+    """A small document holding one rule example, and the item the example is about."""
+    if example.document is not None:
+        from .parsing import parse
+
+        doc = parse(example.document, "<example>", example.format or "markdown")
+        targets = [i for i in doc.items() if i.text == example.text and i.kind == example.kind]
+        if not targets:
+            raise RuleFileError(f"example {example.text!r}: no {example.kind} with this text in its document")
+        return doc, targets[0]
     lines: list[tuple[str, str]] = []  # (kind, text)
     if example.kind == "period":
         lines.append(("period", example.text))

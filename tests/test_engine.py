@@ -75,3 +75,23 @@ def test_extra_lexicon_words_from_config():
     after = okrlint.lint_objectives(objectives, config=config)
     flagged = {f.item.text for f in after.findings if f.rule == "vague-verb"}
     assert flagged == {"Прокачать онбординг", "Polish the onboarding"}
+
+
+@pytest.mark.parametrize("value,percent", [("100%", 100.0), ("70 %", 70.0), (1.0, 100.0), (0.7, 70.0), (100, 100.0),
+                                           ("0,95", 95.0), ("1", 100.0), ("готово", None), (None, None)])
+def test_progress_values_read_as_percentages(value, percent):
+    from okrlint.checks import _percent
+
+    assert _percent(value) == percent
+
+
+def test_owners_and_progress_from_a_spreadsheet_export():
+    source = ("Цель;Ключевой результат;Ответственный;Прогресс\n"
+              "Стать лидером в 3 квартале;Получить 1000 лидов;Анна;100%\n"
+              ";Снизить стоимость лида с 400 до 300 ₽;;40%\n"
+              ";Повысить NPS с 30 до 45;Борис;70%\n")
+    report = okrlint.lint_text(source, filename="okrs.csv")
+    fired = {(f.rule, f.item.text) for f in report.findings}
+    assert ("target-reached", "Получить 1000 лидов") in fired
+    assert ("missing-owner", "Снизить стоимость лида с 400 до 300 ₽") in fired
+    assert not any(rule in ("target-reached", "missing-owner") and text.startswith("Повысить") for rule, text in fired)
