@@ -7,7 +7,7 @@ batched; English items never load them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Sequence
 
 from spacy.tokens import Doc, Token
@@ -40,7 +40,7 @@ class Analysis:
     def has_time(self, kind: str | None = None) -> bool:
         return any(kind is None or t.kind == kind for t in self.times)
 
-    @property
+    @cached_property
     def predicate(self) -> Token | None:
         """The item's main predicate: the leading verb of an imperative OKR line.
 

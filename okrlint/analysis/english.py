@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _CLAUSE_BREAK = {",", ";", "and", "then", "+", "&", "/"}
 _OBJECT_START_POS = {"NOUN", "ADJ", "NUM", "PROPN"}
@@ -90,7 +90,8 @@ def _annotate(doc: Doc) -> Doc:
                lemmas=lemmas, pos=pos)
 
 
-def _verb_slot(prev, nxt, options) -> bool:  # type: ignore[no-untyped-def]
+def _verb_slot(prev: Token | None, nxt: Token | None, options: list[dict[str, tuple[str, ...]]]) -> bool:
+    """Whether a word that can be a verb stands where an imperative would: line start, after "to", a new clause."""
     if prev is None or prev.text in ("-", "*", "•", ":", "(", "—", "–"):
         return True
     low = prev.text.lower()
