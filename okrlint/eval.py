@@ -32,7 +32,10 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .findings import Finding
 
 # Item-level rules and the kinds each is labelled (and therefore scored) on: the
 # table in corpus/LABELS.md.  A finding of a rule on a kind it does not apply to
@@ -60,7 +63,10 @@ MIN_PRECISION = 0.9
 MIN_RECALL = 0.85
 
 SPLITS = {"items": "tuning split (corpus/items)", "holdout": "held-back split (corpus/holdout)",
-          "documents": "documents (corpus/documents, set-level rules)"}
+          "documents": "documents (corpus/documents, set-level rules)",
+          "published": "published split (corpus/published: OKRs by others, with sources)",
+          "blind": "blind split (corpus/blind: documents written and labelled by people who never saw the rules)"}
+RECORD_SPLITS = ("items", "holdout", "published")
 _SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
 
 
@@ -217,10 +223,12 @@ class SplitResult:
             out.append(RuleScore.of(rule, ALL, self.count(rule, ALL)))
         return out
 
-    def total(self) -> Counts:
+    def total(self, lang: str = ALL) -> Counts:
+        """Micro counts over every rule, in one language or ``all``."""
         total = Counts()
-        for c in self.counts.values():
-            total.add(c)
+        for (_, counted_lang), c in self.counts.items():
+            if lang in (ALL, counted_lang):
+                total.add(c)
         return total
 
     @property
@@ -566,17 +574,155 @@ def evaluate_documents(folder: Path) -> SplitResult:
     return result
 
 
+# --------------------------------------------------------------------------- blind split
+
+
+@dataclass(frozen=True)
+class BlindLabel:
+    """One labelled item of a blind document (``X.labels.json``)."""
+
+    kind: str
+    text: str
+    expect: tuple[str, ...]
+    ignore: tuple[str, ...]
+
+
+def load_blind(folder: Path) -> list[tuple[Path, str, list[BlindLabel], list[tuple[str, str]]]]:
+    """Every blind document under ``folder`` (any depth): (path, language, item labels, set findings).
+
+    A set finding is ``(rule, text)``: the objective's text (or the period heading's) it is reported on.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise EvalError(f"{folder}: no such directory")
+    out = []
+    for sidecar in sorted(folder.rglob("*.labels.json")):
+        where = str(sidecar)
+        try:
+            data = json.loads(sidecar.read_text(encoding="utf-8"))
+            doc = sidecar.with_name(str(data["document"]))
+            lang = str(data["lang"])
+            items = [BlindLabel(str(i["kind"]), str(i["text"]), tuple(i.get("expect") or ()), tuple(i.get("ignore") or ()))
+                     for i in data["items"]]
+            sets = [(str(f["rule"]), str(f.get("objective") or f.get("period") or "")) for f in data.get("set_findings", [])]
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            raise EvalError(f"{where}: bad labels file: {exc}") from None
+        if not doc.is_file():
+            raise EvalError(f"{where}: the document {doc.name} is missing")
+        for label in items:
+            bad = [r for r in (*label.expect, *label.ignore) if r not in ITEM_RULES]
+            if label.kind not in KINDS or bad:
+                raise EvalError(f"{where}: item {label.text[:40]!r}: bad kind or unknown rules {bad}")
+        out.append((doc, lang, items, sets))
+    if not out:
+        raise EvalError(f"{folder}: no *.labels.json files")
+    return out
+
+
+def _similar(a: str, b: str) -> float:
+    """Token overlap of two item texts (labels may keep a bullet or a tag the parser strips)."""
+    ta, tb = set(_norm(a).split()), set(_norm(b).split())
+    return len(ta & tb) / max(1, len(ta | tb))
+
+
+def align(labels: Sequence[tuple[str, str]], parsed: Sequence[tuple[str, str]]) -> dict[int, int]:
+    """Label index → parsed item index: same kind, in document order, the closest text (overlap ≥ 0.5)."""
+    matches: dict[int, int] = {}
+    used: set[int] = set()
+    for i, (kind, text) in enumerate(labels):
+        best, best_score = None, 0.5
+        for j, (pkind, ptext) in enumerate(parsed):
+            if j in used or pkind != kind:
+                continue
+            score = 1.0 if _norm(ptext) == _norm(text) else _similar(text, ptext)
+            if score > best_score or (score == best_score and best is not None and j < best):
+                best, best_score = j, score
+        if best is not None:
+            matches[i] = best
+            used.add(best)
+    return matches
+
+
+def evaluate_blind(folder: Path) -> SplitResult:
+    """Lint each blind document as a user would (``lint_paths``) and score it against its labels.
+
+    Item-level rules are scored per labelled item; a labelled item the parser did not find counts
+    every expected rule as a miss (and is listed as an input error).  Set-level rules are matched by
+    rule and the text of the objective or period they are reported on.
+    """
+    from .api import lint_paths
+    from .parsing import decode, parse
+
+    docs = load_blind(folder)
+    result = SplitResult(name="blind", items=0, rules=(*ITEM_RULES, *SET_RULES))
+    report = lint_paths([str(path) for path, *_ in docs])
+    by_path = {file.path: file for file in report.files}
+    result.errors.extend(str(e) for e in report.errors)
+    for path, lang, labels, sets in docs:
+        result.items += len(labels)
+        file = by_path.get(str(path))
+        try:
+            document = parse(decode(path.read_bytes()), str(path))
+            parsed = [(item.kind, item.text) for item in document.items()]
+            paths = [document.path_of(item) for item in document.items()]
+        except Exception as exc:  # noqa: BLE001 - a parse failure is scored as misses, not a crash
+            parsed, paths = [], []
+            result.errors.append(f"{path.name}: {exc}")
+        matches = align([(label.kind, label.text) for label in labels], parsed)
+        fired_on: dict[tuple[int, ...], list[Fired]] = {}
+        set_fired: list[tuple[str, str, Finding]] = []
+        for finding in (file.findings if file is not None else ()):
+            if finding.rule in SET_RULES:
+                set_fired.append((finding.rule, finding.item.text, finding))
+            else:
+                fired_on.setdefault(tuple(finding.item.path), []).append(
+                    Fired(finding.rule, finding.severity, finding.message))
+        records, fired = [], {}
+        for n, label in enumerate(labels):
+            rid = f"{path.name}#{n + 1}"
+            records.append(Record(rid, label.text, lang, label.kind, None, label.expect, label.ignore))
+            if n in matches:
+                fired[rid] = fired_on.get(tuple(paths[matches[n]]), [])
+            else:
+                result.errors.append(f"{path.name}: labelled {label.kind} not found by the parser: {label.text!r}")
+        part = score_items(records, fired, "blind")
+        for key, counts in part.counts.items():
+            result.counts.setdefault(key, Counts()).add(counts)
+        result.mistakes.extend(part.mistakes)
+        expected = Counter((rule, _norm(text)) for rule, text in sets)
+        found = Counter((rule, _norm(text)) for rule, text, _ in set_fired)
+        for rule in SET_RULES:
+            counts = result.counts.setdefault((rule, lang), Counts())
+            for key in set(expected) | set(found):
+                if key[0] != rule:
+                    continue
+                tp = min(expected[key], found[key])
+                counts.tp += tp
+                counts.fp += found[key] - tp
+                counts.fn += expected[key] - tp
+                for outcome, k in (("fp", found[key] - tp), ("fn", expected[key] - tp)):
+                    result.mistakes.extend(Mistake("blind", outcome, path.name, rule, lang, "document", key[1])
+                                           for _ in range(k))
+    _ensure_langs(result, {lang for _, lang, _, _ in docs})
+    return result
+
+
 def run(corpus: Path | None = None, split: str = "all") -> EvalResult:
     """Evaluate ``split`` (items, holdout, documents or all) of the corpus at ``corpus``."""
     corpus = Path(corpus) if corpus is not None else default_corpus_dir()
     if not corpus.is_dir():
         raise EvalError(f"{corpus}: no such corpus directory")
-    names = ["items", "holdout", "documents"] if split == ALL else [split]
+    if split == ALL:
+        names = ["items", "holdout", "documents"] + [n for n in ("published", "blind") if (corpus / n).is_dir()]
+    else:
+        names = [split]
     start = time.perf_counter()
     results: list[SplitResult] = []
     for name in names:
         if name == "documents":
             results.append(evaluate_documents(corpus / "documents"))
+        elif name == "blind":
+            results.append(evaluate_blind(corpus / "blind"))
         else:
             results.append(evaluate_items(load_records(corpus / name), name))
     return EvalResult(str(corpus), results, time.perf_counter() - start)
@@ -606,10 +752,11 @@ def render_text(result: EvalResult, worst_n: int = 10) -> str:
                     flag = "  << below bar"
                 out.append(f"{rule:<20} {lang:<4} {c.tp:>4} {c.fp:>4} {c.fn:>4} {_fmt(c.precision):>6} "
                            f"{_fmt(c.recall):>6} {_fmt(c.f1):>6}{flag}")
-        t = split.total()
         out.append("-" * len(header))
-        out.append(f"{'(micro, all rules)':<20} {ALL:<4} {t.tp:>4} {t.fp:>4} {t.fn:>4} {_fmt(t.precision):>6} "
-                   f"{_fmt(t.recall):>6} {_fmt(t.f1):>6}")
+        for lang in [*split.langs(), ALL]:
+            t = split.total(lang)
+            out.append(f"{'(micro, all rules)':<20} {lang:<4} {t.tp:>4} {t.fp:>4} {t.fn:>4} {_fmt(t.precision):>6} "
+                       f"{_fmt(t.recall):>6} {_fmt(t.f1):>6}")
         for err in split.errors:
             out.append(f"input error: {err}")
         for title, mistakes in (("false positives", split.false_positives), ("misses", split.misses)):
@@ -652,6 +799,7 @@ def to_dict(result: EvalResult, worst_n: int = 10) -> dict[str, Any]:
                 "items": s.items,
                 "rules": [asdict(score) for score in s.scores()],
                 "total": asdict(RuleScore.of(ALL, ALL, s.total())),
+                "total_by_lang": {lang: asdict(RuleScore.of(ALL, lang, s.total(lang))) for lang in s.langs()},
                 "false_positives_total": len(s.false_positives),
                 "misses_total": len(s.misses),
                 "false_positives": [mistake(m) for m in worst(s.false_positives, worst_n)],
@@ -676,8 +824,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("corpus", nargs="?", default=None,
                         help="corpus directory (default: ./corpus, else the repository's corpus/)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
-    parser.add_argument("--split", choices=("items", "holdout", "documents", "all"), default="all",
-                        help="which part to evaluate: items (tuning), holdout, documents or all (default)")
+    parser.add_argument("--split", choices=(*RECORD_SPLITS, "documents", "blind", "all"), default="all",
+                        help="which part to evaluate: items (tuning), holdout, published, documents, blind "
+                             "or all (default)")
     parser.add_argument("--worst", type=int, default=10, metavar="N",
                         help="list up to N false positives and N misses per split (default 10)")
     parser.add_argument("--check", action="store_true",

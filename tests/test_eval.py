@@ -378,3 +378,47 @@ def test_main_end_to_end_on_a_small_corpus(tmp_path):
     row = next(r for r in split["rules"] if r["rule"] == "task-key-result" and r["lang"] == "ru")
     assert (row["tp"], row["fn"]) == (1, 0)
     assert "3 items + 0 documents" in err.getvalue()
+
+
+# --------------------------------------------------------------------------- blind split
+
+
+def test_blind_split_scores_labelled_documents(tmp_path):
+    """Items are aligned to what the parser found by kind and text; set findings by rule and objective text."""
+    doc = tmp_path / "r1" / "en_demo.md"
+    doc.parent.mkdir()
+    doc.write_text("# Q3 2026\n## Objective: Make onboarding effortless\n- Improve onboarding\n"
+                   "- Hold 10 webinars\n- A line the labeller never wrote\n", encoding="utf-8")
+    labels = {
+        "written": "2026-12-02", "author": "test", "lang": "en", "document": "en_demo.md",
+        "items": [
+            {"kind": "objective", "text": "Make onboarding effortless", "expect": []},
+            {"kind": "key_result", "text": "Improve onboarding", "expect": ["vague-verb", "missing-number"]},
+            {"kind": "key_result", "text": "Hold 10 webinars", "expect": ["task-key-result"]},
+            {"kind": "key_result", "text": "Triple the mystery metric", "expect": ["hedging"]},
+        ],
+        "set_findings": [],
+    }
+    (doc.parent / "en_demo.labels.json").write_text(json.dumps(labels), encoding="utf-8")
+    result = ev.evaluate_blind(tmp_path)
+    assert result.items == 4
+    assert counts(result, "vague-verb") == (1, 0, 0)
+    assert counts(result, "task-key-result") == (1, 0, 0)
+    assert counts(result, "hedging") == (0, 0, 1)  # the unmatched label is a miss …
+    assert any("not found by the parser" in e for e in result.errors)  # … and says why
+    assert result.count("key-result-count", "en").tp == 0  # 3 KRs parsed: no count finding expected or fired
+    assert result.total("en").tp == result.total().tp
+
+
+def test_blind_labels_must_name_known_rules(tmp_path):
+    (tmp_path / "x.md").write_text("## O\n- KR\n", encoding="utf-8")
+    (tmp_path / "x.labels.json").write_text(json.dumps({"lang": "en", "document": "x.md", "items": [
+        {"kind": "key_result", "text": "KR", "expect": ["no-such-rule"]}]}), encoding="utf-8")
+    with pytest.raises(ev.EvalError, match="unknown rules"):
+        ev.load_blind(tmp_path)
+
+
+def test_align_prefers_exact_text_in_order():
+    labels = [("key_result", "Raise NPS from 30 to 45"), ("key_result", "Raise NPS")]
+    parsed = [("key_result", "Raise NPS"), ("key_result", "Raise NPS from 30 to 45")]
+    assert ev.align(labels, parsed) == {0: 1, 1: 0}
