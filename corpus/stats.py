@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-SPLITS = ("items", "holdout")
+SPLITS = ("items", "holdout", "published")
 ITEM_RULES = (
     "vague-verb", "hedging", "task-key-result", "multiple-actions",
     "missing-number", "missing-baseline", "long-horizon", "kpi-wording",
