@@ -37,7 +37,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 ISSUES_HINT = "this is a bug in okrlint; please report it to the maintainers with the input that caused it"
 # Options of the lint command that take a value; needed to find the first positional word.
 _VALUE_OPTIONS = frozenset(
-    {"--format", "--lang", "--locale", "--select", "--ignore", "--fail-on", "--config", "--color"}
+    {"--format", "--lang", "--locale", "--select", "--ignore", "--fail-on", "--config", "--color", "--min-score"}
 )
 # Loggers of the NLP stack; their INFO/WARNING chatter must not reach a user's terminal or CI log.
 _NOISY_LOGGERS = ("spacy", "thinc", "natasha", "slovnet", "navec", "yargy", "pymorphy3", "pymorphy2", "razdel", "pygls")
@@ -131,8 +131,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--statistics", action="store_true", help="print the number of findings per rule instead of the findings"
     )
+    parser.add_argument(
+        "--min-score",
+        type=_score_value,
+        metavar="N",
+        help="exit 1 when any objective's writing-quality score (0–10, see `okrlint explain score`) is below N",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     return parser
+
+
+def _score_value(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 10, got {text!r}") from None
+    if not 0 <= value <= 10:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 10, got {text!r}")
+    return value
 
 
 def build_rules_parser() -> argparse.ArgumentParser:
@@ -153,7 +169,7 @@ def build_explain_parser() -> argparse.ArgumentParser:
         "and the rewrite okrlint suggests for a bad example.",
         allow_abbrev=False,
     )
-    parser.add_argument("rule", metavar="RULE", help="rule id, e.g. vague-verb")
+    parser.add_argument("rule", metavar="RULE", help="rule id, e.g. vague-verb; `score` explains the writing-quality score")
     _add_locale_option(parser, "default: en unless the locale environment (LANG) is Russian")
     _add_color_options(parser)
     return parser
@@ -324,11 +340,20 @@ def run_lint(argv: Sequence[str]) -> int:
     if args.statistics:
         output = render_statistics(report, args.format, color=color)
     elif args.format == "text":
-        output = render_text(report, color=color, quiet=args.quiet)
+        output = render_text(report, color=color, quiet=args.quiet, min_score=args.min_score)
     else:
         output = render(report, args.format, color=color, locale=locale, rules=rules)
     write(sys.stdout, output)
-    return exit_status(report, args.fail_on)
+    return max(exit_status(report, args.fail_on), score_status(report, args.min_score))
+
+
+def score_status(report: Report, min_score: float | None) -> int:
+    """``--min-score``: 1 when an objective scores below it (input errors still win with 2)."""
+    if min_score is None:
+        return 0
+    from .score import below
+
+    return 1 if below([f.score for f in report.files if f.score is not None], min_score) else 0
 
 
 # --------------------------------------------------------------------------- rules / explain
@@ -499,6 +524,11 @@ def run_rules(argv: Sequence[str]) -> int:
 def run_explain(argv: Sequence[str]) -> int:
     args = build_explain_parser().parse_args(argv)
     locale = args.locale or default_locale()
+    if args.rule == "score":
+        from .score import explain_score
+
+        write(sys.stdout, explain_score(locale))
+        return 0
     with quiet_libraries():
         rules = {rule.id: rule for rule in _load_rules()}
         rule = rules.get(args.rule)
@@ -583,9 +613,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _is_rule_file_error(exc: BaseException) -> bool:
     """A broken rule file is a configuration problem with a precise message, not an internal error."""
-    engine = sys.modules.get(f"{__package__ or 'okrlint'}.engine")
-    rule_file_error = getattr(engine, "RuleFileError", None)
-    return isinstance(rule_file_error, type) and isinstance(exc, rule_file_error)
+    package = __package__ or "okrlint"
+    for module, name in (("engine", "RuleFileError"), ("score", "ScoreFileError")):
+        error_type = getattr(sys.modules.get(f"{package}.{module}"), name, None)
+        if isinstance(error_type, type) and isinstance(exc, error_type):
+            return True
+    return False
 
 
 if __name__ == "__main__":  # pragma: no cover
