@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .engine import Example, Rule
 
 PROG = "okrlint"
-SUBCOMMANDS = ("rules", "explain", "lsp", "eval")
+SUBCOMMANDS = ("rules", "explain", "lsp", "eval", "grade")
 FAIL_ON = ("error", "warning", "info", "never")
 ISSUES_HINT = "this is a bug in okrlint; please report it to the maintainers with the input that caused it"
 # Options of the lint command that take a value; needed to find the first positional word.
@@ -48,9 +48,10 @@ commands:
   okrlint explain RULE                 rationale, bad and good examples, suggested rewrite
   okrlint lsp                          language server over stdio (for editors)
   okrlint eval                         precision/recall of every rule on the labelled corpus
+  okrlint grade PATH...                quarter-end grades per key result (text, json, markdown, html)
 
 The first argument that is not an option is the command when it is rules,
-explain, lsp or eval. To lint a file or directory with one of those names,
+explain, lsp, eval or grade. To lint a file or directory with one of those names,
 write it as a path: `okrlint ./rules` (or after `--`: `okrlint -- rules`).
 
 exit status: 0 no findings at or above --fail-on; 1 such findings;
@@ -539,6 +540,50 @@ def run_explain(argv: Sequence[str]) -> int:
     return 0
 
 
+def build_grade_parser() -> argparse.ArgumentParser:
+    from .grade_report import FORMATS as GRADE_FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} grade",
+        description="Grade OKRs at the end of the quarter (the article's step 7): each key result from its "
+        "grade or progress field, or from (current - baseline) / (target - baseline); objectives and the set "
+        "as weighted means. Bands: below 0.3 red, 0.3-0.7 amber, 0.7 and more green; an aspirational OKR at "
+        "1.0 is flagged as too safe, a committed one below 1.0 as a missed commitment.",
+        epilog="exit status: 0 graded; 2 an input that could not be read or parsed, or bad data in a field "
+        "(reported on stderr as `okrlint: PATH: line N: FIELD: message`; every other key result is still graded).",
+        allow_abbrev=False,
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; - reads standard input")
+    parser.add_argument("--format", choices=GRADE_FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--default-type",
+        choices=("aspirational", "committed"),
+        default="aspirational",
+        help="how to read OKRs whose type is not marked (default: aspirational, the article's wording: "
+        "70%% is success, 100%% is too safe; committed: 100%% is expected, less is flagged)",
+    )
+    _add_locale_option(parser, "default: the language of each file")
+    _add_color_options(parser)
+    return parser
+
+
+def run_grade(argv: Sequence[str]) -> int:
+    """``okrlint grade``: parse only (no NLP models), grade, render; exit 2 on input or data errors."""
+    args = build_grade_parser().parse_args(argv)
+    from .grade import grade_paths
+    from .grade_report import render_grades
+
+    report = grade_paths(args.paths, default_type=args.default_type,
+                         stdin=sys.stdin if "-" in args.paths else None)
+    for input_error in report.errors:
+        error(f"{input_error.path}: {input_error.message}")
+    for file in report.files:
+        for problem in file.problems:
+            error(f"{file.path}: {problem.message()}")
+    write(sys.stdout, render_grades(report, args.format, locale=args.locale, color=use_color(args.color, sys.stdout)))
+    return 2 if report.errors or report.problems else 0
+
+
 def run_module(command: str, argv: Sequence[str]) -> int:
     """``okrlint lsp`` / ``okrlint eval``: hand over to ``okrlint.<command>:main(argv)``, imported on demand."""
     module_name = f"{__package__ or 'okrlint'}.{command}"
@@ -581,6 +626,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_rules(rest)
         if command == "explain":
             return run_explain(rest)
+        if command == "grade":
+            return run_grade(rest)
         return run_module(command, rest)
     except UsageError as exc:
         error(f"error: {exc}")
