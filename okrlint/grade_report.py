@@ -43,11 +43,11 @@ WORDS: dict[str, dict[str, str]] = {
         "q_worked": "What worked?",
         "q_failed": "What did not work?",
         "q_why": "Why?",
-        "q_worked_hint": "Key results at 70% or more — «70% is success»:",
+        "q_worked_hint": "Key results at 70% or more (committed ones at 100%) — «70% is success»:",
         "q_failed_hint": "Red key results (below 30%) and committed OKRs that missed 100%:",
         "q_why_hint": "At 100% — was the target set too safe? And why did the red ones stall?",
         "none": "none",
-        "notes": "Notes:",
+        "notes": "Write the conclusions down: they are your gold for the next quarter.",
         "legend": "Bands: below 30% red, 30–70% amber, 70% and more green. «70% is success; 100% means you played it too safe.»",
         "default_type": "OKRs without a type are read as {type}.",
         "problems": "Data problems",
@@ -80,11 +80,11 @@ WORDS: dict[str, dict[str, str]] = {
         "q_worked": "Что сработало?",
         "q_failed": "Что не сработало?",
         "q_why": "Почему?",
-        "q_worked_hint": "Ключевые результаты на 70% и выше — «70% выполнения — это успех»:",
+        "q_worked_hint": "Ключевые результаты на 70% и выше (приоритетные — на 100%) — «70% выполнения — это успех»:",
         "q_failed_hint": "Красные ключевые результаты (меньше 30%) и приоритетные OKR, не выполненные на 100%:",
         "q_why_hint": "На 100% — не была ли цель слишком безопасной? И почему застряли красные?",
         "none": "нет",
-        "notes": "Выводы:",
+        "notes": "Запишите выводы. Они — ваше золото для следующего квартала.",
         "legend": "Зоны: меньше 30% — красная, 30–70% — жёлтая, от 70% — зелёная. «70% выполнения — это успех. 100% — признак, что вы играли слишком безопасно».",
         "default_type": "OKR без типа считаются: {type}.",
         "problems": "Ошибки в данных",
@@ -214,14 +214,14 @@ def _retro_items(report: GradeReport) -> tuple[list[tuple[FileGrade, ObjectiveGr
                     continue
                 if kr.flag == "sandbagging":
                     safe.append((file, objective, kr))
-                elif kr.band == "green":
+                elif kr.band == "green" and kr.flag is None:
                     worked.append((file, objective, kr))
                 if kr.band == "red" or kr.flag == "missed-commitment":
                     failed.append((file, objective, kr))
             if not objective.key_results and objective.value is not None:
                 if objective.flag == "sandbagging":
                     safe.append((file, objective, None))
-                elif objective.band == "green":
+                elif objective.band == "green" and objective.flag is None:
                     worked.append((file, objective, None))
                 if objective.band == "red" or objective.flag == "missed-commitment":
                     failed.append((file, objective, None))
@@ -280,7 +280,7 @@ def render_markdown(report: GradeReport, *, locale: str | None = None) -> str:
             for e in failed] or [f"- _{words['none']}_"]
     out += ["", f"### {words['q_why']}", "", words["q_why_hint"], ""]
     out += [bullet(e, f" ⚑ {words['sandbagging_short']}") for e in safe] or [f"- _{words['none']}_"]
-    out += ["", f"{words['notes']}", "", "- ", ""]
+    out += ["", f"_{words['notes']}_", ""]
     return "\n".join(out)
 
 
@@ -422,6 +422,7 @@ def render_html(report: GradeReport, *, locale: str | None = None) -> str:
         f'<section><h3>{esc(words["q_why"])}</h3><p class="muted">{esc(words["q_why_hint"])}</p>'
         f"<ul>{items(safe)}</ul>" + '<div class="lines"></div>' * 3 + "</section>",
         "</div>",
+        f'<p class="legend">{esc(words["notes"])}</p>',
         "</body>",
         "</html>",
     ]
