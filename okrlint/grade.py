@@ -87,9 +87,11 @@ class GradeProblem:
     column: int
     item: str
     reason: Reason
+    kind: str = "key_result"
 
     def message(self, lang: str = "en") -> str:
-        return f"line {self.line}: {self.reason.field or 'value'}: {self.reason.text(lang)} (key result «{_short(self.item)}»)"
+        what = "key result" if self.kind == "key_result" else "objective"
+        return f"line {self.line}: {self.reason.field or 'value'}: {self.reason.text(lang)} ({what} «{_short(self.item)}»)"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -98,6 +100,7 @@ class GradeProblem:
             "field": self.reason.field,
             "value": self.reason.value,
             "item": self.item,
+            "kind": self.kind,
             "message": self.reason.text("en"),
         }
 
@@ -437,7 +440,7 @@ def grade_document(doc: OkrDocument, default_type: str = "aspirational") -> File
                     graded.reason = Reason("no-data")
         except _BadData as bad:
             graded.reason = bad.reason
-            result.problems.append(GradeProblem(doc.path, pos.line, pos.column, objective.text, bad.reason))
+            result.problems.append(GradeProblem(doc.path, pos.line, pos.column, objective.text, bad.reason, "objective"))
         result.objectives.append(graded)
     result.value = _mean([(o.value, o.weight) for o in result.objectives if o.value is not None])
     return result

@@ -161,6 +161,40 @@ def test_objective_level_progress_when_no_key_result_is_graded() -> None:
     assert all(kr.value is None for kr in objective.key_results)
 
 
+def test_objective_weights_in_the_set_grade_and_zero_weights() -> None:
+    text = """\
+- objective: A
+  weight: 3
+  key_results: [{text: a1, progress: 100%}]
+- objective: B
+  key_results: [{text: b1, progress: 0%}]
+- objective: C
+  key_results: [{text: c1, progress: 40%, weight: 0}, {text: c2, progress: 80%, weight: 0}]
+"""
+    result = grade(text, "okrs.yaml")
+    a, b, c = result.objectives
+    assert (a.weight, b.weight) == (3, 1)
+    assert c.value == pytest.approx(0.6)  # every weight 0: equal weights
+    assert result.value == pytest.approx((1.0 * 3 + 0.0 + 0.6) / 5)
+
+
+def test_a_bad_objective_weight_names_the_objective(tmp_path: Path) -> None:
+    path = tmp_path / "okrs.yaml"
+    path.write_text("- objective: Grow\n  weight: heavy\n  key_results: [{text: k, progress: 50%}]\n", encoding="utf-8")
+    code, out, err = run(["grade", str(path)])
+    assert code == 2
+    assert f"{path}: line 1: weight: weight «heavy» is not a number (objective «Grow»)" in err
+    assert "50%" in out  # the key result is still graded
+
+
+def test_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = EXAMPLE_EN.read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    code, out, _ = run(["grade", "-", "--format", "json"])
+    assert code == 0
+    assert json.loads(out)["files"][0]["path"] == "-" and json.loads(out)["files"][0]["grade"] == pytest.approx(0.8143, abs=1e-4)
+
+
 # ---------------------------------------------------------------- directions, clamping, numbers
 
 

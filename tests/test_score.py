@@ -132,6 +132,18 @@ def test_each_deduction_names_its_rule_or_check() -> None:
     assert {d.name for d in second.deductions if d.source == "finding"} == {"key-result-count"}
 
 
+def test_a_rule_can_weigh_objectives_and_key_results_differently() -> None:
+    text = ("## Цель: Улучшить клиентский опыт в 3 квартале — @anna\n"
+            "- Сократить время ответа с 15 до 10 секунд\n- Повысить NPS с 30 до 45\n- Улучшить воронку продаж\n")
+    report = lint_text(text, filename="okrs.md")
+    on = {(f.rule, f.item.kind) for f in report.findings}
+    assert {("vague-verb", "objective"), ("vague-verb", "key_result")} <= on
+    (objective,) = report.files[0].score.objectives
+    vague = next(d for d in objective.deductions if d.name == "vague-verb")
+    weights = load_weights().rules["vague-verb"].points
+    assert vague.count == 2 and vague.points == weights["objective"] + weights["key_result"] == 3
+
+
 def test_one_rule_is_capped_per_objective_and_scores_never_go_below_zero() -> None:
     text = "## Цель: Стать любимым выбором родителей в 3 квартале\n" + "".join(
         f"- {kr}\n" for kr in ("Попробовать запустить блог", "Улучшить сайт", "Улучшить поддержку",
