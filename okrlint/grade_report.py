@@ -294,7 +294,7 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}h3{font-siz
 .meta{color:#6c757d;font-size:13px;margin:0 0 16px}
 .set{display:flex;align-items:center;gap:16px;margin:8px 0 12px}
 .big{font-size:34px;font-weight:700}
-table{border-collapse:collapse;width:100%;font-size:14px}
+table{border-collapse:collapse;width:100%;font-size:14px;table-layout:fixed}
 th{text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:#6c757d;
 border-bottom:2px solid #dee2e6;padding:6px 8px}
 td{padding:6px 8px;border-bottom:1px solid #e9ecef;vertical-align:middle}
@@ -371,8 +371,9 @@ def render_html(report: GradeReport, *, locale: str | None = None) -> str:
             f'<span class="muted">{esc(words["set"])}{" · " + esc(words[file.band]) if file.band else ""}</span>',
             "</div>",
             "<table>",
+            '<colgroup><col><col style="width:176px"><col style="width:84px"><col style="width:28%"></colgroup>',
             f"<thead><tr><th>{esc(words['objective'])} / {esc(words['key_result'])}</th><th></th>"
-            f"<th>{esc(words['grade'])}</th><th>{esc(words['source'])}</th></tr></thead>",
+            f'<th style="text-align:right">{esc(words["grade"])}</th><th>{esc(words["source"])}</th></tr></thead>',
             "<tbody>",
         ]
         for objective in file.objectives:
