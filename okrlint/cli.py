@@ -46,6 +46,7 @@ EPILOG = """\
 commands:
   okrlint rules [--format text|json]   list every rule: id, kinds, default severity, summary
   okrlint explain RULE                 rationale, bad and good examples, suggested rewrite
+  okrlint explain score                how the writing-quality score (0-10) is computed
   okrlint lsp                          language server over stdio (for editors)
   okrlint eval                         precision/recall of every rule on the labelled corpus
   okrlint grade PATH...                quarter-end grades per key result (text, json, markdown, html)

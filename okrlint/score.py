@@ -210,11 +210,6 @@ def load_weights(path: str | None = None) -> Weights:
     return Weights(top, cap, severity, rules, checks, summaries, name)
 
 
-def check_rule_ids(weights: Weights, known: Iterable[str]) -> list[str]:
-    """Rule ids in the weights that no rule file defines (a typo would silently weigh nothing)."""
-    return sorted(set(weights.rules) - set(known))
-
-
 # ---------------------------------------------------------------- scoring
 
 

@@ -11,9 +11,20 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from okrlint.cli import main
-from okrlint.grade import FileGrade, band, flag, grade_document, parse_fraction, text_baseline_target
+from okrlint.grade import (
+    DATA_ERRORS,
+    FileGrade,
+    band,
+    flag,
+    grade_document,
+    parse_fraction,
+    text_baseline_target,
+)
+from okrlint.parsing import from_structured
 from okrlint.grade_report import render_grades
 from okrlint.parsing import parse
 
@@ -243,6 +254,33 @@ def test_flags_depend_on_the_okr_type() -> None:
     assert flag(1.0, "committed") is None
     assert flag(0.99, "committed") == "missed-commitment"
     assert flag(None, "committed") is None
+
+
+_values = st.one_of(
+    st.none(), st.booleans(), st.integers(-1000, 1000), st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12), st.sampled_from(["70%", "0,5", "250%", "1.3M", "10 000", "−5", "$40", "около 5", "1e3"]),
+)
+
+
+@settings(max_examples=150)
+@given(fields=st.lists(st.fixed_dictionaries({}, optional={k: _values for k in (
+    "progress", "grade", "baseline", "target", "current", "weight")}), min_size=1, max_size=4),
+       kr_text=st.sampled_from(["Снизить отказы с 65% до 45%", "Grow ARR from 1 to 2", "Reach 5 stars"]))
+def test_any_field_values_grade_or_explain_never_crash(fields: list[dict], kr_text: str) -> None:
+    data = [{"objective": "Win", "key_results": [{"text": kr_text, **f} for f in fields]}]
+    result = grade_document(from_structured(data))
+    for objective in result.objectives:
+        assert objective.value is None or 0 <= objective.value <= 1
+        for kr in objective.key_results:
+            assert (kr.value is None) != (kr.reason is None)
+            assert kr.value is None or 0 <= kr.value <= 1
+    assert all(p.reason.code in DATA_ERRORS for p in result.problems)
+    bad = [kr for o in result.objectives for kr in o.key_results if kr.reason and kr.reason.code in DATA_ERRORS]
+    assert len(bad) == len(result.problems)
+    for fmt in ("text", "json", "markdown", "html"):
+        from okrlint.grade import GradeReport
+
+        assert render_grades(GradeReport([result]), fmt)
 
 
 # ---------------------------------------------------------------- both OKR types
