@@ -164,6 +164,24 @@ def test_markdown_outline_with_progress_lines() -> None:
     assert got["Write the onboarding guide"] == (None, None)
 
 
+def test_russian_outline_with_progress_and_current_value_lines() -> None:
+    text = """\
+# 3 квартал 2026
+
+## Цель: Стать любимым брендом родителей (амбициозный)
+- Повысить узнаваемость с 12% до 20%
+  Прогресс: 100%
+- Сократить время ответа с 15 до 10 секунд
+  Текущее значение: 12
+"""
+    result = grade(text, "okrs.md")
+    assert result.language == "ru"
+    assert krs(result) == {"Повысить узнаваемость с 12% до 20%": (1.0, "progress"),
+                           "Сократить время ответа с 15 до 10 секунд": (0.6, "computed")}
+    (objective,) = result.objectives
+    assert objective.marked and objective.key_results[0].flag == "sandbagging"
+
+
 def test_objective_level_progress_when_no_key_result_is_graded() -> None:
     text = "| Objective | Key results | Progress |\n|---|---|---|\n| Ship the mobile app | Reach 10k installs<br>Keep 4.5 stars | 65% |\n"
     result = grade(text, "okrs.md")
