@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from collections.abc import Callable, Iterable
 
 from .grade import FileGrade, GradeReport, KrGrade, ObjectiveGrade
@@ -118,8 +119,8 @@ def _lang(file: FileGrade | None, locale: str | None) -> str:
 
 
 def pct(value: float | None) -> str:
-    """``70%``; ``—`` when not graded."""
-    return "—" if value is None else f"{value * 100:.0f}%"
+    """``70%``, rounded down so a shown percentage never crosses a band edge (69.6% is amber: ``69%``)."""
+    return "—" if value is None else f"{math.floor(value * 100 + 1e-9):.0f}%"
 
 
 def _type_word(words: dict[str, str], item: ObjectiveGrade) -> str:
@@ -148,7 +149,7 @@ def bar(value: float | None, cells: int = BAR_CELLS) -> str:
     """``██████░░░░`` — filled in proportion; empty dots when not graded."""
     if value is None:
         return "·" * cells
-    filled = round(value * cells)
+    filled = math.floor(value * cells + 1e-9)
     return "█" * filled + "░" * (cells - filled)
 
 

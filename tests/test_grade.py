@@ -266,6 +266,14 @@ def test_bands_as_the_article_has_them(value, expected) -> None:
     assert band(value) == expected
 
 
+def test_shown_percentages_and_bars_never_cross_a_band_edge() -> None:
+    from okrlint.grade_report import bar, pct
+
+    assert (pct(0.6999), band(0.6999)) == ("69%", "amber")
+    assert (pct(0.7), pct(0.2999), pct(1.0), pct(None)) == ("70%", "29%", "100%", "—")
+    assert bar(0.6999).count("█") == 13 and bar(0.7).count("█") == 14 and bar(None) == "·" * 20
+
+
 def test_flags_depend_on_the_okr_type() -> None:
     assert flag(1.0, "aspirational") == "sandbagging"
     assert flag(0.99, "aspirational") is None
@@ -413,13 +421,13 @@ def test_text_output_has_a_bar_per_key_result_and_colour_only_when_asked(tmp_pat
     code, out, _ = run(["grade", str(EXAMPLE_RU)])
     assert code == 0 and "\x1b[" not in out  # not a terminal
     assert "██████████████░░░░░░  70%  Привлечь 10 000 подписчиков в TikTok с ROI выше 2  (прогресс)" in out
-    assert "оценка набора 59% (жёлтая)" in out
+    assert "оценка набора 58% (жёлтая)" in out
     assert "⚑ слишком безопасно" in out and "⚑ приоритетный, меньше 100%" in out
     assert "не оценён: нет ни оценки, ни прогресса, ни текущего значения" in out
     _, coloured, _ = run(["grade", str(EXAMPLE_RU), "--color", "always"])
     assert "\x1b[32m██████████████░░░░░░\x1b[0m" in coloured  # green
     _, english, _ = run(["grade", str(EXAMPLE_RU), "--locale", "en"])
-    assert "set grade 59% (amber)" in english and "⚑ too safe" in english
+    assert "set grade 58% (amber)" in english and "⚑ too safe" in english
 
 
 def test_json_output_validates_against_its_schema() -> None:
