@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench eval clean
+.PHONY: demo test bench eval clean report-shot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,18 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# The grade report of a bundled example, rendered by headless Chromium from the system packages
+# (apt-get install chromium); not part of `make test`. Writes build/grade-report.html and docs/grade-report.png.
+CHROMIUM ?= chromium
+report-shot: $(STAMP)
+	mkdir -p build docs
+	$(BIN)/okrlint grade --format html okrlint/examples/quarter-end-ru.md > build/grade-report.html
+	$(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	  --disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
+	  --user-data-dir=$$(mktemp -d) --window-size=1100,1230 \
+	  --screenshot=$(CURDIR)/docs/grade-report.png file://$(CURDIR)/build/grade-report.html
+	@ls -l docs/grade-report.png
 
 clean:
 	rm -rf $(VENV) build *.egg-info

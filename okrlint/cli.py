@@ -32,12 +32,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from .engine import Example, Rule
 
 PROG = "okrlint"
-SUBCOMMANDS = ("rules", "explain", "lsp", "eval")
+SUBCOMMANDS = ("rules", "explain", "lsp", "eval", "grade")
 FAIL_ON = ("error", "warning", "info", "never")
 ISSUES_HINT = "this is a bug in okrlint; please report it to the maintainers with the input that caused it"
 # Options of the lint command that take a value; needed to find the first positional word.
 _VALUE_OPTIONS = frozenset(
-    {"--format", "--lang", "--locale", "--select", "--ignore", "--fail-on", "--config", "--color"}
+    {"--format", "--lang", "--locale", "--select", "--ignore", "--fail-on", "--config", "--color", "--min-score"}
 )
 # Loggers of the NLP stack; their INFO/WARNING chatter must not reach a user's terminal or CI log.
 _NOISY_LOGGERS = ("spacy", "thinc", "natasha", "slovnet", "navec", "yargy", "pymorphy3", "pymorphy2", "razdel", "pygls")
@@ -46,11 +46,13 @@ EPILOG = """\
 commands:
   okrlint rules [--format text|json]   list every rule: id, kinds, default severity, summary
   okrlint explain RULE                 rationale, bad and good examples, suggested rewrite
+  okrlint explain score                how the writing-quality score (0-10) is computed
   okrlint lsp                          language server over stdio (for editors)
   okrlint eval                         precision/recall of every rule on the labelled corpus
+  okrlint grade PATH...                quarter-end grades per key result (text, json, markdown, html)
 
 The first argument that is not an option is the command when it is rules,
-explain, lsp or eval. To lint a file or directory with one of those names,
+explain, lsp, eval or grade. To lint a file or directory with one of those names,
 write it as a path: `okrlint ./rules` (or after `--`: `okrlint -- rules`).
 
 exit status: 0 no findings at or above --fail-on; 1 such findings;
@@ -131,8 +133,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--statistics", action="store_true", help="print the number of findings per rule instead of the findings"
     )
+    parser.add_argument(
+        "--min-score",
+        type=_score_value,
+        metavar="N",
+        help="exit 1 when any objective's writing-quality score (0–10, see `okrlint explain score`) is below N",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     return parser
+
+
+def _score_value(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 10, got {text!r}") from None
+    if not 0 <= value <= 10:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 10, got {text!r}")
+    return value
 
 
 def build_rules_parser() -> argparse.ArgumentParser:
@@ -153,7 +171,7 @@ def build_explain_parser() -> argparse.ArgumentParser:
         "and the rewrite okrlint suggests for a bad example.",
         allow_abbrev=False,
     )
-    parser.add_argument("rule", metavar="RULE", help="rule id, e.g. vague-verb")
+    parser.add_argument("rule", metavar="RULE", help="rule id, e.g. vague-verb; `score` explains the writing-quality score")
     _add_locale_option(parser, "default: en unless the locale environment (LANG) is Russian")
     _add_color_options(parser)
     return parser
@@ -324,11 +342,20 @@ def run_lint(argv: Sequence[str]) -> int:
     if args.statistics:
         output = render_statistics(report, args.format, color=color)
     elif args.format == "text":
-        output = render_text(report, color=color, quiet=args.quiet)
+        output = render_text(report, color=color, quiet=args.quiet, min_score=args.min_score)
     else:
         output = render(report, args.format, color=color, locale=locale, rules=rules)
     write(sys.stdout, output)
-    return exit_status(report, args.fail_on)
+    return max(exit_status(report, args.fail_on), score_status(report, args.min_score))
+
+
+def score_status(report: Report, min_score: float | None) -> int:
+    """``--min-score``: 1 when an objective scores below it (input errors still win with 2)."""
+    if min_score is None:
+        return 0
+    from .score import below
+
+    return 1 if below([f.score for f in report.files if f.score is not None], min_score) else 0
 
 
 # --------------------------------------------------------------------------- rules / explain
@@ -499,6 +526,11 @@ def run_rules(argv: Sequence[str]) -> int:
 def run_explain(argv: Sequence[str]) -> int:
     args = build_explain_parser().parse_args(argv)
     locale = args.locale or default_locale()
+    if args.rule == "score":
+        from .score import explain_score
+
+        write(sys.stdout, explain_score(locale))
+        return 0
     with quiet_libraries():
         rules = {rule.id: rule for rule in _load_rules()}
         rule = rules.get(args.rule)
@@ -507,6 +539,50 @@ def run_explain(argv: Sequence[str]) -> int:
         text = explain(rule, locale, color=use_color(args.color, sys.stdout))
     write(sys.stdout, text)
     return 0
+
+
+def build_grade_parser() -> argparse.ArgumentParser:
+    from .grade_report import FORMATS as GRADE_FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} grade",
+        description="Grade OKRs at the end of the quarter (the article's step 7): each key result from its "
+        "grade or progress field, or from (current - baseline) / (target - baseline); objectives and the set "
+        "as weighted means. Bands: below 0.3 red, 0.3-0.7 amber, 0.7 and more green; an aspirational OKR at "
+        "1.0 is flagged as too safe, a committed one below 1.0 as a missed commitment.",
+        epilog="exit status: 0 graded; 2 an input that could not be read or parsed, or bad data in a field "
+        "(reported on stderr as `okrlint: PATH: line N: FIELD: message`; every other key result is still graded).",
+        allow_abbrev=False,
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; - reads standard input")
+    parser.add_argument("--format", choices=GRADE_FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--default-type",
+        choices=("aspirational", "committed"),
+        default="aspirational",
+        help="how to read OKRs whose type is not marked (default: aspirational, the article's wording: "
+        "70%% is success, 100%% is too safe; committed: 100%% is expected, less is flagged)",
+    )
+    _add_locale_option(parser, "default: the language of each file")
+    _add_color_options(parser)
+    return parser
+
+
+def run_grade(argv: Sequence[str]) -> int:
+    """``okrlint grade``: parse only (no NLP models), grade, render; exit 2 on input or data errors."""
+    args = build_grade_parser().parse_args(argv)
+    from .grade import grade_paths
+    from .grade_report import render_grades
+
+    report = grade_paths(args.paths, default_type=args.default_type,
+                         stdin=sys.stdin if "-" in args.paths else None)
+    for input_error in report.errors:
+        error(f"{input_error.path}: {input_error.message}")
+    for file in report.files:
+        for problem in file.problems:
+            error(f"{file.path}: {problem.message()}")
+    write(sys.stdout, render_grades(report, args.format, locale=args.locale, color=use_color(args.color, sys.stdout)))
+    return 2 if report.errors or report.problems else 0
 
 
 def run_module(command: str, argv: Sequence[str]) -> int:
@@ -551,6 +627,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_rules(rest)
         if command == "explain":
             return run_explain(rest)
+        if command == "grade":
+            return run_grade(rest)
         return run_module(command, rest)
     except UsageError as exc:
         error(f"error: {exc}")
@@ -583,9 +661,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _is_rule_file_error(exc: BaseException) -> bool:
     """A broken rule file is a configuration problem with a precise message, not an internal error."""
-    engine = sys.modules.get(f"{__package__ or 'okrlint'}.engine")
-    rule_file_error = getattr(engine, "RuleFileError", None)
-    return isinstance(rule_file_error, type) and isinstance(exc, rule_file_error)
+    package = __package__ or "okrlint"
+    for module, name in (("engine", "RuleFileError"), ("score", "ScoreFileError")):
+        error_type = getattr(sys.modules.get(f"{package}.{module}"), name, None)
+        if isinstance(error_type, type) and isinstance(exc, error_type):
+            return True
+    return False
 
 
 if __name__ == "__main__":  # pragma: no cover

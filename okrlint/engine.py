@@ -21,6 +21,7 @@ from .analysis import Analysis, analyze, detect_language
 from .config import Config
 from .findings import SEVERITY_ORDER, FileReport, Finding, ItemRef, Suggestion
 from .model import Item, KeyResult, Objective, OkrDocument, Period
+from .score import score_document
 
 KINDS = ("objective", "key_result", "period", "document")
 LANGS = ("ru", "en")
@@ -351,7 +352,8 @@ def _lint_document(doc: OkrDocument, rules: list[Rule], config: Config,
     findings = [f for f in findings if not any(s.covers(f.rule, f.range.start.offset) for s in doc.suppressions)]
     findings.sort(key=lambda f: (f.range.start.offset, f.rule))
     langs = sorted({i.lang for i in doc.items()})
-    return FileReport(path=doc.path, language="+".join(langs) if langs else "", findings=findings, source=doc.source)
+    return FileReport(path=doc.path, language="+".join(langs) if langs else "", findings=findings, source=doc.source,
+                      score=score_document(doc, findings))
 
 
 def _targets(doc: OkrDocument, rule: Rule) -> Iterable[tuple[str, Item | Period | None, Objective | None]]:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .model import Range
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .score import FileScore
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
@@ -92,13 +95,17 @@ class FileReport:
     language: str
     findings: list[Finding] = field(default_factory=list)
     source: str = ""
+    score: FileScore | None = None  # the writing-quality score (okrlint/score.py)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "path": self.path,
             "language": self.language,
             "findings": [f.to_dict() for f in self.findings],
         }
+        if self.score is not None:
+            data.update(self.score.to_dict())
+        return data
 
 
 @dataclass

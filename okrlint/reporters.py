@@ -147,8 +147,8 @@ def summary_line(report: Report) -> str:
     return f"Found {_plural(len(findings), 'finding')} ({', '.join(parts)}) in {_plural(files, 'file')}{problems}."
 
 
-def render_text(report: Report, *, color: bool = False, quiet: bool = False) -> str:
-    """Human-readable findings; ``quiet`` drops the summary line (like ``ruff -q``).
+def render_text(report: Report, *, color: bool = False, quiet: bool = False, min_score: float | None = None) -> str:
+    """Human-readable findings, then each file's scores; ``quiet`` drops scores and summary (like ``ruff -q``).
 
     Input errors are not listed here: the CLI prints them on stderr, and the
     summary counts them so a reader of stdout alone still knows.
@@ -158,10 +158,23 @@ def render_text(report: Report, *, color: bool = False, quiet: bool = False) -> 
         for finding in file.findings:
             lines.extend(format_finding(file.path, finding, color=color))
     if not quiet:
+        lines.extend(_score_block(report, color, min_score))
         if lines:
             lines.append("")
         lines.append(summary_line(report))
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def _score_block(report: Report, color: bool, min_score: float | None) -> list[str]:
+    """The score of every objective and set (okrlint/score.py), after a blank line; empty when unscored."""
+    from .score import score_lines, summary
+
+    scored = [file for file in report.files if file.score is not None]
+    lines = [""] if scored and any(f.findings for f in report.files) else []
+    for file in scored:
+        lines.extend(score_lines(file.path, file.score, paint=_styler(color)))  # type: ignore[arg-type]
+    total = summary([f.score for f in scored], min_score)  # type: ignore[misc]
+    return lines + [total] if total else []
 
 
 def statistics(report: Report) -> list[dict[str, Any]]:

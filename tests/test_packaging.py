@@ -19,3 +19,7 @@ def test_wheel_ships_rules_schema_and_examples(tmp_path):
     assert {f"okrlint/rules/{name}" for name in rule_files} <= names
     assert "okrlint/schema/report.schema.json" in names
     assert "okrlint/examples/marketing-ru.md" in names
+    # the score weights (not a rule file, but data the wheel needs), the grade schema and the grade examples
+    assert "okrlint/rules/_score.yaml" in names
+    assert "okrlint/schema/grade.schema.json" in names
+    assert {"okrlint/examples/quarter-end-ru.md", "okrlint/examples/quarter-end-en.yaml"} <= names

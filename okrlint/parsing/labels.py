@@ -342,13 +342,15 @@ _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "current": ("current", "текущее значение", "текущее", "сейчас", "current value", "actual", "факт"),
     "due": ("срок", "due", "deadline", "дедлайн", "due date", "до", "срок выполнения"),
     "unit": ("unit", "units", "единица", "единица измерения", "ед. изм", "ед изм", "ед"),
+    "grade": ("grade", "оценка", "score", "итоговая оценка", "final grade", "балл"),
+    "weight": ("weight", "вес"),
 }
 _COLUMN_LOOKUP = {name: key for key, names in _COLUMN_NAMES.items() for name in names}
 # Names too generic to mark a "Name: value" line in running text (fine as CSV headers).
 _HEADER_ONLY = frozenset({
     "o", "okr", "to", "from", "до", "start", "старт", "база", "вид", "статус", "status", "actual",
     "факт", "сейчас", "ед", "результат", "результаты", "goal", "goals", "current", "текущее",
-    "выполнение", "было", "стало", "dri",
+    "выполнение", "было", "стало", "dri", "score", "балл", "оценка",
 })
 _KR_NUMBERED = re.compile(r"^(?:kr|кр|key results?|ключевой результат)\s*#?\s*\d{1,2}$")
 
@@ -387,7 +389,9 @@ def column_kind(header: str, strict: bool = False) -> str | None:
 
 
 _FIELD_LINE = re.compile(r"^(?:\*\*|__)?(?P<key>[^:\r\n*_]{1,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?P<value>\S.*)$", re.DOTALL)
-FIELD_KEYS = frozenset({"owner", "progress", "period", "type", "baseline", "target", "current", "due", "unit"})
+FIELD_KEYS = frozenset(
+    {"owner", "progress", "period", "type", "baseline", "target", "current", "due", "unit", "grade", "weight"}
+)
 
 
 def match_field(frag: Frag) -> tuple[str, Frag] | None:

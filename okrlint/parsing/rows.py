@@ -19,7 +19,7 @@ from .frag import Frag
 from .labels import column_kind, cut_comments, normalize_owner, type_fields, unwrap_emphasis
 
 # Columns whose value is a field of the objective or the key result.
-VALUE_COLUMNS = ("owner", "progress", "baseline", "target", "current", "due", "unit")
+VALUE_COLUMNS = ("owner", "progress", "baseline", "target", "current", "due", "unit", "grade", "weight")
 
 
 @dataclass
