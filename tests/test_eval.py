@@ -289,15 +289,20 @@ def _explain(result: ev.EvalResult, failures: list[ev.Failure]) -> str:
 
 
 def test_real_corpus_is_read_and_linted(real):
-    assert [s.name for s in real.splits] == ["items", "holdout", "documents"]
+    assert [s.name for s in real.splits] == ["items", "holdout", "documents", "published", "blind"]
     assert real.split("items").items >= 400
     assert real.split("holdout").items >= 100
     assert real.split("documents").items >= 10
     # every language of both JSONL splits has labelled positives: the batch was aligned and scored
-    for name in ("items", "holdout"):
+    for name in ("items", "holdout", "published", "blind"):
         split = real.split(name)
         assert set(split.langs()) == {"ru", "en"}
         assert split.total().tp > 0
+    # the published split: at least 300 items by others, 120 of them Russian (issue 7)
+    published = ev.load_records(CORPUS / "published")
+    assert len(published) >= 300 and sum(r.lang == "ru" for r in published) >= 120
+    # every labelled blind item was found by the parser (no "not found" errors)
+    assert not [e for e in real.split("blind").errors if "not found" in e], real.split("blind").errors
 
 
 @pytest.mark.parametrize("split_name", ["items", "holdout"])
@@ -331,13 +336,13 @@ def test_main_json_output(real, monkeypatch):
     assert code == 0
     assert calls == [(None, "all")]
     data = json.loads(out.getvalue())
-    assert [s["name"] for s in data["splits"]] == ["items", "holdout", "documents"]
+    assert [s["name"] for s in data["splits"]] == ["items", "holdout", "documents", "published", "blind"]
     for split in data["splits"]:
         assert split["rules"], split["name"]
         for row in split["rules"]:
             assert set(row) >= {"rule", "lang", "tp", "fp", "fn", "positives", "precision", "recall", "f1"}
         langs = {(row["rule"], row["lang"]) for row in split["rules"]}
-        rules = ev.ITEM_RULES if split["name"] != "documents" else ev.SET_RULES
+        rules = {"documents": ev.SET_RULES, "blind": (*ev.ITEM_RULES, *ev.SET_RULES)}.get(split["name"], ev.ITEM_RULES)
         assert {(r, "all") for r in rules} <= langs
         assert isinstance(split["false_positives"], list) and isinstance(split["misses"], list)
     assert data["passed"] == (not data["failures"])
