@@ -109,10 +109,11 @@ def test_pyproject_section(tmp_path: Path) -> None:
         ({"severity": {"vague-verb": "fatal"}}, "severity.vague-verb", "expected one of error, warning, info"),
         ({"severity": {"nope": "error"}}, "severity.nope", "unknown rule"),
         ({"severity": "error"}, "severity", "table"),
-        ({"rules": {"key-result-count": 3}}, "rules", "tables"),
+        ({"rules": {"key-result-count": 3}}, "rules.key-result-count", "expected a table"),
+        ({"rules": "key-result-count"}, "rules", "tables"),
         ({"rules": {"nope": {"min": 1}}}, "rules.nope", "unknown rule"),
-        ({"extra-words": {"vague-verb": {"de": ["x"]}}}, "extra-words.vague-verb", "ru ="),
-        ({"extra-words": {"vague-verb": {"ru": "прокачать"}}}, "extra-words.vague-verb", "ru ="),
+        ({"extra-words": {"vague-verb": {"de": ["x"]}}}, "extra-words.vague-verb.de", "ru ="),
+        ({"extra-words": {"vague-verb": {"ru": "прокачать"}}}, "extra-words.vague-verb.ru", "expected a list of words"),
         ({"lang": "de"}, "lang", "auto, ru, en"),
         ({"locale": "fr"}, "locale", "ru or en"),
     ],
@@ -125,8 +126,10 @@ def test_validation_names_file_and_key(data: dict, key: str, problem: str) -> No
     assert problem in message
 
 
-def test_unknown_rules_allowed_without_a_rule_list() -> None:
-    assert config_from_dict({"select": ["future-rule"]}).select == {"future-rule"}
+def test_rule_ids_are_checked_against_the_shipped_rules_without_a_rule_list() -> None:
+    with pytest.raises(ConfigError, match="unknown rule future-rule"):
+        config_from_dict({"select": ["future-rule"]})
+    assert config_from_dict({"select": ["vague-verb"]}).select == {"vague-verb"}
 
 
 @pytest.mark.parametrize(
