@@ -17,7 +17,8 @@ from .config import Config, ConfigResolver
 from .engine import lint_documents
 from .findings import FileReport, InputError, Report, Skipped
 from .model import OkrDocument
-from .parsing import SUPPORTED_EXTENSIONS, NoOkrError, ParseError, decode, detect_format, from_structured, parse
+from .parsing import SUPPORTED_EXTENSIONS, ParseError, decode, detect_format, from_structured, parse
+from .parsing.errors import NoOkrError
 from .sniff import holds_okrs, why_not
 from .walk import DEFAULT_EXCLUDE, Walker
 
