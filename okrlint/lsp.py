@@ -206,7 +206,9 @@ class Linter:
              encoding: str = "utf-16") -> LintResult:
         """Parse and lint ``text``; input errors become one Error diagnostic, "no OKRs here" none."""
         from .api import MAX_BYTES, lint_documents_report
-        from .parsing import NoOkrError, ParseError, parse
+        from .parsing import ParseError, detect_format, parse
+        from .parsing.errors import NoOkrError
+        from .sniff import holds_okrs
 
         mapper = PositionMapper(text, encoding)
         result = LintResult(version, text, target, mapper)
@@ -216,8 +218,11 @@ class Linter:
                                                            f"the limit is {MAX_BYTES // (1024 * 1024)} MB)"))
             return result
         try:
-            document = parse(text, target.filename, target.fmt)
-        except NoOkrError:  # a README or an empty buffer: nothing to say
+            fmt = target.fmt or detect_format(target.filename, text)
+            if not holds_okrs(text, fmt):  # a README, package.json, a data export: as a folder walk skips them
+                return result
+            document = parse(text, target.filename, fmt)
+        except NoOkrError:  # an empty buffer: nothing to say
             return result
         except ParseError as exc:
             result.diagnostics.append(_input_error(mapper, exc.message, exc.line, exc.column))
@@ -265,12 +270,31 @@ def _key(position: lsp.Position) -> tuple[int, int]:
     return position.line, position.character
 
 
-def _range_key(rng: lsp.Range) -> tuple[int, int, int, int]:
-    return rng.start.line, rng.start.character, rng.end.line, rng.end.character
-
-
 def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
     return _key(a.start) <= _key(b.end) and _key(b.start) <= _key(a.end)
+
+
+def _match(requested: lsp.Diagnostic, fixable: Sequence[tuple[Finding, lsp.Diagnostic]]) -> list[Finding]:
+    """Our findings behind a diagnostic the client sent back: same rule, overlapping range.
+
+    Clients return what they received, but not always in the units we sent:
+    Neovim 0.7 converts ranges to UTF-8 byte columns, so on a Cyrillic line
+    the columns grow.  Lines stay, so among the same rule's diagnostics on
+    those lines the one with the same message, else the same range, else the
+    nearest start wins; a diagnostic from a stale lint matches nothing.
+    """
+    code = str(requested.code)
+    candidates = [(f, d) for f, d in fixable if str(d.code) == code and _overlaps(d.range, requested.range)]
+    if len(candidates) <= 1:
+        return [f for f, _ in candidates]
+
+    def rank(pair: tuple[Finding, lsp.Diagnostic]) -> tuple[bool, bool, int]:
+        ours = pair[1]
+        return (ours.message != requested.message, ours.range != requested.range,
+                abs(ours.range.start.character - requested.range.start.character))
+
+    best = min(rank(pair) for pair in candidates)
+    return [f for f, d in candidates if rank((f, d)) == best]
 
 
 def _quoted(text: str) -> str:
@@ -319,7 +343,7 @@ def added_key_results(document: OkrDocument | None, path: Sequence[int],
 
 def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
                  diagnostics: Sequence[lsp.Diagnostic]) -> list[lsp.CodeAction]:
-    """Quick fixes for the requested okrlint diagnostics, matched to fresh findings by rule and range.
+    """Quick fixes for the requested okrlint diagnostics, matched to fresh findings by rule and overlapping range.
 
     The client's diagnostics are only keys: the edit comes from the current
     text's findings, so a stale diagnostic gets no action rather than a wrong
@@ -330,13 +354,10 @@ def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
     from .reporters import fit_to_source
 
     ours = [d for d in diagnostics if d.source == SOURCE and d.code is not None]
-    by_key: dict[tuple[str, tuple[int, int, int, int]], list[Finding]] = {}
-    for finding, diagnostic in result.fixable:
-        by_key.setdefault((str(diagnostic.code), _range_key(diagnostic.range)), []).append(finding)
     pairs: list[tuple[Finding, lsp.Diagnostic]] = []
     if ours:
         for requested in ours:
-            pairs += [(f, requested) for f in by_key.get((str(requested.code), _range_key(requested.range)), [])]
+            pairs += [(f, requested) for f in _match(requested, result.fixable)]
     else:
         pairs = [(f, d) for f, d in result.fixable if _overlaps(d.range, request_range)]
 

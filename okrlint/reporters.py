@@ -318,8 +318,13 @@ def _help_markdown(rule: Rule, summary: str, rationale: str, locale: str | None)
     examples = list(getattr(rule, "examples", ()))
     chosen = [e for e in examples if e.lang == locale] or examples
     for bad, label in ((True, "Bad"), (False, "Good")):
-        example = next((e for e in chosen if e.bad is bad and not getattr(e, "document", None)), None)
-        if example is not None:
+        example = next((e for e in chosen if e.bad is bad), None)
+        if example is None:
+            continue
+        document = getattr(example, "document", None)
+        if document:  # a field-based rule: the example is only meaningful in its file
+            lines += ["", f"{label}:", "", "```", document.rstrip("\n"), "```"]
+        else:
             lines += ["", f"{label}: «{' '.join(example.text.split())}»"]
     return "\n".join(lines)
 
