@@ -101,6 +101,17 @@ class PositionMapper:
     def range(self, start: int, end: int) -> lsp.Range:
         return lsp.Range(start=self.position(start), end=self.position(max(start, end)))
 
+    def offset(self, position: lsp.Position, encoding: str | None = None) -> int:
+        """An LSP position counted in ``encoding`` (default: this mapper's) → a code-point offset, clamped."""
+        index = max(0, min(position.line, len(self.starts) - 1))
+        text = self._line_text(index)
+        units, wanted = 0, max(0, position.character)
+        for n, char in enumerate(text):
+            units += code_units(char, encoding or self.encoding)
+            if units > wanted:
+                return self.starts[index] + n
+        return self.starts[index] + len(text)
+
     def line_column(self, line: int, column: int = 1) -> lsp.Position:
         """A 1-based line and code-point column, as parse errors report them, clamped to the text."""
         index = max(0, min(line - 1, len(self.starts) - 1))
@@ -274,24 +285,33 @@ def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
     return _key(a.start) <= _key(b.end) and _key(b.start) <= _key(a.end)
 
 
-def _match(requested: lsp.Diagnostic, fixable: Sequence[tuple[Finding, lsp.Diagnostic]]) -> list[Finding]:
+def _match(requested: lsp.Diagnostic, fixable: Sequence[tuple[Finding, lsp.Diagnostic]],
+           mapper: PositionMapper) -> list[Finding]:
     """Our findings behind a diagnostic the client sent back: same rule, overlapping range.
 
     Clients return what they received, but not always in the units we sent:
-    Neovim 0.7 converts ranges to UTF-8 byte columns, so on a Cyrillic line
-    the columns grow.  Lines stay, so among the same rule's diagnostics on
-    those lines the one with the same message, else the same range, else the
-    nearest start wins; a diagnostic from a stale lint matches nothing.
+    Neovim 0.7 converts columns to UTF-8 bytes, so on a Cyrillic line they
+    grow (and a span late in the line may no longer overlap ours at all).  So
+    the requested range is read in every position encoding; a finding matches
+    when one reading overlaps it.  Among several, the one with the same
+    message, then the same range, then the nearest start wins; a diagnostic
+    from a stale lint matches nothing.
     """
     code = str(requested.code)
-    candidates = [(f, d) for f, d in fixable if str(d.code) == code and _overlaps(d.range, requested.range)]
+    readings = {(mapper.offset(requested.range.start, e), mapper.offset(requested.range.end, e))
+                for e in (mapper.encoding, "utf-8", "utf-16", "utf-32")}
+    candidates = []
+    for finding, ours in fixable:
+        start, end = finding.range.start.offset, finding.range.end.offset
+        if str(ours.code) == code and any(s <= end and start <= e for s, e in readings):
+            candidates.append((finding, ours))
     if len(candidates) <= 1:
         return [f for f, _ in candidates]
 
     def rank(pair: tuple[Finding, lsp.Diagnostic]) -> tuple[bool, bool, int]:
-        ours = pair[1]
+        finding, ours = pair
         return (ours.message != requested.message, ours.range != requested.range,
-                abs(ours.range.start.character - requested.range.start.character))
+                min(abs(finding.range.start.offset - s) for s, _ in readings))
 
     best = min(rank(pair) for pair in candidates)
     return [f for f, d in candidates if rank((f, d)) == best]
@@ -357,7 +377,7 @@ def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
     pairs: list[tuple[Finding, lsp.Diagnostic]] = []
     if ours:
         for requested in ours:
-            pairs += [(f, requested) for f in _match(requested, result.fixable)]
+            pairs += [(f, requested) for f in _match(requested, result.fixable, result.mapper)]
     else:
         pairs = [(f, d) for f, d in result.fixable if _overlaps(d.range, request_range)]
 
