@@ -41,7 +41,12 @@ def lint_documents_report(documents: list[OkrDocument], config: Config | None = 
 
 def lint_text(text: str, *, filename: str | None = None, lang: str = "auto",
               config: Config | None = None, fmt: str | None = None) -> Report:
-    """Lint the text of one file; ``filename`` picks the format by extension (default Markdown)."""
+    """Lint the text of one file; ``filename`` picks the format by extension (default Markdown).
+
+    The text is taken to be OKRs (no content check); ``fmt`` forces a format
+    (markdown, yaml, json, csv, tsv).  Unparsable text is an entry in
+    ``report.errors``, never an exception.
+    """
     path = filename or "<text>"
     try:
         document = parse(text, path, fmt)

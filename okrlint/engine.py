@@ -47,6 +47,8 @@ class Example:
 
 @dataclass
 class Rule:
+    """One rule, as read from ``rules/<id>.yaml``: what it applies to, its severities, texts, lexicons and examples."""
+
     id: str
     applies_to: tuple[str, ...]
     severity: dict[str, str]
