@@ -317,16 +317,16 @@ class ConfigResolver:
         elif isolated:
             self._fixed = self.overrides.apply(Config())
         self._loaded: dict[Path | None, Config] = {}
-
-    def config_path(self, path: Path) -> Path | None:
-        """The config file that governs ``path`` (a file or folder), None for defaults or a fixed config."""
-        return None if self._fixed is not None else find_config(path)
+        self._found: dict[Path, Path | None] = {}  # folder → its config file, so a walk looks each folder up once
 
     def for_path(self, path: Path) -> Config:
         """The settings for a file or folder; raises ConfigError for a broken config file."""
         if self._fixed is not None:
             return self._fixed
-        found = find_config(path)
+        folder = path if path.is_dir() else path.parent
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        found = self._found[folder]
         if found not in self._loaded:
             self._loaded[found] = self.overrides.apply(load_config(found) if found is not None else Config())
         return self._loaded[found]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pathspec
@@ -36,17 +37,22 @@ class Found:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def _spec(patterns: Sequence[str]) -> pathspec.PathSpec:
-    return pathspec.GitIgnoreSpec.from_lines(list(patterns))
+@lru_cache(maxsize=256)
+def _compiled(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def _spec(patterns: Sequence[str]) -> pathspec.GitIgnoreSpec:
+    return _compiled(tuple(patterns))
 
 
 @dataclass(frozen=True)
 class _Rules:
     """gitignore-style specs, each anchored at a folder; the deepest one that has a say decides."""
 
-    specs: tuple[tuple[Path, pathspec.PathSpec, str], ...] = ()
+    specs: tuple[tuple[Path, pathspec.GitIgnoreSpec, str], ...] = ()
 
-    def add(self, base: Path, spec: pathspec.PathSpec, origin: str) -> _Rules:
+    def add(self, base: Path, spec: pathspec.GitIgnoreSpec, origin: str) -> _Rules:
         return _Rules((*self.specs, (base, spec, origin)))
 
     def excluded(self, path: Path, is_dir: bool) -> str | None:
@@ -97,13 +103,14 @@ class Walker:
     """
 
     def __init__(self, *, exclude_for: Callable[[Path], tuple[Sequence[str], Path | None, str]] | None = None,
-                 cli_exclude: Sequence[str] = (), respect_gitignore: bool = True) -> None:
+                 cli_exclude: Sequence[str] = ()) -> None:
         self.exclude_for = exclude_for or (lambda _folder: (DEFAULT_EXCLUDE, None, "the default excludes"))
         self.cli_exclude = _spec(cli_exclude) if cli_exclude else None
-        self.respect_gitignore = respect_gitignore
-        self._top = Path.cwd()
+        self._cwd = Path.cwd().resolve()
+        self._top = self._cwd
 
     def collect(self, paths: Sequence[str], supported: frozenset[str]) -> Found:
+        """Named files as they are (``-`` included), folders walked for files with a ``supported`` extension."""
         found = Found()
         for raw in paths:
             path = Path(raw)
@@ -118,7 +125,7 @@ class Walker:
         absolute = path.resolve() if not path.is_absolute() else path
         if self.cli_exclude is not None:
             try:
-                rel = absolute.relative_to(Path.cwd().resolve()).as_posix()
+                rel = absolute.relative_to(self._cwd).as_posix()
             except ValueError:
                 rel = absolute.as_posix().lstrip("/")
             if self.cli_exclude.match_file(rel + "/" if is_dir else rel):
@@ -134,7 +141,7 @@ class Walker:
 
     def _walk(self, top: Path, supported: frozenset[str], found: Found) -> None:
         self._top = top.resolve()
-        rules = _gitignores_above(self._top) if self.respect_gitignore else _Rules()
+        rules = _gitignores_above(self._top)
         self._visit(top, rules, supported, found)
 
     def _visit(self, folder: Path, rules: _Rules, supported: frozenset[str], found: Found) -> None:
@@ -161,12 +168,11 @@ class Walker:
                 if why:
                     found.skipped.append(Skipped(str(path) + os.sep, why))
                     continue
-                self._visit(path, _with_gitignore(rules, sub) if self.respect_gitignore else rules,
-                            supported, found)
+                self._visit(path, _with_gitignore(rules, sub), supported, found)
             elif is_file:
                 if os.path.splitext(entry.name)[1].lower() not in supported:
                     continue  # not a format okrlint reads: not worth a line in -v
-                why = rules.excluded(absolute / entry.name, False) if self.respect_gitignore else None
+                why = rules.excluded(absolute / entry.name, False)
                 why = f"ignored by {why}" if why else self.excluded(absolute / entry.name, False)
                 if why:
                     found.skipped.append(Skipped(str(path), why))
@@ -176,7 +182,7 @@ class Walker:
     def _dir_skip(self, folder: Path, rules: _Rules) -> str | None:
         if (folder / "pyvenv.cfg").is_file():
             return "a virtual environment"
-        ignored = rules.excluded(folder, True) if self.respect_gitignore else None
+        ignored = rules.excluded(folder, True)
         if ignored:
             return f"ignored by {ignored}"
         return self.excluded(folder, True)
