@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Sequence, TextIO
+from typing import Any, Sequence, TextIO
 
 from .config import Config, ConfigResolver
 from .engine import lint_documents
@@ -20,7 +20,7 @@ from .model import OkrDocument
 from .parsing import SUPPORTED_EXTENSIONS, ParseError, decode, detect_format, from_structured, parse
 from .parsing.errors import NoOkrError
 from .sniff import holds_okrs, why_not
-from .walk import DEFAULT_EXCLUDE, Walker
+from .walk import Walker, excludes_of
 
 # OKR files are small; a multi-megabyte input is a wrong path or an export gone astray, and would
 # take minutes of tagging.  Larger files are reported, not linted.
@@ -88,7 +88,7 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Con
     Raises :class:`ConfigError` for a broken config file.
     """
     resolver = config if isinstance(config, ConfigResolver) else ConfigResolver(base=config)
-    walker = Walker(exclude_for=_exclude_for(resolver), cli_exclude=exclude)
+    walker = Walker(exclude_for=excludes_of(resolver.for_path), cli_exclude=exclude)
     found = walker.collect(paths, SUPPORTED_EXTENSIONS)
     errors = list(found.errors)
     skipped = list(found.skipped)
@@ -97,7 +97,7 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Con
         name = stdin_filename if raw == "-" and stdin_filename else raw
         lenient = walked or only_okr_files
         if only_okr_files and not walked and raw != "-":
-            why = walker.excluded(Path(raw).resolve(), False)
+            why = walker.excluded_file(Path(raw))
             if why:
                 skipped.append(Skipped(raw, why))
                 continue
@@ -137,16 +137,6 @@ def _lint_grouped(placed: list[tuple[OkrDocument, Config]]) -> list[FileReport]:
         for index, file_report in zip(indices, lint_documents([placed[i][0] for i in indices], config)):
             reports[index] = file_report
     return [reports[i] for i in range(len(placed))]
-
-
-def _exclude_for(resolver: ConfigResolver) -> Callable[[Path], tuple[Sequence[str], Path | None, str]]:
-    """The exclude patterns in force in a folder: its config's ``exclude`` (or the defaults) + ``extend-exclude``."""
-    def exclude_for(folder: Path) -> tuple[Sequence[str], Path | None, str]:
-        config = resolver.for_path(folder)
-        patterns = DEFAULT_EXCLUDE if config.exclude is None else config.exclude
-        origin = f"exclude/extend-exclude in {config.source}" if config.source else "the default excludes"
-        return (*patterns, *config.extend_exclude), Path(config.root) if config.root else None, origin
-    return exclude_for
 
 
 def _read_stdin(stdin: TextIO | None) -> str | InputError:

@@ -144,6 +144,7 @@ class Target:
     filename: str
     fmt: str | None
     folder: Path | None
+    path: Path | None = None  # the file on disk, for file: URIs
 
 
 def lint_target(uri: str, language_id: str | None, root: str | None = None) -> Target | None:
@@ -154,13 +155,14 @@ def lint_target(uri: str, language_id: str | None, root: str | None = None) -> T
     name = path or uri.rsplit("/", 1)[-1] or "untitled"
     suffix = os.path.splitext(name)[1].lower()
     folder = Path(path).parent if path else (Path(root) if root else None)
+    on_disk = Path(path) if path else None
     if suffix in SUPPORTED_EXTENSIONS:
-        return Target(name, None, folder)
+        return Target(name, None, folder, on_disk)
     language = (language_id or "").lower()
     if language not in _LANGUAGE_FORMATS:
         return None
     fmt = _LANGUAGE_FORMATS[language]
-    return Target(name, fmt, folder)
+    return Target(name, fmt, folder, on_disk)
 
 
 @dataclass
@@ -212,6 +214,13 @@ class Linter:
                 loaded = exc
             cached = self._configs[found] = (stamp, loaded)
         return (Config(), cached[1]) if isinstance(cached[1], ConfigError) else (cached[1], None)
+
+    def excluded(self, path: Path, root: str | None) -> bool:
+        """Whether a walk from the workspace root would skip this file (excludes, venvs; not .gitignore)."""
+        from .walk import Walker, excludes_of
+
+        walker = Walker(exclude_for=excludes_of(lambda folder: self.config_for(folder)[0]))
+        return walker.excluded_file(path, Path(root) if root else path.parent) is not None
 
     def lint(self, text: str, target: Target, config: Config, *, version: int | None = None,
              encoding: str = "utf-16") -> LintResult:
@@ -443,6 +452,8 @@ class OkrLanguageServer(LanguageServer):
         target = lint_target(uri, document.language_id, root)
         if target is None:
             return None
+        if target.path is not None and self.linter.excluded(target.path, root):
+            return None  # node_modules, a venv, the config's exclude: as a folder walk skips them
         text = document.source
         cached = self.results.get(uri)
         if (cached is not None and cached.version == document.version and cached.text == text

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pathspec
 
+from .config import Config
 from .findings import InputError, Skipped
 
 # Folders no OKR lives in (ruff's list, plus okrlint's cache); a folder holding pyvenv.cfg is a venv too.
@@ -26,6 +27,20 @@ DEFAULT_EXCLUDE = (
     ".pants.d", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", "__pycache__",
     "__pypackages__", "_build", "buck-out", "dist", "node_modules", "site-packages", "venv",
 )
+
+
+ExcludeFor = Callable[[Path], tuple[Sequence[str], "Path | None", str]]
+
+
+def excludes_of(config_for: Callable[[Path], Config]) -> ExcludeFor:
+    """The exclude patterns in force in a folder: its config's ``exclude`` (or the defaults) + ``extend-exclude``,
+    relative to the config file's folder."""
+    def exclude_for(folder: Path) -> tuple[Sequence[str], Path | None, str]:
+        config = config_for(folder)
+        patterns = DEFAULT_EXCLUDE if config.exclude is None else config.exclude
+        origin = f"exclude/extend-exclude in {config.source}" if config.source else "the default excludes"
+        return (*patterns, *config.extend_exclude), Path(config.root) if config.root else None, origin
+    return exclude_for
 
 
 @dataclass
@@ -102,7 +117,7 @@ class Walker:
     ``cli_exclude`` patterns are relative to the current directory.
     """
 
-    def __init__(self, *, exclude_for: Callable[[Path], tuple[Sequence[str], Path | None, str]] | None = None,
+    def __init__(self, *, exclude_for: ExcludeFor | None = None,
                  cli_exclude: Sequence[str] = ()) -> None:
         self.exclude_for = exclude_for or (lambda _folder: (DEFAULT_EXCLUDE, None, "the default excludes"))
         self.cli_exclude = _spec(cli_exclude) if cli_exclude else None
@@ -137,6 +152,30 @@ class Walker:
             rel = absolute.name
         if rel != "." and _spec(patterns).match_file(rel + "/" if is_dir else rel):
             return f"excluded by {origin}"
+        return None
+
+    def excluded_file(self, path: Path, top: Path | None = None) -> str | None:
+        """Why a file that was not found by walking (named, or open in an editor) would have been skipped.
+
+        The file and every folder above it, up to ``top`` (default: the current
+        folder; only the file itself when it lies outside), are checked against
+        the excludes and for a virtual environment — what a walk from ``top``
+        would have pruned.  ``.gitignore`` is not consulted: a tracked file
+        that is named explicitly is meant.
+        """
+        absolute = path.resolve()
+        self._top = (top or self._cwd).resolve()
+        why = self.excluded(absolute, False)
+        if why or self._top not in absolute.parents:
+            return why
+        for folder in absolute.parents:
+            if folder == self._top:
+                return None
+            if (folder / "pyvenv.cfg").is_file():
+                return "in a virtual environment"
+            why = self.excluded(folder, True)
+            if why:
+                return f"in {folder.name}/, {why}"
         return None
 
     def _walk(self, top: Path, supported: frozenset[str], found: Found) -> None:

@@ -57,8 +57,10 @@ def make_repo(root: Path) -> Path:
     for name, text in {**NOT_OKRS, "team-ru/okrs.md": OKR_RU, "team-en/okrs.md": OKR_EN}.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
-    (root / ".git").mkdir()
-    (root / ".git" / "HEAD.md").write_text("## Objective: x\n- Improve y\n", encoding="utf-8")
+    for hidden in (".git/HEAD.md", ".okrlint_cache/okrs.md", ".venv/lib/okrs.md", "env/okrs.md"):
+        (root / hidden).parent.mkdir(parents=True, exist_ok=True)
+        (root / hidden).write_text(OKR_EN, encoding="utf-8")  # OKRs, but in places a walk never enters
+    (root / "env" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
     (root / "team-ru" / ".okrlint.toml").write_text(
         'ignore = ["missing-baseline"]\n[rules.key-result-count]\nmax = 4\n', encoding="utf-8")
     (root / "team-en" / ".okrlint.toml").write_text('select = ["vague-verb", "key-result-count"]\n',
@@ -113,7 +115,9 @@ def test_verbose_lists_what_was_skipped_and_why(dot_run: tuple[int, dict, str]) 
                  "docker-compose.yml", "data/sales.csv", "notes.txt"):
         assert f"okrlint: {name}: skipped: " in err, name
     assert "okrlint: node_modules/: skipped: excluded by the default excludes" in err
-    assert ".git/: skipped" in err
+    assert "okrlint: env/: skipped: a virtual environment" in err
+    for hidden in (".git/", ".okrlint_cache/", ".venv/"):
+        assert f"okrlint: {hidden}: skipped: excluded by the default excludes" in err, hidden
     assert "src/app.py" not in err  # not a format okrlint reads: not even mentioned
 
 
@@ -133,10 +137,10 @@ def test_the_language_server_reports_the_same(repo: Path, dot_run: tuple[int, di
     seen: dict[str, set[tuple[str, int, int]]] = {}
     for path in sorted(repo.rglob("*")):
         rel = path.relative_to(repo).as_posix()
-        if not path.is_file() or rel.startswith(("node_modules/", ".git/")):
+        if not path.is_file():
             continue
         target = lint_target(path.as_uri(), "markdown" if path.suffix == ".md" else None)
-        if target is None:
+        if target is None or linter.excluded(path, str(repo)):  # what the server does before linting
             continue
         config, problem = linter.config_for(target.folder)
         assert problem is None
@@ -227,8 +231,12 @@ def test_a_named_file_without_okrs_is_still_an_error(repo: Path, monkeypatch: py
     monkeypatch.chdir(repo)
     code, _, err = run("README.md", "team-en/okrs.md")
     assert code == 2 and "okrlint: README.md: no objectives or key results found" in err
-    code, out, err = run("--only-okr-files", "-v", "README.md", "package.json", "team-en/okrs.md")
+    code, out, err = run("--only-okr-files", "-v", "README.md", "package.json", "team-en/okrs.md",
+                         "node_modules/left-pad/README.md", "env/okrs.md")
     assert code == 1 and "README.md: skipped" in err and "team-en/okrs.md" in out
+    assert "node_modules/left-pad/README.md: skipped: excluded by the default excludes" in err
+    assert "env/okrs.md: skipped: in a virtual environment" in err
+    assert "node_modules" not in out and "env/" not in out
 
 
 def test_stdin_filename_picks_format_config_and_name(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

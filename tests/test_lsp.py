@@ -548,3 +548,16 @@ def test_position_mapper_reads_positions_back() -> None:
             if text[offset] in "\r\n":
                 continue
             assert mapper.offset(mapper.position(offset)) == offset, (encoding, offset)
+
+
+def test_documents_a_walk_would_skip_get_no_diagnostics(client: LspClient, workspace: Path) -> None:
+    readme = (workspace / "README.md").as_uri()
+    client.open(readme, "# Project\n\n## Usage\n- Improve the docs\n- Run the tool\n")
+    assert client.diagnostics(readme) == []  # no OKR marks: nothing to say, as `okrlint .` skips it
+    vendored = workspace / "node_modules" / "pkg" / "okrs.md"
+    client.open(vendored.as_uri(), "## Objective: Grow\n- Improve onboarding\n")
+    with pytest.raises(AssertionError, match="no matching message"):
+        client.diagnostics(vendored.as_uri(), timeout=1.0)
+    kept = (workspace / "okrs-kept.md").as_uri()
+    client.open(kept, "## Objective: Grow\n- Improve onboarding\n")
+    assert "vague-verb" in {d["code"] for d in client.diagnostics(kept)}
