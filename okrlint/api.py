@@ -107,7 +107,7 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Con
             continue
         try:
             fmt = detect_format(name if name != "-" else "", source)
-            if not holds_okrs(source, fmt):
+            if not holds_okrs(source, fmt, name if name != "-" else ""):
                 if not lenient:
                     raise NoOkrError(f"no objectives or key results found ({why_not(fmt)})")
                 skipped.append(Skipped(name, why_not(fmt)))

@@ -239,7 +239,7 @@ class Linter:
             return result
         try:
             fmt = target.fmt or detect_format(target.filename, text)
-            if not holds_okrs(text, fmt):  # a README, package.json, a data export: as a folder walk skips them
+            if not holds_okrs(text, fmt, target.filename):  # a README, package.json: as a folder walk skips them
                 return result
             document = parse(text, target.filename, fmt)
         except NoOkrError:  # an empty buffer: nothing to say

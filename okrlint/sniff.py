@@ -6,11 +6,13 @@ parsers are forgiving — any heading with a list looks like an objective — so
 a walk must not hand them every file.  A file counts as OKRs only when it
 carries OKR words where the formats put them: labels (``Цель 1:``,
 ``Objective —``, ``O1:``, ``KR2:``), the words OKR / key results, a quarter
-heading, OKR keys in YAML/JSON, or an objective column in a CSV header.
+heading, OKR keys in YAML/JSON, an objective column in a CSV header — or a
+file name that says OKR.
 """
 
 from __future__ import annotations
 
+import os
 import re
 
 # Markdown / text: a label at the start of a line (after list, quote, heading or table markup),
@@ -34,8 +36,17 @@ _JSON_KEY = re.compile(rf"\"(?:{_KEYS})\"[ \t\r\n]*:", re.IGNORECASE)
 _HEADER_WORD = re.compile(r"(?<!\w)(?:objectives?|goals?|цел[ьи]|okrs?|окр)(?!\w)", re.IGNORECASE)
 
 
-def holds_okrs(source: str, fmt: str) -> bool:
-    """True when ``source`` (already decoded, in format ``fmt``) carries the marks of an OKR file."""
+# A file that calls itself OKRs (okrs.md, Q3-OKR.csv, цели-2026.yaml) needs no further proof.
+_NAME = re.compile(r"(?<![^\W\d_])(?:okrs?|окр|objectives|цели)(?![^\W\d_])", re.IGNORECASE)
+
+
+def holds_okrs(source: str, fmt: str, name: str = "") -> bool:
+    """True when ``source`` (already decoded, in format ``fmt``) carries the marks of an OKR file.
+
+    ``name`` is the file's name, if any: one with OKR in it counts as a mark.
+    """
+    if name and _NAME.search(os.path.basename(name)):
+        return True
     if fmt == "markdown":
         return _OUTLINE.search(source) is not None
     if fmt == "yaml":

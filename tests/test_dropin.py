@@ -280,3 +280,20 @@ def test_sniffing_accepts_every_example_and_corpus_document() -> None:
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert holds_okrs(text, detect_format(path.name, text)), path
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("okrs.md", True), ("Q3-OKR.csv", True), ("team_okrs.yaml", True), ("цели-2026.md", True),
+    ("objectives.md", True), ("notes.md", False), ("workers.md", False), ("brokrage.md", False),
+])
+def test_a_file_named_after_okrs_needs_no_other_mark(name: str, expected: bool, tmp_path: Path) -> None:
+    bare = "# Marketing\n\n## Make the brand loved by young parents\n- Raise NPS from 30 to 50\n"
+    assert holds_okrs(bare, "markdown", f"team/{name}") is expected
+    assert not holds_okrs(bare, "markdown")
+    (tmp_path / "x.md").write_text(bare, encoding="utf-8")
+    (tmp_path / name).write_text(bare, encoding="utf-8")
+    if name.endswith(".md"):
+        walked = okrlint.lint_paths([str(tmp_path)])
+        assert [Path(f.path).name for f in walked.files] == ([name] if expected else [])
+        named = okrlint.lint_paths([str(tmp_path / name)])
+        assert bool(named.errors) is not expected
