@@ -93,6 +93,7 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Con
     errors = list(found.errors)
     skipped = list(found.skipped)
     placed: list[tuple[OkrDocument, Config]] = []
+    with_lang: dict[int, Config] = {}  # one Config object per config file, so files sharing it share a batch
     for raw, walked in found.files:
         name = stdin_filename if raw == "-" and stdin_filename else raw
         lenient = walked or only_okr_files
@@ -123,7 +124,10 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Con
             errors.append(InputError(name, str(exc)))
             continue
         where = Path(name).parent if name != "-" else Path.cwd()
-        placed.append((document, _config(resolver.for_path(where), lang)))
+        base = resolver.for_path(where)
+        if id(base) not in with_lang:
+            with_lang[id(base)] = _config(base, lang)
+        placed.append((document, with_lang[id(base)]))
     return Report(files=_lint_grouped(placed), errors=errors, skipped=skipped)
 
 

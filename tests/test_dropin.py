@@ -297,3 +297,24 @@ def test_a_file_named_after_okrs_needs_no_other_mark(name: str, expected: bool, 
         assert [Path(f.path).name for f in walked.files] == ([name] if expected else [])
         named = okrlint.lint_paths([str(tmp_path / name)])
         assert bool(named.errors) is not expected
+
+
+def test_files_sharing_a_config_are_linted_in_one_batch(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import okrlint.api
+
+    (repo / "team-en" / "more.md").write_text(OKR_EN, encoding="utf-8")
+    batches: list[list[str]] = []
+    real = okrlint.api.lint_documents
+
+    def spy(documents, config):  # type: ignore[no-untyped-def]
+        batches.append([Path(d.path).as_posix() for d in documents])
+        return real(documents, config)
+
+    monkeypatch.setattr(okrlint.api, "lint_documents", spy)
+    monkeypatch.chdir(repo)
+    try:
+        report = okrlint.lint_paths(["team-en/okrs.md", "team-ru/okrs.md", "team-en/more.md"], lang="en")
+    finally:
+        (repo / "team-en" / "more.md").unlink()
+    assert sorted(batches) == [["team-en/okrs.md", "team-en/more.md"], ["team-ru/okrs.md"]]
+    assert [f.path for f in report.files] == ["team-en/okrs.md", "team-ru/okrs.md", "team-en/more.md"]
