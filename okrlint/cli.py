@@ -99,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="files or directories to lint (Markdown, text, YAML, JSON, CSV/TSV); - reads standard input",
     )
     parser.add_argument("--format", "--output-format", dest="format", choices=FORMATS, default="text",
-                        help="output format (default: text); gitlab is GitLab Code Quality, rdjson is reviewdog's")
+                        metavar="FORMAT", help=f"output format: {', '.join(FORMATS)} (default: text); gitlab is "
+                        "GitLab Code Quality, rdjson is reviewdog's Diagnostic Format")
     parser.add_argument("-o", "--output-file", metavar="FILE",
                         help="write the report to FILE instead of standard output (UTF-8)")
     parser.add_argument(
