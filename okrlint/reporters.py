@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any
@@ -63,6 +64,7 @@ def version() -> str:
         return "0.0.0"
 
 
+@lru_cache(maxsize=1)
 def project_urls() -> dict[str, str]:
     """``[project.urls]`` of the installed package (label lower-cased → URL); empty when not installed."""
     try:
@@ -352,7 +354,9 @@ def sarif_location(path: str) -> dict[str, str]:
     relative = relative_path(path)
     if relative is not None:
         return {"uri": artifact_uri(relative), "uriBaseId": SRCROOT}
-    return {"uri": artifact_uri(path)}
+    if path in STDIN_NAMES:
+        return {"uri": artifact_uri(path)}
+    return {"uri": artifact_uri(os.path.abspath(path))}  # outside the root: an absolute file:// URI
 
 
 _YAML_PLAIN_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: | #|:$|\s$")

@@ -205,3 +205,15 @@ def test_rdjson_byte_columns_exactly() -> None:
     start, end = diagnostic["location"]["range"]["start"], diagnostic["location"]["range"]["end"]
     line = text.splitlines()[1].encode("utf-8")
     assert line[start["column"] - 1: end["column"] - 1].decode("utf-8") == "Улучшить"
+
+
+def test_sarif_location_inside_and_outside_the_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from okrlint.reporters import sarif_location
+
+    inside = tmp_path / "repo"
+    (inside / "team").mkdir(parents=True)
+    monkeypatch.chdir(inside)
+    assert sarif_location("team/q3 okrs.md") == {"uri": "team/q3%20okrs.md", "uriBaseId": "%SRCROOT%"}
+    assert sarif_location(str(inside / "team" / "okrs.md")) == {"uri": "team/okrs.md", "uriBaseId": "%SRCROOT%"}
+    assert sarif_location("../elsewhere/okrs.md") == {"uri": (tmp_path / "elsewhere" / "okrs.md").as_uri()}
+    assert sarif_location("-") == {"uri": "stdin"}
