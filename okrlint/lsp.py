@@ -186,15 +186,7 @@ class Linter:
     """
 
     def __init__(self) -> None:
-        self._known_rules: set[str] | None = None
         self._configs: dict[Path, tuple[tuple[int, int], Config | ConfigError]] = {}
-
-    def known_rules(self) -> set[str]:
-        if self._known_rules is None:
-            from .engine import load_rules
-
-            self._known_rules = {rule.id for rule in load_rules()}
-        return self._known_rules
 
     def config_for(self, folder: Path | None) -> tuple[Config, ConfigError | None]:
         """The config above ``folder`` (defaults when none); a bad file gives defaults and its error."""
@@ -209,7 +201,7 @@ class Linter:
         cached = self._configs.get(found)
         if cached is None or cached[0] != stamp:
             try:
-                loaded: Config | ConfigError = load_config(found, known_rules=self.known_rules())
+                loaded: Config | ConfigError = load_config(found)
             except ConfigError as exc:
                 loaded = exc
             cached = self._configs[found] = (stamp, loaded)
