@@ -1,40 +1,55 @@
 """Does a file hold OKRs?  A cheap content check before parsing, shared by folder walks and the LSP.
 
 A repository is full of Markdown, YAML, JSON and CSV that are not OKRs (READMEs,
-changelogs, ``package.json``, ``docker-compose.yml``, data exports).  The
-parsers are forgiving — any heading with a list looks like an objective — so
-a walk must not hand them every file.  A file counts as OKRs only when it
-carries OKR words where the formats put them: labels (``Цель 1:``,
-``Objective —``, ``O1:``, ``KR2:``), the words OKR / key results, a quarter
-heading, OKR keys in YAML/JSON, an objective column in a CSV header — or a
-file name that says OKR.
+changelogs, ``package.json``, ``docker-compose.yml``, data exports, JSON
+schemas).  The parsers are forgiving — any heading with a list looks like an
+objective, any mapping with a ``name`` like one — so a walk must not hand them
+every file.  A file counts as OKRs only when it carries OKR marks where the
+formats put them: a label line (``Цель 1:``, ``Objective —``, ``O1:``,
+``KR2:``, ``Ключевые результаты:``), a heading naming OKRs, objectives or a
+quarter, an OKR table header; in YAML/JSON an ``objectives`` list or
+objects with an ``objective``/``key_results`` key at the top; in a CSV an
+objective column — or a file name that says OKR.  Prose that merely talks
+about OKRs, and code blocks, do not count.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
+from typing import Any
 
-# Markdown / text: a label at the start of a line (after list, quote, heading or table markup),
-# the words OKR / key result(s), or a heading naming a quarter.
+import yaml
+
+# ---------------------------------------------------------------- Markdown / text
+
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
 _LINE_LEAD = r"^[ \t>#*_+\-|0-9.)]*"
+_LABEL_WORDS = r"objective|goal|цель|o\d{1,2}|krs?|кр|key[ \t-]+results?|ключев\w*[ \t]+результат\w*"
 _OUTLINE = re.compile(
-    r"(?<!\w)(?:okrs?|окр)(?!\w)"
-    r"|(?<!\w)key[ \t-]+results?(?!\w)"
-    r"|(?<!\w)ключев\w*[ \t]+результат"
-    rf"|{_LINE_LEAD}(?:objective|goal|цель|o\d{{1,2}}|krs?|кр)(?:[ \t]*[#№]?\d{{1,3}})?[ \t*_]*(?::|[ \t]+[—–-][ \t])"
-    r"|^[ \t]{0,3}#{1,6}[ \t][^\n]*(?:(?<!\w)[QqКк][1-4](?!\w)|квартал|(?<!\w)quarter(?!\w))",
+    # a label: "Цель 1: …", "Objective — …", "KR2:", "Key results:"
+    rf"{_LINE_LEAD}(?:{_LABEL_WORDS})(?:[ \t]*[#№]?\d{{1,3}})?[ \t*_]*(?::|[ \t]+[—–-][ \t])"
+    # a heading naming OKRs, objectives, key results or a quarter: "# OKR маркетинга", "## Objectives", "# Q3 2026"
+    r"|^[ \t]{0,3}#{1,6}[ \t][^\n]*(?:(?<!\w)(?:okrs?|окр|objectives|цели|key[ \t-]+results|ключевые[ \t]+результаты"
+    r"|[QqКк][1-4]|квартал\w*|quarter)(?!\w))"
+    # a table header with an objective column and a key-result column (the row above a |---| row)
+    r"|^[ \t]*\|[^\n]*(?:цель|objective)[^\n]*\|[^\n]*(?:ключев\w*[ \t]+результат|key[ \t-]+results?|\bkrs?\b)"
+    r"[^\n]*\n[ \t]*\|?[ \t]*:?-{3,}",
     re.IGNORECASE | re.MULTILINE,
 )
-# YAML / JSON: an OKR key (the structured parser's list and text keys that only OKRs use).
-_KEYS = (
-    r"objectives?|okrs?|цел[ьи]|key[_ ]?results?|keyresults|krs?|кр|ключевые_результаты|ключевой_результат"
-)
-_YAML_KEY = re.compile(rf"^[ \t]*(?:-[ \t]+)?[\"']?(?:{_KEYS})[\"']?[ \t]*:", re.IGNORECASE | re.MULTILINE)
-_JSON_KEY = re.compile(rf"\"(?:{_KEYS})\"[ \t\r\n]*:", re.IGNORECASE)
-# CSV / TSV: the header names an objective (or OKR) column.
-_HEADER_WORD = re.compile(r"(?<!\w)(?:objectives?|goals?|цел[ьи]|okrs?|окр)(?!\w)", re.IGNORECASE)
 
+# ---------------------------------------------------------------- YAML / JSON
+
+_KEY_HINT = re.compile(r"objective|okr|key.?results?|krs?\b|цел[ьи]|окр|ключев|кр\b", re.IGNORECASE)
+_ROOT_KEYS = frozenset({"objectives", "цели", "okrs", "okr"})
+_OBJECTIVE_KEYS = frozenset({"objective", "цель"})
+_KR_KEYS = frozenset({"key_results", "krs", "keyresults", "ключевые_результаты", "key_result", "ключевой_результат"})
+
+# ---------------------------------------------------------------- CSV / TSV
+
+_HEADER_WORD = re.compile(r"(?<!\w)(?:objectives?|goals?|цел[ьи]|okrs?|окр)(?!\w)", re.IGNORECASE)
 
 # A file that calls itself OKRs (okrs.md, Q3-OKR.csv, цели-2026.yaml) needs no further proof.
 _NAME = re.compile(r"(?<![^\W\d_])(?:okrs?|окр|objectives|цели)(?![^\W\d_])", re.IGNORECASE)
@@ -43,16 +58,16 @@ _NAME = re.compile(r"(?<![^\W\d_])(?:okrs?|окр|objectives|цели)(?![^\W\d_
 def holds_okrs(source: str, fmt: str, name: str = "") -> bool:
     """True when ``source`` (already decoded, in format ``fmt``) carries the marks of an OKR file.
 
-    ``name`` is the file's name, if any: one with OKR in it counts as a mark.
+    ``name`` is the file's name, if any: in Markdown, text and CSV one with OKR in
+    it counts as a mark.
     """
-    if name and _NAME.search(os.path.basename(name)):
-        return True
+    if fmt in ("markdown", "csv", "tsv") and name and _NAME.search(os.path.basename(name)):
+        return True  # YAML/JSON need no name: their structure tells
     if fmt == "markdown":
-        return _OUTLINE.search(source) is not None
-    if fmt == "yaml":
-        return _YAML_KEY.search(source) is not None
-    if fmt == "json":
-        return _JSON_KEY.search(source) is not None
+        prose = _INLINE_CODE.sub("", _FENCE.sub("", source))
+        return _OUTLINE.search(prose) is not None
+    if fmt in ("yaml", "json"):
+        return _KEY_HINT.search(source) is not None and _okr_shaped(_roots(source, fmt))
     if fmt in ("csv", "tsv"):
         header = next((line for line in source.splitlines() if line.strip()), "")
         return _HEADER_WORD.search(header) is not None
@@ -62,7 +77,60 @@ def holds_okrs(source: str, fmt: str, name: str = "") -> bool:
 def why_not(fmt: str) -> str:
     """The reason a file was skipped, for ``okrlint -v``."""
     if fmt == "markdown":
-        return "no OKR labels, OKR/key-result words or quarter heading"
+        return "no OKR labels, OKR heading or OKR table"
     if fmt in ("yaml", "json"):
-        return "no objectives/key_results keys"
+        return "no objectives list or objective/key_results keys at the top level"
     return "no objective column in the header"
+
+
+def _key(value: Any) -> str:
+    return re.sub(r"[\s\-]+", "_", str(value).strip().casefold().replace("ё", "е"))
+
+
+def _roots(source: str, fmt: str) -> list[tuple[str, Any]]:
+    """The top-level values as ``(kind, keys or items)``: only two levels are read, aliases never expanded."""
+    if fmt == "json":
+        try:
+            data = json.loads(source)
+        except (ValueError, RecursionError):
+            return [("broken", None)]
+        return [_shape(data)]
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        nodes = list(yaml.compose_all(source, Loader=loader))
+    except (yaml.YAMLError, RecursionError):
+        return [("broken", None)]
+    return [_node_shape(node) for node in nodes if node is not None]
+
+
+def _shape(data: Any) -> tuple[str, Any]:
+    if isinstance(data, dict):
+        return "map", {_key(k) for k in data}
+    if isinstance(data, list):
+        return "seq", [{_key(k) for k in item} if isinstance(item, dict) else set() for item in data[:200]]
+    return "scalar", None
+
+
+def _node_shape(node: yaml.Node) -> tuple[str, Any]:
+    if isinstance(node, yaml.MappingNode):
+        return "map", {_key(k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    if isinstance(node, yaml.SequenceNode):
+        return "seq", [{_key(k.value) for k, _ in item.value if isinstance(k, yaml.ScalarNode)}
+                       if isinstance(item, yaml.MappingNode) else set() for item in node.value[:200]]
+    return "scalar", None
+
+
+def _okr_shaped(roots: list[tuple[str, Any]]) -> bool:
+    """An objectives list, a mapping holding one, or a single objective with its key results.
+
+    A file that does not even load is handed to the parser, which reports the
+    syntax error with its line: a broken OKR file must not vanish silently.
+    """
+    for kind, keys in roots:
+        if kind == "broken":
+            return True
+        if kind == "map" and (keys & _ROOT_KEYS or keys & _OBJECTIVE_KEYS):
+            return True
+        if kind == "seq" and any(item & (_OBJECTIVE_KEYS | _KR_KEYS) for item in keys):
+            return True
+    return False

@@ -318,3 +318,49 @@ def test_files_sharing_a_config_are_linted_in_one_batch(repo: Path, monkeypatch:
         (repo / "team-en" / "more.md").unlink()
     assert sorted(batches) == [["team-en/okrs.md", "team-en/more.md"], ["team-ru/okrs.md"]]
     assert [f.path for f in report.files] == ["team-en/okrs.md", "team-ru/okrs.md", "team-en/more.md"]
+
+
+def test_sniffing_rejects_okrlints_own_docs_rules_and_schemas() -> None:
+    """The hardest case: files that talk about OKRs, quote them in code, or have OKR keys deep inside."""
+    from okrlint.parsing import detect_format
+
+    root = Path(__file__).resolve().parents[1]
+    files = [root / "README.md", root / "corpus" / "README.md", root / "corpus" / "LABELS.md",
+             *(root / "rules").glob("*.yaml"), *(root / "okrlint" / "schema").glob("*.json"),
+             *(root / "corpus" / "documents").glob("*.expect.json"), *(root / "tests" / "data" / "schemas").iterdir()]
+    assert len(files) > 20
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert not holds_okrs(text, detect_format(path.name, text), str(path)), path
+
+
+@pytest.mark.parametrize("text", [
+    "# Q3 2026\n\n## Make the brand loved\n- Raise NPS from 30 to 50\n",
+    "# OKR маркетинга\n\n## Сделать бренд любимым\n- Поднять NPS с 30 до 50\n",
+    "## Objectives\n\n### Make the brand loved\n- Raise NPS from 30 to 50\n",
+    "Цель: Сделать бренд любимым\n- Поднять NPS с 30 до 50\n",
+    "O1 — Make the brand loved\nKR1: Raise NPS from 30 to 50\n",
+    "| Тип OKR | Цель | Ключевые результаты |\n|---|---|---|\n| A | Стать лидером | Поднять NPS |\n",
+    "> **Objective:** Make the brand loved\n",
+])
+def test_sniffing_accepts_each_kind_of_outline_mark(text: str) -> None:
+    assert holds_okrs(text, "markdown")
+    quoted = "```markdown\n" + text + "```\n"  # the same inside a code block is an example, not OKRs
+    assert not holds_okrs(quoted, "markdown")
+
+
+@pytest.mark.parametrize(("text", "fmt", "expected"), [
+    ("objectives:\n  - objective: Grow\n", "yaml", True),
+    ("- objective: Grow\n  key_results: [a]\n", "yaml", True),
+    ("- цель: Расти\n", "yaml", True),
+    ("period: Q3\nobjective: Grow\nkey_results: [a]\n", "yaml", True),
+    ("- objective: [broken\n", "yaml", True),  # does not load: the parser reports the syntax error
+    ("examples:\n  - text: x\n    objective: Grow\n", "yaml", False),  # OKR keys only deep inside
+    ("name: demo\nversion: 1\n", "yaml", False),
+    ('{"objectives": [{"objective": "Grow"}]}', "json", True),
+    ('[{"objective": "Grow", "key_results": []}]', "json", True),
+    ('{"title": "report", "properties": {"objective": {"type": "string"}}}', "json", False),
+    ('{"findings": [], "note": "objective 1 has a period"}', "json", False),
+])
+def test_sniffing_structured_files_reads_the_top_level_shape(text: str, fmt: str, expected: bool) -> None:
+    assert holds_okrs(text, fmt) is expected
