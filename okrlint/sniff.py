@@ -43,6 +43,11 @@ _OUTLINE = re.compile(
 # ---------------------------------------------------------------- YAML / JSON
 
 _KEY_HINT = re.compile(r"objective|okr|key.?results?|krs?\b|цел[ьи]|окр|ключев|кр\b", re.IGNORECASE)
+_KEYS = r"objectives?|okrs?|цел[ьи]|key[_ ]?results?|keyresults|krs|ключевые_результаты|ключевой_результат"
+_KEY_POSITION = {  # an OKR key where a key stands, for files that do not load (a syntax error to report)
+    "yaml": re.compile(rf"^[ \t]*(?:-[ \t]+)?[\"']?(?:{_KEYS})[\"']?[ \t]*:", re.IGNORECASE | re.MULTILINE),
+    "json": re.compile(rf"\"(?:{_KEYS})\"[ \t\r\n]*:", re.IGNORECASE),
+}
 _ROOT_KEYS = frozenset({"objectives", "цели", "okrs", "okr"})
 _OBJECTIVE_KEYS = frozenset({"objective", "цель"})
 _KR_KEYS = frozenset({"key_results", "krs", "keyresults", "ключевые_результаты", "key_result", "ключевой_результат"})
@@ -67,7 +72,12 @@ def holds_okrs(source: str, fmt: str, name: str = "") -> bool:
         prose = _INLINE_CODE.sub("", _FENCE.sub("", source))
         return _OUTLINE.search(prose) is not None
     if fmt in ("yaml", "json"):
-        return _KEY_HINT.search(source) is not None and _okr_shaped(_roots(source, fmt))
+        if _KEY_HINT.search(source) is None:
+            return False
+        roots = _roots(source, fmt)
+        if roots == [("broken", None)]:  # hand a broken OKR file to the parser, which names the syntax error
+            return _KEY_POSITION[fmt].search(source) is not None
+        return _okr_shaped(roots)
     if fmt in ("csv", "tsv"):
         header = next((line for line in source.splitlines() if line.strip()), "")
         return _HEADER_WORD.search(header) is not None
@@ -121,14 +131,8 @@ def _node_shape(node: yaml.Node) -> tuple[str, Any]:
 
 
 def _okr_shaped(roots: list[tuple[str, Any]]) -> bool:
-    """An objectives list, a mapping holding one, or a single objective with its key results.
-
-    A file that does not even load is handed to the parser, which reports the
-    syntax error with its line: a broken OKR file must not vanish silently.
-    """
+    """An objectives list, a mapping holding one, or a single objective with its key results."""
     for kind, keys in roots:
-        if kind == "broken":
-            return True
         if kind == "map" and (keys & _ROOT_KEYS or keys & _OBJECTIVE_KEYS):
             return True
         if kind == "seq" and any(item & (_OBJECTIVE_KEYS | _KR_KEYS) for item in keys):

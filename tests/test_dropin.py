@@ -355,6 +355,8 @@ def test_sniffing_accepts_each_kind_of_outline_mark(text: str) -> None:
     ("- цель: Расти\n", "yaml", True),
     ("period: Q3\nobjective: Grow\nkey_results: [a]\n", "yaml", True),
     ("- objective: [broken\n", "yaml", True),  # does not load: the parser reports the syntax error
+    ('[{"objective": "Grow",]', "json", True),
+    ('{"compilerOptions": {"strict": true,}, // the objective: speed\n}', "json", False),  # tsconfig with comments
     ("examples:\n  - text: x\n    objective: Grow\n", "yaml", False),  # OKR keys only deep inside
     ("name: demo\nversion: 1\n", "yaml", False),
     ('{"objectives": [{"objective": "Grow"}]}', "json", True),
