@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench eval clean report-shot
+.PHONY: demo test bench eval release-check clean report-shot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/okrlint eval
+
+# Slow: builds the wheel and sdist (twine check), installs the wheel, runs the pre-commit hook with try-repo.
+release-check: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,checks]'
+	$(BIN)/python -m pytest -q -m slow tests/test_release.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -5,13 +5,21 @@
     >>> sorted({f.rule for f in report.findings})  # doctest: +SKIP
 
 Importing the package is cheap: the API, spaCy and the language models load
-on first use (``okrlint --version`` never touches them).
+on first use (``okrlint --version`` never touches them).  Type checkers see
+the real signatures through the ``TYPE_CHECKING`` imports below; at run time
+the same names are loaded on first access.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover - what mypy and editors see; at run time see __getattr__
+    from .api import lint_file, lint_objectives, lint_paths, lint_text
+    from .config import Config, ConfigError
+    from .engine import Rule, RuleFileError, get_rule, load_rules
+    from .findings import FileReport, Finding, InputError, Report, Suggestion
 
 __version__ = "0.1.0"
 
@@ -23,10 +31,15 @@ _EXPORTS = {
     "Suggestion": "findings",
 }
 
-__all__ = [*_EXPORTS, "__version__"]
+__all__ = [
+    "Config", "ConfigError", "FileReport", "Finding", "InputError", "Report", "Rule", "RuleFileError",
+    "Suggestion", "__version__", "get_rule", "lint_file", "lint_objectives", "lint_paths", "lint_text",
+    "load_rules",
+]
 
 
 def __getattr__(name: str) -> Any:
+    """Load an exported name on first use, so ``import okrlint`` does not import spaCy."""
     if name in _EXPORTS:
         value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
         globals()[name] = value

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .config import Config, ConfigError, find_config, load_config
+from .config import Config, ConfigError, ConfigResolver, Overrides
 from .findings import SEVERITY_ORDER, Report
 from .reporters import FORMATS, render, render_statistics, render_text, version
 
@@ -37,7 +37,8 @@ FAIL_ON = ("error", "warning", "info", "never")
 ISSUES_HINT = "this is a bug in okrlint; please report it to the maintainers with the input that caused it"
 # Options of the lint command that take a value; needed to find the first positional word.
 _VALUE_OPTIONS = frozenset(
-    {"--format", "--lang", "--locale", "--select", "--ignore", "--fail-on", "--config", "--color", "--min-score"}
+    {"--format", "--output-format", "--lang", "--locale", "--select", "--ignore", "--fail-on", "--config",
+     "--color", "--exclude", "--stdin-filename", "-o", "--output-file", "--min-score"}
 )
 # Loggers of the NLP stack; their INFO/WARNING chatter must not reach a user's terminal or CI log.
 _NOISY_LOGGERS = ("spacy", "thinc", "natasha", "slovnet", "navec", "yargy", "pymorphy3", "pymorphy2", "razdel", "pygls")
@@ -99,7 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="files or directories to lint (Markdown, text, YAML, JSON, CSV/TSV); - reads standard input",
     )
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--format", "--output-format", dest="format", choices=FORMATS, default="text",
+                        metavar="FORMAT", help=f"output format: {', '.join(FORMATS)} (default: text); gitlab is "
+                        "GitLab Code Quality, rdjson is reviewdog's Diagnostic Format")
+    parser.add_argument("-o", "--output-file", metavar="FILE",
+                        help="write the report to FILE instead of standard output (UTF-8)")
     parser.add_argument(
         "--lang", choices=("auto", "ru", "en"), default=None, help="language of the OKRs (default: auto, per item)"
     )
@@ -125,9 +130,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--config",
         metavar="FILE",
-        help="configuration file (default: the nearest .okrlint.toml or pyproject.toml with [tool.okrlint] "
-        "above the first PATH, else above the current directory)",
+        help="configuration file for every PATH (default: for each file, the nearest .okrlint.toml or "
+        "pyproject.toml with [tool.okrlint] at or above its folder)",
     )
+    parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN,...",
+        help="skip files and folders matching these gitignore-style patterns while walking, in addition to "
+        ".gitignore and the config's exclude/extend-exclude (comma-separated, repeatable)",
+    )
+    parser.add_argument(
+        "--only-okr-files",
+        action="store_true",
+        help="treat files named on the command line like files found in a folder: skip those that hold no "
+        "OKRs or are excluded, instead of reporting an error (for pre-commit and editor plugins)",
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the file name standard input stands for: picks its format and config, and names it in the output",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="list on stderr the files a folder walk skipped, and why")
     _add_color_options(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary line")
     parser.add_argument(
@@ -291,22 +318,13 @@ def _load_rules() -> list[Rule]:
 # --------------------------------------------------------------------------- lint
 
 
-def resolve_config(args: argparse.Namespace, known: Sequence[str]) -> Config:
-    """File config (``--config`` or discovered), then the command-line flags on top."""
+def resolve_config(args: argparse.Namespace) -> ConfigResolver:
+    """Per-file config (``--config`` for all, none with ``--isolated``), with the command-line flags on top."""
+    overrides = Overrides(select=_rule_ids(args.select), ignore=_rule_ids(args.ignore), lang=args.lang,
+                          locale=args.locale)
     if args.config:
-        config = load_config(Path(args.config), known_rules=set(known))
-    else:
-        first = next((p for p in args.paths if p != "-"), None)
-        found = find_config(Path(first) if first else Path.cwd())
-        config = load_config(found, known_rules=set(known)) if found else Config()
-    select = _rule_ids(args.select)
-    ignore = _rule_ids(args.ignore)
-    return config.with_overrides(
-        select=select,
-        ignore=config.ignore | ignore if ignore is not None else None,
-        lang=args.lang,
-        locale=args.locale,
-    )
+        return ConfigResolver(config_file=Path(args.config), overrides=overrides)
+    return ConfigResolver(isolated=args.isolated, overrides=overrides)
 
 
 def exit_status(report: Report, fail_on: str) -> int:
@@ -324,28 +342,41 @@ def run_lint(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError("--statistics works with --format text or json")
+    if args.stdin_filename and "-" not in args.paths:
+        raise UsageError("--stdin-filename names standard input: add - to the paths")
     with quiet_libraries():
         rules = _load_rules()
         known = [rule.id for rule in rules]
         _check_rule_ids("--select", _rule_ids(args.select), known)
         _check_rule_ids("--ignore", _rule_ids(args.ignore), known)
-        config = resolve_config(args, known)
+        resolver = resolve_config(args)
         from .api import lint_paths
 
         # the API reads stdin's bytes and decodes them like a file, so offsets match what was sent
-        report = lint_paths(args.paths, config=config, stdin=sys.stdin if "-" in args.paths else None)
+        report = lint_paths(args.paths, config=resolver, stdin=sys.stdin if "-" in args.paths else None,
+                            stdin_filename=args.stdin_filename, exclude=_patterns(args.exclude),
+                            only_okr_files=args.only_okr_files)
 
+    if args.verbose:
+        for skipped in report.skipped:
+            error(f"{skipped.path}: skipped: {skipped.reason}")
     for input_error in report.errors:
         error(f"{input_error.path}: {input_error.message}")
-    color = use_color(args.color, sys.stdout)
-    locale = args.locale or config.locale
+    stream = _output_stream(args.output_file)
+    color = use_color(args.color, stream) if args.output_file is None else args.color == "always"
+    first = next((p for p in args.paths if p != "-"), args.stdin_filename or ".")
+    locale = args.locale or resolver.for_path(Path(first)).locale
     if args.statistics:
         output = render_statistics(report, args.format, color=color)
     elif args.format == "text":
         output = render_text(report, color=color, quiet=args.quiet, min_score=args.min_score)
     else:
         output = render(report, args.format, color=color, locale=locale, rules=rules)
-    write(sys.stdout, output)
+    if args.output_file is None:
+        write(stream, output)
+    else:
+        with stream:
+            stream.write(output)
     return max(exit_status(report, args.fail_on), score_status(report, args.min_score))
 
 
@@ -356,6 +387,21 @@ def score_status(report: Report, min_score: float | None) -> int:
     from .score import below
 
     return 1 if below([f.score for f in report.files if f.score is not None], min_score) else 0
+
+
+def _patterns(values: Sequence[str]) -> list[str]:
+    """``--exclude a,b --exclude c`` → [a, b, c]."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _output_stream(path: str | None) -> TextIO:
+    """Standard output, or ``-o FILE`` opened for UTF-8 text (a clear error if it cannot be written)."""
+    if path is None:
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"--output-file: cannot write {path}: {exc.strerror or exc}") from None
 
 
 # --------------------------------------------------------------------------- rules / explain

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 
 from . import checks, rewrite
+from .catalog import rules_dir
 from .analysis import Analysis, analyze, detect_language
 from .config import Config
 from .findings import SEVERITY_ORDER, FileReport, Finding, ItemRef, Suggestion
@@ -48,6 +48,8 @@ class Example:
 
 @dataclass
 class Rule:
+    """One rule, as read from ``rules/<id>.yaml``: what it applies to, its severities, texts, lexicons and examples."""
+
     id: str
     applies_to: tuple[str, ...]
     severity: dict[str, str]
@@ -76,14 +78,6 @@ class Rule:
 
 
 # ---------------------------------------------------------------- loading
-
-def rules_dir() -> Path:
-    """The shipped rule files: ``okrlint/rules`` in a wheel, ``rules/`` in a source checkout."""
-    try:
-        return Path(str(resources.files("okrlint.rules")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "rules"
-
 
 @lru_cache(maxsize=None)
 def _load_all(folder: str) -> tuple[Rule, ...]:

@@ -709,6 +709,9 @@ def evaluate_blind(folder: Path) -> SplitResult:
 
 def run(corpus: Path | None = None, split: str = "all") -> EvalResult:
     """Evaluate ``split`` (items, holdout, documents or all) of the corpus at ``corpus``."""
+    if corpus is None and not default_corpus_dir().is_dir():  # an installed wheel has no corpus
+        raise EvalError("no labelled corpus here: `okrlint eval` needs a source checkout of okrlint "
+                        "(run it in the repository, where corpus/ is, or name the folder: okrlint eval PATH)")
     corpus = Path(corpus) if corpus is not None else default_corpus_dir()
     if not corpus.is_dir():
         raise EvalError(f"{corpus}: no such corpus directory")

@@ -56,6 +56,12 @@ class ItemRef:
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem: the rule that found it, its severity and message, the item it is about and the flagged range.
+
+    ``range`` is the flagged text; ``item.range`` the whole item, the region a
+    suggestion's rewrite replaces.  Offsets count code points.
+    """
+
     rule: str
     severity: Severity
     message: str
@@ -89,8 +95,18 @@ class InputError:
         return f"{self.path}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file a folder walk passed over, and why (``okrlint -v`` lists them); not part of the JSON."""
+
+    path: str
+    reason: str
+
+
 @dataclass
 class FileReport:
+    """The findings of one linted file; ``language`` is its dominant item language (ru, en, mixed)."""
+
     path: str
     language: str
     findings: list[Finding] = field(default_factory=list)
@@ -110,11 +126,19 @@ class FileReport:
 
 @dataclass
 class Report:
+    """The result of a run: one :class:`FileReport` per linted file, in input order, and the inputs that failed.
+
+    ``to_dict()``/``to_json()`` give the versioned JSON contract
+    (``okrlint/schema/report.schema.json``).
+    """
+
     files: list[FileReport] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
+        """Every finding of every file, in order."""
         return [f for file in self.files for f in file.findings]
 
     def to_dict(self) -> dict[str, Any]:
@@ -125,4 +149,5 @@ class Report:
         }
 
     def to_json(self, indent: int | None = 2) -> str:
+        """The JSON contract as text (non-ASCII kept as is)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -448,11 +448,11 @@ def grade_document(doc: OkrDocument, default_type: str = "aspirational") -> File
 
 def grade_paths(paths: Sequence[str], *, default_type: str = "aspirational", stdin: TextIO | None = None) -> GradeReport:
     """Read, parse and grade files, directories and ``-``; unreadable inputs become ``errors``."""
-    from .api import _read_all
+    from .api import read_inputs
     from .parsing import NoOkrError, ParseError, parse
 
     report = GradeReport(default_type=default_type)
-    for path, source, walked in _read_all(paths, stdin):
+    for path, source, walked in read_inputs(paths, stdin):
         if isinstance(source, InputError):
             report.errors.append(source)
             continue

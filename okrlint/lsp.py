@@ -101,6 +101,17 @@ class PositionMapper:
     def range(self, start: int, end: int) -> lsp.Range:
         return lsp.Range(start=self.position(start), end=self.position(max(start, end)))
 
+    def offset(self, position: lsp.Position, encoding: str | None = None) -> int:
+        """An LSP position counted in ``encoding`` (default: this mapper's) → a code-point offset, clamped."""
+        index = max(0, min(position.line, len(self.starts) - 1))
+        text = self._line_text(index)
+        units, wanted = 0, max(0, position.character)
+        for n, char in enumerate(text):
+            units += code_units(char, encoding or self.encoding)
+            if units > wanted:
+                return self.starts[index] + n
+        return self.starts[index] + len(text)
+
     def line_column(self, line: int, column: int = 1) -> lsp.Position:
         """A 1-based line and code-point column, as parse errors report them, clamped to the text."""
         index = max(0, min(line - 1, len(self.starts) - 1))
@@ -133,6 +144,7 @@ class Target:
     filename: str
     fmt: str | None
     folder: Path | None
+    path: Path | None = None  # the file on disk, for file: URIs
 
 
 def lint_target(uri: str, language_id: str | None, root: str | None = None) -> Target | None:
@@ -143,13 +155,14 @@ def lint_target(uri: str, language_id: str | None, root: str | None = None) -> T
     name = path or uri.rsplit("/", 1)[-1] or "untitled"
     suffix = os.path.splitext(name)[1].lower()
     folder = Path(path).parent if path else (Path(root) if root else None)
+    on_disk = Path(path) if path else None
     if suffix in SUPPORTED_EXTENSIONS:
-        return Target(name, None, folder)
+        return Target(name, None, folder, on_disk)
     language = (language_id or "").lower()
     if language not in _LANGUAGE_FORMATS:
         return None
     fmt = _LANGUAGE_FORMATS[language]
-    return Target(name, fmt, folder)
+    return Target(name, fmt, folder, on_disk)
 
 
 @dataclass
@@ -173,15 +186,7 @@ class Linter:
     """
 
     def __init__(self) -> None:
-        self._known_rules: set[str] | None = None
         self._configs: dict[Path, tuple[tuple[int, int], Config | ConfigError]] = {}
-
-    def known_rules(self) -> set[str]:
-        if self._known_rules is None:
-            from .engine import load_rules
-
-            self._known_rules = {rule.id for rule in load_rules()}
-        return self._known_rules
 
     def config_for(self, folder: Path | None) -> tuple[Config, ConfigError | None]:
         """The config above ``folder`` (defaults when none); a bad file gives defaults and its error."""
@@ -196,17 +201,26 @@ class Linter:
         cached = self._configs.get(found)
         if cached is None or cached[0] != stamp:
             try:
-                loaded: Config | ConfigError = load_config(found, known_rules=self.known_rules())
+                loaded: Config | ConfigError = load_config(found)
             except ConfigError as exc:
                 loaded = exc
             cached = self._configs[found] = (stamp, loaded)
         return (Config(), cached[1]) if isinstance(cached[1], ConfigError) else (cached[1], None)
 
+    def excluded(self, path: Path, root: str | None) -> bool:
+        """Whether a walk from the workspace root would skip this file (excludes, venvs; not .gitignore)."""
+        from .walk import Walker, excludes_of
+
+        walker = Walker(exclude_for=excludes_of(lambda folder: self.config_for(folder)[0]))
+        return walker.excluded_file(path, Path(root) if root else path.parent) is not None
+
     def lint(self, text: str, target: Target, config: Config, *, version: int | None = None,
              encoding: str = "utf-16") -> LintResult:
         """Parse and lint ``text``; input errors become one Error diagnostic, "no OKRs here" none."""
         from .api import MAX_BYTES, lint_documents_report
-        from .parsing import NoOkrError, ParseError, parse
+        from .parsing import ParseError, detect_format, parse
+        from .parsing.errors import NoOkrError
+        from .sniff import holds_okrs
 
         mapper = PositionMapper(text, encoding)
         result = LintResult(version, text, target, mapper)
@@ -216,8 +230,11 @@ class Linter:
                                                            f"the limit is {MAX_BYTES // (1024 * 1024)} MB)"))
             return result
         try:
-            document = parse(text, target.filename, target.fmt)
-        except NoOkrError:  # a README or an empty buffer: nothing to say
+            fmt = target.fmt or detect_format(target.filename, text)
+            if not holds_okrs(text, fmt, target.filename):  # a README, package.json: as a folder walk skips them
+                return result
+            document = parse(text, target.filename, fmt)
+        except NoOkrError:  # an empty buffer: nothing to say
             return result
         except ParseError as exc:
             result.diagnostics.append(_input_error(mapper, exc.message, exc.line, exc.column))
@@ -265,12 +282,40 @@ def _key(position: lsp.Position) -> tuple[int, int]:
     return position.line, position.character
 
 
-def _range_key(rng: lsp.Range) -> tuple[int, int, int, int]:
-    return rng.start.line, rng.start.character, rng.end.line, rng.end.character
-
-
 def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
     return _key(a.start) <= _key(b.end) and _key(b.start) <= _key(a.end)
+
+
+def _match(requested: lsp.Diagnostic, fixable: Sequence[tuple[Finding, lsp.Diagnostic]],
+           mapper: PositionMapper) -> list[Finding]:
+    """Our findings behind a diagnostic the client sent back: same rule, overlapping range.
+
+    Clients return what they received, but not always in the units we sent:
+    Neovim 0.7 converts columns to UTF-8 bytes, so on a Cyrillic line they
+    grow (and a span late in the line may no longer overlap ours at all).  So
+    the requested range is read in every position encoding; a finding matches
+    when one reading overlaps it.  Among several, the one with the same
+    message, then the same range, then the nearest start wins; a diagnostic
+    from a stale lint matches nothing.
+    """
+    code = str(requested.code)
+    readings = {(mapper.offset(requested.range.start, e), mapper.offset(requested.range.end, e))
+                for e in (mapper.encoding, "utf-8", "utf-16", "utf-32")}
+    candidates = []
+    for finding, ours in fixable:
+        start, end = finding.range.start.offset, finding.range.end.offset
+        if str(ours.code) == code and any(s <= end and start <= e for s, e in readings):
+            candidates.append((finding, ours))
+    if len(candidates) <= 1:
+        return [f for f, _ in candidates]
+
+    def rank(pair: tuple[Finding, lsp.Diagnostic]) -> tuple[bool, bool, int]:
+        finding, ours = pair
+        return (ours.message != requested.message, ours.range != requested.range,
+                min(abs(finding.range.start.offset - s) for s, _ in readings))
+
+    best = min(rank(pair) for pair in candidates)
+    return [f for f, d in candidates if rank((f, d)) == best]
 
 
 def _quoted(text: str) -> str:
@@ -319,7 +364,7 @@ def added_key_results(document: OkrDocument | None, path: Sequence[int],
 
 def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
                  diagnostics: Sequence[lsp.Diagnostic]) -> list[lsp.CodeAction]:
-    """Quick fixes for the requested okrlint diagnostics, matched to fresh findings by rule and range.
+    """Quick fixes for the requested okrlint diagnostics, matched to fresh findings by rule and overlapping range.
 
     The client's diagnostics are only keys: the edit comes from the current
     text's findings, so a stale diagnostic gets no action rather than a wrong
@@ -330,13 +375,10 @@ def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
     from .reporters import fit_to_source
 
     ours = [d for d in diagnostics if d.source == SOURCE and d.code is not None]
-    by_key: dict[tuple[str, tuple[int, int, int, int]], list[Finding]] = {}
-    for finding, diagnostic in result.fixable:
-        by_key.setdefault((str(diagnostic.code), _range_key(diagnostic.range)), []).append(finding)
     pairs: list[tuple[Finding, lsp.Diagnostic]] = []
     if ours:
         for requested in ours:
-            pairs += [(f, requested) for f in by_key.get((str(requested.code), _range_key(requested.range)), [])]
+            pairs += [(f, requested) for f in _match(requested, result.fixable, result.mapper)]
     else:
         pairs = [(f, d) for f, d in result.fixable if _overlaps(d.range, request_range)]
 
@@ -402,6 +444,8 @@ class OkrLanguageServer(LanguageServer):
         target = lint_target(uri, document.language_id, root)
         if target is None:
             return None
+        if target.path is not None and self.linter.excluded(target.path, root):
+            return None  # node_modules, a venv, the config's exclude: as a folder walk skips them
         text = document.source
         cached = self.results.get(uri)
         if (cached is not None and cached.version == document.version and cached.text == text

@@ -8,13 +8,17 @@ needed by SARIF; it is passed in or loaded lazily from the rule files.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import posixpath
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from importlib import metadata
-from pathlib import PureWindowsPath
+from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -24,9 +28,12 @@ from .model import Range
 if TYPE_CHECKING:  # pragma: no cover - typing only; the engine is imported lazily
     from .engine import Rule
 
-FORMATS = ("text", "json", "sarif", "github")
-INFORMATION_URI = "https://pypi.org/project/okrlint/"
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "rdjson")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "okrlintItemHash/v1"
+GITLAB_SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
+RDJSON_SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 STDIN_NAMES = ("-", "<stdin>")
@@ -57,20 +64,66 @@ def version() -> str:
         return "0.0.0"
 
 
-def information_uri() -> str:
-    """The project's home page from the package metadata (``[project.urls]``), else its PyPI page."""
+@lru_cache(maxsize=1)
+def project_urls() -> dict[str, str]:
+    """``[project.urls]`` of the installed package (label lower-cased → URL); empty when not installed."""
     try:
-        meta = metadata.metadata("okrlint")
+        entries = metadata.metadata("okrlint").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:
-        return INFORMATION_URI
-    home = (meta.get_all("Home-page") or [""])[0]
-    if home:
-        return str(home)
-    for entry in meta.get_all("Project-URL") or []:
-        label, _, url = entry.partition(",")
-        if label.strip().lower() in ("homepage", "home", "repository", "source", "documentation") and url.strip():
-            return str(url).strip()
-    return INFORMATION_URI
+        return {}
+    urls = {}
+    for entry in entries:
+        label, _, url = str(entry).partition(",")
+        if url.strip():
+            urls[label.strip().lower()] = url.strip()
+    return urls
+
+
+def information_uri() -> str | None:
+    """The project's home page, as set once in ``[project.urls]`` (None when the package is not installed)."""
+    urls = project_urls()
+    for label in ("homepage", "repository", "source", "documentation"):
+        if label in urls:
+            return urls[label]
+    return None
+
+
+def help_uri(rule_id: str) -> str | None:
+    """The rule's row in the README's rule table (an ``id="rule-…"`` anchor), on the project's home page."""
+    home = information_uri()
+    return f"{home.rstrip('/')}#rule-{rule_id}" if home else None
+
+
+def normalized(text: str) -> str:
+    """Item text as a fingerprint sees it: NFC, case-folded, whitespace collapsed, trailing punctuation dropped."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split()).rstrip(" .;,!")
+
+
+def fingerprints(file: FileReport) -> Iterator[tuple[Finding, str]]:
+    """A stable id per finding: rule + normalized item text (+ a counter for repeats within the file).
+
+    Lines and columns are left out so that moving an OKR, or editing another,
+    does not turn an old alert into a new one.
+    """
+    seen: Counter[str] = Counter()
+    for finding in file.findings:
+        digest = hashlib.sha256(f"{finding.rule}\0{normalized(finding.item.text)}".encode()).hexdigest()[:32]
+        seen[digest] += 1
+        yield finding, f"{digest}:{seen[digest]}"
+
+
+def relative_path(path: str, root: str | None = None) -> str | None:
+    """``path`` relative to ``root`` (default: the current folder), with ``/``; None when it lies outside."""
+    if path in STDIN_NAMES:
+        return None
+    base = Path(root or os.getcwd())
+    candidate = Path(path)
+    if not candidate.is_absolute():
+        candidate = base / candidate
+    try:
+        return Path(os.path.normpath(candidate)).relative_to(os.path.normpath(base)).as_posix()
+    except ValueError:
+        return None
 
 
 def render(
@@ -94,6 +147,10 @@ def render(
         return render_sarif(report, rules=rules, locale=locale)
     if fmt == "github":
         return render_github(report)
+    if fmt == "gitlab":
+        return render_gitlab(report)
+    if fmt == "rdjson":
+        return render_rdjson(report)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
@@ -270,18 +327,49 @@ def _unwrap(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+def _help_markdown(rule: Rule, summary: str, rationale: str, locale: str | None) -> str:
+    """The rule's summary, rationale and a bad and a good example, for code-scanning alert pages."""
+    lines = [f"**{summary}**", "", rationale]
+    examples = list(getattr(rule, "examples", ()))
+    chosen = [e for e in examples if e.lang == locale] or examples
+    for bad, label in ((True, "Bad"), (False, "Good")):
+        example = next((e for e in chosen if e.bad is bad), None)
+        if example is None:
+            continue
+        document = getattr(example, "document", None)
+        if document:  # a field-based rule: the example is only meaningful in its file
+            lines += ["", f"{label}:", "", "```", document.rstrip("\n"), "```"]
+        else:
+            lines += ["", f"{label}: «{' '.join(example.text.split())}»"]
+    return "\n".join(lines)
+
+
 def _sarif_rule(rule: Rule, locale: str | None) -> dict[str, Any]:
     summary = _localized(dict(rule.summary), locale) or rule.id
     rationale = _unwrap(_localized(dict(rule.rationale), locale)) or summary
-    return {
+    descriptor: dict[str, Any] = {
         "id": rule.id,
-        "name": "".join(part.capitalize() for part in rule.id.split("-")),
+        "name": "".join(part.capitalize() for part in rule.id.split("-")),  # SARIF: an identifier, not the id
         "shortDescription": {"text": summary},
         "fullDescription": {"text": rationale},
-        "help": {"text": rationale},
+        "help": {"text": rationale, "markdown": _help_markdown(rule, summary, rationale, locale)},
         "defaultConfiguration": {"level": SARIF_LEVELS.get(_worst(list(rule.severity.values())), "warning")},
         "properties": {"appliesTo": list(rule.applies_to), "severity": dict(rule.severity)},
     }
+    uri = help_uri(rule.id)
+    if uri:
+        descriptor["helpUri"] = uri
+    return descriptor
+
+
+def sarif_location(path: str) -> dict[str, str]:
+    """``artifactLocation``: relative to ``%SRCROOT%`` (the current folder) when the file is inside it."""
+    relative = relative_path(path)
+    if relative is not None:
+        return {"uri": artifact_uri(relative), "uriBaseId": SRCROOT}
+    if path in STDIN_NAMES:
+        return {"uri": artifact_uri(path)}
+    return {"uri": artifact_uri(os.path.abspath(path))}  # outside the root: an absolute file:// URI
 
 
 _YAML_PLAIN_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: | #|:$|\s$")
@@ -314,7 +402,7 @@ def fit_to_source(text: str, path: str, source: str, start: int) -> str:
     return text
 
 
-def _sarif_fixes(file: FileReport, uri: str, finding: Finding) -> list[dict[str, Any]]:
+def _sarif_fixes(file: FileReport, location: dict[str, str], finding: Finding) -> list[dict[str, Any]]:
     """A replacement of the whole item per suggestion, when the item's own range is known."""
     if finding.item.range is None or file.path in STDIN_NAMES:
         return []
@@ -329,7 +417,7 @@ def _sarif_fixes(file: FileReport, uri: str, finding: Finding) -> list[dict[str,
                 "description": {"text": description},
                 "artifactChanges": [
                     {
-                        "artifactLocation": {"uri": uri},
+                        "artifactLocation": dict(location),
                         "replacements": [
                             {"deletedRegion": _region(finding.item.range), "insertedContent": {"text": inserted}}
                         ],
@@ -351,22 +439,23 @@ def render_sarif(report: Report, *, rules: Sequence[Rule] | None = None, locale:
 
     results = []
     for file in report.files:
-        uri = artifact_uri(file.path)
-        for finding in file.findings:
+        location = sarif_location(file.path)
+        for finding, fingerprint in fingerprints(file):
             result: dict[str, Any] = {
                 "ruleId": finding.rule,
                 "ruleIndex": index[finding.rule],
                 "level": SARIF_LEVELS.get(finding.severity, "warning"),
                 "message": {"text": finding.message},
                 "locations": [
-                    {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(finding.range)}}
+                    {"physicalLocation": {"artifactLocation": dict(location), "region": _region(finding.range)}}
                 ],
+                "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
                 "properties": {
                     "item": finding.item.to_dict(),
                     "suggestions": [s.to_dict() for s in finding.suggestions],
                 },
             }
-            fixes = _sarif_fixes(file, uri, finding)
+            fixes = _sarif_fixes(file, location, finding)
             if fixes:
                 result["fixes"] = fixes
             results.append(result)
@@ -375,23 +464,22 @@ def render_sarif(report: Report, *, rules: Sequence[Rule] | None = None, locale:
         {
             "level": "error",
             "message": {"text": error.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(error.path)}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": sarif_location(error.path)}}],
         }
         for error in report.errors
     ]
+    driver: dict[str, Any] = {"name": "okrlint", "version": version(), "rules": descriptors}
+    home = information_uri()
+    if home:
+        driver["informationUri"] = home
+    root = Path(os.getcwd()).as_uri().rstrip("/") + "/"
     sarif = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "okrlint",
-                        "version": version(),
-                        "informationUri": information_uri(),
-                        "rules": descriptors,
-                    }
-                },
+                "tool": {"driver": driver},
+                "originalUriBaseIds": {SRCROOT: {"uri": root}},
                 "columnKind": "unicodeCodePoints",
                 "invocations": [
                     {"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}
@@ -452,3 +540,102 @@ def render_github(report: Report) -> str:
     for error in report.errors:
         lines.append(_github_line("error", {"file": _DOT_SLASH.sub("", error.path), "title": "okrlint"}, error.message))
     return "".join(line + "\n" for line in lines)
+
+
+# --------------------------------------------------------------------------- gitlab
+
+
+def render_gitlab(report: Report) -> str:
+    """GitLab Code Quality (a subset of the Code Climate issue format), for ``artifacts: reports: codequality``.
+
+    Every issue needs a fingerprint unique in the report (GitLab keeps only the
+    first of equal ones): the file, the rule and the normalized item text, with
+    a counter for repeats.  Paths are relative to the repository root (the
+    current folder).
+    """
+    issues = []
+    for file in report.files:
+        path = relative_path(file.path) or file.path
+        for finding, fingerprint in fingerprints(file):
+            rng = finding.range
+            issues.append({
+                "type": "issue",
+                "description": " ".join(finding.message.split()),
+                "check_name": finding.rule,
+                "categories": ["Style"],
+                "fingerprint": hashlib.md5(f"{path}\0{fingerprint}".encode()).hexdigest(),
+                "severity": GITLAB_SEVERITIES.get(finding.severity, "minor"),
+                "location": {"path": path, "lines": {"begin": rng.start.line, "end": rng.end.line}},
+            })
+    for error in report.errors:
+        path = relative_path(error.path) or error.path
+        issues.append({
+            "type": "issue",
+            "description": f"okrlint could not lint this file: {error.message}",
+            "check_name": "input-error",
+            "categories": ["Bug Risk"],
+            "fingerprint": hashlib.md5(f"{path}\0input-error".encode()).hexdigest(),
+            "severity": "blocker",
+            "location": {"path": path, "lines": {"begin": 1}},
+        })
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+# --------------------------------------------------------------------------- rdjson
+
+
+def _byte_column(source: str, offset: int, column: int) -> int:
+    """A 1-based code-point column → reviewdog's 1-based UTF-8 byte column, on the line holding ``offset``."""
+    line_start = offset - (column - 1)
+    if not source or line_start < 0:
+        return column
+    return len(source[line_start:offset].encode("utf-8", "surrogatepass")) + 1
+
+
+def _rd_position(source: str, position: Any) -> dict[str, int]:
+    return {"line": position.line, "column": _byte_column(source, position.offset, position.column)}
+
+
+def _rd_range(source: str, rng: Range) -> dict[str, Any]:
+    return {"start": _rd_position(source, rng.start), "end": _rd_position(source, rng.end)}
+
+
+def render_rdjson(report: Report) -> str:
+    """reviewdog's Diagnostic Format (``reviewdog -f=rdjson``): columns in UTF-8 bytes, end exclusive.
+
+    Suggestions are offered only when the rewrite has no placeholders left to
+    fill in, since reviewdog turns them into one-click commits.
+    """
+    diagnostics = []
+    for file in report.files:
+        path = relative_path(file.path) or file.path
+        for finding in file.findings:
+            diagnostic: dict[str, Any] = {
+                "message": finding.message,
+                "location": {"path": path, "range": _rd_range(file.source, finding.range)},
+                "severity": RDJSON_SEVERITIES.get(finding.severity, "WARNING"),
+                "code": {"value": finding.rule},
+            }
+            uri = help_uri(finding.rule)
+            if uri:
+                diagnostic["code"]["url"] = uri
+            item_range = finding.item.range
+            ready = [s for s in finding.suggestions if not s.placeholders]
+            if item_range is not None and ready and file.path not in STDIN_NAMES:
+                diagnostic["suggestions"] = [
+                    {"range": _rd_range(file.source, item_range),
+                     "text": fit_to_source(s.text, file.path, file.source, item_range.start.offset)}
+                    for s in ready
+                ]
+            diagnostics.append(diagnostic)
+    for error in report.errors:
+        diagnostics.append({
+            "message": f"okrlint could not lint this file: {error.message}",
+            "location": {"path": relative_path(error.path) or error.path},
+            "severity": "ERROR",
+        })
+    source: dict[str, str] = {"name": "okrlint"}
+    home = information_uri()
+    if home:
+        source["url"] = home
+    return json.dumps({"source": source, "diagnostics": diagnostics}, ensure_ascii=False, indent=2) + "\n"

@@ -464,3 +464,100 @@ def test_moved_key_results_are_inserted_only_into_markdown_lists() -> None:
     structured = "- objective: Grow traffic by 20%\n  key_results: [Cut churn from 5% to 3%]\n"
     assert added_key_results(parse(structured, "a.yaml"), (0,), ["x"]) is None
     assert added_key_results(parse("## Objective: Grow traffic by 20%\n", "a.md"), (0,), ["x"]) is None
+
+
+def to_utf8_range(text: str, rng: Message) -> Message:
+    """What Neovim 0.7 sends back: the same lines, columns converted from UTF-16 units to UTF-8 bytes."""
+    lines = re.split(r"\r\n|\r|\n", text)
+
+    def convert(position: Message) -> Message:
+        line = lines[position["line"]]
+        prefix = line.encode("utf-16-le")[: 2 * position["character"]].decode("utf-16-le")
+        return {"line": position["line"], "character": len(prefix.encode("utf-8"))}
+
+    return {"start": convert(rng["start"]), "end": convert(rng["end"])}
+
+
+def test_code_actions_for_a_client_that_sends_back_utf8_byte_columns(client: LspClient, workspace: Path) -> None:
+    text = ("# Q3 2026\n\n## Цель: Стать брендом, который выбирают молодые родители\n\n"
+            "- Снизить стоимость лида с 620 до 450 ₽\n"
+            "- Попробовать запустить TikTok-канал\n"
+            "- Провести 10 вебинаров — @anna\n")
+    uri = (workspace / "nvim07.md").as_uri()
+    client.open(uri, text)
+    diagnostics = client.diagnostics(uri)
+    on_cyrillic = [d for d in diagnostics if d["range"]["start"]["line"] in (5, 6) and d.get("data")]
+    assert {d["code"] for d in on_cyrillic} >= {"hedging", "task-key-result"}
+    for diagnostic in on_cyrillic:
+        sent = {**diagnostic, "range": to_utf8_range(text, diagnostic["range"])}
+        assert sent["range"] != diagnostic["range"]  # the columns really moved
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": sent["range"], "context": {"diagnostics": [sent]}})
+        assert actions, f"no quick fix for {diagnostic['code']} sent back in bytes"
+        (edit,) = actions[0]["edit"]["changes"][uri]
+        assert client_text(text, edit["range"]) in ("Попробовать запустить TikTok-канал", "Провести 10 вебинаров")
+        assert edit["newText"] == diagnostic["data"]["suggestions"][0] or actions[0]["diagnostics"][0] == sent
+        assert all(a["diagnostics"][0]["code"] == diagnostic["code"] for a in actions)
+
+
+def test_matching_reads_the_range_in_every_encoding_then_prefers_the_same_message() -> None:
+    from types import SimpleNamespace
+
+    from okrlint.lsp import _match
+
+    text = "x\n\n\n- Провести вебинар и запустить рассылку\n"
+    mapper = PositionMapper(text, "utf-16")
+    line = text.splitlines()[3]
+    base = text.index(line)
+
+    def pair(word: str, message: str) -> tuple[Any, lsp.Diagnostic]:
+        start = base + line.index(word)
+        finding = SimpleNamespace(range=SimpleNamespace(start=SimpleNamespace(offset=start),
+                                                        end=SimpleNamespace(offset=start + len(word))))
+        return finding, lsp.Diagnostic(range=mapper.range(start, start + len(word)), message=message,
+                                       code="task-key-result", source="okrlint")
+
+    first, second = pair("Провести", "«Провести» — задача"), pair("запустить", "«запустить» — задача")
+    fixable = [first, second]
+
+    def sent(diagnostic: lsp.Diagnostic, encoding: str, message: str | None = None) -> lsp.Diagnostic:
+        other = PositionMapper(text, encoding)
+        start, end = mapper.offset(diagnostic.range.start), mapper.offset(diagnostic.range.end)
+        return lsp.Diagnostic(range=other.range(start, end), message=message or diagnostic.message,
+                              code=diagnostic.code, source="okrlint")
+
+    for encoding in ("utf-8", "utf-16", "utf-32"):
+        assert _match(sent(second[1], encoding), fixable, mapper) == [second[0]], encoding
+        assert _match(sent(first[1], encoding), fixable, mapper) == [first[0]], encoding
+    assert sent(second[1], "utf-8").range.start.character > second[1].range.end.character  # no overlap in UTF-16
+    wide = lsp.Diagnostic(range=lsp.Range(start=first[1].range.start, end=second[1].range.end),
+                          message=second[1].message, code="task-key-result", source="okrlint")
+    assert _match(wide, fixable, mapper) == [second[0]]  # overlaps both: the message decides
+    assert _match(lsp.Diagnostic(range=first[1].range, message="m", code="hedging"), fixable, mapper) == []
+    stale = lsp.Diagnostic(range=lsp.Range(start=lsp.Position(line=1, character=0),
+                                           end=lsp.Position(line=1, character=0)),
+                           message=first[1].message, code="task-key-result")
+    assert _match(stale, fixable, mapper) == []
+
+
+def test_position_mapper_reads_positions_back() -> None:
+    text = "a\r\n- 👍🏽 Привет\n"
+    for encoding in ("utf-8", "utf-16", "utf-32"):
+        mapper = PositionMapper(text, encoding)
+        for offset in range(len(text)):
+            if text[offset] in "\r\n":
+                continue
+            assert mapper.offset(mapper.position(offset)) == offset, (encoding, offset)
+
+
+def test_documents_a_walk_would_skip_get_no_diagnostics(client: LspClient, workspace: Path) -> None:
+    readme = (workspace / "README.md").as_uri()
+    client.open(readme, "# Project\n\n## Usage\n- Improve the docs\n- Run the tool\n")
+    assert client.diagnostics(readme) == []  # no OKR marks: nothing to say, as `okrlint .` skips it
+    vendored = workspace / "node_modules" / "pkg" / "okrs.md"
+    client.open(vendored.as_uri(), "## Objective: Grow\n- Improve onboarding\n")
+    with pytest.raises(AssertionError, match="no matching message"):
+        client.diagnostics(vendored.as_uri(), timeout=1.0)
+    kept = (workspace / "okrs-kept.md").as_uri()
+    client.open(kept, "## Objective: Grow\n- Improve onboarding\n")
+    assert "vague-verb" in {d["code"] for d in client.diagnostics(kept)}
