@@ -11,13 +11,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
 from .config import Config
-from .engine import lint_documents
-from .findings import InputError, Report
+from .findings import FileReport, InputError, Report
 from .model import OkrDocument
 from .parsing import SUPPORTED_EXTENSIONS, NoOkrError, ParseError, decode, from_structured, parse
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .cache import ResultCache
 
 # OKR files are small; a multi-megabyte input is a wrong path or an export gone astray, and would
 # take minutes of tagging.  Larger files are reported, not linted.
@@ -31,6 +33,8 @@ def _config(config: Config | None, lang: str | None) -> Config:
 
 def lint_documents_report(documents: list[OkrDocument], config: Config | None = None,
                           errors: list[InputError] | None = None) -> Report:
+    from .engine import lint_documents  # imported on demand: a fully cached run never loads spaCy
+
     files = lint_documents(documents, config) if documents else []
     return Report(files=files, errors=list(errors or []))
 
@@ -60,13 +64,21 @@ def lint_objectives(objectives: Any, *, lang: str = "auto", config: Config | Non
 
 
 def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | None = None,
-               stdin: TextIO | None = None) -> Report:
-    """Lint files, directories (walked for supported extensions) and ``-`` (standard input)."""
-    documents: list[OkrDocument] = []
+               stdin: TextIO | None = None, cache: ResultCache | None = None, jobs: int = 1) -> Report:
+    """Lint files, directories (walked for supported extensions) and ``-`` (standard input).
+
+    With a ``cache``, a file whose report is stored is not parsed or analyzed
+    again; ``jobs`` > 1 lints many uncached files in worker processes.
+    """
+    documents: list[OkrDocument | FileReport] = []  # parsed documents to lint, and cached reports, in input order
     errors: list[InputError] = []
+    effective = _config(config, lang)
     for path, source_or_error, walked in _read_all(paths, stdin):
         if isinstance(source_or_error, InputError):
             errors.append(source_or_error)
+            continue
+        if cache is not None and (hit := cache.lookup(source_or_error, path, effective)) is not None:
+            documents.append(hit)
             continue
         try:
             documents.append(parse(source_or_error, path))
@@ -75,7 +87,11 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Non
                 errors.append(InputError(path, str(exc)))
         except ParseError as exc:
             errors.append(InputError(path, str(exc)))
-    return lint_documents_report(documents, _config(config, lang), errors)
+    if cache is None and jobs <= 1:
+        return lint_documents_report(documents, effective, errors)  # type: ignore[arg-type]
+    from .parallel import lint_mixed
+
+    return Report(files=lint_mixed(documents, effective, cache, jobs), errors=errors)
 
 
 def _read_all(paths: Sequence[str], stdin: TextIO | None) -> list[tuple[str, str | InputError, bool]]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -21,6 +20,7 @@ from .analysis import Analysis, analyze, detect_language
 from .config import Config
 from .findings import SEVERITY_ORDER, FileReport, Finding, ItemRef, Suggestion
 from .model import Item, KeyResult, Objective, OkrDocument, Period
+from .registry import rules_dir
 
 KINDS = ("objective", "key_result", "period", "document")
 LANGS = ("ru", "en")
@@ -75,14 +75,6 @@ class Rule:
 
 
 # ---------------------------------------------------------------- loading
-
-def rules_dir() -> Path:
-    """The shipped rule files: ``okrlint/rules`` in a wheel, ``rules/`` in a source checkout."""
-    try:
-        return Path(str(resources.files("okrlint.rules")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "rules"
-
 
 @lru_cache(maxsize=None)
 def _load_all(folder: str) -> tuple[Rule, ...]:

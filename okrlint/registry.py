@@ -1,0 +1,43 @@
+"""Where the shipped rule files are, and what can be known about them without compiling them.
+
+The engine needs spaCy to compile a rule's patterns; a run that only needs rule
+ids (to check ``--select``) or a fingerprint of the rules (for the result
+cache) reads the folder instead, so a fully cached run never imports spaCy.
+A rule's id is its file name (the engine enforces it), so listing is enough.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+
+def rules_dir() -> Path:
+    """The shipped rule files: ``okrlint/rules`` in a wheel, ``rules/`` in a source checkout."""
+    try:
+        return Path(str(resources.files("okrlint.rules")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "rules"
+
+
+def rule_files(folder: Path | None = None) -> list[Path]:
+    """Every rule file and the shared lexicons (``_shared.yaml``), sorted by name."""
+    return sorted((folder or rules_dir()).glob("*.yaml"))
+
+
+def rule_ids(folder: Path | None = None) -> list[str]:
+    """The ids of the shipped rules, sorted (files starting with ``_`` hold shared data, not rules)."""
+    return [p.stem for p in rule_files(folder) if not p.name.startswith("_")]
+
+
+@lru_cache(maxsize=None)
+def rules_fingerprint(folder: str | None = None) -> str:
+    """A hash of the rule files' raw bytes: an edited rule invalidates cached results."""
+    digest = hashlib.sha256()
+    for path in rule_files(Path(folder) if folder else None):
+        digest.update(path.name.encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
