@@ -6,6 +6,7 @@ batched; English items never load them.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, Sequence
@@ -72,8 +73,39 @@ def _blank(lang: str) -> Any:
     return spacy.blank(lang)
 
 
+# Analyses of recent texts, shared by every run in this process: the language server re-lints a
+# document after each edit, and only the key result that changed is new text.  Analyses are never
+# changed after they are made, so sharing them is safe.
+CACHE_SIZE = 8192
+_recent: OrderedDict[tuple[str, str], Analysis] = OrderedDict()
+
+
 def analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
-    """Analyze many texts at once; ``langs`` gives each text's language (``ru``/``en``)."""
+    """Analyze many texts at once; ``langs`` gives each text's language (``ru``/``en``).
+
+    Texts analyzed recently in this process are not analyzed again; the others go
+    through the models in one batch.
+    """
+    keys = list(zip(texts, langs))
+    new = [key for key in dict.fromkeys(keys) if key not in _recent]
+    if new:
+        for key, analysis in zip(new, _analyze([t for t, _ in new], [lang for _, lang in new])):
+            _recent[key] = analysis
+    out = []
+    for key in keys:
+        _recent.move_to_end(key)
+        out.append(_recent[key])
+    while len(_recent) > max(CACHE_SIZE, len(keys)):
+        _recent.popitem(last=False)
+    return out
+
+
+def clear_cache() -> None:
+    """Forget the analyses of earlier runs (benchmarks measure cold analysis with it)."""
+    _recent.clear()
+
+
+def _analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
     docs = [_blank(lang)(text) for text, lang in zip(texts, langs)]
     ru = [i for i, lang in enumerate(langs) if lang == "ru"]
     en = [i for i, lang in enumerate(langs) if lang != "ru"]
