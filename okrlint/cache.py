@@ -27,7 +27,7 @@ import types
 import typing
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Callable, Literal, Union
 
 from . import __version__
 from .config import Config
@@ -196,48 +196,89 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def _decode(tp: Any, data: Any) -> Any:
     """Rebuild a value of type ``tp`` from its JSON form; TypeError when the data does not fit."""
+    return _decoder(tp)(data)
+
+
+@lru_cache(maxsize=None)
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    """A function that rebuilds values of ``tp`` (made once per type: a cached run decodes many findings)."""
     if tp is Any:
-        return data
+        return lambda data: data
     if dataclasses.is_dataclass(tp):
-        if not isinstance(data, dict):
-            raise TypeError(f"expected an object for {tp.__name__}")
         hints = _hints(tp)
-        fields = {f.name: f for f in dataclasses.fields(tp) if f.init}
-        if set(data) - set(fields):
-            raise TypeError(f"unknown fields for {tp.__name__}")
-        return tp(**{name: _decode(hints[name], value) for name, value in data.items()})
+        fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(tp) if f.init}
+
+        def dataclass_(data: Any) -> Any:
+            if not isinstance(data, dict):
+                raise TypeError(f"expected an object for {tp.__name__}")
+            try:
+                return tp(**{name: fields[name](value) for name, value in data.items()})
+            except KeyError:
+                raise TypeError(f"unknown fields for {tp.__name__}") from None
+
+        return dataclass_
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is Union or origin is types.UnionType:
-        if data is None and type(None) in args:
-            return None
-        for option in (a for a in args if a is not type(None)):
-            try:
-                return _decode(option, data)
-            except TypeError:
-                continue
-        raise TypeError(f"no member of {tp} fits")
+        optional = type(None) in args
+        options = [_decoder(a) for a in args if a is not type(None)]
+
+        def union(data: Any) -> Any:
+            if data is None and optional:
+                return None
+            for option in options:
+                try:
+                    return option(data)
+                except TypeError:
+                    continue
+            raise TypeError(f"no member of {tp} fits")
+
+        return union
     if origin is Literal:
-        if data not in args:
-            raise TypeError(f"{data!r} is not one of {args}")
-        return data
+        def literal(data: Any) -> Any:
+            if data not in args:
+                raise TypeError(f"{data!r} is not one of {args}")
+            return data
+
+        return literal
     if origin in (list, tuple, set, frozenset):
-        if not isinstance(data, list):
-            raise TypeError(f"expected a list for {tp}")
         if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
-            if len(args) != len(data):
-                raise TypeError(f"expected {len(args)} values for {tp}")
-            return tuple(_decode(a, v) for a, v in zip(args, data))
-        item = args[0] if args else Any
-        return origin(_decode(item, v) for v in data)
+            members = [_decoder(a) for a in args]
+
+            def fixed_tuple(data: Any) -> Any:
+                if not isinstance(data, list) or len(data) != len(members):
+                    raise TypeError(f"expected {len(members)} values for {tp}")
+                return tuple(m(v) for m, v in zip(members, data))
+
+            return fixed_tuple
+        item = _decoder(args[0] if args else Any)
+
+        def sequence(data: Any) -> Any:
+            if not isinstance(data, list):
+                raise TypeError(f"expected a list for {tp}")
+            return origin(item(v) for v in data)
+
+        return sequence
     if origin is dict:
-        if not isinstance(data, dict):
-            raise TypeError(f"expected an object for {tp}")
-        value_type = args[1] if args else Any
-        return {k: _decode(value_type, v) for k, v in data.items()}
-    if tp is float and isinstance(data, (int, float)) and not isinstance(data, bool):
-        return float(data)
+        value = _decoder(args[1] if args else Any)
+
+        def mapping(data: Any) -> Any:
+            if not isinstance(data, dict):
+                raise TypeError(f"expected an object for {tp}")
+            return {k: value(v) for k, v in data.items()}
+
+        return mapping
+    if tp is float:
+        def number(data: Any) -> Any:
+            if isinstance(data, bool) or not isinstance(data, (int, float)):
+                raise TypeError(f"expected a number, got {type(data).__name__}")
+            return float(data)
+
+        return number
     if isinstance(tp, type):
-        if not isinstance(data, tp) or (tp is int and isinstance(data, bool)):
-            raise TypeError(f"expected {tp.__name__}, got {type(data).__name__}")
-        return data
-    return data
+        def plain(data: Any) -> Any:
+            if not isinstance(data, tp) or (tp is int and isinstance(data, bool)):
+                raise TypeError(f"expected {tp.__name__}, got {type(data).__name__}")
+            return data
+
+        return plain
+    return lambda data: data

@@ -9,11 +9,9 @@ the reports are put back in input order, so the output is the same for any
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .findings import FileReport
@@ -52,6 +50,8 @@ def _lint(documents: list[OkrDocument], config: Config, jobs: int) -> list[FileR
     workers = min(jobs, len(documents) // MIN_PER_WORKER)
     if len(documents) < MIN_PARALLEL or workers < 2:
         return _lint_batch(documents, config)
+    from concurrent.futures import ProcessPoolExecutor  # only now: a cached run does not pay for it
+
     shares = _split(documents, workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
         futures = [pool.submit(_lint_sources, [(documents[i].source, documents[i].path) for i in share], config)
@@ -91,8 +91,10 @@ def _lint_sources(sources: list[tuple[str, str]], config: Config) -> list[FileRe
     return _lint_batch([parse(text, path) for text, path in sources], config)
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    # fork starts workers with okrlint already imported; elsewhere (macOS, Windows) spawn is the safe choice
+def _context() -> Any:
+    """fork starts workers with okrlint already imported; elsewhere (macOS, Windows) spawn is the safe choice."""
+    import multiprocessing
+
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
