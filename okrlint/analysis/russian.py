@@ -58,6 +58,20 @@ def _models() -> tuple[Any, Any]:
         return tagger, parser
 
 
+@lru_cache(maxsize=None)
+def _blas() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def _one_blas_thread() -> Any:
+    """slovnet multiplies small matrices: BLAS threads only contend for the cores (12× slower on a busy
+    2-core machine, measured with benchmarks/bench.py), so tagging runs with one; the caller's
+    setting is restored afterwards."""
+    return _blas().limit(limits=1, user_api="blas")
+
+
 @lru_cache(maxsize=65536)
 def parses(word: str) -> tuple[Any, ...]:
     """pymorphy3's readings of a word; cached, as OKR files repeat their vocabulary."""
@@ -114,8 +128,9 @@ def annotate(docs: list[Doc]) -> list[Doc]:
     todo = sorted((i for i, words in enumerate(batch) if words), key=lambda i: len(batch[i]))
     tagger, parser = _models()
     words_todo = [batch[i] for i in todo]
-    morph_markups = list(tagger.map(words_todo)) if words_todo else []
-    syntax_markups = list(parser.map(words_todo)) if words_todo else []
+    with _one_blas_thread():
+        morph_markups = list(tagger.map(words_todo)) if words_todo else []
+        syntax_markups = list(parser.map(words_todo)) if words_todo else []
     result = list(docs)
     for i, tagged, parsed in zip(todo, morph_markups, syntax_markups):
         result[i] = _rebuild(docs[i], tagged.tokens, parsed.tokens)
