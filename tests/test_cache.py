@@ -277,3 +277,33 @@ class TestJobs:
         (tmp_path / "okrs.md").write_text(EN, encoding="utf-8")
         assert main(["--jobs", "3", "--fail-on", "never", str(tmp_path / "okrs.md")]) == 0
         assert main(["--jobs", "0", str(tmp_path / "okrs.md")]) == 2
+
+
+class TestRegistry:
+    def test_rule_ids_without_compiling_the_rules(self) -> None:
+        from okrlint.engine import load_rules
+        from okrlint.registry import rule_ids
+
+        assert rule_ids() == [rule.id for rule in load_rules()]
+
+    def test_the_cli_checks_select_without_importing_spacy(self, tmp_path: Path) -> None:
+        code = ("import sys\nfrom okrlint.cli import main\nrc = main(['--select', 'hedgin', 'x.md'])\n"
+                "print(rc, 'spacy' in sys.modules)")
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                              timeout=120)
+        assert done.stdout.split() == ["2", "False"]
+        assert "did you mean 'hedging'" in done.stderr
+
+    def test_fingerprint_follows_the_bytes_of_the_rule_files(self, tmp_path: Path) -> None:
+        from okrlint.registry import rule_files, rules_fingerprint
+
+        for path in rule_files():
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+        before = rules_fingerprint(str(tmp_path))
+        assert before == rules_fingerprint(str(tmp_path))
+        (tmp_path / "hedging.yaml").write_bytes((tmp_path / "hedging.yaml").read_bytes() + b"\n# edited\n")
+        rules_fingerprint.cache_clear()
+        assert rules_fingerprint(str(tmp_path)) != before
+        (tmp_path / "_shared.yaml").write_bytes(b"{}\n")  # shared lexicons count too
+        rules_fingerprint.cache_clear()
+        assert rules_fingerprint(str(tmp_path)) not in (before,)

@@ -105,9 +105,15 @@ def _is_infinitive(word: str) -> bool:
 
 
 def lemma(word: str, pos: str | None = None, feats: dict[str, str] | None = None) -> str:
+    return _lemma(word, pos, tuple(sorted(feats.items())) if feats else ())
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> str:
+    """Cached: choosing among pymorphy3's parses costs more than tagging, and OKR words repeat."""
     if not any("\u0400" <= ch <= "\u04ff" for ch in word):
         return word.lower()
-    return best_parse(word, pos, feats).normal_form.replace("ё", "е")
+    return best_parse(word, pos, dict(feats)).normal_form.replace("ё", "е")
 
 
 def _leading_verb(word: str) -> dict[str, str] | None:
