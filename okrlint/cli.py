@@ -293,6 +293,13 @@ def _load_rules() -> list[Rule]:
     return load_rules()
 
 
+def _rule_summaries() -> list[Any]:
+    """Rule metadata for listings and SARIF, read without compiling the rules (so without spaCy)."""
+    from .registry import rule_summaries
+
+    return rule_summaries()
+
+
 def _rule_ids_only() -> list[str]:
     from .registry import rule_ids
 
@@ -396,7 +403,7 @@ def run_lint(argv: Sequence[str]) -> int:
         # the API reads stdin's bytes and decodes them like a file, so offsets match what was sent
         report = lint_paths(args.paths, config=config, stdin=sys.stdin if "-" in args.paths else None,
                             cache=result_cache(args, config), jobs=_jobs(args))
-        rules = _load_rules() if args.format == "sarif" and not args.statistics else None
+        rules = _rule_summaries() if args.format == "sarif" and not args.statistics else None
 
     for input_error in report.errors:
         error(f"{input_error.path}: {input_error.message}")
@@ -568,7 +575,7 @@ def explain(rule: Rule, locale: str, *, color: bool = False) -> str:
 def run_rules(argv: Sequence[str]) -> int:
     args = build_rules_parser().parse_args(argv)
     with quiet_libraries():
-        rules = _load_rules()
+        rules = _rule_summaries()
     locale = args.locale or default_locale()
     if args.format == "json":
         write(sys.stdout, rules_json(rules))

@@ -9,9 +9,11 @@ A rule's id is its file name (the engine enforces it), so listing is enough.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 
 def rules_dir() -> Path:
@@ -41,3 +43,36 @@ def rules_fingerprint(folder: str | None = None) -> str:
         digest.update(path.read_bytes())
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What listings and SARIF show about a rule, read from its YAML without compiling it (no spaCy)."""
+
+    id: str
+    applies_to: tuple[str, ...]
+    severity: dict[str, str]
+    summary: dict[str, str]
+    rationale: dict[str, str]
+
+
+def rule_summaries(folder: Path | None = None) -> list[RuleInfo]:
+    """Every rule's id, kinds, severities, summary and rationale; the engine validates the files when it runs."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    out = []
+    for path in rule_files(folder):
+        if path.name.startswith("_"):
+            continue
+        data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+        applies_to = tuple(data.get("applies_to") or ())
+        severity = data.get("severity")
+        severities = {kind: severity for kind in applies_to} if isinstance(severity, str) else dict(severity or {})
+
+        def texts(key: str) -> dict[str, str]:
+            value = data.get(key)
+            return {k: str(v).strip() for k, v in value.items()} if isinstance(value, dict) else {}
+
+        out.append(RuleInfo(path.stem, applies_to, severities, texts("summary"), texts("rationale")))
+    return out

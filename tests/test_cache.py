@@ -307,3 +307,27 @@ class TestRegistry:
         (tmp_path / "_shared.yaml").write_bytes(b"{}\n")  # shared lexicons count too
         rules_fingerprint.cache_clear()
         assert rules_fingerprint(str(tmp_path)) not in (before,)
+
+    def test_rule_summaries_match_the_engine_and_need_no_spacy(self, tmp_path: Path) -> None:
+        from okrlint.engine import load_rules
+        from okrlint.registry import rule_summaries
+
+        light = {info.id: info for info in rule_summaries()}
+        for rule in load_rules():
+            info = light[rule.id]
+            assert (info.applies_to, info.severity) == (rule.applies_to, rule.severity)
+            assert info.summary == rule.summary and info.rationale == rule.rationale
+        code = ("import sys\nfrom okrlint.cli import main\nrc = main(['rules', '--format', 'json'])\n"
+                "sys.stderr.write(str('spacy' in sys.modules))")
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                              timeout=120)
+        assert done.stderr.strip() == "False"
+        assert {r["id"] for r in json.loads(done.stdout)} == set(light)
+
+    def test_a_cached_sarif_run_needs_no_spacy(self, cache_on: Path, tmp_path: Path) -> None:
+        (tmp_path / "okrs.md").write_text(EN, encoding="utf-8")
+        first = run_cli("--format", "sarif", "--fail-on", "never", "okrs.md", cwd=tmp_path)
+        second = run_cli("--format", "sarif", "--fail-on", "never", "okrs.md", cwd=tmp_path)
+        assert second[2] == [] and first[1] == second[1]
+        driver = json.loads(second[1])["runs"][0]["tool"]["driver"]
+        assert {"vague-verb", "hedging"} <= {rule["id"] for rule in driver["rules"]}
