@@ -51,12 +51,16 @@ def _lint(documents: list[OkrDocument], config: Config, jobs: int) -> list[FileR
     if len(documents) < MIN_PARALLEL or workers < 2:
         return _lint_batch(documents, config)
     from concurrent.futures import ProcessPoolExecutor  # only now: a cached run does not pay for it
+    from concurrent.futures.process import BrokenProcessPool
 
     shares = _split(documents, workers)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        futures = [pool.submit(_lint_sources, [(documents[i].source, documents[i].path) for i in share], config)
-                   for share in shares]
-        results = [future.result() for future in futures]
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+            futures = [pool.submit(_lint_sources, [(documents[i].source, documents[i].path) for i in share],
+                                   config) for share in shares]
+            results = [future.result() for future in futures]
+    except (BrokenProcessPool, OSError):  # no processes to be had (limits, a killed worker): lint here
+        return _lint_batch(documents, config)
     out: list[FileReport | None] = [None] * len(documents)
     for share, reports in zip(shares, results):
         for i, report in zip(share, reports):

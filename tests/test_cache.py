@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -277,6 +278,17 @@ class TestJobs:
         (tmp_path / "okrs.md").write_text(EN, encoding="utf-8")
         assert main(["--jobs", "3", "--fail-on", "never", str(tmp_path / "okrs.md")]) == 0
         assert main(["--jobs", "0", str(tmp_path / "okrs.md")]) == 2
+
+    def test_no_worker_processes_to_be_had_falls_back_to_this_process(self, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+        from okrlint import parallel
+
+        def no_processes() -> Any:
+            raise OSError("fork: resource temporarily unavailable")
+
+        monkeypatch.setattr(parallel, "_context", no_processes)
+        paths = [str(p) for p in write_tree(tmp_path, count=4)]
+        assert okrlint.lint_paths(paths, jobs=2).to_dict() == okrlint.lint_paths(paths, jobs=1).to_dict()
 
 
 class TestRegistry:
