@@ -23,6 +23,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 import types
 import typing
 from functools import lru_cache
@@ -38,6 +39,7 @@ FOLDER_NAME = ".okrlint_cache"
 FORMAT = 1  # bump when the stored layout changes
 ENV_DIR = "OKRLINT_CACHE_DIR"
 ENV_OFF = "OKRLINT_NO_CACHE"
+MAX_AGE = 30 * 24 * 3600  # seconds an entry is kept after it was written
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# okrlint result cache; `okrlint clean` removes it.\n"
 
 
@@ -90,6 +92,7 @@ class ResultCache:
         self.misses = 0
         self._writable = True
         self._pending: dict[str, str] = {}  # path → key of a lookup that missed
+        self._pruned = False
 
     def key(self, text: str, path: str, config: Config) -> str:
         digest = hashlib.sha256()
@@ -147,6 +150,29 @@ class ResultCache:
                 raise
         except (OSError, ValueError):
             self._writable = False
+            return
+        if not self._pruned:
+            self._pruned = True
+            self.prune()
+
+    def prune(self, max_age: float = MAX_AGE) -> int:
+        """Remove entries written more than ``max_age`` seconds ago (once per run that stores something).
+
+        Every edit of a file leaves its old entry behind; an entry still in use is simply written again
+        after it expires.  Returns the number removed.
+        """
+        cutoff = time.time() - max_age
+        removed = 0
+        with contextlib.suppress(OSError):
+            for bucket in os.scandir(self.folder / "results"):
+                if not bucket.is_dir():
+                    continue
+                for entry in os.scandir(bucket.path):
+                    with contextlib.suppress(OSError):
+                        if entry.stat().st_mtime < cutoff:
+                            os.unlink(entry.path)
+                            removed += 1
+        return removed
 
     def _prepare(self, folder: Path) -> None:
         if not self.folder.is_dir():

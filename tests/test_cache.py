@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -343,3 +344,20 @@ class TestRegistry:
         assert second[2] == [] and first[1] == second[1]
         driver = json.loads(second[1])["runs"][0]["tool"]["driver"]
         assert {"vague-verb", "hedging"} <= {rule["id"] for rule in driver["rules"]}
+
+
+class TestPruning:
+    def test_old_entries_go_when_a_new_one_is_stored(self, tmp_path: Path) -> None:
+        report = okrlint.lint_text(EN, filename="okrs.md").files[0]
+        old_cache = ResultCache(tmp_path)
+        old_key = old_cache.key(EN, "old.md", Config())
+        old_cache.put(old_key, report)
+        fresh_key = old_cache.key(EN, "fresh.md", Config())
+        old_cache.put(fresh_key, report)
+        month_ago = time.time() - 31 * 24 * 3600
+        os.utime(old_cache._entry(old_key), (month_ago, month_ago))
+        cache = ResultCache(tmp_path)
+        cache.put(cache.key(EN, "new.md", Config()), report)
+        assert not old_cache._entry(old_key).exists()
+        assert cache._entry(fresh_key).exists()
+        assert cache.get(fresh_key, report.path, EN) == report
