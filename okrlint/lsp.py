@@ -456,13 +456,6 @@ class OkrLanguageServer(LanguageServer):
         self.results[snapshot.uri] = result
         return result
 
-    def lint_document(self, uri: str) -> LintResult | None:
-        """Lint the workspace's current text of ``uri`` here and now (reusing the last lint of the same version)."""
-        snapshot = self.snapshot(uri)
-        if snapshot is None:
-            return None
-        return self.cached(snapshot) or self.accept(snapshot, *self.compute(snapshot))
-
     async def lint_async(self, uri: str) -> LintResult | None:
         """The current lint of ``uri``, computed on the worker thread when the text changed since the last one."""
         snapshot = self.snapshot(uri)

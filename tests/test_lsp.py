@@ -61,10 +61,10 @@ CLEAN = (
 class LspClient:
     """A JSON-RPC peer over the server's pipes; a reader thread queues every message it receives."""
 
-    def __init__(self, cwd: Path, stderr: BinaryIO) -> None:
+    def __init__(self, cwd: Path, stderr: BinaryIO, *args: str) -> None:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "okrlint.cli", "lsp"],
+            [sys.executable, "-m", "okrlint.cli", "lsp", *args],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, cwd=cwd, env=env,
         )
         self.inbox: queue.Queue[Message | None] = queue.Queue()
@@ -471,17 +471,7 @@ def test_moved_key_results_are_inserted_only_into_markdown_lists() -> None:
 
 def _start(tmp_path: Path, log: BinaryIO, options: dict[str, Any] | None = None,
            debug: bool = False) -> LspClient:
-    peer = LspClient(tmp_path, log)
-    if debug:  # the same server with its debug log, to see the order of what it did
-        peer.process.kill()
-        peer.process.wait()
-        peer.process = subprocess.Popen(
-            [sys.executable, "-m", "okrlint.cli", "lsp", "--log-level", "debug"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, cwd=tmp_path,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        peer.inbox = queue.Queue()
-        peer.reader = threading.Thread(target=peer._read_loop, daemon=True)
-        peer.reader.start()
+    peer = LspClient(tmp_path, log, *(["--log-level", "debug"] if debug else []))  # debug: see what it did when
     peer.request("initialize", {"processId": os.getpid(), "rootUri": tmp_path.as_uri(), "capabilities": {},
                                 "initializationOptions": options})
     peer.notify("initialized", {})
