@@ -123,7 +123,7 @@ class ResultCache:
             if data.get("format") != FORMAT or data.get("key") != key:
                 raise ValueError("foreign entry")
             report = _decode(FileReport, {**data["report"], "path": path, "source": text})
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             self.misses += 1
             return None
         self.hits += 1

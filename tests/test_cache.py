@@ -139,6 +139,7 @@ class TestResultCache:
         "", "{", "not json at all \x00", "[]", '{"format": 1, "key": "someone else", "report": {}}',
         '{"format": 1, "key": "KEY", "report": {"language": "ru", "findings": [{"rule": 3}]}}',
         '{"format": 999, "key": "KEY", "report": {"language": "ru", "findings": []}}',
+        "[" * 100_000, b"\xff\xfe garbage".decode("latin-1"),
     ])
     def test_corrupt_or_foreign_entries_are_misses_and_get_rewritten(self, tmp_path: Path, content: str) -> None:
         cache = ResultCache(tmp_path / "c")
