@@ -131,3 +131,27 @@ def test_english_tags_are_unchanged_by_the_linear_pass() -> None:
     long_text = ", ".join(["grow revenue"] * 2000)  # thousands of tokens: one pass, not a scan per token
     long_doc = english.annotate([analysis._blank("en")(long_text)])[0]
     assert sum(t.pos_ == "VERB" for t in long_doc) == 2000
+
+
+def test_the_cache_survives_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    monkeypatch.setattr(analysis, "CACHE_SIZE", 5)
+    analysis.clear_cache()
+    problems: list[BaseException] = []
+
+    def work(offset: int) -> None:
+        try:
+            for n in range(40):
+                texts = [f"Grow revenue by {(n + offset + k) % 12}%" for k in range(4)]
+                assert [a.text for a in analysis.analyze(texts, ["en"] * 4)] == texts
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            problems.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not problems
+    assert len(analysis._recent) <= 5

@@ -6,6 +6,7 @@ batched; English items never load them.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -78,6 +79,7 @@ def _blank(lang: str) -> Any:
 # changed after they are made, so sharing them is safe.
 CACHE_SIZE = 8192
 _recent: OrderedDict[tuple[str, str], Analysis] = OrderedDict()
+_lock = threading.Lock()
 
 
 def analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
@@ -87,17 +89,19 @@ def analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
     through the models in one batch.
     """
     keys = list(zip(texts, langs))
-    new = [key for key in dict.fromkeys(keys) if key not in _recent]
+    with _lock:  # the bookkeeping only: a host may lint from several threads
+        found = {key: _recent[key] for key in dict.fromkeys(keys) if key in _recent}
+        for key in found:
+            _recent.move_to_end(key)
+    new = [key for key in dict.fromkeys(keys) if key not in found]
     if new:
-        for key, analysis in zip(new, _analyze([t for t, _ in new], [lang for _, lang in new])):
-            _recent[key] = analysis
-    out = []
-    for key in keys:
-        _recent.move_to_end(key)
-        out.append(_recent[key])
-    while len(_recent) > max(CACHE_SIZE, len(keys)):
-        _recent.popitem(last=False)
-    return out
+        made = dict(zip(new, _analyze([t for t, _ in new], [lang for _, lang in new])))
+        found.update(made)
+        with _lock:
+            _recent.update(made)
+            while len(_recent) > CACHE_SIZE:
+                _recent.popitem(last=False)
+    return [found[key] for key in keys]
 
 
 def clear_cache() -> None:
