@@ -1,6 +1,6 @@
 """``okrlint lsp``: a language server that shows okrlint's findings in editors and applies its rewrites.
 
-Diagnostics are published on open, change (full sync) and save for Markdown,
+Diagnostics are published on open, change (full sync, debounced) and save for Markdown,
 plain text, YAML, JSON and CSV/TSV documents; quick fixes replace the whole
 flagged item with a suggested rewrite.  okrlint's spans are code-point offsets;
 the protocol counts UTF-16 code units by default (or UTF-8/UTF-32 when the
@@ -174,8 +174,9 @@ class LintResult:
 class Linter:
     """okrlint for editor buffers: discovered config (cached by file stamp), one document at a time.
 
-    Nothing heavy is imported until the first document arrives, so ``initialize``
-    is answered at once; the Russian models load on the first Russian document.
+    Nothing heavy is imported when it is made: the server answers ``initialize``
+    at once and loads the models on its lint worker right after (see
+    :meth:`OkrLanguageServer.warm_up`).
     """
 
     def __init__(self) -> None:
