@@ -254,7 +254,26 @@ class TestWhereAndClean:
         assert (precious / "notes.md").is_file()
 
 
+@pytest.fixture
+def small_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers for a few small files (real runs need thousands of items before workers pay)."""
+    from okrlint import parallel
+
+    monkeypatch.setattr(parallel, "MIN_ITEMS_PER_WORKER", 10)
+
+
 class TestJobs:
+    def test_how_many_workers(self, tmp_path: Path) -> None:
+        from okrlint.parallel import MIN_ITEMS_PER_WORKER, workers_for
+        from okrlint.parsing import parse
+
+        small = [parse(EN, f"{n}.md") for n in range(20)]
+        assert workers_for(small, 4) == 1  # 20 files but a few hundred items: the models' load would dominate
+        items = "\n".join(f"- Grow signups from {n} to {n + 5}" for n in range(MIN_ITEMS_PER_WORKER // 8))
+        big = [parse(f"## Objective: Grow\n{items}\n", f"{n}.md") for n in range(20)]
+        assert workers_for(big, 4) == 2 and workers_for(big, 1) == 1 and workers_for(big[:7], 4) == 1
+
+    @pytest.mark.usefixtures("small_workers")
     def test_workers_give_the_same_reports_in_the_same_order(self, tmp_path: Path) -> None:
         paths = [str(p) for p in write_tree(tmp_path, count=5)]  # 10 files: enough for two workers
         paths.append(str(tmp_path / "missing.md"))
@@ -264,6 +283,7 @@ class TestJobs:
         assert parallel.to_dict() == serial.to_dict()
         assert [f.source for f in parallel.files] == [f.source for f in serial.files]
 
+    @pytest.mark.usefixtures("small_workers")
     def test_workers_really_run(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         from okrlint import parallel
 
@@ -281,6 +301,7 @@ class TestJobs:
         assert main(["--jobs", "3", "--fail-on", "never", str(tmp_path / "okrs.md")]) == 0
         assert main(["--jobs", "0", str(tmp_path / "okrs.md")]) == 2
 
+    @pytest.mark.usefixtures("small_workers")
     def test_no_worker_processes_to_be_had_falls_back_to_this_process(self, tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
         from okrlint import parallel
