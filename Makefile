@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench eval release-check clean report-shot
+.PHONY: demo test test-cache bench eval release-check clean report-shot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
+
+# The whole suite twice with the result cache on (the second run reads it), in a temporary cache folder.
+test-cache: $(STAMP)
+	dir=$$(mktemp -d) && trap 'rm -rf "$$dir"' EXIT && \
+	OKRLINT_TEST_CACHE=1 OKRLINT_CACHE_DIR="$$dir" $(BIN)/python -m pytest -q -m "not slow" -p no:cacheprovider && \
+	OKRLINT_TEST_CACHE=1 OKRLINT_CACHE_DIR="$$dir" $(BIN)/python -m pytest -q -m "not slow" -p no:cacheprovider
 
 eval: $(STAMP)
 	$(BIN)/okrlint eval

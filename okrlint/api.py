@@ -11,16 +11,18 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
 from .config import Config, ConfigResolver
-from .engine import lint_documents
 from .findings import FileReport, InputError, Report, Skipped
 from .model import OkrDocument
 from .parsing import SUPPORTED_EXTENSIONS, ParseError, decode, detect_format, from_structured, parse
 from .parsing.errors import NoOkrError
 from .sniff import holds_okrs, why_not
 from .walk import Walker, excludes_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .cache import ResultCache
 
 # OKR files are small; a multi-megabyte input is a wrong path or an export gone astray, and would
 # take minutes of tagging.  Larger files are reported, not linted.
@@ -35,6 +37,8 @@ def _config(config: Config | None, lang: str | None) -> Config:
 def lint_documents_report(documents: list[OkrDocument], config: Config | None = None,
                           errors: list[InputError] | None = None) -> Report:
     """Lint parsed documents with one config (the LSP's entry point)."""
+    from .engine import lint_documents  # imported on demand: a fully cached run never loads spaCy
+
     files = lint_documents(documents, config) if documents else []
     return Report(files=files, errors=list(errors or []))
 
@@ -74,7 +78,7 @@ def lint_objectives(objectives: Any, *, lang: str = "auto", config: Config | Non
 
 def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | ConfigResolver | None = None,
                stdin: TextIO | None = None, stdin_filename: str | None = None, exclude: Sequence[str] = (),
-               only_okr_files: bool = False) -> Report:
+               only_okr_files: bool = False, cache: ResultCache | None = None, jobs: int = 1) -> Report:
     """Lint files, folders and ``-`` (standard input); the report lists files in the order given.
 
     Folders are walked for files that hold OKRs (see :mod:`okrlint.walk`);
@@ -85,6 +89,9 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Con
     path in the report.  ``exclude`` adds gitignore-style patterns (relative
     to the current folder).  ``only_okr_files`` treats files named explicitly
     like walked ones (skip those without OKRs or excluded), for pre-commit.
+    With a ``cache``, a file whose report is stored (same text, name, config,
+    rules and okrlint) is not parsed or analysed again; ``jobs`` > 1 lints many
+    uncached files in worker processes.
     Raises :class:`ConfigError` for a broken config file.
     """
     resolver = config if isinstance(config, ConfigResolver) else ConfigResolver(base=config)
@@ -92,7 +99,7 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Con
     found = walker.collect(paths, SUPPORTED_EXTENSIONS)
     errors = list(found.errors)
     skipped = list(found.skipped)
-    placed: list[tuple[OkrDocument, Config]] = []
+    placed: list[tuple[OkrDocument | FileReport, Config]] = []
     with_lang: dict[int, Config] = {}  # one Config object per config file, so files sharing it share a batch
     for raw, walked in found.files:
         name = stdin_filename if raw == "-" and stdin_filename else raw
@@ -113,6 +120,15 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Con
                     raise NoOkrError(f"no objectives or key results found ({why_not(fmt)})")
                 skipped.append(Skipped(name, why_not(fmt)))
                 continue
+            where = Path(name).parent if name != "-" else Path.cwd()
+            base = resolver.for_path(where)
+            if id(base) not in with_lang:
+                with_lang[id(base)] = _config(base, lang)
+            effective = with_lang[id(base)]
+            hit = cache.lookup(source, name, effective) if cache is not None else None
+            if hit is not None:
+                placed.append((hit, effective))
+                continue
             document = parse(source, name, fmt)
         except NoOkrError as exc:
             if lenient:  # a README met while walking a folder is not an error
@@ -123,22 +139,32 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Con
         except ParseError as exc:
             errors.append(InputError(name, str(exc)))
             continue
-        where = Path(name).parent if name != "-" else Path.cwd()
-        base = resolver.for_path(where)
-        if id(base) not in with_lang:
-            with_lang[id(base)] = _config(base, lang)
-        placed.append((document, with_lang[id(base)]))
-    return Report(files=_lint_grouped(placed), errors=errors, skipped=skipped)
+        placed.append((document, effective))
+    return Report(files=_lint_grouped(placed, cache, jobs), errors=errors, skipped=skipped)
 
 
-def _lint_grouped(placed: list[tuple[OkrDocument, Config]]) -> list[FileReport]:
-    """Lint documents that share a config together (one batch each), then put the reports back in input order."""
+def _lint_grouped(placed: list[tuple[OkrDocument | FileReport, Config]], cache: ResultCache | None = None,
+                  jobs: int = 1) -> list[FileReport]:
+    """Lint documents that share a config together (one batch each), then put the reports back in input order.
+
+    Cached reports stay as they are; the parsed documents of a group are linted (in worker
+    processes when ``jobs`` > 1 pays off) and stored in the cache.
+    """
     groups: dict[int, tuple[Config, list[int]]] = {}
-    for index, (_document, config) in enumerate(placed):
+    for index, (_slot, config) in enumerate(placed):
         groups.setdefault(id(config), (config, []))[1].append(index)
     reports: dict[int, FileReport] = {}
     for config, indices in groups.values():
-        for index, file_report in zip(indices, lint_documents([placed[i][0] for i in indices], config)):
+        slots = [placed[i][0] for i in indices]
+        if cache is None and jobs <= 1:
+            from .engine import lint_documents
+
+            linted = lint_documents(slots, config)  # type: ignore[arg-type]
+        else:
+            from .parallel import lint_mixed
+
+            linted = lint_mixed(slots, config, cache, jobs)
+        for index, file_report in zip(indices, linted):
             reports[index] = file_report
     return [reports[i] for i in range(len(placed))]
 

@@ -193,9 +193,9 @@ def verb_lemma(token: Token, lang: str) -> str | None:
         return token.lemma_.lower()
     if not token.is_alpha:
         return None
-    from lemminflect import getAllLemmas
+    from .analysis.english import word_options
 
-    lemmas = getAllLemmas(token.lower_).get("VERB")
+    lemmas = word_options(token.lower_).get("VERB")
     return lemmas[0].lower() if lemmas else None
 
 
@@ -475,9 +475,9 @@ def _has_clause_verb(analysis: Analysis) -> bool:
             if t.pos_ == "VERB" and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")):
                 return True
         elif t.i > 0 and t.is_alpha and t.lower_ not in ("per",):
-            from lemminflect import getAllLemmas
+            from .analysis.english import word_options
 
-            options = getAllLemmas(t.lower_)
+            options = word_options(t.lower_)
             if "VERB" in options and "NOUN" not in options and "ADJ" not in options:
                 return True
     return False

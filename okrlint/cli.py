@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .config import Config, ConfigError, ConfigResolver, Overrides
+from .config import Config, ConfigError, ConfigResolver, Overrides, find_config
 from .findings import SEVERITY_ORDER, Report
 from .reporters import FORMATS, render, render_statistics, render_text, version
 
@@ -32,13 +32,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from .engine import Example, Rule
 
 PROG = "okrlint"
-SUBCOMMANDS = ("rules", "explain", "lsp", "eval", "grade")
+SUBCOMMANDS = ("rules", "explain", "lsp", "eval", "grade", "clean")
 FAIL_ON = ("error", "warning", "info", "never")
 ISSUES_HINT = "this is a bug in okrlint; please report it to the maintainers with the input that caused it"
 # Options of the lint command that take a value; needed to find the first positional word.
 _VALUE_OPTIONS = frozenset(
     {"--format", "--output-format", "--lang", "--locale", "--select", "--ignore", "--fail-on", "--config",
-     "--color", "--exclude", "--stdin-filename", "-o", "--output-file", "--min-score"}
+     "--color", "--exclude", "--stdin-filename", "-o", "--output-file", "--min-score", "--cache-dir",
+     "--jobs", "-j"}
 )
 # Loggers of the NLP stack; their INFO/WARNING chatter must not reach a user's terminal or CI log.
 _NOISY_LOGGERS = ("spacy", "thinc", "natasha", "slovnet", "navec", "yargy", "pymorphy3", "pymorphy2", "razdel", "pygls")
@@ -51,9 +52,10 @@ commands:
   okrlint lsp                          language server over stdio (for editors)
   okrlint eval                         precision/recall of every rule on the labelled corpus
   okrlint grade PATH...                quarter-end grades per key result (text, json, markdown, html)
+  okrlint clean [--cache-dir DIR]      remove the result cache (.okrlint_cache)
 
 The first argument that is not an option is the command when it is rules,
-explain, lsp, eval or grade. To lint a file or directory with one of those names,
+explain, lsp, eval, grade or clean. To lint a file or directory with one of those names,
 write it as a path: `okrlint ./rules` (or after `--`: `okrlint -- rules`).
 
 exit status: 0 no findings at or above --fail-on; 1 such findings;
@@ -88,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The lint command's parser (also what ``okrlint --help`` shows)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
-        usage="%(prog)s [options] PATH...\n       %(prog)s {rules,explain,lsp,eval} ...",
+        usage="%(prog)s [options] PATH...\n       %(prog)s {rules,explain,lsp,eval,clean} ...",
         description="Lint OKRs (objectives and key results) in Russian and English.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -166,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="exit 1 when any objective's writing-quality score (0–10, see `okrlint explain score`) is below N",
     )
+    _add_cache_options(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     return parser
 
@@ -178,6 +181,26 @@ def _score_value(text: str) -> float:
     if not 0 <= value <= 10:
         raise argparse.ArgumentTypeError(f"expected a number from 0 to 10, got {text!r}")
     return value
+
+
+def _add_cache_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the result cache (also: OKRLINT_NO_CACHE=1)")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="where cached results live (default: $OKRLINT_CACHE_DIR, else .okrlint_cache beside "
+                        "the config file, else in the current directory)")
+    parser.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
+                        help="worker processes for files not in the cache (default: the number of cores)")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("expected 1 or more")
+    return number
 
 
 def build_rules_parser() -> argparse.ArgumentParser:
@@ -315,6 +338,75 @@ def _load_rules() -> list[Rule]:
     return load_rules()
 
 
+def _rule_summaries() -> list[Any]:
+    """Rule metadata for listings and SARIF, read without compiling the rules (so without spaCy)."""
+    from .registry import rule_summaries
+
+    return rule_summaries()
+
+
+def _rule_ids_only() -> list[str]:
+    from .registry import rule_ids
+
+    return rule_ids()
+
+
+# --------------------------------------------------------------------------- cache and jobs
+
+
+def _first_path(args: argparse.Namespace) -> str:
+    """The path whose config speaks for the whole run (message locale, cache folder)."""
+    return next((p for p in args.paths if p != "-"), args.stdin_filename or ".")
+
+
+def result_cache(args: argparse.Namespace, config: Config) -> Any:
+    """The result cache for this run, or None (``--no-cache``, ``OKRLINT_NO_CACHE``)."""
+    from .cache import ResultCache, cache_disabled, default_dir
+
+    if args.no_cache or cache_disabled():
+        return None
+    return ResultCache(Path(args.cache_dir) if args.cache_dir else default_dir(config))
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    if args.jobs is not None:
+        return int(args.jobs)
+    from .parallel import default_jobs
+
+    return default_jobs()
+
+
+def build_clean_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} clean", description="Remove okrlint's result cache (.okrlint_cache).", allow_abbrev=False,
+    )
+    parser.add_argument("--cache-dir", metavar="DIR", help="the cache to remove (default: the one a lint run "
+                        "here would use)")
+    parser.add_argument("--config", metavar="FILE", help="the config file whose folder holds the cache")
+    return parser
+
+
+def run_clean(argv: Sequence[str]) -> int:
+    from .cache import CacheError, clean, default_dir
+
+    args = build_clean_parser().parse_args(argv)
+    if args.cache_dir:
+        folder = Path(args.cache_dir)
+    else:
+        found = Path(args.config) if args.config else find_config(Path.cwd())
+        folder = default_dir(Config(source=str(found)) if found else None)
+    try:
+        removed = clean(folder)
+    except CacheError as exc:
+        error(str(exc))
+        return 2
+    except OSError as exc:
+        error(f"{folder}: cannot remove: {exc.strerror or exc}")
+        return 2
+    write(sys.stderr, f"{PROG}: {'removed' if removed else 'no cache at'} {folder}\n")
+    return 0
+
+
 # --------------------------------------------------------------------------- lint
 
 
@@ -345,8 +437,7 @@ def run_lint(argv: Sequence[str]) -> int:
     if args.stdin_filename and "-" not in args.paths:
         raise UsageError("--stdin-filename names standard input: add - to the paths")
     with quiet_libraries():
-        rules = _load_rules()
-        known = [rule.id for rule in rules]
+        known = _rule_ids_only()  # the rules themselves (and spaCy) load only if a file misses the cache
         _check_rule_ids("--select", _rule_ids(args.select), known)
         _check_rule_ids("--ignore", _rule_ids(args.ignore), known)
         resolver = resolve_config(args)
@@ -355,7 +446,9 @@ def run_lint(argv: Sequence[str]) -> int:
         # the API reads stdin's bytes and decodes them like a file, so offsets match what was sent
         report = lint_paths(args.paths, config=resolver, stdin=sys.stdin if "-" in args.paths else None,
                             stdin_filename=args.stdin_filename, exclude=_patterns(args.exclude),
-                            only_okr_files=args.only_okr_files)
+                            only_okr_files=args.only_okr_files,
+                            cache=result_cache(args, resolver.for_path(Path(_first_path(args)))), jobs=_jobs(args))
+        rules = _rule_summaries() if args.format == "sarif" and not args.statistics else None
 
     if args.verbose:
         for skipped in report.skipped:
@@ -364,8 +457,7 @@ def run_lint(argv: Sequence[str]) -> int:
         error(f"{input_error.path}: {input_error.message}")
     stream = _output_stream(args.output_file)
     color = use_color(args.color, stream) if args.output_file is None else args.color == "always"
-    first = next((p for p in args.paths if p != "-"), args.stdin_filename or ".")
-    locale = args.locale or resolver.for_path(Path(first)).locale
+    locale = args.locale or resolver.for_path(Path(_first_path(args))).locale
     if args.statistics:
         output = render_statistics(report, args.format, color=color)
     elif args.format == "text":
@@ -560,7 +652,7 @@ def explain(rule: Rule, locale: str, *, color: bool = False) -> str:
 def run_rules(argv: Sequence[str]) -> int:
     args = build_rules_parser().parse_args(argv)
     with quiet_libraries():
-        rules = _load_rules()
+        rules = _rule_summaries()
     locale = args.locale or default_locale()
     if args.format == "json":
         write(sys.stdout, rules_json(rules))
@@ -675,6 +767,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_explain(rest)
         if command == "grade":
             return run_grade(rest)
+        if command == "clean":
+            return run_clean(rest)
         return run_module(command, rest)
     except UsageError as exc:
         error(f"error: {exc}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .catalog import rule_ids, rule_options
+from .registry import rule_ids, rule_options
 
 if sys.version_info >= (3, 11):
     import tomllib

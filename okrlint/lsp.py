@@ -1,6 +1,6 @@
 """``okrlint lsp``: a language server that shows okrlint's findings in editors and applies its rewrites.
 
-Diagnostics are published on open, change (full sync) and save for Markdown,
+Diagnostics are published on open, change (full sync, debounced) and save for Markdown,
 plain text, YAML, JSON and CSV/TSV documents; quick fixes replace the whole
 flagged item with a suggested rewrite.  okrlint's spans are code-point offsets;
 the protocol counts UTF-16 code units by default (or UTF-8/UTF-32 when the
@@ -14,13 +14,18 @@ standard error together with the log.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import logging
 import os
+import queue
 import re
 import sys
+import threading
+import time
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -59,6 +64,7 @@ _LANGUAGE_FORMATS: dict[str, str | None] = {
 }
 _FORMAT_SUFFIXES = {"markdown": ".md", "yaml": ".yaml", "json": ".json", "csv": ".csv", "tsv": ".tsv"}
 _TITLE_LIMIT = 80  # code-action titles are menu entries; long rewrites are cut with "…"
+DEBOUNCE_MS = 200  # after an edit, wait this long for the next keystroke before linting
 
 
 # --------------------------------------------------------------------------- positions
@@ -181,8 +187,9 @@ class LintResult:
 class Linter:
     """okrlint for editor buffers: discovered config (cached by file stamp), one document at a time.
 
-    Nothing heavy is imported until the first document arrives, so ``initialize``
-    is answered at once; the Russian models load on the first Russian document.
+    Nothing heavy is imported when it is made: the server answers ``initialize``
+    at once and loads the models on its lint worker right after (see
+    :meth:`OkrLanguageServer.warm_up`).
     """
 
     def __init__(self) -> None:
@@ -422,7 +429,13 @@ def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
 
 
 class OkrLanguageServer(LanguageServer):
-    """pygls server plus okrlint's state: the last lint per document and the config warnings already shown."""
+    """pygls server plus okrlint's state: the last lint per document and the config warnings already shown.
+
+    Every lint runs on one background thread (:class:`LintWorker`), so the protocol
+    stays responsive while the models load or a document is linted; edits are
+    debounced and a lint whose document changed meanwhile is dropped, so fast
+    typing publishes only the latest version.
+    """
 
     def __init__(self) -> None:
         from .reporters import version
@@ -432,53 +445,173 @@ class OkrLanguageServer(LanguageServer):
         self.results: dict[str, LintResult] = {}
         self.warned: set[str] = set()
         self.shutdown_requested = False
+        self.debounce = DEBOUNCE_MS / 1000
+        self.worker = LintWorker()
+        self.pending: dict[str, asyncio.Task[None]] = {}
 
     @property
     def encoding(self) -> str:
         return encoding_name(self.workspace.position_encoding)
 
-    def lint_document(self, uri: str) -> LintResult | None:
-        """Lint the workspace's current text of ``uri`` (reusing the last lint of the same version)."""
+    def snapshot(self, uri: str) -> Snapshot | None:
+        """What to lint, read on the protocol's thread: the document's current text, version and target."""
         document = self.workspace.get_text_document(uri)
-        root = self.workspace.root_path
-        target = lint_target(uri, document.language_id, root)
+        target = lint_target(uri, document.language_id, self.workspace.root_path)
         if target is None:
             return None
-        if target.path is not None and self.linter.excluded(target.path, root):
+        if target.path is not None and self.linter.excluded(target.path, self.workspace.root_path):
             return None  # node_modules, a venv, the config's exclude: as a folder walk skips them
-        text = document.source
-        cached = self.results.get(uri)
-        if (cached is not None and cached.version == document.version and cached.text == text
-                and cached.mapper.encoding == self.encoding):
-            return cached
+        return Snapshot(uri, document.source, document.version, target, self.encoding)
+
+    def current(self, snapshot: Snapshot) -> bool:
+        document = self.workspace.get_text_document(snapshot.uri)
+        return document.version == snapshot.version and document.source == snapshot.text
+
+    def cached(self, snapshot: Snapshot) -> LintResult | None:
+        result = self.results.get(snapshot.uri)
+        if (result is not None and result.version == snapshot.version and result.text == snapshot.text
+                and result.mapper.encoding == snapshot.encoding):
+            return result
+        return None
+
+    def compute(self, snapshot: Snapshot) -> tuple[LintResult, ConfigError | None]:
+        """Lint a snapshot (on the worker thread); a broken config is returned to be shown, not raised."""
+        started = time.perf_counter()
+        text, target = snapshot.text, snapshot.target
         config, problem = self.linter.config_for(target.folder)
+        try:
+            result = self.linter.lint(text, target, config, version=snapshot.version, encoding=snapshot.encoding)
+        except Exception as exc:  # a bug must not take the server down; say so where the user looks
+            logger.exception("linting %s failed", snapshot.uri)
+            result = LintResult(snapshot.version, text, target, PositionMapper(text, snapshot.encoding))
+            result.diagnostics.append(_input_error(result.mapper, f"okrlint internal error: {type(exc).__name__}: "
+                                                                  f"{exc} (see the server log)"))
+        logger.debug("linted %s version %s in %.1f ms", snapshot.uri, snapshot.version,
+                     (time.perf_counter() - started) * 1000)
+        return result, problem
+
+    def accept(self, snapshot: Snapshot, result: LintResult, problem: ConfigError | None) -> LintResult:
+        """Keep a finished lint (on the protocol's thread) and show a config problem once."""
         if problem is not None and str(problem) not in self.warned:
             self.warned.add(str(problem))
             self.window_show_message(lsp.ShowMessageParams(
                 type=lsp.MessageType.Warning,
                 message=f"okrlint: {problem} — linting with the default settings",
             ))
-        try:
-            result = self.linter.lint(text, target, config, version=document.version, encoding=self.encoding)
-        except Exception as exc:  # a bug must not take the server down; say so where the user looks
-            logger.exception("linting %s failed", uri)
-            result = LintResult(document.version, text, target, PositionMapper(text, self.encoding))
-            result.diagnostics.append(_input_error(result.mapper, f"okrlint internal error: {type(exc).__name__}: "
-                                                                  f"{exc} (see the server log)"))
-        self.results[uri] = result
+        self.results[snapshot.uri] = result
         return result
 
-    def publish(self, uri: str) -> None:
-        result = self.lint_document(uri)
-        if result is None:
+    async def lint_async(self, uri: str) -> LintResult | None:
+        """The current lint of ``uri``, computed on the worker thread when the text changed since the last one."""
+        snapshot = self.snapshot(uri)
+        if snapshot is None:
+            return None
+        cached = self.cached(snapshot)
+        if cached is not None:
+            return cached
+        result, problem = await asyncio.wrap_future(self.worker.submit(self.compute, snapshot))
+        return self.accept(snapshot, result, problem)
+
+    def schedule(self, uri: str, delay: float = 0.0) -> None:
+        """Lint ``uri`` after ``delay`` seconds, replacing a lint of it that is still waiting."""
+        previous = self.pending.pop(uri, None)
+        if previous is not None:
+            previous.cancel()  # a lint already on the worker finishes, and is dropped as stale
+        self.pending[uri] = asyncio.ensure_future(self._lint_and_publish(uri, delay))
+
+    async def _lint_and_publish(self, uri: str, delay: float) -> None:
+        if delay > 0:
+            await asyncio.sleep(delay)
+        snapshot = self.snapshot(uri)
+        if snapshot is None:
             return
+        result = self.cached(snapshot)
+        if result is None:
+            result, problem = await asyncio.wrap_future(self.worker.submit(self.compute, snapshot))
+            if not self.current(snapshot):
+                logger.debug("dropped the lint of %s version %s: the text changed", uri, snapshot.version)
+                return
+            self.accept(snapshot, result, problem)
+        if self.pending.get(uri) is asyncio.current_task():
+            del self.pending[uri]
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
             uri=uri, version=result.version, diagnostics=result.diagnostics))
+
+    def publish(self, uri: str) -> None:
+        self.schedule(uri)
+
+    def configure(self, options: Any) -> None:
+        """``initializationOptions``: ``{"debounce": milliseconds}`` (default 200) delays linting after edits."""
+        value = options.get("debounce") if isinstance(options, dict) else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 10_000:
+            self.debounce = value / 1000
+        elif value is not None:
+            logger.warning("initializationOptions.debounce: expected milliseconds (0-10000), got %r", value)
+
+    def warm_up(self) -> None:
+        """Load the rules and both languages' models on the worker before the first document needs them."""
+        self.worker.submit(_warm_up)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One version of one document, as it was when a lint was asked for."""
+
+    uri: str
+    text: str
+    version: int | None
+    target: Target
+    encoding: str
+
+
+class LintWorker:
+    """One daemon thread that runs lints in order: the NLP libraries are used from a single thread, and a
+    lint still queued when its document changes again is cancelled before it starts."""
+
+    def __init__(self) -> None:
+        self.jobs: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._run, name="okrlint-lint", daemon=True)
+        self.thread.start()
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        self.jobs.put((future, function, args))
+        return future
+
+    def _run(self) -> None:
+        while True:
+            future, function, args = self.jobs.get()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(function(*args))
+            except BaseException as exc:  # handed to whoever waits for it
+                future.set_exception(exc)
+
+
+_WARM_UP = ("# Q3 2026\n## Цель: Увеличить выручку\n- Привлечь 10 клиентов к 1 июля\n"
+            "## Objective: Grow revenue\n- Improve onboarding\n")
+
+
+def _warm_up() -> None:
+    started = time.perf_counter()
+    try:
+        from .api import lint_text
+
+        lint_text(_WARM_UP, filename="warm-up.md")
+    except Exception:  # the first real document will report the problem
+        logger.exception("loading the models failed")
+    logger.debug("models loaded in %.0f ms", (time.perf_counter() - started) * 1000)
 
 
 def build_server() -> OkrLanguageServer:
     """The server with its handlers registered (a function, so importing this module starts nothing)."""
     server = OkrLanguageServer()
+
+    @server.feature(lsp.INITIALIZE)
+    def initialize(ls: OkrLanguageServer, params: lsp.InitializeParams) -> None:
+        ls.configure(params.initialization_options)
+        ls.warm_up()  # documents opened meanwhile queue behind it and are published when it is done
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: OkrLanguageServer, params: lsp.DidOpenTextDocumentParams) -> None:
@@ -486,7 +619,7 @@ def build_server() -> OkrLanguageServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: OkrLanguageServer, params: lsp.DidChangeTextDocumentParams) -> None:
-        ls.publish(params.text_document.uri)
+        ls.schedule(params.text_document.uri, ls.debounce)  # typing: lint once it pauses
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE, lsp.SaveOptions(include_text=False))
     def did_save(ls: OkrLanguageServer, params: lsp.DidSaveTextDocumentParams) -> None:
@@ -502,18 +635,21 @@ def build_server() -> OkrLanguageServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: OkrLanguageServer, params: lsp.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
-        if ls.results.pop(uri, None) is not None:
+        pending = ls.pending.pop(uri, None)
+        if pending is not None:
+            pending.cancel()
+        if ls.results.pop(uri, None) is not None or pending is not None:
             ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
                     lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
-    def code_action(ls: OkrLanguageServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
+    async def code_action(ls: OkrLanguageServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
         only = params.context.only
         if only and not any(lsp.CodeActionKind.QuickFix.value.startswith(str(getattr(k, "value", k)))
                             for k in only):
             return None
         uri = params.text_document.uri
-        result = ls.lint_document(uri)
+        result = await ls.lint_async(uri)
         if result is None:
             return None
         return code_actions(uri, result, params.range, params.context.diagnostics) or None

@@ -137,8 +137,8 @@ def count_phrase(count: int, lang: str, what: str) -> str:
     """«2 ключевых результата», «6 целей», "1 key result" — the noun agreeing with the number."""
     if lang != "ru":
         words = {"key_result": ["key", "result"], "objective": ["objective"]}[what]
-        if count != 1:
-            words[-1] = english_plural(words[-1])
+        if count != 1:  # regular plurals: no need to load lemminflect's inflection table for them
+            words[-1] += "s"
         return f"{count} {' '.join(words)}"
     from .analysis.russian import parses
 

@@ -345,7 +345,7 @@ def test_config_schema_accepts_the_readme_example_and_rejects_bad_ones() -> None
 
 
 def test_config_schema_knows_every_rule_and_knob() -> None:
-    from okrlint.catalog import rule_ids, rule_options
+    from okrlint.registry import rule_ids, rule_options
 
     schema = _config_schema()
     assert schema["$defs"]["ruleId"]["enum"] == list(rule_ids())

@@ -301,16 +301,17 @@ def test_a_file_named_after_okrs_needs_no_other_mark(name: str, expected: bool, 
 
 def test_files_sharing_a_config_are_linted_in_one_batch(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import okrlint.api
+    import okrlint.engine
 
     (repo / "team-en" / "more.md").write_text(OKR_EN, encoding="utf-8")
     batches: list[list[str]] = []
-    real = okrlint.api.lint_documents
+    real = okrlint.engine.lint_documents
 
     def spy(documents, config):  # type: ignore[no-untyped-def]
         batches.append([Path(d.path).as_posix() for d in documents])
         return real(documents, config)
 
-    monkeypatch.setattr(okrlint.api, "lint_documents", spy)
+    monkeypatch.setattr(okrlint.engine, "lint_documents", spy)
     monkeypatch.chdir(repo)
     try:
         report = okrlint.lint_paths(["team-en/okrs.md", "team-ru/okrs.md", "team-en/more.md"], lang="en")

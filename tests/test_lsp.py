@@ -61,10 +61,10 @@ CLEAN = (
 class LspClient:
     """A JSON-RPC peer over the server's pipes; a reader thread queues every message it receives."""
 
-    def __init__(self, cwd: Path, stderr: BinaryIO) -> None:
+    def __init__(self, cwd: Path, stderr: BinaryIO, *args: str) -> None:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "okrlint.cli", "lsp"],
+            [sys.executable, "-m", "okrlint.cli", "lsp", *args],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, cwd=cwd, env=env,
         )
         self.inbox: queue.Queue[Message | None] = queue.Queue()
@@ -561,3 +561,68 @@ def test_documents_a_walk_would_skip_get_no_diagnostics(client: LspClient, works
     kept = (workspace / "okrs-kept.md").as_uri()
     client.open(kept, "## Objective: Grow\n- Improve onboarding\n")
     assert "vague-verb" in {d["code"] for d in client.diagnostics(kept)}
+
+
+# --------------------------------------------------------------------------- responsiveness
+
+
+def _start(tmp_path: Path, log: BinaryIO, options: dict[str, Any] | None = None,
+           debug: bool = False) -> LspClient:
+    peer = LspClient(tmp_path, log, *(["--log-level", "debug"] if debug else []))  # debug: see what it did when
+    peer.request("initialize", {"processId": os.getpid(), "rootUri": tmp_path.as_uri(), "capabilities": {},
+                                "initializationOptions": options})
+    peer.notify("initialized", {})
+    return peer
+
+
+def _stop(peer: LspClient) -> None:
+    peer.request("shutdown")
+    peer.notify("exit")
+    assert peer.close_and_wait() == 0
+
+
+def test_fast_typing_publishes_only_the_latest_version(tmp_path: Path) -> None:
+    with open(tmp_path / "server.log", "wb") as log:
+        peer = _start(tmp_path, log, {"debounce": 1000})
+        uri = (tmp_path / "okrs.md").as_uri()
+        base = "# Q3 2026\n\n## Цель: Сделать бренд любимым\n\n- Провести 10 вебинаров\n- "
+        peer.open(uri, base)
+        peer.diagnostics(uri)
+        typed = "Попробовать запустить TikTok-канал"
+        for n in range(1, len(typed) + 1):  # one keystroke per version, as an editor sends them
+            peer.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": n + 1},
+                                                   "contentChanges": [{"text": base + typed[:n]}]})
+        last = len(typed) + 1
+        final = peer.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                              and m["params"]["uri"] == uri)
+        assert final["params"]["version"] == last  # nothing in between was linted and published
+        assert "hedging" in {d["code"] for d in final["params"]["diagnostics"]}
+        with pytest.raises(AssertionError, match="no matching message"):
+            peer.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics", timeout=1.5)
+        _stop(peer)
+
+
+def test_models_load_after_initialize_and_a_document_opened_meanwhile_is_published(tmp_path: Path) -> None:
+    with open(tmp_path / "server.log", "wb") as log:
+        peer = _start(tmp_path, log, debug=True)
+        uri = (tmp_path / "okrs.md").as_uri()
+        peer.open(uri, "# Q3 2026\n\n## Цель: Рост\n\n- Провести 10 вебинаров\n")  # while the models load
+        assert "task-key-result" in {d["code"] for d in peer.diagnostics(uri)}
+        _stop(peer)
+    lines = (tmp_path / "server.log").read_text(encoding="utf-8").splitlines()
+    loaded = next(i for i, line in enumerate(lines) if "models loaded in" in line)
+    linted = next(i for i, line in enumerate(lines) if f"linted {uri} version 1" in line)
+    assert loaded < linted  # the warm-up ran first, on the same worker, right after initialize
+
+
+def test_debounce_option_is_validated(tmp_path: Path) -> None:
+    from okrlint.lsp import DEBOUNCE_MS, OkrLanguageServer
+
+    server = OkrLanguageServer()
+    assert server.debounce == DEBOUNCE_MS / 1000
+    server.configure({"debounce": 50})
+    assert server.debounce == 0.05
+    server.configure({"debounce": "fast"})
+    server.configure({"debounce": -1})
+    server.configure(None)
+    assert server.debounce == 0.05

@@ -6,6 +6,8 @@ batched; English items never load them.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, Sequence
@@ -72,8 +74,42 @@ def _blank(lang: str) -> Any:
     return spacy.blank(lang)
 
 
+# Analyses of recent texts, shared by every run in this process: the language server re-lints a
+# document after each edit, and only the key result that changed is new text.  Analyses are never
+# changed after they are made, so sharing them is safe.
+CACHE_SIZE = 8192
+_recent: OrderedDict[tuple[str, str], Analysis] = OrderedDict()
+_lock = threading.Lock()
+
+
 def analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
-    """Analyze many texts at once; ``langs`` gives each text's language (``ru``/``en``)."""
+    """Analyze many texts at once; ``langs`` gives each text's language (``ru``/``en``).
+
+    Texts analyzed recently in this process are not analyzed again; the others go
+    through the models in one batch.
+    """
+    keys = list(zip(texts, langs))
+    with _lock:  # the bookkeeping only: a host may lint from several threads
+        found = {key: _recent[key] for key in dict.fromkeys(keys) if key in _recent}
+        for key in found:
+            _recent.move_to_end(key)
+    new = [key for key in dict.fromkeys(keys) if key not in found]
+    if new:
+        made = dict(zip(new, _analyze([t for t, _ in new], [lang for _, lang in new])))
+        found.update(made)
+        with _lock:
+            _recent.update(made)
+            while len(_recent) > CACHE_SIZE:
+                _recent.popitem(last=False)
+    return [found[key] for key in keys]
+
+
+def clear_cache() -> None:
+    """Forget the analyses of earlier runs (benchmarks measure cold analysis with it)."""
+    _recent.clear()
+
+
+def _analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
     docs = [_blank(lang)(text) for text, lang in zip(texts, langs)]
     ru = [i for i, lang in enumerate(langs) if lang == "ru"]
     en = [i for i, lang in enumerate(langs) if lang != "ru"]

@@ -9,6 +9,7 @@ start of a coordinated clause ("…, write 5 posts").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -24,25 +25,39 @@ _CLOSED = {
     **{w: "SCONJ" for w in ("so", "while", "if", "because", "that", "whether")},
     **{w: "PART" for w in ("not", "n't")},
 }
+_ACRONYM = re.compile(r"[A-Z0-9]{2,}s?")
+_NO_OPTIONS: dict[str, tuple[str, ...]] = {}
 _AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "do", "does", "did",
         "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 
 
+@lru_cache(maxsize=65536)
 def _options(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's lemmas of a lower-cased word by POS (cached: lemminflect deep-copies every answer).
+
+    Callers only read the dictionary.
+    """
     from lemminflect import getAllLemmas
 
-    return getAllLemmas(word.lower())
+    return getAllLemmas(word)
 
 
+def word_options(word: str) -> dict[str, tuple[str, ...]]:
+    """Every lemma ``word`` can have, by POS (lemminflect's ``getAllLemmas``, cached; do not modify)."""
+    return _options(word.lower())
+
+
+@lru_cache(maxsize=65536)
 def _lemma(word: str, pos: str) -> str:
     from lemminflect import getLemma
 
-    if re.fullmatch(r"[A-Z0-9]{2,}s?", word):
+    if _ACRONYM.fullmatch(word):
         return word.lower().removesuffix("s") if word.endswith("s") else word.lower()  # KPI, KPIs, NPS
-    if not _options(word) and not (word.lower().endswith("s") and not word.lower().endswith("ss")):
-        return word.lower()  # unknown and not plural-looking: leave it (lemminflect's guesses are wild)
+    low = word.lower()
+    if not _options(low) and not (low.endswith("s") and not low.endswith("ss")):
+        return low  # unknown and not plural-looking: leave it (lemminflect's guesses are wild)
     upos = pos if pos in ("NOUN", "VERB", "ADJ", "ADV", "PROPN", "AUX") else "NOUN"
-    lemmas = getLemma(word.lower(), upos=upos, lemmatize_oov=True)
+    lemmas = getLemma(low, upos=upos, lemmatize_oov=True)
     return (lemmas[0] if lemmas else word).lower()
 
 
@@ -51,14 +66,26 @@ def annotate(docs: list[Doc]) -> list[Doc]:
 
 
 def _annotate(doc: Doc) -> Doc:
-    options = [_options(t.text) if t.is_alpha else {} for t in doc]
+    """POS and lemmas in one pass over the tokens (neighbours come from an index, not a scan)."""
+    tokens = list(doc)
+    options = [_options(t.lower_) if t.is_alpha else _NO_OPTIONS for t in tokens]
+    prev_of: list[Token | None] = [None] * len(tokens)
+    next_of: list[Token | None] = [None] * len(tokens)
+    last: Token | None = None
+    for t in tokens:  # the nearest non-space token before each token
+        prev_of[t.i] = last
+        if not t.is_space:
+            last = t
+    following: Token | None = None
+    for t in reversed(tokens):  # … and after it
+        next_of[t.i] = following
+        if not t.is_space:
+            following = t
     pos: list[str] = []
-    content = [t for t in doc if not t.is_space]
-    for t in doc:
-        word = t.text.lower()
+    lemmas: list[str] = []
+    for t in tokens:
+        word = t.lower_
         opts = options[t.i]
-        prev = next((p for p in reversed(content) if p.i < t.i), None)
-        nxt = next((n for n in content if n.i > t.i), None)
         if t.is_space:
             tag = "SPACE"
         elif t.like_num:
@@ -71,23 +98,27 @@ def _annotate(doc: Doc) -> Doc:
             tag = "AUX"
         elif word in _CLOSED and not (t.i == 0 and "VERB" in opts):
             tag = _CLOSED[word]
-        elif "VERB" in opts and _verb_slot(prev, nxt, options) and not (
-            "NOUN" in opts and word not in {lemma.lower() for lemma in opts["VERB"]}
+        elif "VERB" in opts and _verb_slot(prev_of[t.i], next_of[t.i], options) and not (
+            "NOUN" in opts and word not in _lower_set(opts["VERB"])
         ):
             tag = "VERB"  # an imperative is a base form: "Tickets per agent" is a noun phrase
         elif "NOUN" in opts:
             tag = "NOUN"
         elif opts:
             tag = next(iter(opts))
-        elif re.fullmatch(r"[A-Z0-9]{2,}s?", t.text):
+        elif _ACRONYM.fullmatch(t.text):
             tag = "NOUN"  # an acronym: KPI, NPS, MRR
         else:
             tag = "PROPN" if t.text[:1].isupper() and t.i > 0 else "NOUN"
         pos.append(tag)
-    lemmas = [t.text if p == "SPACE" else _lemma(t.text, p) if t.is_alpha else t.text.lower()
-              for t, p in zip(doc, pos)]
-    return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+        lemmas.append(t.text if tag == "SPACE" else _lemma(t.text, tag) if t.is_alpha else word)
+    return Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens],
                lemmas=lemmas, pos=pos)
+
+
+@lru_cache(maxsize=4096)
+def _lower_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 def _verb_slot(prev: Token | None, nxt: Token | None, options: list[dict[str, tuple[str, ...]]]) -> bool:

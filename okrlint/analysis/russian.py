@@ -32,6 +32,11 @@ _UD_TO_OC = {
 }
 
 
+# Items per slovnet call (its default is 8).  Items go in sorted by length, so padding stays small and
+# 8…512 tag at the same speed (benchmarks/bench.py measures it); 64 makes few Python-level calls.
+BATCH_SIZE = 64
+
+
 @lru_cache(maxsize=None)
 def morph() -> Any:
     """The process-wide pymorphy3 analyzer (also given to natasha's extractors)."""
@@ -48,7 +53,23 @@ def _models() -> tuple[Any, Any]:
         from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
 
         embedding = NewsEmbedding()
-        return NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
+        tagger, parser = NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
+        tagger.batch_size = parser.batch_size = BATCH_SIZE
+        return tagger, parser
+
+
+@lru_cache(maxsize=None)
+def _blas() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def _one_blas_thread() -> Any:
+    """slovnet multiplies small matrices: BLAS threads only contend for the cores (12× slower on a busy
+    2-core machine, measured with benchmarks/bench.py), so tagging runs with one; the caller's
+    setting is restored afterwards."""
+    return _blas().limit(limits=1, user_api="blas")
 
 
 @lru_cache(maxsize=65536)
@@ -84,9 +105,15 @@ def _is_infinitive(word: str) -> bool:
 
 
 def lemma(word: str, pos: str | None = None, feats: dict[str, str] | None = None) -> str:
+    return _lemma(word, pos, tuple(sorted(feats.items())) if feats else ())
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> str:
+    """Cached: choosing among pymorphy3's parses costs more than tagging, and OKR words repeat."""
     if not any("\u0400" <= ch <= "\u04ff" for ch in word):
         return word.lower()
-    return best_parse(word, pos, feats).normal_form.replace("ё", "е")
+    return best_parse(word, pos, dict(feats)).normal_form.replace("ё", "е")
 
 
 def _leading_verb(word: str) -> dict[str, str] | None:
@@ -107,8 +134,9 @@ def annotate(docs: list[Doc]) -> list[Doc]:
     todo = sorted((i for i, words in enumerate(batch) if words), key=lambda i: len(batch[i]))
     tagger, parser = _models()
     words_todo = [batch[i] for i in todo]
-    morph_markups = list(tagger.map(words_todo)) if words_todo else []
-    syntax_markups = list(parser.map(words_todo)) if words_todo else []
+    with _one_blas_thread():
+        morph_markups = list(tagger.map(words_todo)) if words_todo else []
+        syntax_markups = list(parser.map(words_todo)) if words_todo else []
     result = list(docs)
     for i, tagged, parsed in zip(todo, morph_markups, syntax_markups):
         result[i] = _rebuild(docs[i], tagged.tokens, parsed.tokens)

@@ -91,6 +91,18 @@ def _dates_extractor() -> Any:
         return DatesExtractor(morph())
 
 
+# natasha's dates grammar only finds a day or a month next to a number («1 июля», «в мае 2026»,
+# «01.07.2026»): without a digit and a month word or a dotted date there is nothing for it to find,
+# and it costs as much as the tagger on the items it runs over.
+_MONTH_WORD = re.compile(r"январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр", re.IGNORECASE)
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2}")
+
+
+def may_hold_date(text: str) -> bool:
+    """Whether the dates grammar can find a calendar date (with a day or a month) in ``text``."""
+    return bool(_DOTTED_DATE.search(text) or (_MONTH_WORD.search(text) and re.search(r"\d", text)))
+
+
 def find_times(text: str, lang: str) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     long_re, bound_re = (_RU_LONG, _RU_BOUND) if lang == "ru" else (_EN_LONG, _EN_BOUND)
@@ -104,7 +116,7 @@ def find_times(text: str, lang: str) -> list[TimeExpr]:
             continue  # «в месяц», «в неделю»: a rate, not a deadline
         if not any(t.start <= m.start() < t.end for t in found):
             found.append(TimeExpr(m.start(), m.end(), m.group(), "bound"))
-    if lang == "ru" and re.search(r"\d|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр", text, re.I):
+    if lang == "ru" and may_hold_date(text):
         for match in _dates_extractor()(text):
             fact = match.fact
             if fact.month is None and fact.day is None:
