@@ -195,6 +195,9 @@ def verb_lemma(token: Token, lang: str) -> str | None:
     return lemmas[0].lower() if lemmas else None
 
 
+_METRIC_BEFORE = re.compile(
+    r"\b(?:rating|score|rate|level|csat|nps|enps|uptime|availability|coverage|рейтинг\w*|уровн\w*|доступност\w*)"
+    r"\s+(?:of|at|на|в)?\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?:котор\w+|that|which|who)\s", re.IGNORECASE)
 
 
@@ -216,6 +219,8 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     the task, not an outcome.
     """
     text = analysis.text
+    if analysis.has_baseline:
+        return True  # «Перевести 70% клиентов на API V2 (сейчас 15%)»: a quantity that moves from a known start
     after_skip = skip.idx + len(skip.text) if skip is not None else -1
     for q in analysis.quantities:
         if not q.measure:
@@ -226,6 +231,8 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
             return True
     if _measured_relative_clause(analysis):
         return True
+    if any(q.measure and _METRIC_BEFORE.search(text[:q.start]) for q in analysis.quantities):
+        return True  # "Hold a rating of 4.7": the number is a metric level, not a count of tasks
     if any(q.measure and re.search(r"\b(?:с|со|with)\s+(?:[^\W\d_]+\s+){0,3}$", text[:q.start], re.IGNORECASE)
            and q.start > after_skip for q in analysis.quantities):
         return True  # «Запустить семейный аккаунт с 5 000 активных семей»: the launch carries its outcome
@@ -252,7 +259,7 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
     pred = analysis.pred
-    if pred is None:
+    if pred is None or not _known_word(pred.head.lower_, analysis.lang):
         return _typo_hit(ctx, analysis)
     verb = pred.head
     if pred.has(ctx.words("main")):
@@ -366,7 +373,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
             return True
     if pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task")):
         return False
-    return pred.form != "noun" and _artefact_object(ctx, pred)
+    known = _known_word(pred.head.lower_, ctx.analysis.lang if ctx.analysis is not None else "ru")
+    return pred.form != "noun" and known and _artefact_object(ctx, pred)
 
 
 def _chained_activity(ctx: "Context", pred: Predicate) -> Token | None:
@@ -518,7 +526,7 @@ def _action_verbs(lang: str) -> set[str]:
     from .engine import get_rule
 
     words: set[str] = set()
-    for rule_id, groups in (("task-key-result", ("main", "outcome")), ("vague-verb", ("main",))):
+    for rule_id, groups in (("task-key-result", ("main", "outcome")), ("vague-verb", ("main", "effort"))):
         rule = get_rule(rule_id)
         if rule is not None:
             words |= {w.split()[0].lower() for g in groups for w in rule.words(lang, g)}
@@ -670,7 +678,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if pred is not None and pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("maintain")) \
             and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text)):
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
-    if pred is not None and (pred.form == "noun" or analysis.lang == "en" and not pred.has(_action_verbs("en"))
+    if pred is not None and (pred.form == "noun" and not pred.has(_action_verbs(analysis.lang))
+                             or analysis.lang == "en" and not pred.has(_action_verbs("en"))
                              and pred.form in ("imperative", "participle", "gerund")):
         pred = None  # "Mean time to recovery", "Booked revenue from partner deals": a noun phrase, not an order
     if pred is not None or _has_clause_verb(analysis):

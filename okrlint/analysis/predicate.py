@@ -87,7 +87,8 @@ def find_predicate(doc: Doc, lang: str) -> Predicate | None:
 # «должны улучшить», «планируем/хотим/будем/собираемся/предлагаю запустить».
 _RU_MODALS = {"нужно", "надо", "необходимо", "важно", "должный", "должен", "планировать", "запланировать",
               "хотеть", "собираться", "предлагать", "предложить", "быть", "мочь", "следовать", "требоваться",
-              "стоить", "намереваться", "решить", "обязаться", "цель", "задача"}
+              "стоить", "намереваться", "обязаться", "постараться", "стараться", "попробовать", "пробовать",
+              "попытаться", "пытаться", "стремиться", "надеяться"}  # hedges govern the act too: «Постараться выйти на …»
 
 
 def _ru_form(token: Token) -> Form | None:
@@ -154,6 +155,7 @@ def _russian(doc: Doc) -> Predicate | None:
 # ---------------------------------------------------------------- English
 
 _EN_SUBJECT = {"we", "i", "the", "our", "team", "they", "you", "a", "an", "this", "my", "their", "all", "every", "each"}
+_EN_DETERMINERS = {"a", "an", "the", "this", "these", "those", "every", "each", "all", "our", "their", "my", "your", "its"}
 _EN_MODALS = {"will", "'ll", "shall", "must", "should", "would", "can", "could", "may", "might"}
 _EN_TO_VERBS = {"need", "needs", "want", "wants", "plan", "plans", "aim", "aims", "hope", "hopes", "intend", "intends",
                 "going", "have", "has", "is", "are", "able", "expect", "expects", "commit", "strive", "seek", "try"}
@@ -285,6 +287,8 @@ def _en_clause(words: list[Token]) -> Predicate | None:
         plow = prev.lower_ if prev is not None else ""
         if low in _EN_MODALS or low in _EN_BE or low == "to" or low in _EN_TO_VERBS:
             continue
+        if prev is not None and any(x.is_punct for x in t.doc[prev.i + 1:t.i]):
+            return None  # "Plan, run and report": a list of acts, not a subject and its verb
         lemma = _en_verb(low)
         if lemma is None:
             if k and t.pos_ in ("ADP", "CCONJ", "SCONJ") and low not in ("of",):
@@ -295,14 +299,15 @@ def _en_clause(words: list[Token]) -> Predicate | None:
                 return _en_make(t, "modal", lemma)  # "We will improve", "We need to ship"
         if plow in _EN_BE and _is_participle(low):
             return _en_make(t, "passive", lemma)  # "X will be improved", "The proposal is documented"
-        if k and _is_participle(low) and prev is not None and (_nounish(prev) or prev.like_num) \
+        if k and _is_participle(low) and low != lemma and prev is not None and (_nounish(prev) or prev.like_num) \
                 and plow not in _EN_SUBJECT - {"team"}:
             return _en_make(t, "passive", lemma)  # "Press kit published on the website"
         nxt = words[k + 1] if k + 1 < len(words) else None
         if "NOUN" in _en_options(low) and nxt is not None and set(_en_options(nxt.text)) == {"VERB"}:
             continue  # "Engineering teams contribute …": the noun reading, the next word is the verb
         plural_subject = prev is not None and low == lemma and prev.lower_.endswith("s") and "NOUN" in _en_options(prev.text)
-        if k and prev is not None and _nounish(prev) and (low != lemma or plow in _EN_SUBJECT or plural_subject) \
+        if k and prev is not None and _nounish(prev) and plow not in _EN_DETERMINERS \
+                and (low != lemma or plow in _EN_SUBJECT or plural_subject) \
                 and _object_follows(t) and "ADJ" not in _en_options(low) and not low.endswith("ing"):
             return _en_make(t, "finite", lemma)  # "Team ships 3 features", "We improved onboarding"
     return None
