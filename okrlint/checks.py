@@ -17,6 +17,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, Predicate, detect_language
+from .analysis.predicate import ru_verb_reading
 from .analysis.timeexpr import find_times
 from .model import Item, Period
 
@@ -342,15 +343,23 @@ _EN_PEOPLE = {"customer", "client", "partner", "user", "member", "subscriber", "
               "merchant", "school", "team", "company", "brand", "sponsor", "investor", "signup", "developer", "student"}
 
 
-def _counts_results(pred: Predicate, lang: str) -> bool:
+def _counts_results(pred: Predicate, analysis: Analysis) -> bool:
     """«Подключить 3 новых дистрибьюторов», "Onboard 4 new carriers": a count of people or partners won is an outcome."""
+    lang = analysis.lang
     doc = pred.head.doc
     after = [t for t in doc[pred.end:pred.end + 4] if not t.is_space]
-    if not after or not (after[0].like_num or after[0].pos_ == "NUM"):
+    if not after or not any(q.measure and q.start == after[0].idx for q in analysis.quantities):
         return False
     if lang == "ru":
-        nouns = [t for t in after[1:] if t.pos_ in ("NOUN", "PROPN")]
-        return bool(nouns) and "Anim" in nouns[0].morph.get("Animacy")
+        from .analysis.russian import parses
+
+        nouns = [t for t in after[1:] if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
+        if not nouns or "Anim" not in nouns[0].morph.get("Animacy"):
+            return False
+        if not _known_word(nouns[0].lower_, "ru"):
+            return False  # a guess («вебинара» read as a name) is no evidence of people
+        readings = [p for p in parses(nouns[0].text) if p.tag.POS == "NOUN"]
+        return bool(readings) and "anim" in readings[0].tag.grammemes and not {"Name", "Surn", "Fixd"} & readings[0].tag.grammemes
     words = []
     for t in doc[after[0].i + 1:]:  # the head of the English compound: "20 customer interviews" → interviews
         if t.is_space:
@@ -362,7 +371,7 @@ def _counts_results(pred: Predicate, lang: str) -> bool:
 
 
 def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
-    if _counts_results(pred, ctx.analysis.lang if ctx.analysis is not None else "ru"):
+    if ctx.analysis is not None and _counts_results(pred, ctx.analysis):
         return False
     main = ctx.words("main")
     if pred.has(main):
@@ -471,7 +480,9 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
     first = analysis.predicate
     for t in analysis.doc:
         if analysis.lang == "ru":
-            if t.pos_ != "VERB" or t.lemma_.lower() in skip_words or not _verb_form_ok(t, analysis):
+            missed = t.pos_ != "VERB" and analysis.pred is not None and analysis.pred.form == "finite" \
+                and ru_verb_reading(t) is not None  # «и перепишем регламент», tagged as an adjective
+            if not missed and (t.pos_ != "VERB" or t.lemma_.lower() in skip_words or not _verb_form_ok(t, analysis)):
                 continue
         elif not t.is_alpha or (verb_lemma(t, "en") or "") in skip_words:
             continue
@@ -521,23 +532,24 @@ def _verb_chain(analysis: Analysis) -> list[Token]:
         t = nxt
 
 
-def _action_verbs(lang: str) -> set[str]:
-    """Verbs of action and change, borrowed from the rules that own those lexicons."""
+@lru_cache(maxsize=None)
+def _action_verbs(lang: str, effort: bool = False) -> frozenset[str]:
+    """Verbs of action and change, borrowed from the rules that own those lexicons (plus effort verbs when asked)."""
     from .engine import get_rule
 
     words: set[str] = set()
-    for rule_id, groups in (("task-key-result", ("main", "outcome")), ("vague-verb", ("main", "effort"))):
+    for rule_id, groups in (("task-key-result", ("main", "outcome")), ("vague-verb", ("main", "effort") if effort else ("main",))):
         rule = get_rule(rule_id)
         if rule is not None:
             words |= {w.split()[0].lower() for g in groups for w in rule.words(lang, g)}
-    return words
+    return frozenset(words)
 
 
 @check("several-actions")
 def several_actions(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
-    verbs = _clause_verbs(analysis, ctx.words("not_actions"), _action_verbs(analysis.lang) if analysis.lang == "en" else None)
+    verbs = _clause_verbs(analysis, ctx.words("not_actions"), set(_action_verbs(analysis.lang)) if analysis.lang == "en" else None)
     if len(verbs) < 2:
         chain = _verb_chain(analysis)
         verbs = chain if len(chain) >= 3 else verbs
@@ -678,8 +690,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if pred is not None and pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("maintain")) \
             and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text)):
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
-    if pred is not None and (pred.form == "noun" and not pred.has(_action_verbs(analysis.lang))
-                             or analysis.lang == "en" and not pred.has(_action_verbs("en"))
+    if pred is not None and (pred.form == "noun" and not pred.has(_action_verbs(analysis.lang, True))
+                             or analysis.lang == "en" and not pred.has(_action_verbs("en", True))
                              and pred.form in ("imperative", "participle", "gerund")):
         pred = None  # "Mean time to recovery", "Booked revenue from partner deals": a noun phrase, not an order
     if pred is not None or _has_clause_verb(analysis):

@@ -124,8 +124,25 @@ def _ru_predicate(token: Token, form: Form) -> Predicate:
     return Predicate(token, (token.lemma_.lower(),), form, token.i + 1)
 
 
+def ru_verb_reading(token: Token) -> tuple[str, Form] | None:
+    """A word the tagger missed but the dictionary reads only as a verb («Доведём» tagged as a name)."""
+    from .russian import parses
+
+    if not token.is_alpha or not any("\u0400" <= ch <= "\u04ff" for ch in token.text):
+        return None
+    readings = [p for p in parses(token.text) if p.score >= 0.05]
+    if not readings or any(p.tag.POS not in ("VERB", "INFN") for p in readings):
+        return None
+    first = readings[0]
+    form: Form = "imperative" if first.tag.POS == "INFN" or "impr" in first.tag.grammemes and "incl" not in first.tag.grammemes \
+        else "finite"
+    return first.normal_form.replace("ё", "е"), form
+
+
 def _russian(doc: Doc) -> Predicate | None:
     words = _content(doc)
+    if words and words[0].pos_ != "VERB" and (reading := ru_verb_reading(words[0])) is not None:
+        return Predicate(words[0], (reading[0],), reading[1], words[0].i + 1)
     for t in words[:4]:  # the leading verb, after an optional subject («Команда оптимизирует…»)
         form = _ru_form(t)
         if t.lower_ in _RU_MODALS or t.lemma_.lower() in ("нужно", "надо", "необходимо", "важно", "должный"):
