@@ -145,6 +145,8 @@ def _russian(doc: Doc) -> Predicate | None:
         return Predicate(words[0], (reading[0],), reading[1], words[0].i + 1)
     for t in words[:4]:  # the leading verb, after an optional subject («Команда оптимизирует…»)
         form = _ru_form(t)
+        if form is None and t.pos_ == "VERB" and (reading := ru_verb_reading(t)) is not None:
+            form = reading[1]  # «Совершенствуют» tagged as a gerund: the dictionary knows only finite readings
         if t.lower_ in _RU_MODALS or t.lemma_.lower() in ("нужно", "надо", "необходимо", "важно", "должный"):
             inf = _ru_infinitive_after(t)
             if inf is not None:
@@ -363,10 +365,18 @@ _EN_SUFFIXES = (
 )
 
 
+# Nouns of action that OKRs use as metric names ("Conversion of trials", «Удержание клиентов»): not acts.
+_METRIC_NOUNS = {"conversion", "retention", "adoption", "satisfaction", "acquisition", "engagement", "utilization",
+                 "utilisation", "completion", "resolution", "participation", "attrition", "penetration", "activation",
+                 "удержание", "вовлечение", "вовлеченность", "отток", "посещение", "использование"}
+
+
 @lru_cache(maxsize=8192)
 def verb_of_noun(noun: str, lang: str) -> tuple[str, ...]:
     """The verbs a noun of action names («улучшение» → улучшить, "optimization" → optimize), checked against the dictionary."""
     noun = noun.lower().replace("ё", "е")
+    if noun in _METRIC_NOUNS:
+        return ()
     table = _NOUN_VERBS.get(lang, {})
     if noun in table:
         return (table[noun],)
