@@ -93,6 +93,12 @@ def test_task_verbs_fire_in_every_person_and_tense(verb, person):
     ("Team ships 3 features", "en", "ships", "ship", "finite"),
     ("Roll out SSO to all teams", "en", "Roll", "roll out", "imperative"),
     ("Potentially launch a podcast", "en", "launch", "launch", "imperative"),
+    ("Continue to improve the checkout", "en", "improve", "improve", "modal"),
+    ("Keep improving the checkout", "en", "improving", "improve", "gerund"),
+    ("Publishing 4 case studies", "en", "Publishing", "publish", "gerund"),
+    ("Качественное улучшение процессов", "ru", "улучшение", "улучшить", "noun"),
+    ("Продолжить улучшать онбординг", "ru", "улучшать", "улучшать", "modal"),
+    ("Совершенствуют онбординг для клиентов", "ru", "Совершенствуют", "совершенствовать", "finite"),
 ])
 def test_predicate_in_any_form(text, lang, head, lemma, form):
     pred = analyze_text(text, lang).pred

@@ -88,7 +88,7 @@ def find_predicate(doc: Doc, lang: str) -> Predicate | None:
 _RU_MODALS = {"нужно", "надо", "необходимо", "важно", "должный", "должен", "планировать", "запланировать",
               "хотеть", "собираться", "предлагать", "предложить", "быть", "мочь", "следовать", "требоваться",
               "стоить", "намереваться", "обязаться", "постараться", "стараться", "попробовать", "пробовать",
-              "попытаться", "пытаться", "стремиться", "надеяться"}  # hedges govern the act too: «Постараться выйти на …»
+              "попытаться", "пытаться", "стремиться", "надеяться", "продолжить", "продолжать", "начать", "начинать"}  # hedges govern the act too: «Постараться выйти на …»
 
 
 def _ru_form(token: Token) -> Form | None:
@@ -163,7 +163,8 @@ def _russian(doc: Doc) -> Predicate | None:
             predicate = _ru_predicate(root, form or "finite")
             if predicate.form != "finite" or form is not None:
                 return predicate
-    first = words[0] if words else None
+    lead = [t for t in words[:3] if t.pos_ != "ADJ"][:1]  # «Качественное улучшение процессов»
+    first = lead[0] if lead and all(t.pos_ == "ADJ" for t in words[:words.index(lead[0])]) else None
     if first is not None and first.pos_ == "NOUN":
         verbs = verb_of_noun(first.lemma_.lower(), "ru")
         if verbs:
@@ -175,9 +176,11 @@ def _russian(doc: Doc) -> Predicate | None:
 
 _EN_SUBJECT = {"we", "i", "the", "our", "team", "they", "you", "a", "an", "this", "my", "their", "all", "every", "each"}
 _EN_DETERMINERS = {"a", "an", "the", "this", "these", "those", "every", "each", "all", "our", "their", "my", "your", "its"}
+_EN_PHASE = {"continue", "keep", "start", "begin", "stop"}
 _EN_MODALS = {"will", "'ll", "shall", "must", "should", "would", "can", "could", "may", "might"}
 _EN_TO_VERBS = {"need", "needs", "want", "wants", "plan", "plans", "aim", "aims", "hope", "hopes", "intend", "intends",
-                "going", "have", "has", "is", "are", "able", "expect", "expects", "commit", "strive", "seek", "try"}
+                "going", "have", "has", "is", "are", "able", "expect", "expects", "commit", "strive", "seek", "try",
+                "continue", "start", "begin", "attempt"}
 _EN_BE = {"be", "is", "are", "was", "were", "been", "being", "gets", "get", "got"}
 _EN_LEAD_ADVERBS = {"potentially", "hopefully", "ideally", "significantly", "also", "then", "further", "continuously",
                     "continually", "dramatically", "substantially", "greatly", "drastically", "radically", "further",
@@ -268,6 +271,12 @@ def _english(doc: Doc) -> Predicate | None:
     low = first.lower_
     options = _en_options(low)
     lemma = _en_verb(low)
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if low in _EN_PHASE and nxt is not None:
+        if nxt.lower_ == "to" and i + 2 < len(words) and _en_verb(words[i + 2].lower_) == words[i + 2].lower_:
+            return _en_make(words[i + 2], "modal", words[i + 2].lower_)  # "Continue to improve the checkout"
+        if nxt.lower_.endswith("ing") and (verb := _en_verb(nxt.lower_)) is not None:
+            return _en_make(nxt, "gerund", verb)  # "Keep improving the checkout"
     if "NOUN" in options or not options or low in _EN_SUBJECT:
         clause = _en_clause(words[i:])  # "Search will be improved", "Press kit published", "Team ships 3 features"
         if clause is not None and clause.head.i != first.i and (
@@ -277,7 +286,8 @@ def _english(doc: Doc) -> Predicate | None:
     # "Improve X", "Launch the portal": a base form at the line start (or after a leading adverb).
     if lemma is not None and low == lemma and (first.pos_ == "VERB" or i > 0 or "NOUN" not in options):
         return _en_make(first, "imperative", lemma)
-    if lemma is not None and low.endswith("ing") and "NOUN" not in options and _object_follows(first):
+    determiner_next = nxt is not None and (nxt.like_num or nxt.lower_ in _EN_DETERMINERS)
+    if lemma is not None and low.endswith("ing") and ("NOUN" not in options or determiner_next) and _object_follows(first):
         return _en_make(first, "gerund", lemma)  # "Improving onboarding emails" (not "Onboarding", a noun)
     if lemma is not None and _is_participle(low) and _object_follows(first) and low not in ("set",):
         return _en_make(first, "participle", lemma)  # "Improved admin usability", "Booked revenue" (an attribute?)
