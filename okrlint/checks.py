@@ -260,13 +260,15 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
     pred = analysis.pred
-    if pred is None or not _known_word(pred.head.lower_, analysis.lang):
+    if pred is None:
         return _typo_hit(ctx, analysis)
     verb = pred.head
     if pred.has(ctx.words("main")):
         return [_pred_hit(pred, verb=verb.text)]
     if pred.has(ctx.words("effort")) and not analysis.has_measure and not _structured_target(ctx.item):
         return [_pred_hit(pred, verb=verb.text)]
+    if not _known_word(verb.lower_, analysis.lang):
+        return _typo_hit(ctx, analysis)
     if pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("make")):
         nxt = _next_content(verb)
         if nxt is not None and nxt.lower_ in ctx.words("vague_complement"):
@@ -640,6 +642,7 @@ def no_baseline(ctx: "Context") -> list[Hit]:
             continue  # "speak at 10 conferences": a count, not a level
         at_start = not _content_before(analysis, q.start)
         level = (_LEVEL_BEFORE.search(before) is not None
+                 or verbless and _metric_value_line(analysis) is not None
                  or reach_on
                  or (level_verb and q.start >= pred_end)
                  or (at_start and q.percent))
@@ -696,7 +699,11 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         pred = None  # "Mean time to recovery", "Booked revenue from partner deals": a noun phrase, not an order
     if pred is not None or _has_clause_verb(analysis):
         return []
-    line = _metric_value_line(analysis)
+    head = analysis.pred.head if analysis.pred is not None else None
+    after_head = _next_content(head) if head is not None else None
+    imperative = analysis.pred is not None and analysis.pred.form != "noun" and after_head is not None \
+        and after_head.lower_ in _EN_OBJECT_START  # "Land a job with a salary of at least $120k": an order
+    line = None if imperative else _metric_value_line(analysis)
     if line is not None:
         return [line]
     content = _content(analysis.doc)
@@ -718,8 +725,9 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
 
 
 _LEVEL_WORDS = re.compile(r"на\s+уровне|не\s+(?:ниже|выше|менее|более)|\b(?:at|above|below|under|over)\b|≥|≤|[<>]", re.I)
-_SEPARATOR = re.compile(r"\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ниже|выше|менее|более)\s+|(?:at\s+(?:least|most)|under|below|"
-                        r"above|over|до|от|около|менее|более|минимум|максимум)\s+)?$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ниже|выше|менее|более)\s+|(?:at\s+(?:least|most)|under|below|"
+                        r"above|over|до|от|около|менее|более|минимум|максимум)\s+)?"
+                        r"|\s+не\s+(?:ниже|выше|менее|более)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
 
 
 def _metric_value_line(analysis: Analysis) -> Hit | None:
@@ -731,7 +739,10 @@ def _metric_value_line(analysis: Analysis) -> Hit | None:
         return None
     first = measures[0]
     head = analysis.text[:first.start]
-    if not _SEPARATOR.search(head) or not re.search(r"[^\W\d_]{2,}", head):
+    if not re.search(r"[^\W\d_]{2,}", head):
+        return None
+    bare = len(head.split()) <= 3 and not analysis.text[first.end:].strip(" .%")  # «Аптайм 99,9%», "Churn 3%"
+    if not (_SEPARATOR.search(head) or bare and first.percent):
         return None
     if re.search(r"[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE):
         return None  # «Выручка +20%», "NPS up 10": a change
