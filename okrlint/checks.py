@@ -17,7 +17,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, Predicate, detect_language
-from .analysis.predicate import ru_verb_reading
+from .analysis.predicate import coordinated, ru_verb_reading
 from .analysis.timeexpr import find_times
 from .model import Item, Period
 
@@ -504,6 +504,19 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
                                           or "Part" in nxt.morph.get("VerbForm")) and nxt.lower_ not in ("и", "and", "or", "или")
         if own_object:
             verbs.append(t)
+    if analysis.lang == "ru" and analysis.pred is not None and verbs and verbs[0].i == analysis.pred.head.i:
+        # natasha's tree (``conj``), or «и»/«,» anywhere between: «Провести опрос и по его итогам внедрить 3 улучшения»
+        later = [t for t in analysis.doc[analysis.pred.end:] if t.pos_ == "VERB" and _verb_form_ok(t, analysis)
+                 and t.lemma_.lower() not in skip_words]
+        for t in later:
+            between = analysis.doc[analysis.pred.end:t.i]
+            joined = t in coordinated(analysis.pred) or any(x.lower_ in ("и", ",", ";", "а") for x in between)
+            subordinate = any(x.pos_ == "SCONJ" or x.lower_.startswith("котор") or x.lower_ == "чтобы" for x in between)
+            nxt = _next_content(t)
+            if t not in verbs and joined and not subordinate and nxt is not None and nxt.pos_ not in (
+                    "VERB", "CCONJ", "PUNCT", "AUX", "PART"):
+                verbs.append(t)
+        verbs.sort(key=lambda t: t.i)
     return verbs
 
 
