@@ -164,6 +164,7 @@ def test_vague_verbs_in_context(text, fires):
     ("Проведение ретроспектив", True), ("Run a game day for the payments team", True), ("Host 4 workshops", True),
     ("Подписать 12 договоров", False), ("Close 30 deals", False), ("Attract 500 attendees to the summit", False),
     ("Подключить 3 новых дистрибьюторов", False), ("Улучшить базу знаний", False), ("Вывести сайт в топ-5", False),
+    ("Выполнить план продаж", False),  # meeting a plan is hitting a target, not making a document
 ])
 def test_task_by_what_the_verb_does_to_its_object(text, fires):
     assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires
