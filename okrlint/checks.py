@@ -372,8 +372,21 @@ def _counts_results(pred: Predicate, analysis: Analysis) -> bool:
     return bool(words) and (words[-1].lemma_.lower() in _EN_PEOPLE or words[-1].lower_.rstrip("s") in _EN_PEOPLE)
 
 
+def _others_act(ctx: "Context", pred: Predicate) -> bool:
+    """«Пользователи создают 2 000 проектов», "80% of new teams invite a colleague": what others do is an outcome."""
+    if pred.form not in ("finite", "modal") or ctx.analysis is None:
+        return False
+    subject = [t for t in pred.head.doc[:pred.head.i] if not t.is_space and not t.is_punct]
+    if not subject:
+        return False
+    actors = ctx.words("actors")
+    if any(q.measure and q.start < pred.head.idx for q in ctx.analysis.quantities) or subject[0].lower_ in ("half", "most"):
+        return True
+    return any(t.lemma_.lower() in actors or t.lower_.rstrip("s") in actors for t in subject)
+
+
 def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
-    if ctx.analysis is not None and _counts_results(pred, ctx.analysis):
+    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis) or _others_act(ctx, pred)):
         return False
     main = ctx.words("main")
     if pred.has(main):

@@ -165,6 +165,9 @@ def test_vague_verbs_in_context(text, fires):
     ("Подписать 12 договоров", False), ("Close 30 deals", False), ("Attract 500 attendees to the summit", False),
     ("Подключить 3 новых дистрибьюторов", False), ("Улучшить базу знаний", False), ("Вывести сайт в топ-5", False),
     ("Выполнить план продаж", False),  # meeting a plan is hitting a target, not making a document
+    ("Команда проводит 2 ретроспективы в месяц", True),  # our team acts: a task
+    ("Пользователи создают 2 000 проектов в неделю", False), ("Users create 2,000 projects a week", False),
+    ("Half of new teams invite a colleague in week one", False),  # others act: their behaviour is the outcome
 ])
 def test_task_by_what_the_verb_does_to_its_object(text, fires):
     assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires
