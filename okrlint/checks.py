@@ -265,7 +265,8 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
     verb = pred.head
     if pred.has(ctx.words("main")):
         return [_pred_hit(pred, verb=verb.text)]
-    if pred.has(ctx.words("effort")) and not analysis.has_measure and not _structured_target(ctx.item):
+    if pred.has(ctx.words("effort")) and not analysis.has_measure and not _structured_target(ctx.item) \
+            and not _en_metric_phrase(analysis):
         return [_pred_hit(pred, verb=verb.text)]
     if not _known_word(verb.lower_, analysis.lang):
         return _typo_hit(ctx, analysis)
@@ -277,6 +278,38 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
         if any(w in ctx.words("vague_complement") for w in follow[-1:]) and not _has_complement(verb):
             return [_span_hit([verb], verb=verb.text)]
     return []
+
+
+_EN_PREPOSITIONS = {"of", "to", "for", "in", "on", "by", "with", "at", "from", "per", "across", "within", "over", "under"}
+
+
+def _en_metric_phrase(analysis: Analysis) -> bool:
+    """"Support ticket backlog", "Release frequency", "Drive time to site": a metric noun phrase, not an order.
+
+    English has no tagger; a first word that can be a noun, followed by bare nouns ending in a metric word,
+    is a compound, not a verb and its object.
+    """
+    pred = analysis.pred
+    if analysis.lang != "en" or pred is None or pred.form != "imperative" or " " in pred.lemma:
+        return False  # "Work on customer retention": a phrasal verb is never the first half of a compound
+    from lemminflect import getAllLemmas
+
+    if "NOUN" not in getAllLemmas(pred.head.lower_) or pred.has(_action_verbs("en")):
+        return False  # "Increase revenue", "Launch rate…": verbs of change and task verbs lead an order
+    words = []
+    for t in pred.head.doc[pred.end:]:
+        if t.is_space:
+            continue
+        if not t.is_alpha or t.lower_ in _EN_PREPOSITIONS or t.lower_ in _EN_OBJECT_START or t.lower_ in ("and", "or"):
+            break
+        words.append(t)
+    if not words:
+        return False
+    from .engine import get_rule
+
+    kpi = get_rule("kpi-wording")
+    metric = kpi.word_set("en", "metric") if kpi is not None else frozenset()
+    return words[-1].lemma_.lower() in metric or words[-1].lower_ in metric
 
 
 def _typo_hit(ctx: "Context", analysis: Analysis) -> list[Hit]:
@@ -386,7 +419,8 @@ def _others_act(ctx: "Context", pred: Predicate) -> bool:
 
 
 def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
-    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis) or _others_act(ctx, pred)):
+    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis) or _others_act(ctx, pred)
+                                     or _en_metric_phrase(ctx.analysis)):
         return False
     main = ctx.words("main")
     if pred.has(main):
@@ -721,7 +755,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
     if pred is not None and (pred.form == "noun" and not pred.has(_action_verbs(analysis.lang, True))
                              or analysis.lang == "en" and not pred.has(_action_verbs("en", True))
-                             and pred.form in ("imperative", "participle", "gerund")):
+                             and pred.form in ("imperative", "participle", "gerund")
+                             or _en_metric_phrase(analysis)):
         pred = None  # "Mean time to recovery", "Booked revenue from partner deals": a noun phrase, not an order
     if pred is not None or _has_clause_verb(analysis):
         return []

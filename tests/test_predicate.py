@@ -205,6 +205,12 @@ def test_kpi_lines(text, fires):
     assert ("kpi-wording" in _rules_fired([(text, "key_result")])[0]) is fires
 
 
+def test_a_metric_compound_is_not_an_order():
+    fired = _rules_fired([("Support ticket backlog", "key_result"), ("Champion program participation", "key_result")])
+    for rules in fired:
+        assert "kpi-wording" in rules and "vague-verb" not in rules and "task-key-result" not in rules
+
+
 def test_an_inspiring_keep_is_not_a_kpi():
     assert "kpi-wording" not in _rules_fired([("Keep our customers so happy they never leave", "objective")])[0]
 
