@@ -236,7 +236,8 @@ def test_a_baseline_in_words():
     ("в течение ближайших двух лет", "ru", True), ("к 2028 году", "ru", True), ("в первый год", "ru", True),
     ("за 12 месяцев", "ru", True), ("до конца следующего года", "ru", True), ("by year-end", "en", True),
     ("FY27", "en", True), ("by 2027", "en", True), ("in the first year", "en", True), ("throughout the year", "en", True),
-    ("over the next five months", "en", True),
+    ("over the next five months", "en", True), ("в этом году", "ru", True), ("в течение полугода", "ru", True),
+    ("за пять лет", "ru", True), ("this fiscal year", "en", True), ("в течение 3 месяцев", "ru", False),
     ("за 3 месяца", "ru", False), ("by end of Q2 FY 2027", "en", False), ("first-year attrition", "en", False),
     ("год к году", "ru", False),
 ])
