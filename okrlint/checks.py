@@ -869,7 +869,7 @@ def objective_metric(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
     pred = analysis.pred
-    if pred is None or pred.form == "noun" or not pred.has(ctx.words("direction")):
+    if pred is None or not pred.has(ctx.words("direction")):
         return _signed_metric(analysis)
     measures = [q for q in analysis.quantities if q.measure]
     if not measures:

@@ -257,6 +257,8 @@ def _object_follows(token: Token) -> bool:
 
 
 def _nounish(token: Token) -> bool:
+    if token.lower_ in _NOT_OBJECT and token.lower_ not in _EN_SUBJECT:
+        return False  # "of", "to", "and": a closed-class word is no subject
     return token.lower_ in _EN_SUBJECT or "NOUN" in _en_options(token.text) or not _en_options(token.text) and token.is_alpha
 
 
