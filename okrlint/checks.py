@@ -321,7 +321,8 @@ def _typo_hit(ctx: "Context", analysis: Analysis) -> list[Hit]:
     word = first.lower_
     if len(word) < 6 or not first.is_alpha or _known_word(word, analysis.lang):
         return []
-    near = {w for w in ctx.words("main") if " " not in w and _one_edit(word, w)}
+    near = {w for w in ctx.words("main") if " " not in w and _one_edit(word, w)
+            and not w.startswith(word) and not word.startswith(w)}  # "improv", "optimizer": a clipped or derived word
     return [_span_hit([first], verb=first.text)] if len(near) == 1 else []
 
 
