@@ -690,7 +690,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         if _SCOPE_AFTER.match(text[q.end:]) or re.search(r"\bраз|\d\s?[xх]$", q.text):
             continue  # «в 2 раза», "3x": a relative change
         before = text[:q.start]
-        reach_on = level_verb and re.search(r"\bна\s*$", before) is not None  # «Выйдем на 20 000»
+        reach_on = pred is not None and pred.has({"выйти", "вывести", "выходить"}) \
+            and re.search(r"\bна\s*$", before) is not None  # «Выйдем на 20 000» (but «обеспечить рост на 20%»)
         if _RELATIVE_BEFORE.search(before) and not reach_on:
             continue
         if pred is not None and not verbless and q.start >= pred_end and not level_verb \
