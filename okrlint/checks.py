@@ -642,7 +642,6 @@ _UNIT = re.compile(
     r"hours?|days?|weeks?|sec|min|h|s|k|users?|клиент\w*|пользовател\w*)\b",
     re.IGNORECASE,
 )
-_RELATIVE_TARGET = re.compile(r"(?:\b(?:на|до|by|to|at)|[+−-])\s*$", re.IGNORECASE)
 
 
 _LEVEL_BEFORE = re.compile(
