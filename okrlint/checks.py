@@ -509,13 +509,16 @@ def _en_clause_start(t: Token, actions: set[str] | None) -> bool:
     from lemminflect import getAllLemmas
 
     options = getAllLemmas(t.lower_)
-    if "VERB" not in options or t.lower_ not in {v.lower() for v in options["VERB"]}:
+    known_action = actions is not None and t.lower_ in actions  # "onboard": a lexicon verb lemminflect does not know
+    if not known_action and ("VERB" not in options or t.lower_ not in {v.lower() for v in options["VERB"]}):
         return False
     nxt = _next_content(t)
     if nxt is None:
         return False
     if nxt.lower_ in _EN_OBJECT_START or nxt.like_num or nxt.pos_ == "PRON":
         return True
+    if "VERB" not in options:
+        return False  # a lexicon word lemminflect does not know as a verb needs a clear object: "onboard 4 carriers"
     after = _next_content(nxt)
     if nxt.pos_ == "ADP" and after is not None and after.lower_ in _EN_OBJECT_START:
         return True  # "act on the findings", "report on the offsite"

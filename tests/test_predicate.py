@@ -178,6 +178,7 @@ def test_task_by_what_the_verb_does_to_its_object(text, fires):
     ("Conduct a survey and act on the findings", True), ("Plan, run and report on the offsite", True),
     ("Review PRs, answer questions, mentor the team", True), ("Проведём аудит и перепишем регламент", True),
     ("Build and launch the partner portal", False), ("Reduce churn, refunds and support tickets by 20%", False),
+    ("Open a second warehouse and onboard 4 new carriers", True), ("Reduce churn and onboard time by 20%", False),
 ])
 def test_coordinated_actions(text, fires):
     assert ("multiple-actions" in _rules_fired([(text, "key_result")])[0]) is fires
