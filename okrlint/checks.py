@@ -706,7 +706,7 @@ def no_baseline(ctx: "Context") -> list[Hit]:
             continue  # "speak at 10 conferences": a count, not a level
         at_start = not _content_before(analysis, q.start)
         level = (_LEVEL_BEFORE.search(before) is not None
-                 or verbless and _metric_value_line(analysis) is not None
+                 or verbless and _metric_value_line(analysis, _kpi_metric_words(analysis.lang)) is not None
                  or reach_on
                  or (level_verb and q.start >= pred_end)
                  or (at_start and q.percent))
@@ -768,7 +768,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     after_head = _next_content(head) if head is not None else None
     imperative = analysis.pred is not None and analysis.pred.form != "noun" and after_head is not None \
         and after_head.lower_ in _EN_OBJECT_START  # "Land a job with a salary of at least $120k": an order
-    line = None if imperative else _metric_value_line(analysis)
+    line = None if imperative else _metric_value_line(analysis, ctx.words("metric"))
     if line is not None:
         return [line]
     content = _content(analysis.doc)
@@ -795,7 +795,14 @@ _SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ни
                         r"|\s+не\s+(?:ниже|выше|менее|более)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
 
 
-def _metric_value_line(analysis: Analysis) -> Hit | None:
+def _kpi_metric_words(lang: str) -> frozenset[str]:
+    from .engine import get_rule
+
+    kpi = get_rule("kpi-wording")
+    return kpi.word_set(lang, "metric") if kpi is not None else frozenset()
+
+
+def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = frozenset()) -> Hit | None:
     """«Конверсия в оплату — 8%», «NPS — не ниже 50», «Время ответа ≤ 2 ч», "Churn: 3%": a metric and a level, no change."""
     if analysis.has_baseline:
         return None
@@ -806,8 +813,12 @@ def _metric_value_line(analysis: Analysis) -> Hit | None:
     head = analysis.text[:first.start]
     if not re.search(r"[^\W\d_]{2,}", head):
         return None
-    bare = len(head.split()) <= 3 and not analysis.text[first.end:].strip(" .%")  # «Аптайм 99,9%», "Churn 3%"
-    if not (_SEPARATOR.search(head) or bare and first.percent):
+    tail = analysis.text[first.end:]
+    unit = _UNIT.match(tail)
+    tail = tail[unit.end():] if unit else tail
+    bare = len(head.split()) <= 3 and not tail.strip(" .%₽$€")  # «Аптайм 99,9%», "NPS 50", «Выручка 10 млн ₽»
+    named = bool(head.split()) and head.split()[0].lower() in metric
+    if not (_SEPARATOR.search(head) or bare and (first.percent or named)):
         return None
     if re.search(r"[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE):
         return None  # «Выручка +20%», "NPS up 10": a change

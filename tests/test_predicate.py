@@ -202,6 +202,7 @@ def test_baseline_needed_for_level_targets_only(text, fires):
     ("Удерживать рейтинг не ниже 4,7", True), ("Booked revenue from partner deals", True), ("Number of P1 incidents", True),
     ("Конверсия в оплату — 8% (сейчас 5%)", False), ("MRR: $50k → $80k", False),
     ("Аптайм 99,9%", True), ("Retention D7 не ниже 40%", True), ("Land a job with a salary of at least $120k", False),
+    ("NPS 50", True), ("Выручка 10 млн ₽", True), ("Windows 11", False), ("Hire 3 engineers", False),
 ])
 def test_kpi_lines(text, fires):
     assert ("kpi-wording" in _rules_fired([(text, "key_result")])[0]) is fires
