@@ -17,7 +17,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, Predicate, detect_language
-from .analysis.predicate import coordinated, ru_verb_reading
+from .analysis.predicate import coordinated, ru_verb_reading, verb_of_noun
 from .analysis.timeexpr import find_times
 from .model import Item, Period
 
@@ -611,6 +611,26 @@ def _action_verbs(lang: str, effort: bool = False) -> frozenset[str]:
     return frozenset(words)
 
 
+def _noun_actions(analysis: Analysis, actions: frozenset[str]) -> list[Token]:
+    """«Проведение опроса и внедрение изменений», "Creation of a playbook and rollout of SSO": nouns of action, each with its object."""
+    pred = analysis.pred
+    if pred is None or pred.form != "noun" or not (pred.has(set(actions)) or pred.lemma.split()[0] in actions):
+        return []
+    found = [pred.head]
+    for t in analysis.doc[pred.end:]:
+        prev, nxt = _prev_content(t), _next_content(t)
+        if prev is None or prev.lower_ not in _BREAKS or nxt is None or nxt.lower_ in ("и", "and", ","):
+            continue
+        if t.pos_ in ("NOUN", "PROPN") or analysis.lang == "en" and t.is_alpha:
+            verbs = verb_of_noun(t.lemma_.lower() if analysis.lang == "ru" else t.lower_, analysis.lang)
+            if any(v in actions or v.split()[0] in actions for v in verbs):
+                found.append(t)
+    first_next = _next_content(pred.head)
+    if first_next is not None and first_next.lower_ in ("и", "and"):
+        return []  # «Разработка и запуск приложения»: two acts on one object
+    return found if len(found) >= 2 else []
+
+
 @check("several-actions")
 def several_actions(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
@@ -619,6 +639,8 @@ def several_actions(ctx: "Context") -> list[Hit]:
     if len(verbs) < 2:
         chain = _verb_chain(analysis)
         verbs = chain if len(chain) >= 3 else verbs
+    if len(verbs) < 2:
+        verbs = _noun_actions(analysis, _action_verbs(analysis.lang, True))
     if len(verbs) < 2:
         return []
     return [Hit(verbs[0].idx, len(analysis.text.rstrip(" .;")), analysis.text[verbs[0].idx:len(analysis.text.rstrip(" .;"))],

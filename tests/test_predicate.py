@@ -179,6 +179,8 @@ def test_task_by_what_the_verb_does_to_its_object(text, fires):
     ("Review PRs, answer questions, mentor the team", True), ("Проведём аудит и перепишем регламент", True),
     ("Build and launch the partner portal", False), ("Reduce churn, refunds and support tickets by 20%", False),
     ("Open a second warehouse and onboard 4 new carriers", True), ("Reduce churn and onboard time by 20%", False),
+    ("Проведение опроса и внедрение изменений", True), ("Creation of a playbook and rollout of SSO", True),
+    ("Разработка и запуск мобильного приложения", False),  # nouns of action in any form, one object shared
 ])
 def test_coordinated_actions(text, fires):
     assert ("multiple-actions" in _rules_fired([(text, "key_result")])[0]) is fires
