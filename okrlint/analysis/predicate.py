@@ -183,13 +183,13 @@ _EN_TO_VERBS = {"need", "needs", "want", "wants", "plan", "plans", "aim", "aims"
                 "continue", "start", "begin", "attempt"}
 _EN_BE = {"be", "is", "are", "was", "were", "been", "being", "gets", "get", "got"}
 _EN_LEAD_ADVERBS = {"potentially", "hopefully", "ideally", "significantly", "also", "then", "further", "continuously",
-                    "continually", "dramatically", "substantially", "greatly", "drastically", "radically", "further",
+                    "continually", "dramatically", "substantially", "greatly", "drastically", "radically",
                     "actively", "proactively", "successfully", "fully", "finally", "still", "stretch", "maybe", "perhaps"}
 _PARTICLES = {"out", "up", "off", "on", "down", "in", "over", "through"}
 _PHRASAL = {"roll out", "set up", "ramp up", "build out", "spin up", "kick off", "sign up", "work on", "focus on",
             "follow up", "scale up", "clean up", "map out", "lay out", "carry out", "hand off", "shut down", "wind down",
             "sort out", "figure out", "find out", "bring down", "cut down", "pay down", "bring in", "take over",
-            "reach out", "stand up", "wrap up", "double down", "level up", "buy in", "onboard"}
+            "reach out", "stand up", "wrap up", "double down", "level up", "buy in"}
 _IRREGULAR_PARTICIPLES = {"built": "build", "done": "do", "written": "write", "run": "run", "set": "set", "made": "make",
                           "held": "hold", "sent": "send", "taken": "take", "given": "give", "shut": "shut", "put": "put",
                           "chosen": "choose", "drawn": "draw", "begun": "begin", "rebuilt": "rebuild",
