@@ -379,8 +379,8 @@ _EN_PEOPLE = {"customer", "client", "partner", "user", "member", "subscriber", "
               "merchant", "school", "team", "company", "brand", "sponsor", "investor", "signup", "developer", "student"}
 
 
-def _counts_results(pred: Predicate, analysis: Analysis) -> bool:
-    """«Подключить 3 новых дистрибьюторов», "Onboard 4 new carriers": a count of people or partners won is an outcome."""
+def _counts_results(pred: Predicate, analysis: Analysis, results: set[str] | frozenset[str] = frozenset()) -> bool:
+    """«Подключить 3 новых дистрибьюторов», «Собрать 500 ответов»: a count of people won or results collected is an outcome."""
     lang = analysis.lang
     doc = pred.head.doc
     after = [t for t in doc[pred.end:pred.end + 4] if not t.is_space]
@@ -390,6 +390,8 @@ def _counts_results(pred: Predicate, analysis: Analysis) -> bool:
         from .analysis.russian import parses
 
         nouns = [t for t in after[1:] if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
+        if nouns and nouns[0].lemma_.lower() in results:
+            return True
         if not nouns or "Anim" not in nouns[0].morph.get("Animacy"):
             return False
         if not _known_word(nouns[0].lower_, "ru"):
@@ -403,7 +405,8 @@ def _counts_results(pred: Predicate, analysis: Analysis) -> bool:
         if not t.is_alpha or t.lower_ in ("of", "to", "in", "on", "for", "by", "with", "and", "or", "from", "at"):
             break
         words.append(t)
-    return bool(words) and (words[-1].lemma_.lower() in _EN_PEOPLE or words[-1].lower_.rstrip("s") in _EN_PEOPLE)
+    heads = {words[-1].lemma_.lower(), words[-1].lower_.rstrip("s")} if words else set()
+    return bool(heads & (_EN_PEOPLE | set(results)))
 
 
 def _others_act(ctx: "Context", pred: Predicate) -> bool:
@@ -420,7 +423,7 @@ def _others_act(ctx: "Context", pred: Predicate) -> bool:
 
 
 def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
-    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis) or _others_act(ctx, pred)
+    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis, ctx.words("results")) or _others_act(ctx, pred)
                                      or _en_metric_phrase(ctx.analysis)):
         return False
     main = ctx.words("main")

@@ -169,6 +169,8 @@ def test_vague_verbs_in_context(text, fires):
     ("Команда проводит 2 ретроспективы в месяц", True),  # our team acts: a task
     ("Пользователи создают 2 000 проектов в неделю", False), ("Users create 2,000 projects a week", False),
     ("Half of new teams invite a colleague in week one", False),  # others act: their behaviour is the outcome
+    ("Собрать 500 ответов в опросе NPS", False), ("Get 1000 survey responses", False),  # results collected
+    ("Написать 5 статей", True), ("Run 20 customer interviews", True),
 ])
 def test_task_by_what_the_verb_does_to_its_object(text, fires):
     assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires
