@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from .analysis import Analysis, detect_language
+from .analysis import Analysis, Predicate, detect_language
+from .analysis.predicate import coordinated, ru_verb_reading, verb_of_noun
 from .analysis.timeexpr import find_times
 from .model import Item, Period
 
@@ -142,10 +143,6 @@ def register_patterns(rule: "Rule") -> None:
     _RULE_PATTERNS[id(rule)] = {lang: [expand(p, lang) for p in plist] for lang, plist in rule.patterns.items()}
 
 
-def _predicate(analysis: Analysis) -> Token | None:
-    return analysis.predicate
-
-
 def _lemma_in(token: Token | None, words: set[str]) -> bool:
     return token is not None and token.lemma_.lower() in words
 
@@ -199,6 +196,9 @@ def verb_lemma(token: Token, lang: str) -> str | None:
     return lemmas[0].lower() if lemmas else None
 
 
+_METRIC_BEFORE = re.compile(
+    r"\b(?:rating|score|rate|level|csat|nps|enps|uptime|availability|coverage|рейтинг\w*|уровн\w*|доступност\w*)"
+    r"\s+(?:of|at|на|в)?\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?:котор\w+|that|which|who)\s", re.IGNORECASE)
 
 
@@ -220,6 +220,8 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     the task, not an outcome.
     """
     text = analysis.text
+    if analysis.has_baseline:
+        return True  # «Перевести 70% клиентов на API V2 (сейчас 15%)»: a quantity that moves from a known start
     after_skip = skip.idx + len(skip.text) if skip is not None else -1
     for q in analysis.quantities:
         if not q.measure:
@@ -230,6 +232,11 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
             return True
     if _measured_relative_clause(analysis):
         return True
+    if any(q.measure and _METRIC_BEFORE.search(text[:q.start]) for q in analysis.quantities):
+        return True  # "Hold a rating of 4.7": the number is a metric level, not a count of tasks
+    if any(q.measure and re.search(r"\b(?:с|со|with)\s+(?:[^\W\d_]+\s+){0,3}$", text[:q.start], re.IGNORECASE)
+           and q.start > after_skip for q in analysis.quantities):
+        return True  # «Запустить семейный аккаунт с 5 000 активных семей»: the launch carries its outcome
     outcome = ctx.words("outcome")
     for t in analysis.doc:
         if skip is not None and t.i == skip.i:
@@ -242,18 +249,28 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
 
 # ---------------------------------------------------------------- checks
 
+def _pred_hit(pred: Predicate, **values: Any) -> Hit:
+    doc = pred.head.doc
+    return _span_hit(doc[pred.head.i:pred.end], **values)
+
+
 @check("vague-predicate")
 def vague_predicate(ctx: "Context") -> list[Hit]:
+    """Core vague verbs in any form; effort verbs only when the item names no measurable target."""
     analysis = ctx.analysis
     assert analysis is not None
-    verb = _predicate(analysis)
-    if verb is None:
-        return []
-    entry = _multiword_at(verb, ctx.words("main"))
-    if entry:
-        end = verb.i + len(entry.split())
-        return [_span_hit(verb.doc[verb.i:end], verb=verb.text)]
-    if _lemma_in(verb, ctx.words("make")):
+    pred = analysis.pred
+    if pred is None:
+        return _typo_hit(ctx, analysis)
+    verb = pred.head
+    if pred.has(ctx.words("main")):
+        return [_pred_hit(pred, verb=verb.text)]
+    if pred.has(ctx.words("effort")) and not analysis.has_measure and not _structured_target(ctx.item) \
+            and not _en_metric_phrase(analysis):
+        return [_pred_hit(pred, verb=verb.text)]
+    if not _known_word(verb.lower_, analysis.lang):
+        return _typo_hit(ctx, analysis)
+    if pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("make")):
         nxt = _next_content(verb)
         if nxt is not None and nxt.lower_ in ctx.words("vague_complement"):
             return [_span_hit(verb.doc[verb.i:nxt.i + 1], verb=verb.text)]
@@ -263,25 +280,173 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
     return []
 
 
+_EN_PREPOSITIONS = {"of", "to", "for", "in", "on", "by", "with", "at", "from", "per", "across", "within", "over", "under"}
+
+
+def _en_metric_phrase(analysis: Analysis) -> bool:
+    """"Support ticket backlog", "Release frequency", "Drive time to site": a metric noun phrase, not an order.
+
+    English has no tagger; a first word that can be a noun, followed by bare nouns ending in a metric word,
+    is a compound, not a verb and its object.
+    """
+    pred = analysis.pred
+    if analysis.lang != "en" or pred is None or pred.form != "imperative" or " " in pred.lemma:
+        return False  # "Work on customer retention": a phrasal verb is never the first half of a compound
+    from lemminflect import getAllLemmas
+
+    if "NOUN" not in getAllLemmas(pred.head.lower_) or pred.has(_action_verbs("en")):
+        return False  # "Increase revenue", "Launch rate…": verbs of change and task verbs lead an order
+    words = []
+    for t in pred.head.doc[pred.end:]:
+        if t.is_space:
+            continue
+        if not t.is_alpha or t.lower_ in _EN_PREPOSITIONS or t.lower_ in _EN_OBJECT_START or t.lower_ in ("and", "or"):
+            break
+        words.append(t)
+    if not words:
+        return False
+    from .engine import get_rule
+
+    kpi = get_rule("kpi-wording")
+    metric = kpi.word_set("en", "metric") if kpi is not None else frozenset()
+    return words[-1].lemma_.lower() in metric or words[-1].lower_ in metric
+
+
+def _typo_hit(ctx: "Context", analysis: Analysis) -> list[Hit]:
+    """«Улчшить», "imrpove": the first word is unknown to the dictionary and one edit from exactly one core verb."""
+    words = _content(analysis.doc)
+    if not words:
+        return []
+    first = words[0]
+    word = first.lower_
+    if len(word) < 6 or not first.is_alpha or _known_word(word, analysis.lang):
+        return []
+    near = {w for w in ctx.words("main") if " " not in w and _one_edit(word, w)
+            and not w.startswith(word) and not word.startswith(w)}  # "improv", "optimizer": a clipped or derived word
+    return [_span_hit([first], verb=first.text)] if len(near) == 1 else []
+
+
+@lru_cache(maxsize=4096)
+def _known_word(word: str, lang: str) -> bool:
+    if lang == "ru":
+        from .analysis.russian import morph
+
+        return bool(morph().word_is_known(word))
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Optimal string alignment distance of exactly one: an insertion, deletion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 @check("hedge")
 def hedge(ctx: "Context") -> list[Hit]:
-    return [_span_hit(span) for span in phrase_matches(ctx, ["main"])]
+    return [_span_hit(span) for span in phrase_matches(ctx, ["main"])
+            if not (span.end < len(span.doc) and span[-1].whitespace_ == "" and span.doc[span.end].text in ("-", "‑"))]
 
 
-def _activity_verb(ctx: "Context", verb: Token) -> Token | None:
+def _object_noun(pred: Predicate) -> Token | None:
+    """The first noun after the predicate (its object), skipping numbers, adjectives and determiners."""
+    for t in pred.head.doc[pred.end:pred.end + 5]:
+        if t.pos_ in ("NOUN", "PROPN", "X") and t.is_alpha or t.lower_ in ("game", "demo"):
+            return t
+        if t.is_punct and t.text in ",;:()" or t.pos_ in ("VERB", "ADP", "CCONJ", "SCONJ"):
+            return None
+    return None
+
+
+def _artefact_object(ctx: "Context", pred: Predicate) -> bool:
+    """The predicate creates or performs an artefact or event: «построить дашборд», «утвердить регламент», "run a game day"."""
+    artefacts = ctx.words("artefact")
+    obj = _object_noun(pred)
+    if obj is None:
+        return False
+    lemma = obj.lemma_.lower()
+    return lemma in artefacts or obj.lower_ in artefacts or lemma.split("-")[0] in artefacts
+
+
+_EN_PEOPLE = {"customer", "client", "partner", "user", "member", "subscriber", "distributor", "dealer", "carrier", "reseller",
+              "contributor", "logo", "account", "lead", "participant", "attendee", "buyer", "seller", "supplier", "vendor",
+              "merchant", "school", "team", "company", "brand", "sponsor", "investor", "signup", "developer", "student"}
+
+
+def _counts_results(pred: Predicate, analysis: Analysis, results: set[str] | frozenset[str] = frozenset()) -> bool:
+    """«Подключить 3 новых дистрибьюторов», «Собрать 500 ответов»: a count of people won or results collected is an outcome."""
+    lang = analysis.lang
+    doc = pred.head.doc
+    after = [t for t in doc[pred.end:pred.end + 4] if not t.is_space]
+    if not after or not any(q.measure and q.start == after[0].idx for q in analysis.quantities):
+        return False
+    if lang == "ru":
+        from .analysis.russian import parses
+
+        nouns = [t for t in after[1:] if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
+        if nouns and nouns[0].lemma_.lower() in results:
+            return True
+        if not nouns or "Anim" not in nouns[0].morph.get("Animacy"):
+            return False
+        if not _known_word(nouns[0].lower_, "ru"):
+            return False  # a guess («вебинара» read as a name) is no evidence of people
+        readings = [p for p in parses(nouns[0].text) if p.tag.POS == "NOUN"]
+        return bool(readings) and "anim" in readings[0].tag.grammemes and not {"Name", "Surn", "Fixd"} & readings[0].tag.grammemes
+    words = []
+    for t in doc[after[0].i + 1:]:  # the head of the English compound: "20 customer interviews" → interviews
+        if t.is_space:
+            continue
+        if not t.is_alpha or t.lower_ in ("of", "to", "in", "on", "for", "by", "with", "and", "or", "from", "at"):
+            break
+        words.append(t)
+    heads = {words[-1].lemma_.lower(), words[-1].lower_.rstrip("s")} if words else set()
+    return bool(heads & (_EN_PEOPLE | set(results)))
+
+
+def _others_act(ctx: "Context", pred: Predicate) -> bool:
+    """«Пользователи создают 2 000 проектов», "80% of new teams invite a colleague": what others do is an outcome."""
+    if pred.form not in ("finite", "modal") or ctx.analysis is None:
+        return False
+    subject = [t for t in pred.head.doc[:pred.head.i] if not t.is_space and not t.is_punct]
+    if not subject:
+        return False
+    actors = ctx.words("actors")
+    if any(q.measure and q.start < pred.head.idx for q in ctx.analysis.quantities) or subject[0].lower_ in ("half", "most"):
+        return True
+    return any(t.lemma_.lower() in actors or t.lower_.rstrip("s") in actors for t in subject)
+
+
+def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
+    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis, ctx.words("results")) or _others_act(ctx, pred)
+                                     or _en_metric_phrase(ctx.analysis)):
+        return False
     main = ctx.words("main")
-    if _lemma_in(verb, main) or _multiword_at(verb, main):
-        return verb
-    if _lemma_in(verb, ctx.words("make")) and not _has_complement(verb):
-        nxt = _next_content(verb)
+    if pred.has(main):
+        return True
+    if pred.form in ("imperative", "modal") and pred.has(ctx.words("make")) and not _has_complement(pred.head):
+        nxt = _next_content(pred.head)
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and nxt.lower_ not in ctx.words("vague_complement"):
-            return verb
-    nxt = _next_content(verb)
+            return True
+    if pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task")):
+        return False
+    known = _known_word(pred.head.lower_, ctx.analysis.lang if ctx.analysis is not None else "ru")
+    return pred.form != "noun" and known and _artefact_object(ctx, pred)
+
+
+def _chained_activity(ctx: "Context", pred: Predicate) -> Token | None:
+    """«Стараться проводить 1:1 …»: the activity is the infinitive a hedge verb governs."""
+    nxt = _next_content(pred.head)
     lang = ctx.analysis.lang if ctx.analysis is not None else "ru"
-    if nxt is not None and nxt.pos_ == "VERB" and _lemma_in(nxt, main) and (
+    if nxt is not None and nxt.pos_ == "VERB" and _lemma_in(nxt, ctx.words("main")) and (
         lang == "en" or "Inf" in nxt.morph.get("VerbForm")
     ):
-        return nxt  # «Стараться проводить 1:1 …»: the activity is the chained infinitive
+        return nxt
     return None
 
 
@@ -303,17 +468,66 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
 
 @check("activity")
 def activity(ctx: "Context") -> list[Hit]:
+    """A task: the predicate (any form) creates or performs something, and no outcome metric is attached."""
     analysis = ctx.analysis
     assert analysis is not None
-    verb = _predicate(analysis)
-    found = _activity_verb(ctx, verb) if verb is not None else None
-    if found is None and (verb is None or not _lemma_in(verb, ctx.words("outcome"))):
+    pred = analysis.pred
+    hit: Hit | None = None
+    skip: Token | None = None
+    if pred is not None and _activity_pred(ctx, pred):
+        skip = pred.head
+        hit = _pred_hit(pred, verb=pred.head.text)
+    elif pred is not None and (chained := _chained_activity(ctx, pred)) is not None:
+        skip = chained
+        entry = _multiword_at(chained, ctx.words("main"))
+        end = chained.i + (len(entry.split()) if entry else 1)
+        hit = _span_hit(chained.doc[chained.i:end], verb=chained.text)
+    elif pred is None or not (pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task"))):
         found = _passive_milestone(ctx, analysis)
-    if found is None or has_outcome(ctx, analysis, skip=found):
+        if found is not None:
+            skip = found
+            hit = _span_hit([found], verb=found.text)
+    if hit is None or has_outcome(ctx, analysis, skip=skip):
         return []
-    entry = _multiword_at(found, ctx.words("main"))
-    end = found.i + (len(entry.split()) if entry else 1)
-    return [_span_hit(found.doc[found.i:end], verb=found.text)]
+    return [hit]
+
+
+_BREAKS = (",", ";", "и", "а", "and", "+", "&", "then", "затем", "потом", "также", "плюс")
+_EN_OBJECT_START = {"a", "an", "the", "our", "all", "every", "each", "new", "their", "its", "his", "her", "my", "your", "more"}
+
+
+def _verb_form_ok(t: Token, analysis: Analysis) -> bool:
+    """A verb in the same slot as an item's predicate: infinitive/imperative, or finite when the item is finite."""
+    if analysis.lang != "ru":
+        return t.text.lower() == (verb_lemma(t, "en") or "")
+    forms = t.morph.get("VerbForm")
+    if "Inf" in forms or "Imp" in t.morph.get("Mood"):
+        return True
+    pred = analysis.pred
+    return pred is not None and pred.form == "finite" and "Fin" in forms
+
+
+def _en_clause_start(t: Token, actions: set[str] | None) -> bool:
+    """Whether a base-form English word after a clause break opens an action: "mentor the team", "act on the findings"."""
+    from lemminflect import getAllLemmas
+
+    options = getAllLemmas(t.lower_)
+    known_action = actions is not None and t.lower_ in actions  # "onboard": a lexicon verb lemminflect does not know
+    if not known_action and ("VERB" not in options or t.lower_ not in {v.lower() for v in options["VERB"]}):
+        return False
+    nxt = _next_content(t)
+    if nxt is None:
+        return False
+    if nxt.lower_ in _EN_OBJECT_START or nxt.like_num or nxt.pos_ == "PRON":
+        return True
+    if "VERB" not in options:
+        return False  # a lexicon word lemminflect does not know as a verb needs a clear object: "onboard 4 carriers"
+    after = _next_content(nxt)
+    if nxt.pos_ == "ADP" and after is not None and after.lower_ in _EN_OBJECT_START:
+        return True  # "act on the findings", "report on the offsite"
+    if actions is not None and t.lower_ in actions:
+        return nxt.pos_ in ("ADJ", "NOUN", "PROPN") or nxt.is_alpha and nxt.lower_ not in ("and", "or")
+    return "NOUN" not in options and nxt.is_alpha and nxt.lower_ not in ("and", "or", "to", "of", "in", "on", "for")
 
 
 def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | None = None) -> list[Token]:
@@ -321,45 +535,115 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
     verbs = []
     first = analysis.predicate
     for t in analysis.doc:
-        if t.pos_ != "VERB" or t.lemma_.lower() in skip_words:
-            continue
         if analysis.lang == "ru":
-            if not ("Inf" in t.morph.get("VerbForm") or "Imp" in t.morph.get("Mood")):
+            missed = t.pos_ != "VERB" and analysis.pred is not None and analysis.pred.form == "finite" \
+                and ru_verb_reading(t) is not None  # «и перепишем регламент», tagged as an adjective
+            if not missed and (t.pos_ != "VERB" or t.lemma_.lower() in skip_words or not _verb_form_ok(t, analysis)):
                 continue
-        elif t.text.lower() != t.lemma_:
+        elif not t.is_alpha or (verb_lemma(t, "en") or "") in skip_words:
             continue
         prev, nxt = _prev_content(t), _next_content(t)
-        starts = (first is not None and t.i == first.i) or (prev is not None and prev.lower_ in (
-            ",", ";", "и", "а", "and", "+", "&", "then", "затем", "потом", "также", "плюс"))
+        is_first = first is not None and t.i == first.i
+        starts = is_first or (prev is not None and prev.lower_ in _BREAKS)
+        if not starts:
+            continue
+        if analysis.lang == "en":
+            if is_first:
+                if _own_object_en(t) and analysis.pred is not None and analysis.pred.form in ("imperative", "modal", "finite"):
+                    verbs.append(t)
+            elif _en_clause_start(t, actions):
+                verbs.append(t)
+            continue
         own_object = nxt is not None and (nxt.pos_ not in ("VERB", "CCONJ", "PUNCT", "AUX", "PART")
                                           or "Part" in nxt.morph.get("VerbForm")) and nxt.lower_ not in ("и", "and", "or", "или")
-        if analysis.lang == "en" and own_object:
-            own_object = nxt.pos_ in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON") or nxt.like_num
-        is_first = first is not None and t.i == first.i
-        if starts and own_object and actions and not is_first and t.lemma_.lower() not in actions:
-            continue  # a word that can be a verb but is not a known action: "and praise", "and action plan"
-        if starts and own_object:
+        if own_object:
             verbs.append(t)
+    if analysis.lang == "ru" and analysis.pred is not None and verbs and verbs[0].i == analysis.pred.head.i:
+        # natasha's tree (``conj``), or «и»/«,» anywhere between: «Провести опрос и по его итогам внедрить 3 улучшения»
+        later = [t for t in analysis.doc[analysis.pred.end:] if t.pos_ == "VERB" and _verb_form_ok(t, analysis)
+                 and t.lemma_.lower() not in skip_words]
+        for t in later:
+            between = analysis.doc[analysis.pred.end:t.i]
+            joined = t in coordinated(analysis.pred) or any(x.lower_ in ("и", ",", ";", "а") for x in between)
+            subordinate = any(x.pos_ == "SCONJ" or x.lower_.startswith("котор") or x.lower_ == "чтобы" for x in between)
+            nxt = _next_content(t)
+            if t not in verbs and joined and not subordinate and nxt is not None and nxt.pos_ not in (
+                    "VERB", "CCONJ", "PUNCT", "AUX", "PART"):
+                verbs.append(t)
+        verbs.sort(key=lambda t: t.i)
     return verbs
 
 
-def _action_verbs(lang: str) -> set[str]:
-    """Verbs of action and change, borrowed from the rules that own those lexicons."""
+def _own_object_en(t: Token) -> bool:
+    nxt = _next_content(t)
+    return nxt is not None and (nxt.pos_ in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON") or nxt.like_num
+                                or nxt.pos_ == "ADP" and _next_content(nxt) is not None)
+
+
+def _verb_chain(analysis: Analysis) -> list[Token]:
+    """"Plan, run and report on the offsite", «Спланировать, провести и подвести итоги»: verbs joined by commas/«и»."""
+    pred = analysis.pred
+    if pred is None or pred.form not in ("imperative", "modal", "finite"):
+        return []
+    chain, t = [pred.head], pred.head
+    while True:
+        sep = _next_content(t)
+        if sep is None or sep.lower_ not in (",", "and", "и", "&"):
+            return chain
+        nxt = _next_content(sep)
+        if nxt is None:
+            return chain
+        lemma = verb_lemma(nxt, analysis.lang)
+        if lemma is None or (analysis.lang == "en" and nxt.lower_ != lemma) or (
+                analysis.lang == "ru" and not _verb_form_ok(nxt, analysis)):
+            return chain
+        chain.append(nxt)
+        t = nxt
+
+
+@lru_cache(maxsize=None)
+def _action_verbs(lang: str, effort: bool = False) -> frozenset[str]:
+    """Verbs of action and change, borrowed from the rules that own those lexicons (plus effort verbs when asked)."""
     from .engine import get_rule
 
     words: set[str] = set()
-    for rule_id, groups in (("task-key-result", ("main", "outcome")), ("vague-verb", ("main",))):
+    for rule_id, groups in (("task-key-result", ("main", "outcome")), ("vague-verb", ("main", "effort") if effort else ("main",))):
         rule = get_rule(rule_id)
         if rule is not None:
             words |= {w.split()[0].lower() for g in groups for w in rule.words(lang, g)}
-    return words
+    return frozenset(words)
+
+
+def _noun_actions(analysis: Analysis, actions: frozenset[str]) -> list[Token]:
+    """«Проведение опроса и внедрение изменений», "Creation of a playbook and rollout of SSO": nouns of action, each with its object."""
+    pred = analysis.pred
+    if pred is None or pred.form != "noun" or not (pred.has(set(actions)) or pred.lemma.split()[0] in actions):
+        return []
+    found = [pred.head]
+    for t in analysis.doc[pred.end:]:
+        prev, nxt = _prev_content(t), _next_content(t)
+        if prev is None or prev.lower_ not in _BREAKS or nxt is None or nxt.lower_ in ("и", "and", ","):
+            continue
+        if t.pos_ in ("NOUN", "PROPN") or analysis.lang == "en" and t.is_alpha:
+            verbs = verb_of_noun(t.lemma_.lower() if analysis.lang == "ru" else t.lower_, analysis.lang)
+            if any(v in actions or v.split()[0] in actions for v in verbs):
+                found.append(t)
+    first_next = _next_content(pred.head)
+    if first_next is not None and first_next.lower_ in ("и", "and"):
+        return []  # «Разработка и запуск приложения»: two acts on one object
+    return found if len(found) >= 2 else []
 
 
 @check("several-actions")
 def several_actions(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
-    verbs = _clause_verbs(analysis, ctx.words("not_actions"), _action_verbs(analysis.lang) if analysis.lang == "en" else None)
+    verbs = _clause_verbs(analysis, ctx.words("not_actions"), set(_action_verbs(analysis.lang)) if analysis.lang == "en" else None)
+    if len(verbs) < 2:
+        chain = _verb_chain(analysis)
+        verbs = chain if len(chain) >= 3 else verbs
+    if len(verbs) < 2:
+        verbs = _noun_actions(analysis, _action_verbs(analysis.lang, True))
     if len(verbs) < 2:
         return []
     return [Hit(verbs[0].idx, len(analysis.text.rstrip(" .;")), analysis.text[verbs[0].idx:len(analysis.text.rstrip(" .;"))],
@@ -386,35 +670,86 @@ _UNIT = re.compile(
     r"hours?|days?|weeks?|sec|min|h|s|k|users?|клиент\w*|пользовател\w*)\b",
     re.IGNORECASE,
 )
-_RELATIVE_TARGET = re.compile(r"(?:\b(?:на|до|by|to|at)|[+−-])\s*$", re.IGNORECASE)
+
+
+_LEVEL_BEFORE = re.compile(
+    r"(?:\b(?:до|to|at|of|under|below|above|over|exceeding|выше|ниже|более|менее|больше|меньше|минимум|максимум|"
+    r"at\s+least|at\s+most|less\s+than|more\s+than|fewer\s+than|no\s+(?:more|less)\s+than|не\s+(?:ниже|выше|менее|более|больше|меньше)"
+    r"|на\s+уровн[еи])|[—–:=≤≥<>]|\s-)\s*(?:[$€£₽]\s?)?$",
+    re.IGNORECASE,
+)
+_RELATIVE_BEFORE = re.compile(
+    r"(?:\b(?:на|by|up|down|плюс|plus|ещё|еще)|[+−]|(?:raise|increase|growth|rise|decrease|reduction|cut|drop|uplift|lift|"
+    r"рост\w*|прирост\w*|снижени\w*|сокращени\w*|увеличени\w*)\s+(?:of|by|на))\s*(?:[$€£₽]\s?)?$",
+    re.IGNORECASE,
+)
+# Words after which a number is a condition on something new or a pay rule, not a level to reach.
+_CONDITION = re.compile(
+    r"\b(?:with|without|when|if|for|tied|tie|linked|link|depends?|while|that|which|who|whose|at\s+a\s+cost|triggered|once|upon|"
+    r"с|со|при|без|за|котор\w+|привяз\w+|завис\w+|чтобы|если)\b",
+    re.IGNORECASE,
+)
+_SCOPE_AFTER = re.compile(r"^\s?(?:раз\w*|times|x\b|х\b)", re.IGNORECASE)
 
 
 @check("no-baseline")
 def no_baseline(ctx: "Context") -> list[Hit]:
+    """A level target for an existing metric with no starting point (LABELS v2).
+
+    Fires on «до 68%», «выйти на NPS 45+», «Конверсия — 8%», "CSAT of 95%",
+    "99.95% uptime", "under 10%"; not on a relative change («на 30%», вдвое,
+    "by 20%"), a count of new things ("Sign 12 contracts") or a condition on
+    something new ("Launch v2 with WAU above 5,000").
+    """
     analysis = ctx.analysis
     assert analysis is not None
-    if analysis.has_baseline or (isinstance(ctx.item, Item) and ctx.item.fields.get("baseline") not in (None, "")):
-        return []
-    if isinstance(ctx.item, Item) and ctx.item.fields.get("current") not in (None, ""):
-        return []
-    direction = ctx.words("direction")
-    verbs = [t for t in analysis.doc if verb_lemma(t, analysis.lang) in direction]
-    if not verbs:
+    if analysis.has_baseline or (isinstance(ctx.item, Item) and any(
+            ctx.item.fields.get(k) not in (None, "") for k in ("baseline", "current"))):
         return []
     text = analysis.text
+    pred = analysis.pred
+    level_verb = pred is not None and pred.has(ctx.words("level"))
+    pred_end = pred.span_end() if pred is not None else 0
+    verbless = pred is None or pred.form == "noun"
     for q in analysis.quantities:
-        if not q.measure:
+        if not q.measure or _RANK_TEXT.match(q.text) or q.text.lower() in ctx.words("multiplier"):
             continue
+        if _SCOPE_AFTER.match(text[q.end:]) or re.search(r"\bраз|\d\s?[xх]$", q.text):
+            continue  # «в 2 раза», "3x": a relative change
         before = text[:q.start]
-        if _COMPARATOR.search(before):
+        reach_on = pred is not None and pred.has({"выйти", "вывести", "выходить"}) \
+            and re.search(r"\bна\s*$", before) is not None  # «Выйдем на 20 000» (but «обеспечить рост на 20%»)
+        if _RELATIVE_BEFORE.search(before) and not reach_on:
             continue
-        if (_RELATIVE_TARGET.search(before) or q.text.lower() in ctx.words("multiplier")
-                or re.match(r"^\s*раз", text[q.end:]) or re.search(r"\bраз", q.text)):
-            start = _RELATIVE_TARGET.search(before).start() if _RELATIVE_TARGET.search(before) else q.start
-            unit = _UNIT.match(text[q.end:])
-            end = q.end + (unit.end() if unit else 0)
-            return [Hit(start, end, text[start:end], {"target": text[start:end]})]
+        if pred is not None and not verbless and q.start >= pred_end and not level_verb \
+                and not re.search(r"[^\W\d_]", text[pred_end:q.start]):
+            return []  # "Sign 12 contracts", «Привлечь 500 участников»: a count of new things; later numbers qualify them
+        separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
+        if not separator and _CONDITION.search(text[pred.head.idx if pred is not None else 0:q.start]):
+            continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
+        if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent:
+            continue  # "speak at 10 conferences": a count, not a level
+        at_start = not _content_before(analysis, q.start)
+        level = (_LEVEL_BEFORE.search(before) is not None
+                 or verbless and _metric_value_line(analysis, _kpi_metric_words(analysis.lang)) is not None
+                 or reach_on
+                 or (level_verb and q.start >= pred_end)
+                 or (at_start and q.percent))
+        if not level:
+            continue
+        unit = _UNIT.match(text[q.end:])
+        end = q.end + (unit.end() if unit else 0)
+        marker = re.search(r"(?:\b(?:до|to|at|of|under|below|above|over)\s*)$", before, re.IGNORECASE)
+        start = marker.start() if marker else q.start
+        return [Hit(start, end, text[start:end], {"target": text[start:end]})]
     return []
+
+
+_RANK_TEXT = re.compile(r"(?:топ|top)[\s-]?\d|[#№]", re.IGNORECASE)
+
+
+def _content_before(analysis: Analysis, offset: int) -> bool:
+    return any(t.is_alpha and t.idx < offset for t in analysis.doc)
 
 
 @check("horizon")
@@ -443,13 +778,24 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     hits = [_span_hit([t]) for t in analysis.doc if t.lower_ in ctx.words("kpi_words")]
     if hits:
         return hits[:1]
-    verb = _predicate(analysis)
-    if verb is not None and _lemma_in(verb, ctx.words("maintain")):
-        return [_span_hit([verb], verb=verb.text)]
-    if verb is not None and analysis.lang == "en" and verb.lemma_ not in _action_verbs("en"):
-        verb = None  # "Mean time to recovery", "Inventory turnover": a noun phrase, not an order
-    if verb is not None or _has_clause_verb(analysis):
+    pred = analysis.pred
+    if pred is not None and pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("maintain")) \
+            and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text)):
+        return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
+    if pred is not None and (pred.form == "noun" and not pred.has(_action_verbs(analysis.lang, True))
+                             or analysis.lang == "en" and not pred.has(_action_verbs("en", True))
+                             and pred.form in ("imperative", "participle", "gerund")
+                             or _en_metric_phrase(analysis)):
+        pred = None  # "Mean time to recovery", "Booked revenue from partner deals": a noun phrase, not an order
+    if pred is not None or _has_clause_verb(analysis):
         return []
+    head = analysis.pred.head if analysis.pred is not None else None
+    after_head = _next_content(head) if head is not None else None
+    imperative = analysis.pred is not None and analysis.pred.form != "noun" and after_head is not None \
+        and after_head.lower_ in _EN_OBJECT_START  # "Land a job with a salary of at least $120k": an order
+    line = None if imperative else _metric_value_line(analysis, ctx.words("metric"))
+    if line is not None:
+        return [line]
     content = _content(analysis.doc)
     if not content:
         return []
@@ -465,6 +811,50 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         return [_whole(analysis, metric=analysis.text)]  # a bare metric name
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
+    return []
+
+
+_LEVEL_WORDS = re.compile(r"на\s+уровне|не\s+(?:ниже|выше|менее|более)|\b(?:at|above|below|under|over)\b|≥|≤|[<>]", re.I)
+_SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ниже|выше|менее|более)\s+|(?:at\s+(?:least|most)|under|below|"
+                        r"above|over|до|от|около|менее|более|минимум|максимум)\s+)?"
+                        r"|\s+не\s+(?:ниже|выше|менее|более)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
+
+
+def _kpi_metric_words(lang: str) -> frozenset[str]:
+    from .engine import get_rule
+
+    kpi = get_rule("kpi-wording")
+    return kpi.word_set(lang, "metric") if kpi is not None else frozenset()
+
+
+def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = frozenset()) -> Hit | None:
+    """«Конверсия в оплату — 8%», «NPS — не ниже 50», «Время ответа ≤ 2 ч», "Churn: 3%": a metric and a level, no change."""
+    if analysis.has_baseline:
+        return None
+    measures = [q for q in analysis.quantities if q.measure]
+    if not measures:
+        return None
+    first = measures[0]
+    head = analysis.text[:first.start]
+    if not re.search(r"[^\W\d_]{2,}", head):
+        return None
+    tail = analysis.text[first.end:]
+    unit = _UNIT.match(tail)
+    tail = tail[unit.end():] if unit else tail
+    bare = len(head.split()) <= 3 and not tail.strip(" .%₽$€")  # «Аптайм 99,9%», "NPS 50", «Выручка 10 млн ₽»
+    named = bool(head.split()) and head.split()[0].lower() in metric
+    if not (_SEPARATOR.search(head) or bare and (first.percent or named)):
+        return None
+    if re.search(r"[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE):
+        return None  # «Выручка +20%», "NPS up 10": a change
+    return _whole(analysis, metric=analysis.text)
+
+
+def _signed_metric(analysis: Analysis) -> list[Hit]:
+    """«Выручка +20%», "Revenue +30% YoY": a verbless objective that carries a change target."""
+    for q in analysis.quantities:
+        if q.measure and re.search(r"[+−]\s*$", analysis.text[:q.start]):
+            return [_whole(analysis, target=q.text)]
     return []
 
 
@@ -518,9 +908,9 @@ def pay_words(ctx: "Context") -> list[Hit]:
 def objective_metric(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
-    verb = _predicate(analysis)
-    if verb is None or not _lemma_in(verb, ctx.words("direction")):
-        return []
+    pred = analysis.pred
+    if pred is None or not pred.has(ctx.words("direction")):
+        return _signed_metric(analysis)
     measures = [q for q in analysis.quantities if q.measure]
     if not measures:
         return []

@@ -84,7 +84,7 @@ def test_rewrite_of_bad_example(rule_id, example, capsys):
     ("Улучшить качество контента", "Повысить [показатель] качества контента с X до Y к концу квартала"),
     ("Увеличить продажи", "Увеличить продажи с X до Y к концу квартала"),
     ("Повысить удержание клиентов до 68%", "Повысить удержание клиентов до 68% (сейчас: X%)"),
-    ("Снизить стоимость лида на 25%", "Снизить стоимость лида на 25% (сейчас: X)"),
+    ("Снизить стоимость лида до 400 ₽", "Снизить стоимость лида до 400 ₽ (сейчас: X)"),  # a level target (labels v2)
     ("Hold 10 webinars", "Attract N webinar attendees, M of whom become customers, by the end of the quarter"),
 ])
 def test_seed_direction_rewrites(text, expected):

@@ -15,10 +15,11 @@ from typing import Any, Sequence
 from spacy.tokens import Doc, Token
 
 from .language import detect_language
+from .predicate import Predicate, find_predicate
 from .quantities import Quantity, find_quantities, has_baseline
 from .timeexpr import TimeExpr, find_times
 
-__all__ = ["Analysis", "analyze", "analyze_text", "detect_language", "Quantity", "TimeExpr"]
+__all__ = ["Analysis", "Predicate", "analyze", "analyze_text", "detect_language", "Quantity", "TimeExpr"]
 
 
 @dataclass
@@ -43,28 +44,14 @@ class Analysis:
         return any(kind is None or t.kind == kind for t in self.times)
 
     @cached_property
+    def pred(self) -> Predicate | None:
+        """The item's predicate in any form (finite, modal, passive, -ing/-ed, noun of action): see ``predicate.py``."""
+        return find_predicate(self.doc, self.lang)
+
+    @property
     def predicate(self) -> Token | None:
-        """The item's main predicate: the leading verb of an imperative OKR line.
-
-        OKR items start with their verb («Увеличить…», "Grow…"); the parser's
-        root is used only when no verb leads, as it is less reliable on
-        headline-style fragments.
-        """
-        words = [t for t in self.doc if not (t.is_space or t.is_punct or t.pos_ in ("SYM", "X") and not t.is_alpha)]
-        for t in words[:3]:
-            if t.pos_ == "VERB" and _is_predicate_form(t, self.lang):
-                return t
-            if t.pos_ not in ("ADV", "PART", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "INTJ"):
-                break
-        roots = [t for t in self.doc if t.dep_ == "ROOT" and t.pos_ == "VERB" and _is_predicate_form(t, self.lang)]
-        return roots[0] if roots else None
-
-
-def _is_predicate_form(token: Token, lang: str) -> bool:
-    if lang != "ru":
-        return token.text.lower() == token.lemma_  # base form: "Improve", not "Improved"
-    form = token.morph.get("VerbForm")
-    return "Inf" in form or "Imp" in token.morph.get("Mood")
+        """The word heading the item's predicate (a verb, participle or noun of action), or None."""
+        return self.pred.head if self.pred is not None else None
 
 
 @lru_cache(maxsize=None)

@@ -38,7 +38,7 @@ _NUMBER_WORDS = re.compile(
     r"|нол[ьяюе]\w*|нул[ьяюе]\w*|(?:в\s+)?(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+раз\w*"
     r"|один|одн(?:ого|ой|у|им)|два|двух|две|три|трех|трёх|четыре|четырех|четырёх|пять|пяти|шесть|шести|семь|семи"
     r"|восемь|восьми|девять|девяти|десять|десяти|двадцать|тридцать|сорок|пятьдесят|сто|сотн\w*|тысяч\w*|миллион\w*"
-    r"|double[sd]?|doubling|triple[sd]?|tripling|half|halve[sd]?|halving|zero|twice|thrice"
+    r"|double[sd]?|doubling|triple[sd]?|tripling|half|halve[sd]?|halving|zero|twice|thrice|(?<=\ba\s)third|(?<=\ba\s)quarter(?!\s+of\s+the\s+year)"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million|dozen)\b",
     re.IGNORECASE,
 )
@@ -53,6 +53,8 @@ _BASELINE = re.compile(
     rf"(?:\b(?:с|со)\s+(?:текущ\w+\s+|нынешн\w+\s+)?[$€₽]?\s?{_D}"
     rf"|\(\s*(?:с\s+текущ\w*|сейчас|текущ\w*|было|base(?:line)?|now|currently|current|today|vs\.?)[^)]*{_D}"
     rf"|\b(?:сейчас|текущ\w+|нынешн\w+|было|базов\w+|исходн\w+)\b[^.;]*{_D}"
+    rf"|\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+)?to\b"
+    rf"|\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти)\s+(?:\w+\s+)?до\b"
     rf"|\bfrom\s+(?:[\w.]+\s+){{0,2}}?[$€£]?{_D}|\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from)\b"
     rf"|{_D}[\w%]*\s?(?:→|->|=>|⟶|➝)\s?[$€₽]?{_D})",
     re.IGNORECASE,
@@ -86,7 +88,8 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _RANK.finditer(text):
-        found.append(Quantity(m.start(), m.end(), m.group(), True))
+        scope = re.match(r"^\s+(?!(?:on|in|of|for|по|в|на|из|среди)\b)[a-zа-яё]{3,}", text[m.end():]) is not None
+        found.append(Quantity(m.start(), m.end(), m.group(), not scope))  # "top 50 accounts" names a scope
         taken.append((m.start(), m.end()))
     for m in _NUMERIC_DATE.finditer(text):
         found.append(Quantity(m.start(), m.end(), m.group(), False))
@@ -119,8 +122,17 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool) -> bool:
     """Whether a run of digits measures something, judged by what stands around it."""
+    if num == "1" and (before.endswith("1:") or after.startswith(":1")):
+        return False  # «1:1», a one-to-one meeting
     if before[-1:].isalpha() or before[-1:] in ("-", "_") and before[-2:-1].isalpha():
         return False  # glued to a letter: Q3, V2, D30, p95, iOS-17
+    if re.match(r"^-[^\W\d_]", after) and not suffix:
+        return False  # 3-D Secure, 2-FA: a name
+    if re.search(r"(?:^|\s)(?:SOC|ISO|PCI|Windows|iOS|Android|macOS|Tier|tier|Level|level|Web|HTTP|Python|Java|GPT|S)\s?$", before) \
+            and not suffix and not re.match(r"^\s?(?:%|[a-zа-я]+\s+(?:of|из))", after):
+        return False  # SOC 2, Windows 11, tier 1: part of a name
+    if re.search(r"\b(?:older|newer|younger|longer|shorter|старше|дольше)\s+(?:than\s+|чем\s+)?$", before, re.IGNORECASE):
+        return False  # "vulnerabilities older than 30 days": the scope, not a target
     if re.match(r"^[^\W\d_]", after) and not suffix and not _TIME_UNIT_AFTER.match(after):
         return False  # 3D, 5G, 2FA
     if currency or suffix:

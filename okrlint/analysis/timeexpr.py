@@ -30,6 +30,7 @@ class TimeExpr:
 # --- English ---------------------------------------------------------------
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _NUMWORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+_LONG_MONTHS = r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|[4-9]|1\d|2\d)"
 def _alternatives(*patterns: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
 
@@ -40,7 +41,11 @@ _EN_LONG = _alternatives(
     r"eoy|this\s+year|next\s+year|in\s+20\d\d|annual(?:ly)?\s+(?:goals?|targets?|objectives?|okrs?|plan)|yearly\s+(?:goals?|targets?)",
     r"h[12](?:\s+20\d\d)?|(?:first|second)\s+half(?:\s+of\s+(?:the\s+)?(?:year|20\d\d))?",
     _IN + r"(?:a|one|1|two|2)\s+years?",
-    _IN + r"(?:six|6|nine|9|twelve|12|eighteen|18)\s+months?",
+    _IN + _LONG_MONTHS + r"\s+months?",
+    r"(?:by|before|until|till|at)\s+(?:the\s+)?year[\s-]?end|year[\s-]end|(?:by|before|until|in|during|for)\s+(?:the\s+)?(?:fy\s?'?\d{2,4}|20\d\d)",
+    r"(?<!q[1-4]\s)fy\s?'?\d{2}(?:\d{2})?(?![\d-])",
+    r"in\s+(?:the\s+|our\s+)?first\s+(?:full\s+)?year|throughout\s+(?:the\s+)?year|all\s+year(?:\s+long|\s+round)?|over\s+the\s+(?:coming\s+)?year",
+    r"this\s+(?:fiscal|calendar|financial)\s+year|next\s+(?:fiscal|calendar|financial)\s+year",
     _IN + r"(?:two|three|four|2|3|4)\s+quarters",
     _IN + r"(?:half\s+a\s+year|year)",
 )
@@ -61,8 +66,12 @@ _EN_BOUND = _alternatives(
 _RU_IN = r"(?:за|в\s+течение|на\s+протяжении)\s+(?:(?:всего|одного|целого|следующего|ближайшего|этого|текущего|следующие|ближайшие)\s+)?"
 _RU_LONG = _alternatives(
     _RU_IN + r"(?:год\w*|полгода|полугоди\w*|(?:два|две|три|четыре|2|3|4)\s+квартал\w*)",
-    _RU_IN + r"(?:\d{1,2}|шест\w+|девят\w+|двенадцат\w+)\s+месяц\w*",
-    _RU_IN + r"(?:1|2|два|полтора|1,5)\s+(?:год\w*|лет)",
+    _RU_IN + r"(?:[4-9]|1\d|2\d|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|десят\w+|двенадцат\w+)\s+месяц\w*",
+    _RU_IN + r"(?:(?:ближайш|следующ|последующ)\w+\s+)?(?:1|2|3|два|двух|трёх|трех|пяти|полтора|полутора|1,5)\s+(?:год\w*|лет)",
+    r"(?:к|до)\s+20\d\d(?:\s*(?:году|года|г\.?))?(?![\d./-])",
+    r"(?:в|за)\s+(?:перв\w+|втор\w+)\s+(?:год|полгода)\b|в\s+течение\s+(?:всего\s+)?года|(?:весь|целый)\s+год",
+    r"(?:в|на)\s+(?:этом|текущем|следующем|будущем)\s+году|в\s+течение\s+полугода|по\s+итогам\s+(?:года|полугодия)",
+    _RU_IN + r"(?:три|четыре|пять|3|4|5)\s+(?:год\w*|лет)",
     r"(?:к|до)\s+(?:концу|конца)\s+(?:(?:этого|текущего|следующего)\s+)?(?:года|полугодия|20\d\d\s*(?:года|г\.?)?)",
     r"(?:в|во|на|за)\s+(?:первом|втором|первое|второе|1|2|I|II)(?:-?м|-?е)?\s+полугоди\w*|H[12](?:\s+20\d\d)?",
     r"(?:годов\w+|ежегодн\w+)\s+(?:цел\w*|план\w*|okr)",

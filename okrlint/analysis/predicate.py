@@ -1,0 +1,433 @@
+"""The predicate of an OKR item, whatever form the writer gave it.
+
+Writers state the same act as an infinitive or imperative («Улучшить X»,
+"Improve X"), a finite verb in any person or tense («Улучшим X», «Команда
+улучшит X», "We improved X"), an infinitive under a modal («Нужно улучшить»,
+«Планируем запустить», "We need to improve"), a short passive participle
+(«Проведены 4 воркшопа», «Регламент утверждён», "X will be improved"), an
+-ing or -ed headline ("Improving X", "Improved X") or a noun of action heading
+the item («Улучшение X», "Optimization of X").  Rules ask one question —
+which verb does this item predicate? — and this module answers it once.
+
+A participle used as an adjective inside a noun phrase («улучшенный баннер»,
+"an improved banner") is not a predicate: it describes a thing, it does not
+state an act.  Russian uses natasha's tags and dependency tree (modal heads,
+``xcomp``/``csubj`` infinitives, ``conj`` for coordination); English has no
+tagger, so the candidates lemminflect gives each word are read against the
+item's shape (line start, after a subject, after a modal or "be").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+Form = Literal["imperative", "finite", "modal", "passive", "gerund", "participle", "noun"]
+
+__all__ = ["Predicate", "find_predicate", "verb_of_noun", "coordinated"]
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """The head of an item's predicate.
+
+    ``head`` is the word that carries the act (a verb, a participle or a noun
+    of action); ``lemmas`` are the verb lemmas it stands for, the phrasal one
+    first ("roll out", then "roll"); ``end`` is the token index after the
+    predicate (after a phrasal particle).
+    """
+
+    head: Token
+    lemmas: tuple[str, ...]
+    form: Form
+    end: int
+    modal: Token | None = field(default=None, compare=False)
+
+    @property
+    def lemma(self) -> str:
+        return self.lemmas[0]
+
+    @property
+    def start(self) -> int:
+        return self.head.i
+
+    def has(self, words: set[str]) -> bool:
+        """Whether any reading of the predicate is in a lexicon (Russian reflexives count as their base verb)."""
+        for lemma in self.lemmas:
+            if lemma in words:
+                return True
+            if lemma.endswith(("ся", "сь")) and lemma[:-2] in words:
+                return True
+        return False
+
+    def span_end(self) -> int:
+        """Character offset where the predicate's words end."""
+        last = self.head.doc[self.end - 1]
+        return last.idx + len(last.text)
+
+
+_SKIP_POS = {"ADV", "PART", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "INTJ"}
+
+
+def _content(doc: Doc) -> list[Token]:
+    return [t for t in doc if not (t.is_space or t.is_punct or t.pos_ in ("SYM", "X") and not t.is_alpha)]
+
+
+def find_predicate(doc: Doc, lang: str) -> Predicate | None:
+    """The item's predicate, or None for a noun phrase with no act in it ("Monthly active users")."""
+    return _russian(doc) if lang == "ru" else _english(doc)
+
+
+# ---------------------------------------------------------------- Russian
+
+# Words that govern an infinitive carrying the act: «нужно/надо/необходимо/важно провести»,
+# «должны улучшить», «планируем/хотим/будем/собираемся/предлагаю запустить».
+_RU_MODALS = {"нужно", "надо", "необходимо", "важно", "должный", "должен", "планировать", "запланировать",
+              "хотеть", "собираться", "предлагать", "предложить", "быть", "мочь", "следовать", "требоваться",
+              "стоить", "намереваться", "обязаться", "постараться", "стараться", "попробовать", "пробовать",
+              "попытаться", "пытаться", "стремиться", "надеяться", "продолжить", "продолжать", "начать", "начинать"}  # hedges govern the act too: «Постараться выйти на …»
+
+
+def _ru_form(token: Token) -> Form | None:
+    if token.pos_ != "VERB" and not (token.pos_ == "AUX" and token.lemma_ != "быть"):
+        return None
+    verb_form = token.morph.get("VerbForm")
+    if "Inf" in verb_form or "Imp" in token.morph.get("Mood"):
+        return "imperative"
+    if "Part" in verb_form:
+        return "passive" if "Short" in token.morph.get("Variant") else None  # a full participle is an attribute
+    if "Conv" in verb_form:
+        return None
+    return "finite"
+
+
+def _ru_infinitive_after(modal: Token) -> Token | None:
+    """The infinitive a modal governs: its ``xcomp``/``csubj`` child, else the next infinitive within three words."""
+    doc = modal.doc
+    for child in modal.children:
+        if child.pos_ == "VERB" and "Inf" in child.morph.get("VerbForm") and child.i > modal.i:
+            return child
+    for t in doc[modal.i + 1: modal.i + 4]:
+        if t.pos_ == "VERB" and "Inf" in t.morph.get("VerbForm"):
+            return t
+    return None
+
+
+def _ru_predicate(token: Token, form: Form) -> Predicate:
+    if token.lemma_.lower() in _RU_MODALS:
+        inf = _ru_infinitive_after(token)
+        if inf is not None:
+            return Predicate(inf, (inf.lemma_.lower(),), "modal", inf.i + 1, modal=token)
+    return Predicate(token, (token.lemma_.lower(),), form, token.i + 1)
+
+
+def ru_verb_reading(token: Token) -> tuple[str, Form] | None:
+    """A word the tagger missed but the dictionary reads only as a verb («Доведём» tagged as a name)."""
+    from .russian import parses
+
+    if not token.is_alpha or not any("\u0400" <= ch <= "\u04ff" for ch in token.text):
+        return None
+    readings = [p for p in parses(token.text) if p.score >= 0.05]
+    if not readings or any(p.tag.POS not in ("VERB", "INFN") for p in readings):
+        return None
+    first = readings[0]
+    form: Form = "imperative" if first.tag.POS == "INFN" or "impr" in first.tag.grammemes and "incl" not in first.tag.grammemes \
+        else "finite"
+    return first.normal_form.replace("ё", "е"), form
+
+
+def _russian(doc: Doc) -> Predicate | None:
+    words = _content(doc)
+    if words and words[0].pos_ != "VERB" and (reading := ru_verb_reading(words[0])) is not None:
+        return Predicate(words[0], (reading[0],), reading[1], words[0].i + 1)
+    for t in words[:4]:  # the leading verb, after an optional subject («Команда оптимизирует…»)
+        form = _ru_form(t)
+        if form is None and t.pos_ == "VERB" and (reading := ru_verb_reading(t)) is not None:
+            form = reading[1]  # «Совершенствуют» tagged as a gerund: the dictionary knows only finite readings
+        if t.lower_ in _RU_MODALS or t.lemma_.lower() in ("нужно", "надо", "необходимо", "важно", "должный"):
+            inf = _ru_infinitive_after(t)
+            if inf is not None:
+                return Predicate(inf, (inf.lemma_.lower(),), "modal", inf.i + 1, modal=t)
+        if form is not None:
+            return _ru_predicate(t, form)
+        if t.pos_ in _SKIP_POS or t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            continue
+        break
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    for root in roots:
+        form = _ru_form(root)
+        if form is not None or root.lemma_.lower() in _RU_MODALS:
+            predicate = _ru_predicate(root, form or "finite")
+            if predicate.form != "finite" or form is not None:
+                return predicate
+    lead = [t for t in words[:3] if t.pos_ != "ADJ"][:1]  # «Качественное улучшение процессов»
+    first = lead[0] if lead and all(t.pos_ == "ADJ" for t in words[:words.index(lead[0])]) else None
+    if first is not None and first.pos_ == "NOUN":
+        verbs = verb_of_noun(first.lemma_.lower(), "ru")
+        if verbs:
+            return Predicate(first, verbs, "noun", first.i + 1)
+    return None
+
+
+# ---------------------------------------------------------------- English
+
+_EN_SUBJECT = {"we", "i", "the", "our", "team", "they", "you", "a", "an", "this", "my", "their", "all", "every", "each"}
+_EN_DETERMINERS = {"a", "an", "the", "this", "these", "those", "every", "each", "all", "our", "their", "my", "your", "its"}
+_EN_PHASE = {"continue", "keep", "start", "begin", "stop"}
+_EN_MODALS = {"will", "'ll", "shall", "must", "should", "would", "can", "could", "may", "might"}
+_EN_TO_VERBS = {"need", "needs", "want", "wants", "plan", "plans", "aim", "aims", "hope", "hopes", "intend", "intends",
+                "going", "have", "has", "is", "are", "able", "expect", "expects", "commit", "strive", "seek", "try",
+                "continue", "start", "begin", "attempt"}
+_EN_BE = {"be", "is", "are", "was", "were", "been", "being", "gets", "get", "got"}
+_EN_LEAD_ADVERBS = {"potentially", "hopefully", "ideally", "significantly", "also", "then", "further", "continuously",
+                    "continually", "dramatically", "substantially", "greatly", "drastically", "radically",
+                    "actively", "proactively", "successfully", "fully", "finally", "still", "stretch", "maybe", "perhaps"}
+_PARTICLES = {"out", "up", "off", "on", "down", "in", "over", "through"}
+_PHRASAL = {"roll out", "set up", "ramp up", "build out", "spin up", "kick off", "sign up", "work on", "focus on",
+            "follow up", "scale up", "clean up", "map out", "lay out", "carry out", "hand off", "shut down", "wind down",
+            "sort out", "figure out", "find out", "bring down", "cut down", "pay down", "bring in", "take over",
+            "reach out", "stand up", "wrap up", "double down", "level up", "buy in"}
+_IRREGULAR_PARTICIPLES = {"built": "build", "done": "do", "written": "write", "run": "run", "set": "set", "made": "make",
+                          "held": "hold", "sent": "send", "taken": "take", "given": "give", "shut": "shut", "put": "put",
+                          "chosen": "choose", "drawn": "draw", "begun": "begin", "rebuilt": "rebuild",
+                          "rewritten": "rewrite", "brought": "bring", "cut": "cut", "won": "win", "shipped": "ship"}
+
+
+def _en_options(word: str) -> dict[str, tuple[str, ...]]:
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas(word.lower())
+
+
+def _en_verb(word: str) -> str | None:
+    options = _en_options(word)
+    if "VERB" in options:
+        return options["VERB"][0].lower()
+    return _IRREGULAR_PARTICIPLES.get(word.lower())
+
+
+def _en_phrasal(token: Token, lemma: str) -> tuple[tuple[str, ...], int]:
+    nxt = _next(token)
+    if nxt is not None and nxt.lower_ in _PARTICLES and f"{lemma} {nxt.lower_}" in _PHRASAL:
+        return (f"{lemma} {nxt.lower_}", lemma), nxt.i + 1
+    return (lemma,), token.i + 1
+
+
+def _next(token: Token) -> Token | None:
+    for t in token.doc[token.i + 1:]:
+        if not t.is_space:
+            return t
+    return None
+
+
+def _prev(token: Token) -> Token | None:
+    for t in reversed(token.doc[:token.i]):
+        if not t.is_space:
+            return t
+    return None
+
+
+def _is_participle(word: str) -> bool:
+    low = word.lower()
+    return (low.endswith("ed") and _en_verb(low) is not None) or low in _IRREGULAR_PARTICIPLES
+
+
+def _en_make(token: Token, form: Form, lemma: str) -> Predicate:
+    lemmas, end = _en_phrasal(token, lemma)
+    return Predicate(token, lemmas, form, end)
+
+
+_NOT_OBJECT = {"of", "to", "for", "in", "on", "by", "with", "at", "from", "and", "or", "per", "is", "are", "will", "was",
+               "were", "be", "has", "have", "than", "as", "into", "across", "within", "without", "over", "under"}
+
+
+def _object_follows(token: Token) -> bool:
+    """Whether the word after ``token`` can open its object ("Improving onboarding emails", not "runs for 10 days")."""
+    nxt = _next(token)
+    if nxt is None:
+        return False
+    if nxt.like_num or nxt.text[:1] in "$€£#\"«“'`":
+        return True
+    if nxt.is_alpha:
+        return nxt.lower_ not in _NOT_OBJECT
+    return nxt.text[:1].isalnum()
+
+
+def _nounish(token: Token) -> bool:
+    if token.lower_ in _NOT_OBJECT and token.lower_ not in _EN_SUBJECT:
+        return False  # "of", "to", "and": a closed-class word is no subject
+    return token.lower_ in _EN_SUBJECT or "NOUN" in _en_options(token.text) or not _en_options(token.text) and token.is_alpha
+
+
+def _english(doc: Doc) -> Predicate | None:
+    words = _content(doc)
+    i = 0
+    while i < len(words) and words[i].lower_ in _EN_LEAD_ADVERBS:
+        i += 1
+    if i >= len(words):
+        return None
+    first = words[i]
+    low = first.lower_
+    options = _en_options(low)
+    lemma = _en_verb(low)
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if low in _EN_PHASE and nxt is not None:
+        if nxt.lower_ == "to" and i + 2 < len(words) and _en_verb(words[i + 2].lower_) == words[i + 2].lower_:
+            return _en_make(words[i + 2], "modal", words[i + 2].lower_)  # "Continue to improve the checkout"
+        if nxt.lower_.endswith("ing") and (verb := _en_verb(nxt.lower_)) is not None:
+            return _en_make(nxt, "gerund", verb)  # "Keep improving the checkout"
+    if "NOUN" in options or not options or low in _EN_SUBJECT:
+        clause = _en_clause(words[i:])  # "Search will be improved", "Press kit published", "Team ships 3 features"
+        if clause is not None and clause.head.i != first.i and (
+                clause.form in ("modal", "passive") or clause.head.lower_ != clause.lemmas[-1]
+                or first.lower_ in ("we", "i", "they", "you")):
+            return clause
+    # "Improve X", "Launch the portal": a base form at the line start (or after a leading adverb).
+    if lemma is not None and low == lemma and (first.pos_ == "VERB" or i > 0 or "NOUN" not in options):
+        return _en_make(first, "imperative", lemma)
+    determiner_next = nxt is not None and (nxt.like_num or nxt.lower_ in _EN_DETERMINERS)
+    if lemma is not None and low.endswith("ing") and ("NOUN" not in options or determiner_next) and _object_follows(first):
+        return _en_make(first, "gerund", lemma)  # "Improving onboarding emails" (not "Onboarding", a noun)
+    if lemma is not None and _is_participle(low) and _object_follows(first) and low not in ("set",):
+        return _en_make(first, "participle", lemma)  # "Improved admin usability", "Booked revenue" (an attribute?)
+    noun = _en_noun_predicate(first)
+    if noun is not None:
+        return noun
+    return _en_clause(words[i:])
+
+
+def _en_noun_predicate(token: Token) -> Predicate | None:
+    """"Improvement of X", "Optimization of cloud costs", "Rollout of SSO": a noun of action heading the item."""
+    if token.pos_ not in ("NOUN", "PROPN") and "NOUN" not in _en_options(token.text):
+        return None
+    nxt = _next(token)
+    if nxt is not None and nxt.lower_ not in ("of", "to", "for", "in", "on", "across", "within"):
+        return None
+    verbs = verb_of_noun(token.lower_, "en")
+    return Predicate(token, verbs, "noun", token.i + 1) if verbs else None
+
+
+def _en_clause(words: list[Token]) -> Predicate | None:
+    """A sentence with a subject: "We will improve X", "X will be improved", "Press kit published", "Team ships X"."""
+    for k, t in enumerate(words[:7]):
+        low = t.lower_
+        prev = words[k - 1] if k else None
+        plow = prev.lower_ if prev is not None else ""
+        if low in _EN_MODALS or low in _EN_BE or low == "to" or low in _EN_TO_VERBS:
+            continue
+        if prev is not None and any(x.is_punct for x in t.doc[prev.i + 1:t.i]):
+            return None  # "Plan, run and report": a list of acts, not a subject and its verb
+        lemma = _en_verb(low)
+        if lemma is None:
+            if k and t.pos_ in ("ADP", "CCONJ", "SCONJ") and low not in ("of",):
+                return None  # past the subject noun phrase: "Tickets per agent per day"
+            continue
+        if plow in _EN_MODALS or plow == "to" and k >= 2 and words[k - 2].lower_ in _EN_TO_VERBS:
+            if low == lemma:
+                return _en_make(t, "modal", lemma)  # "We will improve", "We need to ship"
+        if plow in _EN_BE and _is_participle(low):
+            return _en_make(t, "passive", lemma)  # "X will be improved", "The proposal is documented"
+        if k and _is_participle(low) and low != lemma and prev is not None and (_nounish(prev) or prev.like_num) \
+                and plow not in _EN_SUBJECT - {"team"}:
+            return _en_make(t, "passive", lemma)  # "Press kit published on the website"
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if "NOUN" in _en_options(low) and nxt is not None and set(_en_options(nxt.text)) == {"VERB"}:
+            continue  # "Engineering teams contribute …": the noun reading, the next word is the verb
+        plural_subject = prev is not None and low == lemma and prev.lower_.endswith("s") and "NOUN" in _en_options(prev.text)
+        if k and prev is not None and _nounish(prev) and plow not in _EN_DETERMINERS \
+                and (low != lemma or plow in _EN_SUBJECT or plural_subject) \
+                and _object_follows(t) and "ADJ" not in _en_options(low) and not low.endswith("ing"):
+            return _en_make(t, "finite", lemma)  # "Team ships 3 features", "We improved onboarding"
+    return None
+
+
+# ---------------------------------------------------------------- nouns of action
+
+# Nouns whose verb no suffix rule reaches (zero-suffix and -ка nouns are listed, not guessed:
+# «выручка» is revenue, not «выручить»).
+_NOUN_VERBS = {
+    "ru": {"запуск": "запустить", "выпуск": "выпустить", "рост": "расти", "переход": "перейти", "пересмотр": "пересмотреть",
+           "обзвон": "обзвонить", "подготовка": "подготовить", "настройка": "настроить", "разработка": "разработать",
+           "доработка": "доработать", "установка": "установить", "отправка": "отправить", "перенос": "перенести",
+           "переработка": "переработать", "прокачка": "прокачать", "поддержка": "поддержать", "помощь": "помочь",
+           "сбор": "собрать", "набор": "набрать", "наём": "нанять", "найм": "нанять", "запись": "записать",
+           "доставка": "доставить", "проработка": "проработать", "отладка": "отладить", "переезд": "переехать"},
+    "en": {"launch": "launch", "rollout": "roll out", "setup": "set up", "kickoff": "kick off", "publication": "publish",
+           "expansion": "expand", "growth": "grow", "redesign": "redesign", "rebuild": "rebuild", "rewrite": "rewrite",
+           "overhaul": "overhaul", "upgrade": "upgrade", "release": "release", "revamp": "revamp", "build-out": "build out",
+           "buildout": "build out", "support": "support", "analysis": "analyze", "refinement": "refine"},
+}
+# Suffix rules: noun ending → verb endings to try; a candidate counts only if the dictionary knows it as a verb.
+_RU_SUFFIXES = (
+    ("ование", ("овать",)), ("евание", ("евать",)), ("ывание", ("ывать",)), ("ивание", ("ивать",)),
+    ("ание", ("ать",)), ("яние", ("ять",)),
+    ("ведение", ("вести", "водить")), ("едение", ("ести",)), ("ждение", ("дить",)), ("щение", ("тить", "стить")),
+    ("жение", ("зить", "жить", "гать")), ("чение", ("чить", "чь", "тить")), ("шение", ("сить", "шить")),
+    ("пление", ("пить",)), ("бление", ("бить",)), ("вление", ("вить",)), ("мление", ("мить",)), ("фление", ("фить",)),
+    ("ление", ("лить",)), ("ение", ("ить", "еть", "ять")), ("тие", ("ть",)),
+    ("изация", ("изировать", "изовать")), ("ация", ("ировать", "овать", "ить")), ("иция", ("ировать",)),
+)
+_EN_SUFFIXES = (
+    ("isation", ("ise",)), ("ization", ("ize",)), ("ication", ("y",)), ("ation", ("ate", "", "e")), ("ition", ("ite", "e")),
+    ("ution", ("ute", "ve")), ("ction", ("ce", "ct")), ("sion", ("de", "se", "t", "d")), ("tion", ("te", "t")),
+    ("ment", ("",)), ("ion", ("e", "")), ("ance", ("e", "")), ("ence", ("e",)), ("al", ("",)),
+)
+
+
+# Nouns of action that OKRs use as metric names ("Conversion of trials", «Удержание клиентов»): not acts.
+_METRIC_NOUNS = {"conversion", "retention", "adoption", "satisfaction", "acquisition", "engagement", "utilization",
+                 "utilisation", "completion", "resolution", "participation", "attrition", "penetration", "activation",
+                 "удержание", "вовлечение", "вовлеченность", "отток", "посещение", "использование"}
+
+
+@lru_cache(maxsize=8192)
+def verb_of_noun(noun: str, lang: str) -> tuple[str, ...]:
+    """The verbs a noun of action names («улучшение» → улучшить, "optimization" → optimize), checked against the dictionary."""
+    noun = noun.lower().replace("ё", "е")
+    if noun in _METRIC_NOUNS:
+        return ()
+    table = _NOUN_VERBS.get(lang, {})
+    if noun in table:
+        return (table[noun],)
+    suffixes = _RU_SUFFIXES if lang == "ru" else _EN_SUFFIXES
+    found: list[str] = []
+    for ending, replacements in suffixes:
+        if not noun.endswith(ending) or len(noun) <= len(ending) + 2:
+            continue
+        stem = noun[: -len(ending)]
+        for replacement in replacements:
+            candidate = stem + replacement
+            if candidate not in found and _is_verb(candidate, lang):
+                found.append(candidate)
+        if found:
+            break
+    return tuple(found)
+
+
+@lru_cache(maxsize=8192)
+def _is_verb(word: str, lang: str) -> bool:
+    if lang == "ru":
+        from .russian import morph
+
+        analyzer = morph()
+        if not analyzer.word_is_known(word):
+            return False
+        return any("INFN" in p.tag.grammemes and p.normal_form == word for p in analyzer.parse(word))
+    from lemminflect import getAllInflections
+
+    return bool(getAllInflections(word, upos="VERB")) and word in _en_options(word).get("VERB", ())
+
+
+# ---------------------------------------------------------------- coordination
+
+def coordinated(predicate: Predicate) -> list[Token]:
+    """Verbs coordinated with the predicate in natasha's tree (``conj``), each a separate act («провести … и внедрить …»)."""
+    head = predicate.head
+    out = []
+    for t in head.doc:
+        if t.dep_ == "conj" and t.head.i == head.i and t.pos_ == "VERB" and _ru_form(t) is not None:
+            out.append(t)
+    return out
