@@ -8,16 +8,21 @@ still linted.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
+import traceback
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from .config import Config
 from .engine import lint_documents
 from .findings import InputError, Report
+from .limits import long_item_errors
 from .model import OkrDocument
 from .parsing import SUPPORTED_EXTENSIONS, NoOkrError, ParseError, decode, from_structured, parse
+from .safetext import display_path
 
 # OKR files are small; a multi-megabyte input is a wrong path or an export gone astray, and would
 # take minutes of tagging.  Larger files are reported, not linted.
@@ -31,8 +36,29 @@ def _config(config: Config | None, lang: str | None) -> Config:
 
 def lint_documents_report(documents: list[OkrDocument], config: Config | None = None,
                           errors: list[InputError] | None = None) -> Report:
-    files = lint_documents(documents, config) if documents else []
-    return Report(files=files, errors=list(errors or []))
+    """Lint parsed documents, each inside its own error boundary.
+
+    All documents are analysed in one batch (the models run faster batched);
+    if the batch fails, each document is linted alone so only the one that
+    fails becomes an error and the others keep their findings.
+    """
+    errors = list(errors or [])
+    for document in documents:
+        errors.extend(long_item_errors(document))
+    if not documents:
+        return Report(errors=errors)
+    try:
+        return Report(files=lint_documents(documents, config), errors=errors)
+    except Exception as exc:  # noqa: BLE001 - isolate the document that failed
+        if len(documents) == 1:
+            return Report(errors=[*errors, internal_error(documents[0].path, exc)])
+    files = []
+    for document in documents:
+        try:
+            files.extend(lint_documents([document], config))
+        except Exception as exc:  # noqa: BLE001
+            errors.append(internal_error(document.path, exc))
+    return Report(files=files, errors=errors)
 
 
 def lint_text(text: str, *, filename: str | None = None, lang: str = "auto",
@@ -42,12 +68,14 @@ def lint_text(text: str, *, filename: str | None = None, lang: str = "auto",
     try:
         document = parse(text, path, fmt)
     except ParseError as exc:
-        return Report(errors=[InputError(path, str(exc))])
+        return Report(errors=[InputError(path, str(exc), line=exc.line)])
+    except Exception as exc:  # noqa: BLE001 - never raise for input content
+        return Report(errors=[internal_error(path, exc)])
     return lint_documents_report([document], _config(config, lang))
 
 
 def lint_file(path: str | os.PathLike[str], *, lang: str = "auto", config: Config | None = None) -> Report:
-    return lint_paths([str(path)], lang=lang, config=config)
+    return lint_paths([os.fspath(path)], lang=lang, config=config)
 
 
 def lint_objectives(objectives: Any, *, lang: str = "auto", config: Config | None = None) -> Report:
@@ -56,6 +84,8 @@ def lint_objectives(objectives: Any, *, lang: str = "auto", config: Config | Non
         document = from_structured(objectives)
     except ParseError as exc:
         return Report(errors=[InputError("<data>", str(exc))])
+    except Exception as exc:  # noqa: BLE001 - never raise for input content
+        return Report(errors=[internal_error("<data>", exc)])
     return lint_documents_report([document], _config(config, lang))
 
 
@@ -65,59 +95,159 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Non
     documents: list[OkrDocument] = []
     errors: list[InputError] = []
     for path, source_or_error, walked in _read_all(paths, stdin):
+        shown = display_path(path)
         if isinstance(source_or_error, InputError):
-            errors.append(source_or_error)
+            errors.append(InputError(shown, source_or_error.message, line=source_or_error.line))
             continue
         try:
-            documents.append(parse(source_or_error, path))
+            documents.append(parse(source_or_error, shown))
         except NoOkrError as exc:
             if not walked:  # a README met while walking a folder is not an error
-                errors.append(InputError(path, str(exc)))
+                errors.append(InputError(shown, str(exc)))
         except ParseError as exc:
-            errors.append(InputError(path, str(exc)))
+            errors.append(InputError(shown, str(exc), line=exc.line))
+        except Exception as exc:  # noqa: BLE001 - one file's failure must not lose the others
+            errors.append(internal_error(shown, exc))
     return lint_documents_report(documents, _config(config, lang), errors)
 
 
 def _read_all(paths: Sequence[str], stdin: TextIO | None) -> list[tuple[str, str | InputError, bool]]:
-    """(path, text or error, found by walking a directory) for every input."""
+    """(path, text or error, found by walking a directory) for every input.
+
+    Standard input is read once: a repeated ``-`` is skipped, as there is nothing left to read.
+    """
     out: list[tuple[str, str | InputError, bool]] = []
+    stdin_read = False
     for raw in paths:
         if raw == "-":
-            stream = stdin or sys.stdin
-            try:
-                data = stream.buffer.read(MAX_BYTES + 1) if hasattr(stream, "buffer") else stream.read(MAX_BYTES + 1)
-                if len(data) > MAX_BYTES:
-                    out.append(("-", InputError("-", f"input is too large to lint (the limit is "
-                                                     f"{MAX_BYTES // (1024 * 1024)} MB)"), False))
-                    continue
-                out.append(("-", decode(data) if isinstance(data, bytes) else data, False))
-            except ParseError as exc:
-                out.append(("-", InputError("-", str(exc)), False))
+            if not stdin_read:
+                out.append(("-", _read_stdin(stdin or sys.stdin), False))
+                stdin_read = True
             continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            out.extend((str(p), _read(p), True) for p in found)
-        else:
-            out.append((raw, _read(path), False))
+        try:
+            if raw and os.path.isdir(raw):
+                out.extend(_walk(raw))
+            else:
+                out.append((raw, _read(raw), False))
+        except Exception as exc:  # noqa: BLE001 - one input's failure must not lose the others
+            out.append((raw, internal_error(raw, exc), False))
     return out
 
 
-def _read(path: Path) -> str | InputError:
+def _walk(folder: str) -> list[tuple[str, str | InputError, bool]]:
+    """Supported files under ``folder`` (hidden ones skipped); an unlistable folder is an error, not a silence."""
+    out: list[tuple[str, str | InputError, bool]] = []
+
+    def unlistable(exc: OSError) -> None:
+        name = exc.filename if isinstance(exc.filename, str) else folder
+        out.append((name, InputError(name, f"cannot list the directory: {exc.strerror or exc}"), True))
+
+    found: list[Path] = []
+    for here, dirs, files in os.walk(folder, onerror=unlistable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(here, f) for f in files
+                     if not f.startswith(".") and os.path.splitext(f)[1].lower() in SUPPORTED_EXTENSIONS)
+    out.extend((str(p), _read(str(p)), True) for p in sorted(found) if _is_regular_or_unreadable(p))
+    return out
+
+
+def _is_regular_or_unreadable(path: Path) -> bool:
+    """Walks skip FIFOs, sockets and devices that merely carry an OKR file name; unreadable entries are kept
+    so the user hears about them."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return InputError(str(path), f"file is too large to lint ({size / 1024 / 1024:.1f} MB; "
-                                         f"the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        return decode(path.read_bytes())
-    except FileNotFoundError:
-        return InputError(str(path), "no such file or directory")
-    except IsADirectoryError:
-        return InputError(str(path), "is a directory")
-    except PermissionError:
-        return InputError(str(path), "permission denied")
-    except OSError as exc:
-        return InputError(str(path), f"cannot read: {exc.strerror or exc}")
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True
+
+
+def _too_large() -> str:
+    return f"file is too large to lint (the limit is {MAX_BYTES // (1024 * 1024)} MB)"
+
+
+def _read_stdin(stream: TextIO) -> str | InputError:
+    try:
+        if hasattr(stream, "buffer"):
+            data: bytes | str = stream.buffer.read(MAX_BYTES + 1)
+        else:
+            data = stream.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            return InputError("-", _too_large().replace("file", "input", 1))
+        return decode(data) if isinstance(data, bytes) else data
     except ParseError as exc:
-        return InputError(str(path), str(exc))
+        return InputError("-", str(exc))
+    except OSError as exc:
+        return InputError("-", f"cannot read: {exc.strerror or exc}")
+
+
+def _read(path: str) -> str | InputError:
+    """A regular file's text, read with the size limit enforced while reading.
+
+    FIFOs, devices (``/dev/zero``) and sockets are refused before a byte is
+    read: they may never end.  The file is opened non-blocking, so a FIFO
+    cannot hang the open itself.
+    """
+    try:
+        return decode(read_regular_file(path, MAX_BYTES))
+    except ParseError as exc:
+        return InputError(path, str(exc))
+
+
+def read_regular_file(path: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ParseError with a user-facing message otherwise."""
+    if not path:
+        raise ParseError("no such file or directory (the name is empty)")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+                     | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise ParseError("no such file or directory") from None
+    except PermissionError:
+        raise ParseError("permission denied") from None
+    except ValueError:  # an embedded NUL: no file can have this name
+        raise ParseError("no such file or directory (the name holds a NUL character)") from None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise ParseError("no such file or directory (the name is too long)") from None
+        if exc.errno == errno.EISDIR:
+            raise ParseError("is a directory") from None
+        raise ParseError(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise ParseError("is a directory")
+        if not stat.S_ISREG(mode):
+            raise ParseError(f"not a regular file ({_file_kind(mode)}); okrlint reads only regular files")
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            try:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            except BlockingIOError:  # cannot happen for regular files; never spin on it
+                raise ParseError("cannot read: the file is not ready") from None
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise ParseError(_too_large())
+    except OSError as exc:
+        raise ParseError(f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def internal_error(path: str, exc: BaseException) -> InputError:
+    """An unexpected exception while handling one input: one error entry, the run goes on."""
+    if os.environ.get("OKRLINT_DEBUG"):
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    message = " ".join(str(exc).split())
+    detail = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    return InputError(path, f"internal error: {detail} — please report")

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .config import Config, ConfigError, find_config, load_config
 from .findings import SEVERITY_ORDER, Report
 from .reporters import FORMATS, render, render_statistics, render_text, version
+from .safetext import escape_surrogates, printable
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import Example, Rule
@@ -213,6 +214,7 @@ def write(stream: TextIO, text: str) -> None:
     """Write UTF-8 whatever the stream's encoding, so Russian text never dies with UnicodeEncodeError."""
     if not text:
         return
+    text = escape_surrogates(text)  # a lone surrogate (from a file name or a JSON "\\ud800") is not UTF-8
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
     buffer = getattr(stream, "buffer", None)
     if encoding in ("utf-8", "utf8") or buffer is None:
@@ -318,7 +320,7 @@ def run_lint(argv: Sequence[str]) -> int:
         report = lint_paths(args.paths, config=config, stdin=sys.stdin if "-" in args.paths else None)
 
     for input_error in report.errors:
-        error(f"{input_error.path}: {input_error.message}")
+        error(f"{printable(input_error.path)}: {printable(input_error.message)}")
     color = use_color(args.color, sys.stdout)
     locale = args.locale or config.locale
     if args.statistics:

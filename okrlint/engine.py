@@ -20,6 +20,7 @@ from . import checks, rewrite
 from .analysis import Analysis, analyze, detect_language
 from .config import Config
 from .findings import SEVERITY_ORDER, FileReport, Finding, ItemRef, Suggestion
+from .limits import within_limit
 from .model import Item, KeyResult, Objective, OkrDocument, Period
 
 KINDS = ("objective", "key_result", "period", "document")
@@ -333,6 +334,8 @@ def lint_documents(documents: list[OkrDocument], config: Config | None = None,
     for item in items:
         item.lang = config.lang if config.lang in LANGS else detect_language(item.text)
     # Each distinct (text, language) is analyzed once: exports repeat lines, the corpus repeats parents.
+    # Items over the length limit are input errors (see limits.py) and never reach the analysers.
+    items = [item for item in items if within_limit(item.text)]
     unique = list(dict.fromkeys((i.text, i.lang) for i in items))
     analyzed = dict(zip(unique, analyze([t for t, _ in unique], [lang for _, lang in unique])))
     analyses = {id(i): analyzed[(i.text, i.lang)] for i in items}
@@ -344,6 +347,8 @@ def _lint_document(doc: OkrDocument, rules: list[Rule], config: Config,
     findings: list[Finding] = []
     for rule in rules:
         for kind, item, objective in _targets(doc, rule):
+            if item is not None and not within_limit(item.text):
+                continue  # reported as an input error, not linted
             analysis = analyses.get(id(item)) if isinstance(item, Item) else None
             ctx = Context(rule, config, doc, item, kind, analysis, analyses, objective)
             for hit in checks.CHECKS[rule.check](ctx):

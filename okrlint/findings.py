@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .model import Range
+from .safetext import escape_surrogates
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
@@ -78,6 +79,7 @@ class InputError:
 
     path: str
     message: str
+    line: int | None = field(default=None, compare=False)  # 1-based, when the problem is one place in the file
 
     def to_dict(self) -> dict[str, str]:
         return {"path": self.path, "message": self.message}
@@ -118,4 +120,4 @@ class Report:
         }
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return escape_surrogates(json.dumps(self.to_dict(), ensure_ascii=False, indent=indent))

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from .findings import SEVERITY_ORDER, FileReport, Finding, Report, Suggestion
 from .model import Range
+from .safetext import printable
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; the engine is imported lazily
     from .engine import Rule
@@ -113,7 +114,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _suggestion_lines(suggestion: Suggestion, paint: Callable[[str, str], str]) -> list[str]:
-    first, *rest = suggestion.text.splitlines() or [""]
+    first, *rest = [printable(line) for line in suggestion.text.splitlines()] or [""]
     lines = [f"  → {paint('suggest', SUGGESTED + ':')} {first}"]
     lines += [f"    {line}" for line in rest]
     if suggestion.placeholders:
@@ -125,8 +126,8 @@ def format_finding(path: str, finding: Finding, *, color: bool = False) -> list[
     """``path:line:col: severity rule message`` plus its suggestions, one list entry per line."""
     paint = _styler(color)
     start = finding.range.start
-    location = paint("bold", f"{path}:{start.line}:{start.column}:")
-    message = " ".join(finding.message.split())  # one diagnostic, one line
+    location = paint("bold", f"{printable(path)}:{start.line}:{start.column}:")
+    message = printable(" ".join(finding.message.split()))  # one diagnostic, one line, no terminal escapes
     lines = [f"{location} {paint(finding.severity, finding.severity)} {paint('rule', finding.rule)} {message}"]
     for suggestion in finding.suggestions:
         lines.extend(_suggestion_lines(suggestion, paint))
@@ -419,7 +420,7 @@ def render_github(report: Report) -> str:
     """
     lines = []
     for file in report.files:
-        path = _DOT_SLASH.sub("", file.path)
+        path = _DOT_SLASH.sub("", printable(file.path))
         for finding in file.findings:
             rng = finding.range
             message = finding.message
@@ -437,5 +438,6 @@ def render_github(report: Report) -> str:
             }
             lines.append(_github_line(GITHUB_COMMANDS.get(finding.severity, "warning"), properties, message))
     for error in report.errors:
-        lines.append(_github_line("error", {"file": _DOT_SLASH.sub("", error.path), "title": "okrlint"}, error.message))
+        lines.append(_github_line("error", {"file": _DOT_SLASH.sub("", printable(error.path)), "title": "okrlint"},
+                                  printable(error.message)))
     return "".join(line + "\n" for line in lines)
