@@ -8,7 +8,6 @@ still linted.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import sys
@@ -19,6 +18,7 @@ from typing import Any, Sequence, TextIO
 from .config import Config
 from .engine import lint_documents
 from .findings import InputError, Report
+from .files import ReadError, read_regular_file
 from .limits import long_item_errors
 from .model import OkrDocument
 from .parsing import SUPPORTED_EXTENSIONS, NoOkrError, ParseError, decode, from_structured, parse
@@ -160,10 +160,6 @@ def _is_regular_or_unreadable(path: Path) -> bool:
         return True
 
 
-def _too_large() -> str:
-    return f"file is too large to lint (the limit is {MAX_BYTES // (1024 * 1024)} MB)"
-
-
 def _read_stdin(stream: TextIO) -> str | InputError:
     try:
         if hasattr(stream, "buffer"):
@@ -171,7 +167,7 @@ def _read_stdin(stream: TextIO) -> str | InputError:
         else:
             data = stream.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            return InputError("-", _too_large().replace("file", "input", 1))
+            return InputError("-", f"input is too large to lint (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
         return decode(data) if isinstance(data, bytes) else data
     except ParseError as exc:
         return InputError("-", str(exc))
@@ -180,68 +176,11 @@ def _read_stdin(stream: TextIO) -> str | InputError:
 
 
 def _read(path: str) -> str | InputError:
-    """A regular file's text, read with the size limit enforced while reading.
-
-    FIFOs, devices (``/dev/zero``) and sockets are refused before a byte is
-    read: they may never end.  The file is opened non-blocking, so a FIFO
-    cannot hang the open itself.
-    """
+    """A regular file's text (see :func:`okrlint.files.read_regular_file`)."""
     try:
         return decode(read_regular_file(path, MAX_BYTES))
-    except ParseError as exc:
+    except (ReadError, ParseError) as exc:
         return InputError(path, str(exc))
-
-
-def read_regular_file(path: str, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; ParseError with a user-facing message otherwise."""
-    if not path:
-        raise ParseError("no such file or directory (the name is empty)")
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-                     | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        raise ParseError("no such file or directory") from None
-    except PermissionError:
-        raise ParseError("permission denied") from None
-    except ValueError:  # an embedded NUL: no file can have this name
-        raise ParseError("no such file or directory (the name holds a NUL character)") from None
-    except OSError as exc:
-        if exc.errno == errno.ENAMETOOLONG:
-            raise ParseError("no such file or directory (the name is too long)") from None
-        if exc.errno == errno.EISDIR:
-            raise ParseError("is a directory") from None
-        raise ParseError(f"cannot read: {exc.strerror or exc}") from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise ParseError("is a directory")
-        if not stat.S_ISREG(mode):
-            raise ParseError(f"not a regular file ({_file_kind(mode)}); okrlint reads only regular files")
-        chunks: list[bytes] = []
-        total = 0
-        while True:
-            try:
-                chunk = os.read(fd, min(1 << 20, limit + 1 - total))
-            except BlockingIOError:  # cannot happen for regular files; never spin on it
-                raise ParseError("cannot read: the file is not ready") from None
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:
-                raise ParseError(_too_large())
-    except OSError as exc:
-        raise ParseError(f"cannot read: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-
-
-def _file_kind(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return name
-    return "a special file"
 
 
 def internal_error(path: str, exc: BaseException) -> InputError:

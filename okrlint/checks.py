@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, detect_language
 from .analysis.timeexpr import find_times
-from .model import Item, Period
+from .model import Item, OkrDocument, Period
 
 if TYPE_CHECKING:  # the engine imports this module
     from .engine import Context, Rule
@@ -590,12 +590,17 @@ def no_owner(ctx: "Context") -> list[Hit]:
     one; a single «— @anna» in a file must not flag every other line.
     """
     item = ctx.item
-    if not isinstance(item, Item) or item.fields.get("owner"):
-        return []
-    owners = [bool(kr.fields.get("owner")) for o in ctx.document.objectives for kr in o.key_results]
-    if sum(owners) * 2 < len(owners):
+    if not isinstance(item, Item) or item.fields.get("owner") or not _owners_are_convention(ctx.document):
         return []
     return [Hit(0, len(item.text), item.text)]
+
+
+def _owners_are_convention(document: OkrDocument) -> bool:
+    """Whether most key results of the document have an owner; counted once per document."""
+    if "owners" not in document.facts:
+        owners = [bool(kr.fields.get("owner")) for o in document.objectives for kr in o.key_results]
+        document.facts["owners"] = sum(owners) * 2 >= len(owners)
+    return bool(document.facts["owners"])
 
 
 def _percent(value: Any) -> float | None:

@@ -6,10 +6,13 @@ Read from ``.okrlint.toml`` or ``[tool.okrlint]`` in ``pyproject.toml``
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from .files import ReadError, read_regular_file
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -17,6 +20,7 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 SEVERITIES = ("error", "warning", "info")
+MAX_CONFIG_BYTES = 1024 * 1024
 LANGS = ("auto", "ru", "en")
 
 
@@ -54,8 +58,11 @@ class Config:
 
 def find_config(start: Path) -> Path | None:
     """The nearest ``.okrlint.toml``, or ``pyproject.toml`` with ``[tool.okrlint]``, at or above ``start``."""
-    start = start.resolve()
-    for folder in [start, *start.parents] if start.is_dir() else [start.parent, *start.parent.parents]:
+    try:
+        start = start.resolve()
+    except (OSError, ValueError):  # a name the system refuses (too long, a NUL): the input error says so
+        start = Path.cwd()
+    for folder in [start, *start.parents] if os.path.isdir(start) else [start.parent, *start.parent.parents]:
         candidate = folder / ".okrlint.toml"
         if candidate.is_file():
             return candidate
@@ -73,9 +80,9 @@ def find_config(start: Path) -> Path | None:
 def load_config(path: Path, known_rules: set[str] | None = None) -> Config:
     """Read and validate a config file; raise ConfigError naming the file and key."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        data = tomllib.loads(read_regular_file(str(path), MAX_CONFIG_BYTES).decode("utf-8"))
+    except ReadError as exc:  # a FIFO or /dev/zero given as --config must not hang or eat memory
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not valid UTF-8") from None
     except tomllib.TOMLDecodeError as exc:

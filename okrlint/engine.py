@@ -8,6 +8,7 @@ named check in :mod:`okrlint.checks`, and a named rewriter in
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -21,7 +22,7 @@ from .analysis import Analysis, analyze, detect_language
 from .config import Config
 from .findings import SEVERITY_ORDER, FileReport, Finding, ItemRef, Suggestion
 from .limits import within_limit
-from .model import Item, KeyResult, Objective, OkrDocument, Period
+from .model import Item, KeyResult, Objective, OkrDocument, Period, Suppression
 
 KINDS = ("objective", "key_result", "period", "document")
 LANGS = ("ru", "en")
@@ -353,10 +354,30 @@ def _lint_document(doc: OkrDocument, rules: list[Rule], config: Config,
             ctx = Context(rule, config, doc, item, kind, analysis, analyses, objective)
             for hit in checks.CHECKS[rule.check](ctx):
                 findings.append(_finding(ctx, hit))
-    findings = [f for f in findings if not any(s.covers(f.rule, f.range.start.offset) for s in doc.suppressions)]
+    findings = _unsuppressed(findings, doc.suppressions)
     findings.sort(key=lambda f: (f.range.start.offset, f.rule))
     langs = sorted({i.lang for i in doc.items()})
     return FileReport(path=doc.path, language="+".join(langs) if langs else "", findings=findings, source=doc.source)
+
+
+def _unsuppressed(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
+    """Findings no suppression covers; a sweep over both sorted by offset, so a marker on every line stays linear."""
+    if not suppressions:
+        return findings
+    ordered = sorted(suppressions, key=lambda s: s.start)
+    kept: list[Finding] = []
+    active: list[tuple[int, int, Suppression]] = []  # a heap of (end, n, suppression) that started at or before
+    n = 0
+    for finding in sorted(findings, key=lambda f: f.range.start.offset):
+        offset = finding.range.start.offset
+        while n < len(ordered) and ordered[n].start <= offset:
+            heapq.heappush(active, (ordered[n].end, n, ordered[n]))
+            n += 1
+        while active and active[0][0] <= offset:
+            heapq.heappop(active)
+        if not any(s.covers(finding.rule, offset) for _, _, s in active):
+            kept.append(finding)
+    return kept
 
 
 def _targets(doc: OkrDocument, rule: Rule) -> Iterable[tuple[str, Item | Period | None, Objective | None]]:

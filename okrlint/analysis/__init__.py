@@ -132,4 +132,10 @@ def analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
 def analyze_text(text: str, lang: str = "auto") -> Analysis:
     if lang == "auto":
         lang = detect_language(text)
+    return _analyze_one(text, lang)
+
+
+@lru_cache(maxsize=4096)
+def _analyze_one(text: str, lang: str) -> Analysis:
+    """Rewriters re-analyse their drafts; a file repeating a line must not run the models once per copy."""
     return analyze([text], [lang])[0]
