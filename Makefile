@@ -3,7 +3,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench eval clean
+.PHONY: demo test bench scale fuzz eval clean
+
+FUZZ_EXAMPLES ?= 100000
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +26,13 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py
+
+# The long fuzz campaign: FUZZ_EXAMPLES inputs in all (make fuzz FUZZ_EXAMPLES=5000), random seeds.
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
