@@ -64,10 +64,10 @@ def find_config(start: Path) -> Path | None:
         start = Path.cwd()
     for folder in [start, *start.parents] if os.path.isdir(start) else [start.parent, *start.parent.parents]:
         candidate = folder / ".okrlint.toml"
-        if candidate.is_file():
+        if os.path.isfile(candidate):  # never raises: a folder above that cannot be searched is passed by
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
+        if os.path.isfile(pyproject):
             try:
                 data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

@@ -14,7 +14,7 @@ import resource
 import shutil
 import subprocess
 import sys
-import textwrap
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -277,9 +277,9 @@ def test_yaml_alias_bomb_in_the_language_server_and_recursive_aliases() -> None:
     with pytest.raises(ParseError, match="too many YAML aliases"):
         parse("- &a\n  objective: A\n  text: B\n  krs: [" + ", ".join(["*a"] * 50) + "]\n", "a.yaml")
     # shared defaults through anchors are still fine
-    doc = parse("d: &d {owner: anna}\nobjectives:\n  - objective: A\n    krs:\n"
-                + "".join("      - {text: Raise NPS to %d, <<: *d}\n" % i for i in range(50)), "a.yaml")
-    assert [kr.owner for kr in doc.objectives[0].key_results] == ["anna"] * 50
+    doc = parse("k: &k [{text: Raise NPS from 30 to 45, owner: anna}]\nobjectives:\n"
+                + "".join(f"  - {{objective: Grow {i}, krs: *k}}\n" for i in range(500)), "a.yaml")
+    assert [kr.owner for o in doc.objectives for kr in o.key_results] == ["anna"] * 500
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
@@ -335,7 +335,8 @@ def _as_unprivileged(argv: list[str]) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
-def test_unreadable_files_and_folders(tmp_path) -> None:
+def test_unreadable_files_and_folders() -> None:
+    tmp_path = Path(tempfile.mkdtemp())  # not under pytest's private folder: the other user must reach it
     root = tmp_path / "okrs"
     (root / "locked").mkdir(parents=True)
     (root / "good.md").write_text(GOOD_MD, encoding="utf-8")
@@ -350,6 +351,7 @@ def test_unreadable_files_and_folders(tmp_path) -> None:
         result = _as_unprivileged(["--format", "json", str(root)])
     finally:
         (root / "locked").chmod(0o755)
+        shutil.rmtree(tmp_path)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     data = json.loads(result.stdout)
