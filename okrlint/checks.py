@@ -576,10 +576,14 @@ def objective_limit(ctx: "Context") -> list[Hit]:
     loose = [o for o in ctx.document.objectives if o.period is None]
     if len(loose) <= high:
         return []
-    extra = loose[high]
-    lang = ctx.config.locale or extra.lang or "en"
-    return [Hit(0, len(extra.text), extra.text, {"count": count_phrase(len(loose), lang, "objective"), "max": high},
-                item=extra, kind="objective")]
+    # The first objective over the limit carries the finding; an untitled one (key results given without
+    # an objective's text) has no text to point at, so the next titled one does, else the document.
+    extra = next((o for o in loose[high:] if o.text), None)
+    lang = ctx.config.locale or (extra.lang if extra is not None else "") or majority_language(loose)
+    values = {"count": count_phrase(len(loose), lang, "objective"), "max": high}
+    if extra is None:
+        return [Hit(0, 0, "", values)]
+    return [Hit(0, len(extra.text), extra.text, values, item=extra, kind="objective")]
 
 
 @check("no-owner")

@@ -21,7 +21,6 @@ from pathlib import Path
 import pytest
 
 import okrlint
-import okrlint.analysis
 import okrlint.api
 from okrlint.analysis import analysis_text, analyze
 from okrlint.cli import main
@@ -421,10 +420,7 @@ def test_a_nul_in_a_utf8_file_is_binary_not_utf16(good, tmp_path) -> None:
 
 def test_a_mid_line_marker_keeps_the_text_after_it() -> None:
     report = okrlint.lint_text("## Grow the business\n- Raise NPS okrlint: ignore[hedging] from 30 to 45 by Q3\n")
-    (kr,) = [f for f in okrlint.lint_text("## Grow\n- Raise NPS okrlint: ignore[hedging] from 30 to 45\n").files[0].findings
-             if f.item.kind == "key_result"] or [None]
-    assert kr is None or "missing-number" != kr.rule
-    assert not [f for f in report.findings if f.rule == "missing-number"]
+    assert not [f for f in report.findings if f.item.kind == "key_result"]  # no false missing-number
     doc = parse("## Grow\n- Raise NPS okrlint: ignore[hedging] from 30 to 45\n- Run <!-- okrlint: ignore --> 5 demos\n")
     assert [kr.text for kr in doc.objectives[0].key_results] == ["Raise NPS from 30 to 45", "Run 5 demos"]
     for kr in doc.objectives[0].key_results:
@@ -513,3 +509,18 @@ def test_adversarial_inputs_under_2_gib_of_address_space(tmp_path) -> None:
     assert [f["path"] for f in data["files"]] == ["good.md", "huge.md"]
     assert {e["path"] for e in data["errors"]} == {"bomb.yaml", "bomb", "huge.md", *argv[9:]}
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+# --------------------------------------------------------------------------- crashes and span violations the fuzz campaign found
+
+
+def test_objective_count_never_points_at_an_untitled_objective() -> None:
+    """Minimized from the campaign: the objective over the limit had key results but no text of its own."""
+    titled = {"objective": "Grow A", "key_results": ["Raise NPS from 1 to 2"]}
+    report = okrlint.lint_objectives([titled] * 3 + [{"objective": "(owner: Dana)", "key_results": ["Raise NPS"]}])
+    (finding,) = [f for f in report.findings if f.rule == "objective-count"]
+    assert finding.item.kind == "document" and "4 objectives" in finding.message
+    assert not check_report(report)
+    report = okrlint.lint_objectives([titled] * 3 + [{"objective": "Grow D", "key_results": ["Raise NPS"]}])
+    (finding,) = [f for f in report.findings if f.rule == "objective-count"]
+    assert finding.item.text == "Grow D"
