@@ -160,7 +160,9 @@ def _is_regular_or_unreadable(path: Path) -> bool:
         return True
 
 
-def _read_stdin(stream: TextIO) -> str | InputError:
+def _read_stdin(stream: TextIO | None) -> str | InputError:
+    if stream is None:  # no file descriptor 0 at all (a detached process)
+        return InputError("-", "cannot read: standard input is closed")
     try:
         if hasattr(stream, "buffer"):
             data: bytes | str = stream.buffer.read(MAX_BYTES + 1)
@@ -171,8 +173,8 @@ def _read_stdin(stream: TextIO) -> str | InputError:
         return decode(data) if isinstance(data, bytes) else data
     except ParseError as exc:
         return InputError("-", str(exc))
-    except OSError as exc:
-        return InputError("-", f"cannot read: {exc.strerror or exc}")
+    except (OSError, ValueError) as exc:  # ValueError: a closed stream
+        return InputError("-", f"cannot read: {getattr(exc, 'strerror', None) or exc}")
 
 
 def _read(path: str) -> str | InputError:

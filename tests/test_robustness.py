@@ -524,3 +524,12 @@ def test_objective_count_never_points_at_an_untitled_objective() -> None:
     report = okrlint.lint_objectives([titled] * 3 + [{"objective": "Grow D", "key_results": ["Raise NPS"]}])
     (finding,) = [f for f in report.findings if f.rule == "objective-count"]
     assert finding.item.text == "Grow D"
+
+
+def test_missing_or_closed_standard_input(monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    assert [e.message for e in okrlint.lint_paths(["-"]).errors] == ["cannot read: standard input is closed"]
+    closed = io.TextIOWrapper(io.BytesIO(b""))
+    closed.close()
+    (error,) = okrlint.lint_paths(["-"], stdin=closed).errors
+    assert error.path == "-" and error.message.startswith("cannot read:")
