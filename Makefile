@@ -3,7 +3,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-cache bench eval release-check clean report-shot
+.PHONY: demo test test-cache bench scale fuzz eval release-check clean report-shot
+
+FUZZ_EXAMPLES ?= 100000
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +49,13 @@ report-shot: $(STAMP)
 	  --user-data-dir=$$(mktemp -d) --window-size=1100,1230 \
 	  --screenshot=$(CURDIR)/docs/grade-report.png file://$(CURDIR)/build/grade-report.html
 	@ls -l docs/grade-report.png
+
+scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py
+
+# The long fuzz campaign: FUZZ_EXAMPLES inputs in all (make fuzz FUZZ_EXAMPLES=5000), random seeds.
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -3,21 +3,26 @@
 Every function returns a :class:`~okrlint.findings.Report` whose
 ``to_dict()``/``to_json()`` is the versioned JSON contract.  Bad input never
 raises: it becomes an entry in ``report.errors`` and the other inputs are
-still linted.
+still linted — also when okrlint itself fails on one file (an internal error
+is reported for that file alone).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
 from .config import Config, ConfigResolver
+from .files import ReadError, read_regular_file
 from .findings import FileReport, InputError, Report, Skipped
+from .limits import long_item_errors
 from .model import OkrDocument
 from .parsing import SUPPORTED_EXTENSIONS, ParseError, decode, detect_format, from_structured, parse
 from .parsing.errors import NoOkrError
+from .safetext import display_path
 from .sniff import holds_okrs, why_not
 from .walk import Walker, excludes_of
 
@@ -36,11 +41,43 @@ def _config(config: Config | None, lang: str | None) -> Config:
 
 def lint_documents_report(documents: list[OkrDocument], config: Config | None = None,
                           errors: list[InputError] | None = None) -> Report:
-    """Lint parsed documents with one config (the LSP's entry point)."""
+    """Lint parsed documents with one config, each inside its own error boundary (the LSP's entry point).
+
+    All documents are analysed in one batch (the models run faster batched);
+    if the batch fails, each document is linted alone so only the one that
+    fails becomes an error and the others keep their findings.
+    """
+    errors = list(errors or [])
+    for document in documents:
+        errors.extend(long_item_errors(document))
+    files = [f for f in _lint_safely(documents, config or Config(), errors) if f is not None]
+    return Report(files=files, errors=errors)
+
+
+def _lint_safely(documents: list[OkrDocument], config: Config,
+                 errors: list[InputError]) -> list[FileReport | None]:
+    """``lint_documents`` in one batch; on an unexpected failure, document by document.
+
+    One report per document, in order; None for a document okrlint failed on (its error is in ``errors``).
+    """
     from .engine import lint_documents  # imported on demand: a fully cached run never loads spaCy
 
-    files = lint_documents(documents, config) if documents else []
-    return Report(files=files, errors=list(errors or []))
+    if not documents:
+        return []
+    try:
+        return list(lint_documents(documents, config))
+    except Exception as exc:  # noqa: BLE001 - isolate the document that failed
+        if len(documents) == 1:
+            errors.append(internal_error(documents[0].path, exc))
+            return [None]
+    out: list[FileReport | None] = []
+    for document in documents:
+        try:
+            out.extend(lint_documents([document], config))
+        except Exception as exc:  # noqa: BLE001
+            errors.append(internal_error(document.path, exc))
+            out.append(None)
+    return out
 
 
 def lint_text(text: str, *, filename: str | None = None, lang: str = "auto",
@@ -55,7 +92,9 @@ def lint_text(text: str, *, filename: str | None = None, lang: str = "auto",
     try:
         document = parse(text, path, fmt)
     except ParseError as exc:
-        return Report(errors=[InputError(path, str(exc))])
+        return Report(errors=[InputError(path, str(exc), line=exc.line)])
+    except Exception as exc:  # noqa: BLE001 - never raise for input content
+        return Report(errors=[internal_error(path, exc)])
     return lint_documents_report([document], _config(config, lang))
 
 
@@ -64,7 +103,7 @@ def lint_file(path: str | os.PathLike[str], *, lang: str = "auto", config: Confi
 
     A file that cannot be read or holds no OKRs is an entry in ``report.errors``.
     """
-    return lint_paths([str(path)], lang=lang, config=config)
+    return lint_paths([os.fspath(path)], lang=lang, config=config)
 
 
 def lint_objectives(objectives: Any, *, lang: str = "auto", config: Config | None = None) -> Report:
@@ -73,6 +112,8 @@ def lint_objectives(objectives: Any, *, lang: str = "auto", config: Config | Non
         document = from_structured(objectives)
     except ParseError as exc:
         return Report(errors=[InputError("<data>", str(exc))])
+    except Exception as exc:  # noqa: BLE001 - never raise for input content
+        return Report(errors=[internal_error("<data>", exc)])
     return lint_documents_report([document], _config(config, lang))
 
 
@@ -101,21 +142,29 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Con
     skipped = list(found.skipped)
     placed: list[tuple[OkrDocument | FileReport, Config]] = []
     with_lang: dict[int, Config] = {}  # one Config object per config file, so files sharing it share a batch
+    stdin_read = False
     for raw, walked in found.files:
-        name = stdin_filename if raw == "-" and stdin_filename else raw
+        if raw == "-":  # standard input is read once: a repeated - has nothing left to read
+            if stdin_read:
+                continue
+            stdin_read = True
+        name = display_path(stdin_filename if raw == "-" and stdin_filename else raw)
         lenient = walked or only_okr_files
         if only_okr_files and not walked and raw != "-":
             why = walker.excluded_file(Path(raw))
             if why:
                 skipped.append(Skipped(raw, why))
                 continue
-        source = _read_stdin(stdin) if raw == "-" else _read(Path(raw))
+        source = _read_stdin(stdin or sys.stdin) if raw == "-" else _read(raw)
         if isinstance(source, InputError):
-            errors.append(InputError(name, source.message))
+            errors.append(InputError(name, source.message, line=source.line))
             continue
         try:
             fmt = detect_format(name if name != "-" else "", source)
-            if not holds_okrs(source, fmt, name if name != "-" else ""):
+            # A walk (or pre-commit's list) lints only files that carry OKR marks.  A Markdown or text
+            # file named on the command line, or standard input, is taken as OKRs and the outline parser
+            # decides; YAML, JSON and CSV always need their OKR shape (any mapping parses as something).
+            if (lenient or fmt != "markdown") and not holds_okrs(source, fmt, name if name != "-" else ""):
                 if not lenient:
                     raise NoOkrError(f"no objectives or key results found ({why_not(fmt)})")
                 skipped.append(Skipped(name, why_not(fmt)))
@@ -137,18 +186,23 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Con
                 errors.append(InputError(name, str(exc)))
             continue
         except ParseError as exc:
-            errors.append(InputError(name, str(exc)))
+            errors.append(InputError(name, str(exc), line=exc.line))
             continue
+        except Exception as exc:  # noqa: BLE001 - one file's failure must not lose the others
+            errors.append(internal_error(name, exc))
+            continue
+        errors.extend(long_item_errors(document))
         placed.append((document, effective))
-    return Report(files=_lint_grouped(placed, cache, jobs), errors=errors, skipped=skipped)
+    return Report(files=_lint_grouped(placed, errors, cache, jobs), errors=errors, skipped=skipped)
 
 
-def _lint_grouped(placed: list[tuple[OkrDocument | FileReport, Config]], cache: ResultCache | None = None,
-                  jobs: int = 1) -> list[FileReport]:
+def _lint_grouped(placed: list[tuple[OkrDocument | FileReport, Config]], errors: list[InputError],
+                  cache: ResultCache | None = None, jobs: int = 1) -> list[FileReport]:
     """Lint documents that share a config together (one batch each), then put the reports back in input order.
 
     Cached reports stay as they are; the parsed documents of a group are linted (in worker
-    processes when ``jobs`` > 1 pays off) and stored in the cache.
+    processes when ``jobs`` > 1 pays off) and stored in the cache.  A document okrlint fails on
+    becomes an entry of ``errors`` and drops out; the others keep their reports.
     """
     groups: dict[int, tuple[Config, list[int]]] = {}
     for index, (_slot, config) in enumerate(placed):
@@ -156,17 +210,28 @@ def _lint_grouped(placed: list[tuple[OkrDocument | FileReport, Config]], cache: 
     reports: dict[int, FileReport] = {}
     for config, indices in groups.values():
         slots = [placed[i][0] for i in indices]
+        linted: list[FileReport | None]
         if cache is None and jobs <= 1:
-            from .engine import lint_documents
-
-            linted = lint_documents(slots, config)  # type: ignore[arg-type]
+            linted = _lint_slots(slots, config, errors)
         else:
             from .parallel import lint_mixed
 
-            linted = lint_mixed(slots, config, cache, jobs)
+            try:
+                linted = list(lint_mixed(slots, config, cache, jobs))
+            except Exception:  # noqa: BLE001 - fall back to one boundary per document (cached ones kept)
+                linted = _lint_slots(slots, config, errors)
         for index, file_report in zip(indices, linted):
-            reports[index] = file_report
-    return [reports[i] for i in range(len(placed))]
+            if file_report is not None:
+                reports[index] = file_report
+    return [reports[i] for i in sorted(reports)]
+
+
+def _lint_slots(slots: list[OkrDocument | FileReport], config: Config,
+                errors: list[InputError]) -> list[FileReport | None]:
+    """Cached reports as they are, documents linted safely; None where okrlint failed on a document."""
+    documents = [slot for slot in slots if isinstance(slot, OkrDocument)]
+    reports = iter(_lint_safely(documents, config, errors))
+    return [slot if isinstance(slot, FileReport) else next(reports) for slot in slots]
 
 
 def read_inputs(paths: Sequence[str], stdin: TextIO | None = None) -> list[tuple[str, str | InputError, bool]]:
@@ -178,38 +243,42 @@ def read_inputs(paths: Sequence[str], stdin: TextIO | None = None) -> list[tuple
     found = Walker(exclude_for=excludes_of(ConfigResolver().for_path)).collect(paths, SUPPORTED_EXTENSIONS)
     out: list[tuple[str, str | InputError, bool]] = [(e.path, e, False) for e in found.errors]
     for raw, walked in found.files:
-        source = _read_stdin(stdin) if raw == "-" else _read(Path(raw))
+        source = _read_stdin(stdin or sys.stdin) if raw == "-" else _read(raw)
         if walked and isinstance(source, str) and not holds_okrs(source, detect_format(raw, source), raw):
             continue
         out.append((raw, source, walked))
     return out
 
 
-def _read_stdin(stdin: TextIO | None) -> str | InputError:
-    stream = stdin or sys.stdin
+def _read_stdin(stream: TextIO | None) -> str | InputError:
+    if stream is None:  # no file descriptor 0 at all (a detached process)
+        return InputError("-", "cannot read: standard input is closed")
     try:
-        data = stream.buffer.read(MAX_BYTES + 1) if hasattr(stream, "buffer") else stream.read(MAX_BYTES + 1)
+        if hasattr(stream, "buffer"):
+            data: bytes | str = stream.buffer.read(MAX_BYTES + 1)
+        else:
+            data = stream.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             return InputError("-", f"input is too large to lint (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
         return decode(data) if isinstance(data, bytes) else data
     except ParseError as exc:
         return InputError("-", str(exc))
+    except (OSError, ValueError) as exc:  # ValueError: a closed stream
+        return InputError("-", f"cannot read: {getattr(exc, 'strerror', None) or exc}")
 
 
-def _read(path: Path) -> str | InputError:
+def _read(path: str) -> str | InputError:
+    """A regular file's text (see :func:`okrlint.files.read_regular_file`)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return InputError(str(path), f"file is too large to lint ({size / 1024 / 1024:.1f} MB; "
-                                         f"the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        return decode(path.read_bytes())
-    except FileNotFoundError:
-        return InputError(str(path), "no such file or directory")
-    except IsADirectoryError:
-        return InputError(str(path), "is a directory")
-    except PermissionError:
-        return InputError(str(path), "permission denied")
-    except OSError as exc:
-        return InputError(str(path), f"cannot read: {exc.strerror or exc}")
-    except ParseError as exc:
-        return InputError(str(path), str(exc))
+        return decode(read_regular_file(path, MAX_BYTES))
+    except (ReadError, ParseError) as exc:
+        return InputError(path, str(exc))
+
+
+def internal_error(path: str, exc: BaseException) -> InputError:
+    """An unexpected exception while handling one input: one error entry, the run goes on."""
+    if os.environ.get("OKRLINT_DEBUG"):
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    message = " ".join(str(exc).split())
+    detail = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    return InputError(path, f"internal error: {detail} — please report")

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .analysis import Analysis, Predicate, detect_language
 from .analysis.predicate import coordinated, ru_verb_reading, verb_of_noun
 from .analysis.timeexpr import find_times
-from .model import Item, Period
+from .model import Item, OkrDocument, Period
 
 if TYPE_CHECKING:  # the engine imports this module
     from .engine import Context, Rule
@@ -966,10 +966,14 @@ def objective_limit(ctx: "Context") -> list[Hit]:
     loose = [o for o in ctx.document.objectives if o.period is None]
     if len(loose) <= high:
         return []
-    extra = loose[high]
-    lang = ctx.config.locale or extra.lang or "en"
-    return [Hit(0, len(extra.text), extra.text, {"count": count_phrase(len(loose), lang, "objective"), "max": high},
-                item=extra, kind="objective")]
+    # The first objective over the limit carries the finding; an untitled one (key results given without
+    # an objective's text) has no text to point at, so the next titled one does, else the document.
+    extra = next((o for o in loose[high:] if o.text), None)
+    lang = ctx.config.locale or (extra.lang if extra is not None else "") or majority_language(loose)
+    values = {"count": count_phrase(len(loose), lang, "objective"), "max": high}
+    if extra is None:
+        return [Hit(0, 0, "", values)]
+    return [Hit(0, len(extra.text), extra.text, values, item=extra, kind="objective")]
 
 
 @check("no-owner")
@@ -980,12 +984,17 @@ def no_owner(ctx: "Context") -> list[Hit]:
     one; a single «— @anna» in a file must not flag every other line.
     """
     item = ctx.item
-    if not isinstance(item, Item) or item.fields.get("owner"):
-        return []
-    owners = [bool(kr.fields.get("owner")) for o in ctx.document.objectives for kr in o.key_results]
-    if sum(owners) * 2 < len(owners):
+    if not isinstance(item, Item) or item.fields.get("owner") or not _owners_are_convention(ctx.document):
         return []
     return [Hit(0, len(item.text), item.text)]
+
+
+def _owners_are_convention(document: OkrDocument) -> bool:
+    """Whether most key results of the document have an owner; counted once per document."""
+    if "owners" not in document.facts:
+        owners = [bool(kr.fields.get("owner")) for o in document.objectives for kr in o.key_results]
+        document.facts["owners"] = sum(owners) * 2 >= len(owners)
+    return bool(document.facts["owners"])
 
 
 def _percent(value: Any) -> float | None:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .config import Config, ConfigError, ConfigResolver, Overrides, find_config
 from .findings import SEVERITY_ORDER, Report
 from .reporters import FORMATS, render, render_statistics, render_text, version
+from .safetext import escape_surrogates, printable
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import Example, Rule
@@ -281,6 +282,7 @@ def write(stream: TextIO, text: str) -> None:
     """Write UTF-8 whatever the stream's encoding, so Russian text never dies with UnicodeEncodeError."""
     if not text:
         return
+    text = escape_surrogates(text)  # a lone surrogate (from a file name or a JSON "\\ud800") is not UTF-8
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
     buffer = getattr(stream, "buffer", None)
     if encoding in ("utf-8", "utf8") or buffer is None:
@@ -454,7 +456,7 @@ def run_lint(argv: Sequence[str]) -> int:
         for skipped in report.skipped:
             error(f"{skipped.path}: skipped: {skipped.reason}")
     for input_error in report.errors:
-        error(f"{input_error.path}: {input_error.message}")
+        error(f"{printable(input_error.path)}: {printable(input_error.message)}")
     stream = _output_stream(args.output_file)
     color = use_color(args.color, stream) if args.output_file is None else args.color == "always"
     locale = args.locale or resolver.for_path(Path(_first_path(args))).locale

@@ -11,6 +11,7 @@ typo gets a "did you mean".  The file format is described by
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .registry import rule_ids, rule_options
+from .files import ReadError, read_regular_file
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -25,6 +27,7 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 SEVERITIES = ("error", "warning", "info")
+MAX_CONFIG_BYTES = 1024 * 1024
 LANGS = ("auto", "ru", "en")
 LOCALES = ("ru", "en")
 CONFIG_FILES = (".okrlint.toml", "pyproject.toml")
@@ -198,10 +201,10 @@ def _check_type(validator: _Validator, key: str, value: object, default: object)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:  # a FIFO or /dev/zero given as --config must not hang or eat memory
+        return tomllib.loads(read_regular_file(str(path), MAX_CONFIG_BYTES).decode("utf-8"))
+    except ReadError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not valid UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
@@ -210,13 +213,16 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def find_config(start: Path) -> Path | None:
     """The nearest ``.okrlint.toml``, or ``pyproject.toml`` with ``[tool.okrlint]``, at or above ``start``."""
-    start = start.resolve()
-    for folder in [start, *start.parents] if start.is_dir() else [start.parent, *start.parent.parents]:
+    try:
+        start = start.resolve()
+    except (OSError, ValueError):  # a name the system refuses (too long, a NUL): the input error says so
+        start = Path.cwd()
+    for folder in [start, *start.parents] if os.path.isdir(start) else [start.parent, *start.parent.parents]:
         candidate = folder / ".okrlint.toml"
-        if candidate.is_file():
+        if os.path.isfile(candidate):  # never raises: a folder above that cannot be searched is passed by
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
+        if os.path.isfile(pyproject):
             try:
                 data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

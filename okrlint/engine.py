@@ -8,6 +8,7 @@ named check in :mod:`okrlint.checks`, and a named rewriter in
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,9 +20,10 @@ from . import checks, rewrite
 from .analysis import Analysis, analyze, detect_language
 from .config import Config
 from .findings import SEVERITY_ORDER, FileReport, Finding, ItemRef, Suggestion
-from .model import Item, KeyResult, Objective, OkrDocument, Period
-from .score import score_document
+from .limits import within_limit
+from .model import Item, KeyResult, Objective, OkrDocument, Period, Suppression
 from .registry import rules_dir
+from .score import score_document
 
 KINDS = ("objective", "key_result", "period", "document")
 # libyaml's safe loader when PyYAML has it: the same safe subset, read several times faster (start-up)
@@ -330,6 +332,8 @@ def lint_documents(documents: list[OkrDocument], config: Config | None = None,
     for item in items:
         item.lang = config.lang if config.lang in LANGS else detect_language(item.text)
     # Each distinct (text, language) is analyzed once: exports repeat lines, the corpus repeats parents.
+    # Items over the length limit are input errors (see limits.py) and never reach the analysers.
+    items = [item for item in items if within_limit(item.text)]
     unique = list(dict.fromkeys((i.text, i.lang) for i in items))
     analyzed = dict(zip(unique, analyze([t for t, _ in unique], [lang for _, lang in unique])))
     analyses = {id(i): analyzed[(i.text, i.lang)] for i in items}
@@ -341,15 +345,37 @@ def _lint_document(doc: OkrDocument, rules: list[Rule], config: Config,
     findings: list[Finding] = []
     for rule in rules:
         for kind, item, objective in _targets(doc, rule):
+            if item is not None and not within_limit(item.text):
+                continue  # reported as an input error, not linted
             analysis = analyses.get(id(item)) if isinstance(item, Item) else None
             ctx = Context(rule, config, doc, item, kind, analysis, analyses, objective)
             for hit in checks.CHECKS[rule.check](ctx):
                 findings.append(_finding(ctx, hit))
-    findings = [f for f in findings if not any(s.covers(f.rule, f.range.start.offset) for s in doc.suppressions)]
+    findings = _unsuppressed(findings, doc.suppressions)
     findings.sort(key=lambda f: (f.range.start.offset, f.rule))
     langs = sorted({i.lang for i in doc.items()})
     return FileReport(path=doc.path, language="+".join(langs) if langs else "", findings=findings, source=doc.source,
                       score=score_document(doc, findings))
+
+
+def _unsuppressed(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
+    """Findings no suppression covers; a sweep over both sorted by offset, so a marker on every line stays linear."""
+    if not suppressions:
+        return findings
+    ordered = sorted(suppressions, key=lambda s: s.start)
+    kept: list[Finding] = []
+    active: list[tuple[int, int, Suppression]] = []  # a heap of (end, n, suppression) that started at or before
+    n = 0
+    for finding in sorted(findings, key=lambda f: f.range.start.offset):
+        offset = finding.range.start.offset
+        while n < len(ordered) and ordered[n].start <= offset:
+            heapq.heappush(active, (ordered[n].end, n, ordered[n]))
+            n += 1
+        while active and active[0][0] <= offset:
+            heapq.heappop(active)
+        if not any(s.covers(finding.rule, offset) for _, _, s in active):
+            kept.append(finding)
+    return kept
 
 
 def _targets(doc: OkrDocument, rule: Rule) -> Iterable[tuple[str, Item | Period | None, Objective | None]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from .model import Range
+from .safetext import escape_surrogates
 
 if TYPE_CHECKING:  # pragma: no cover
     from .score import FileScore
@@ -87,6 +88,7 @@ class InputError:
 
     path: str
     message: str
+    line: int | None = field(default=None, compare=False)  # 1-based, when the problem is one place in the file
 
     def to_dict(self) -> dict[str, str]:
         return {"path": self.path, "message": self.message}
@@ -149,5 +151,5 @@ class Report:
         }
 
     def to_json(self, indent: int | None = 2) -> str:
-        """The JSON contract as text (non-ASCII kept as is)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """The JSON contract as text (non-ASCII kept as is; lone surrogates escaped so it is valid UTF-8)."""
+        return escape_surrogates(json.dumps(self.to_dict(), ensure_ascii=False, indent=indent))

@@ -29,6 +29,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
+from urllib.parse import unquote
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -253,8 +254,8 @@ class Linter:
             result.diagnostics.append(diagnostic)
             if finding.suggestions and finding.item.range is not None:
                 result.fixable.append((finding, diagnostic))
-        for error in report.errors:  # not expected after a successful parse, but never dropped
-            result.diagnostics.append(_input_error(mapper, error.message))
+        for error in report.errors:  # an over-long item (at its line) or an internal error: never dropped
+            result.diagnostics.append(_input_error(mapper, error.message, error.line))
         return result
 
 
@@ -453,6 +454,19 @@ class OkrLanguageServer(LanguageServer):
     def encoding(self) -> str:
         return encoding_name(self.workspace.position_encoding)
 
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """Log protocol-level errors (a malformed frame, a failed send) instead of pygls's default pop-up.
+
+        pygls shows "Error in server: …" in the editor for each one; a client
+        sending bad frames would bury the user in pop-ups.  Request handlers
+        still answer with a JSON-RPC error, which is the protocol's own channel.
+        """
+        logger.error("%s: %s: %s", getattr(source, "__name__", source), type(error).__name__, error)
+
+    def is_open(self, uri: str) -> bool:
+        """Whether the editor has the document open (pygls would otherwise read a closed one from disk)."""
+        return unquote(uri) in self.workspace.text_documents
+
     def snapshot(self, uri: str) -> Snapshot | None:
         """What to lint, read on the protocol's thread: the document's current text, version and target."""
         document = self.workspace.get_text_document(uri)
@@ -649,6 +663,8 @@ def build_server() -> OkrLanguageServer:
                             for k in only):
             return None
         uri = params.text_document.uri
+        if not ls.is_open(uri):  # a stale request for a closed (or never opened) document
+            return None
         result = await ls.lint_async(uri)
         if result is None:
             return None
@@ -703,11 +719,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line_protocol_errors(record: logging.LogRecord) -> bool:
+    """pygls logs a traceback for every malformed frame; one line says enough (``--log-level debug`` keeps it)."""
+    if not record.name.startswith("pygls"):
+        return True
+    if record.exc_info:
+        error = record.exc_info[1]
+        record.msg, record.args = f"{record.getMessage()}: {type(error).__name__}: {error}", ()
+        record.exc_info, record.exc_text = None, None
+    elif "Traceback (most recent call last)" in record.getMessage():  # a traceback formatted into the message
+        lines = record.getMessage().strip().splitlines()
+        record.msg, record.args = f"{lines[0]}: {lines[-1]}", ()
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the server over stdio until ``exit``; 0 after a proper shutdown, 1 otherwise (as the LSP asks)."""
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("okrlint lsp: %(levelname)s %(name)s: %(message)s"))
+    if args.log_level != "debug":
+        handler.addFilter(_one_line_protocol_errors)
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(getattr(logging, args.log_level.upper()))

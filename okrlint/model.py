@@ -127,6 +127,9 @@ class OkrDocument:
     def __post_init__(self) -> None:
         self.lines = LineIndex(self.source)
         self._paths: dict[int, tuple[int, ...]] = {}
+        # Facts about the whole document that checks need for every item (computed once, see checks.py):
+        # a per-item pass over the document would make a long file quadratic.
+        self.facts: dict[str, Any] = {}
 
     def items(self) -> Iterator[Item]:
         """Objectives and key results in document order."""

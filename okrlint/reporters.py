@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from .findings import SEVERITY_ORDER, FileReport, Finding, Report, Suggestion
 from .model import Range
+from .safetext import printable
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; the engine is imported lazily
     from .engine import Rule
@@ -170,7 +171,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _suggestion_lines(suggestion: Suggestion, paint: Callable[[str, str], str]) -> list[str]:
-    first, *rest = suggestion.text.splitlines() or [""]
+    first, *rest = [printable(line) for line in suggestion.text.splitlines()] or [""]
     lines = [f"  → {paint('suggest', SUGGESTED + ':')} {first}"]
     lines += [f"    {line}" for line in rest]
     if suggestion.placeholders:
@@ -182,8 +183,8 @@ def format_finding(path: str, finding: Finding, *, color: bool = False) -> list[
     """``path:line:col: severity rule message`` plus its suggestions, one list entry per line."""
     paint = _styler(color)
     start = finding.range.start
-    location = paint("bold", f"{path}:{start.line}:{start.column}:")
-    message = " ".join(finding.message.split())  # one diagnostic, one line
+    location = paint("bold", f"{printable(path)}:{start.line}:{start.column}:")
+    message = printable(" ".join(finding.message.split()))  # one diagnostic, one line, no terminal escapes
     lines = [f"{location} {paint(finding.severity, finding.severity)} {paint('rule', finding.rule)} {message}"]
     for suggestion in finding.suggestions:
         lines.extend(_suggestion_lines(suggestion, paint))
@@ -229,7 +230,7 @@ def _score_block(report: Report, color: bool, min_score: float | None) -> list[s
     scored = [file for file in report.files if file.score is not None]
     lines = [""] if scored and any(f.findings for f in report.files) else []
     for file in scored:
-        lines.extend(score_lines(file.path, file.score, paint=_styler(color)))  # type: ignore[arg-type]
+        lines.extend(score_lines(printable(file.path), file.score, paint=_styler(color)))  # type: ignore[arg-type]
     total = summary([f.score for f in scored], min_score)  # type: ignore[misc]
     return lines + [total] if total else []
 
@@ -520,7 +521,7 @@ def render_github(report: Report) -> str:
     """
     lines = []
     for file in report.files:
-        path = _DOT_SLASH.sub("", file.path)
+        path = _DOT_SLASH.sub("", printable(file.path))
         for finding in file.findings:
             rng = finding.range
             message = finding.message
@@ -538,7 +539,8 @@ def render_github(report: Report) -> str:
             }
             lines.append(_github_line(GITHUB_COMMANDS.get(finding.severity, "warning"), properties, message))
     for error in report.errors:
-        lines.append(_github_line("error", {"file": _DOT_SLASH.sub("", error.path), "title": "okrlint"}, error.message))
+        lines.append(_github_line("error", {"file": _DOT_SLASH.sub("", printable(error.path)), "title": "okrlint"},
+                                  printable(error.message)))
     return "".join(line + "\n" for line in lines)
 
 

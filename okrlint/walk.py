@@ -128,11 +128,17 @@ class Walker:
         """Named files as they are (``-`` included), folders walked for files with a ``supported`` extension."""
         found = Found()
         for raw in paths:
-            path = Path(raw)
-            if raw != "-" and path.is_dir():
-                self._walk(path, supported, found)
-            else:
-                found.files.append((raw, False))
+            if raw == "":  # not "the current folder": an empty argument names nothing
+                found.errors.append(InputError(raw, "no such file or directory"))
+                continue
+            try:
+                is_dir = raw != "-" and os.path.isdir(raw)  # False for a name the system refuses (too long)
+                if is_dir:
+                    self._walk(Path(raw), supported, found)
+                else:
+                    found.files.append((raw, False))
+            except OSError as exc:  # a folder that vanished or cannot be resolved while walking
+                found.errors.append(InputError(raw, f"cannot read: {exc.strerror or exc}"))
         return found
 
     def excluded(self, path: Path, is_dir: bool) -> str | None:
@@ -171,7 +177,7 @@ class Walker:
         for folder in absolute.parents:
             if folder == self._top:
                 return None
-            if (folder / "pyvenv.cfg").is_file():
+            if _is_file(folder / "pyvenv.cfg"):
                 return "in a virtual environment"
             why = self.excluded(folder, True)
             if why:
@@ -219,9 +225,17 @@ class Walker:
                 found.files.append((str(path), True))
 
     def _dir_skip(self, folder: Path, rules: _Rules) -> str | None:
-        if (folder / "pyvenv.cfg").is_file():
+        if _is_file(folder / "pyvenv.cfg"):
             return "a virtual environment"
         ignored = rules.excluded(folder, True)
         if ignored:
             return f"ignored by {ignored}"
         return self.excluded(folder, True)
+
+
+def _is_file(path: Path) -> bool:
+    """``Path.is_file`` that says no for a folder it may not search (it raises PermissionError there)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False

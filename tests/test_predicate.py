@@ -29,6 +29,8 @@ def _rules_fired(items: list[tuple[str, str]]) -> list[set[str]]:
     (file,) = okrlint.lint_objectives(objectives).files
     fired: list[set[str]] = [set() for _ in items]
     for f in file.findings:
+        if not f.item.path:  # a document-level finding (objective-count over the untitled objectives)
+            continue
         index = f.item.path[0]
         kind = items[index][1]
         if (kind == "objective") == (len(f.item.path) == 1):

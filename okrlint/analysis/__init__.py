@@ -6,7 +6,9 @@ batched; English items never load them.
 
 from __future__ import annotations
 
+import re
 import threading
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -61,6 +63,39 @@ def _blank(lang: str) -> Any:
     return spacy.blank(lang)
 
 
+# What spaCy, pymorphy3 and natasha cannot take: lone surrogates (spaCy's string store encodes to UTF-8),
+# controls and NUL, private-use and non-characters, astral characters (pymorphy3 looks up Unicode names
+# that astral letters lack in the ``unicodedata`` of older Pythons).
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]"
+                     "|[^\x00-\uffff]")
+
+
+def analysis_text(text: str) -> str:
+    """The text the analysers see: unsafe characters replaced one for one, so every offset still holds.
+
+    Controls become spaces (they separate words); the others become U+FFFD,
+    except astral symbols such as emoji, which the libraries handle.
+    """
+    return _UNSAFE.sub(_replacement, text) if _UNSAFE.search(text) else text
+
+
+def _replacement(match: re.Match[str]) -> str:
+    char = match.group()
+    if ord(char) < 0xA0:
+        return " "
+    if ord(char) > 0xFFFF and unicodedata.category(char) in ("So", "Sk"):
+        return char
+    return "\ufffd"
+
+
+def _ensure_lemmas(doc: Doc) -> Doc:
+    """Every token gets a lemma: a Doc with none at all («s») makes spaCy's Matcher refuse it (E155)."""
+    for token in doc:
+        if not token.lemma_:
+            token.lemma_ = token.text.lower() or token.text
+    return doc
+
+
 # Analyses of recent texts, shared by every run in this process: the language server re-lints a
 # document after each edit, and only the key result that changed is new text.  Analyses are never
 # changed after they are made, so sharing them is safe.
@@ -97,7 +132,8 @@ def clear_cache() -> None:
 
 
 def _analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
-    docs = [_blank(lang)(text) for text, lang in zip(texts, langs)]
+    clean = [analysis_text(text) for text in texts]
+    docs = [_blank(lang)(text) for text, lang in zip(clean, langs)]
     ru = [i for i, lang in enumerate(langs) if lang == "ru"]
     en = [i for i, lang in enumerate(langs) if lang != "ru"]
     if ru:
@@ -111,12 +147,13 @@ def _analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
         for i, doc in zip(en, english.annotate([docs[i] for i in en])):
             docs[i] = doc
     return [
-        Analysis(text, lang, doc, find_quantities(text), find_times(text, lang))
-        for text, lang, doc in zip(texts, langs, docs)
+        Analysis(text, lang, _ensure_lemmas(doc), find_quantities(safe), find_times(safe, lang))
+        for text, safe, lang, doc in zip(texts, clean, langs, docs)
     ]
 
 
 def analyze_text(text: str, lang: str = "auto") -> Analysis:
+    """One text (rewriters analyse their drafts; the process-wide cache keeps repeats cheap)."""
     if lang == "auto":
         lang = detect_language(text)
     return analyze([text], [lang])[0]

@@ -105,11 +105,16 @@ def decode(data: bytes) -> str:
 
 
 def _looks_like_utf16(data: bytes) -> bool:
-    """NULs only at even or only at odd positions, and the bytes decode as UTF-16."""
+    """NULs only at even or only at odd positions, often enough for text, and the bytes decode as UTF-16.
+
+    UTF-16 text has a NUL in every ASCII character (spaces, digits, punctuation,
+    even in Russian text); a stray NUL in a UTF-8 file is binary damage, not UTF-16.
+    """
     sample = data[:4096]
     sample = sample[: len(sample) // 2 * 2]
-    parities = {i % 2 for i, b in enumerate(sample) if b == 0}
-    if len(parities) != 1:
+    nuls = [i % 2 for i, b in enumerate(sample) if b == 0]
+    parities = set(nuls)
+    if len(parities) != 1 or len(nuls) * 20 < len(sample) // 2:
         return False
     try:
         sample.decode("utf-16-le" if parities == {1} else "utf-16-be")

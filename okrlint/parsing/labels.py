@@ -14,15 +14,19 @@ from .frag import Frag
 
 # ---------------------------------------------------------------- cleaning
 
-# A trailing okrlint suppression marker, with the comment opener before it.
+# An okrlint suppression marker: ``okrlint: ignore`` with its optional ``[rules]`` and the comment
+# opener before it; inside ``<!-- … -->`` the whole comment.  Only the marker is cut from an item:
+# text after it on the line still belongs to the item («Raise NPS okrlint: ignore[hedging] from 30 to 45»).
 _MARKER = re.compile(
-    r"(?:<!--\s*|(?<!\S)#\s*|(?<!\S)//\s*)?okrlint\s*:\s*ignore\b[^\r\n]*", re.IGNORECASE
+    r"<!--\s*okrlint\s*:\s*ignore\b(?:(?!-->)[^\r\n])*(?:-->)?"
+    r"|(?:(?<!\S)(?:#|//)\s*)?okrlint\s*:\s*ignore\b(?:\s*\[[^\]\r\n]*\])?",
+    re.IGNORECASE,
 )
 _EMPHASIS = ("**", "__", "*", "_", "~~")
 
 
 def cut_comments(frag: Frag) -> Frag:
-    """Drop ``okrlint: ignore`` markers (to the end of their line) and trailing HTML comments."""
+    """Drop ``okrlint: ignore`` markers (only the markers) and trailing HTML comments."""
     text = frag.text
     if "<!--" not in text and "lint" not in text.lower():
         return frag.rstrip()
@@ -30,7 +34,16 @@ def cut_comments(frag: Frag) -> Frag:
         m = _MARKER.search(frag.text)
         if not m:
             break
-        frag = Frag.concat([frag.sub(0, m.start()).rstrip(), frag.sub(m.end())])
+        before, after = frag.sub(0, m.start()), frag.sub(m.end())
+        if not after.text.strip():
+            frag = before.rstrip()
+        elif not before.text.strip():
+            frag = after.lstrip()
+        elif before.text[-1].isspace():  # one space between the words the marker stood between
+            frag = Frag.concat([before.rstrip(), before.sub(len(before.rstrip()), len(before.rstrip()) + 1),
+                                after.lstrip()])
+        else:
+            frag = Frag.concat([before, after])
     while True:
         # the last HTML comment, if the text ends with it (found without regex backtracking)
         t = frag.text.rstrip()

@@ -245,16 +245,69 @@ def _yaml_text(node: yaml.ScalarNode, source: str) -> Frag:
     return frag.strip()
 
 
+# Values aliases may add beyond the file's own: far above any real use of anchors (shared defaults),
+# far below a "billion laughs" document (9 anchors × 9 aliases expand to 387 million values).
+MAX_ALIAS_EXPANSION = 100_000
+
+
+class AliasBombError(ParseError):
+    """A YAML document whose aliases expand to more values than :data:`MAX_ALIAS_EXPANSION`."""
+
+    def __init__(self) -> None:
+        super().__init__(f"too many YAML aliases: expanding them would make more than "
+                         f"{MAX_ALIAS_EXPANSION:,} values; okrlint does not read such a file")
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """The safe loader, counting what every alias would expand to while composing.
+
+    PyYAML composes an alias as a reference to the anchored node, so composing
+    is linear; the expansion happens when the tree is walked.  Each finished
+    node's expanded size is recorded, each alias adds its target's size, and a
+    document over the budget is refused before any of it is converted.
+    An alias to a node still being composed (a recursive alias) has no size
+    yet: the converter's own count bounds those.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.sizes: dict[yaml.Node, int] = {}
+        self.expanded = 0
+        self.composed = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            target = self.anchors.get(self.peek_event().anchor)
+            self.expanded += self.sizes.get(target, 1) if target is not None else 0
+            if self.expanded > MAX_ALIAS_EXPANSION:
+                raise AliasBombError()
+            return super().compose_node(parent, index)
+        node = super().compose_node(parent, index)
+        self.composed += 1
+        if isinstance(node, yaml.SequenceNode):
+            self.sizes[node] = 1 + sum(self.sizes.get(child, 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            self.sizes[node] = 1 + sum(self.sizes.get(k, 1) + self.sizes.get(v, 1) for k, v in node.value)
+        else:
+            self.sizes[node] = 1
+        return node
+
+
 class _YamlConverter:
-    """yaml nodes → Node, lazily bounded (aliases may be recursive)."""
+    """yaml nodes → Node, lazily bounded (aliases may be recursive) and counted (see _BoundedLoader)."""
 
     MAX_DEPTH = 8
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, budget: int | None = None) -> None:
         self.source = source
         self.loader = yaml.SafeLoader("")
+        self.budget = budget
 
     def convert(self, node: yaml.Node, depth: int = 0) -> Node:
+        if self.budget is not None:
+            self.budget -= 1
+            if self.budget < 0:
+                raise AliasBombError()
         src = self.source
         start, end = node.start_mark.index, node.end_mark.index
         raw = Frag.of(src, start, end)
@@ -298,10 +351,14 @@ def _yaml_error(exc: yaml.YAMLError, source: str) -> ParseError:
 
 def _compose_yaml(source: str) -> list[Node]:
     try:
-        roots = list(yaml.compose_all(source, Loader=yaml.SafeLoader))
+        loader = _BoundedLoader(source)  # the reader checks the characters here
+        roots = []
+        while loader.check_node():
+            roots.append(loader.get_node())
+        loader.dispose()
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, source) from None
-    converter = _YamlConverter(source)
+    converter = _YamlConverter(source, budget=loader.composed + MAX_ALIAS_EXPANSION)
     return [converter.convert(r) for r in roots if r is not None]
 
 
@@ -309,6 +366,8 @@ def looks_like_okr_yaml(source: str) -> bool:
     """Content sniffing: does this text parse as YAML in the objectives schema?"""
     try:
         roots = _compose_yaml(source)
+    except AliasBombError:
+        return True  # YAML, and refused: parsing it says so with the file's name
     except (ParseError, RecursionError):
         return False
     for root in roots:
@@ -460,6 +519,8 @@ def parse_json(source: str, path: str = "<text>") -> OkrDocument:
         json.loads(source[base:])
     except json.JSONDecodeError as exc:
         raise _json_error(exc, source, base) from None
+    except ValueError:  # Python ≥ 3.11 refuses to convert integers of thousands of digits
+        raise ParseError("JSON error: a number has too many digits to read (no OKR value needs thousands)") from None
     scanner = _JsonScanner(source)
     root, end = scanner.value(base)
     if scanner._ws(end) != len(source):
