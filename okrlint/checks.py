@@ -552,7 +552,7 @@ def kr_count(ctx: "Context") -> list[Hit]:
     count = len(objective.key_results)
     if low <= count <= high:
         return []
-    from .rewrite import count_phrase
+    from .grammar.numerals import count_phrase
 
     lang = ctx.config.locale or objective.lang or "en"
     return [Hit(0, len(objective.text), objective.text, {
@@ -564,7 +564,7 @@ def kr_count(ctx: "Context") -> list[Hit]:
 @check("objective-limit")
 def objective_limit(ctx: "Context") -> list[Hit]:
     high = int(ctx.option("max"))
-    from .rewrite import count_phrase
+    from .grammar.numerals import count_phrase
 
     if ctx.kind == "period" and isinstance(ctx.item, Period):
         period = ctx.item

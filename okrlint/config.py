@@ -41,6 +41,7 @@ class Config:
     extra_words: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     lang: str = "auto"
     locale: str | None = None
+    suggestions: bool = True  # ``suggestions = false`` / ``--no-suggestions``: findings only, no rewrites
     source: str | None = None  # the file this came from, for messages
 
     def enabled(self, rule_id: str) -> bool:
@@ -100,7 +101,7 @@ def config_from_dict(data: dict[str, Any], source: str = "<config>", known_rules
             raise fail(key, f"unknown rule {', '.join(unknown)}")
         return frozenset(value)
 
-    known_keys = {"select", "ignore", "severity", "rules", "lang", "locale", "extra-words", "extra_words"}
+    known_keys = {"select", "ignore", "severity", "rules", "lang", "locale", "extra-words", "extra_words", "suggestions"}
     for key in data:
         if key not in known_keys:
             raise fail(key, f"unknown setting (expected one of: {', '.join(sorted(known_keys))})")
@@ -137,7 +138,10 @@ def config_from_dict(data: dict[str, Any], source: str = "<config>", known_rules
     locale = data.get("locale")
     if locale not in (None, "ru", "en"):
         raise fail("locale", "expected ru or en")
+    if not isinstance(data.get("suggestions", True), bool):
+        raise fail("suggestions", "expected true or false")
     return Config(
+        suggestions=data.get("suggestions", True),
         select=rule_list("select"),
         ignore=rule_list("ignore"),
         severity=dict(severity),

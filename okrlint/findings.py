@@ -33,6 +33,36 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace the source text in ``range`` (code-point offsets, as finding ranges) with ``text``."""
+
+    range: Range
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"range": self.range.to_dict(), "text": self.text}
+
+
+Applicability = Literal["safe", "unsafe"]
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits to the file, as ruff has them: *safe* keeps the meaning and has no placeholders
+    (``okrlint --fix`` applies it); *unsafe* rewords or leaves values to fill in (``--unsafe-fixes``).
+
+    ``edits`` may be empty when the change cannot be written into this file format
+    (the suggestion text still says what to write).
+    """
+
+    applicability: Applicability
+    edits: tuple[Edit, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"applicability": self.applicability, "edits": [e.to_dict() for e in self.edits]}
+
+
+@dataclass(frozen=True)
 class ItemRef:
     """What a finding is about: kind, text, place in the tree and the item's own range."""
 
@@ -60,9 +90,10 @@ class Finding:
     range: Range
     suggestions: tuple[Suggestion, ...] = ()
     lang: str = ""
+    fix: Fix | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity,
             "message": self.message,
@@ -70,6 +101,9 @@ class Finding:
             "range": self.range.to_dict(),
             "suggestions": [s.to_dict() for s in self.suggestions],
         }
+        if self.fix is not None:
+            data["fix"] = self.fix.to_dict()
+        return data
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import PureWindowsPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from .escaping import fit_to_source
 from .findings import SEVERITY_ORDER, FileReport, Finding, Report, Suggestion
 from .model import Range
 
@@ -269,36 +270,6 @@ def _sarif_rule(rule: Rule, locale: str | None) -> dict[str, Any]:
         "defaultConfiguration": {"level": SARIF_LEVELS.get(_worst(list(rule.severity.values())), "warning")},
         "properties": {"appliesTo": list(rule.applies_to), "severity": dict(rule.severity)},
     }
-
-
-_YAML_PLAIN_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: | #|:$|\s$")
-
-
-def fit_to_source(text: str, path: str, source: str, start: int) -> str:
-    """The rewrite as it must be typed at ``start`` so the file stays valid (quoting, escapes).
-
-    Item ranges cover the item's text, inside any quotes of a JSON, YAML or CSV
-    value, so the replacement uses the escaping of that context.
-    """
-    suffix = path.lower().rsplit(".", 1)[-1] if "." in path else ""
-    before = source[start - 1] if 0 < start <= len(source) else ""
-    if suffix == "json" or (suffix in ("yaml", "yml") and before == '"'):
-        return json.dumps(text, ensure_ascii=False)[1:-1]
-    if suffix in ("yaml", "yml"):
-        if before == "'":
-            return text.replace("'", "''")
-        return json.dumps(text, ensure_ascii=False) if _YAML_PLAIN_UNSAFE.search(text) else text
-    if suffix in ("csv", "tsv"):
-        if before == '"':
-            return text.replace('"', '""')
-        delimiter = "\t" if suffix == "tsv" else ","
-        return '"' + text.replace('"', '""') + '"' if delimiter in text or '"' in text else text
-    if suffix in ("md", "markdown") and "|" in text:
-        line_start = source.rfind("\n", 0, start) + 1
-        line_end = source.find("\n", start)
-        if "|" in source[line_start:line_end if line_end >= 0 else None]:  # a table cell
-            return text.replace("|", "\\|")
-    return text
 
 
 def _sarif_fixes(file: FileReport, uri: str, finding: Finding) -> list[dict[str, Any]]:

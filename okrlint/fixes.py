@@ -1,0 +1,330 @@
+"""The fix stage: one suggestion per item, composed from every finding on it, after the rules.
+
+Rules only find.  Here each item's findings are read together: the safe
+edits (drop a hedge, repair a numeral's agreement) come first, then at most
+one rewrite (a task turned into its outcome, a metric named with its range, a
+baseline note, a metric moved out of an objective).  The result passes the
+grammar gate (:mod:`okrlint.grammar.gate`) or is not offered; every finding on
+the item then carries the same suggestion, and a fix as ruff has them:
+*safe* (exact edits, meaning kept, no placeholders) or *unsafe*.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+
+from . import rewrite
+from .analysis import Analysis, analyze_text
+from .escaping import FORMAT_SUFFIXES, fit_to_source
+from .findings import Edit, Finding, Fix, Suggestion
+from .grammar import gate
+from .grammar.numerals import disagreeing_nouns
+from .model import Item, Objective, OkrDocument
+
+if TYPE_CHECKING:
+    from .engine import Rule
+
+# A safe edit: (start, end, replacement) in the item's own text.
+TextEdit = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A finding as the rules made it, with the item it is about and where on that item it fired."""
+
+    finding: Finding
+    item: Item | None
+    target: rewrite.Target | None
+    locale: str = "en"  # the message language
+
+
+# ---------------------------------------------------------------- safe edits
+
+_SUBJECT = re.compile(r"(?:^|(?<=\s))(?:we|i|мы|я)\s+$", re.IGNORECASE)
+
+
+def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | None:
+    """Remove a hedge («Попробовать», "try to", «, по возможности,», "if possible") and what only it needed.
+
+    At the start of the item the next word takes the capital; in the middle
+    the commas around the hedge go with it.  ``None`` when nothing would be left.
+    """
+    follow = re.match(r"\s+(?:to|бы)\b", text[end:], re.IGNORECASE)
+    if follow and not re.search(r"\bto$", text[start:end], re.IGNORECASE):
+        end += follow.end()  # "Do our best to reach" → "Reach"
+    subject = _SUBJECT.search(text[:start])
+    if subject and not text[:subject.start()].strip():
+        start = subject.start()  # "We hope to bring…", «Мы постараемся…»
+    before, after = text[:start], text[end:]
+    if not before.strip():
+        rest = after.lstrip(" \t,;:—–-")
+        if not rest.strip():
+            return None
+        at = len(text) - len(rest)
+        first = rest[0]
+        upper = first.upper() if text.lstrip()[:1].isupper() and first.islower() else first
+        return [(len(before), at + 1, upper)]
+    left = len(before.rstrip(" \t,;:—–"))
+    rest_match = re.match(r"[ \t]*,?[ \t]*", after)
+    right = end + (rest_match.end() if rest_match else 0)
+    remainder = text[right:]
+    glue = " " if remainder.strip() and not remainder[:1] in ".;:!?)" else ""
+    return [(left, right, glue)]
+
+
+SAFE_EDITS: dict[str, Callable[[str, int, int, str], list[TextEdit] | None]] = {"drop-hedge": drop_hedge}
+
+
+def _apply(text: str, edits: Sequence[TextEdit]) -> str:
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def _overlap(edits: Sequence[TextEdit]) -> bool:
+    spans = sorted((s, e) for s, e, _ in edits)
+    return any(b[0] < a[1] for a, b in zip(spans, spans[1:]))
+
+
+# ---------------------------------------------------------------- composing one item
+
+# Rewriters in the order they are tried: the first that gives a rewrite wins (the baseline note may follow it).
+PRIORITY = ("objective-from-metric", "task", "kpi", "vague-verb", "add-number", "add-baseline")
+
+
+@dataclass
+class Composed:
+    """An item's suggestion and fixes, in the item's own text (edits are item-relative)."""
+
+    text: str | None = None
+    new_key_results: tuple[str, ...] = ()
+    safe_edits: tuple[TextEdit, ...] = ()
+    rewritten: bool = False  # an unsafe rewrite of the whole item
+
+
+def compose(item: Item, kind: str, marks: Sequence[Mark], analysis: Analysis, kit: rewrite.Kit,
+            rules: Mapping[str, "Rule"], deadline: bool) -> Composed:
+    """Build the item's edits from every finding on it; nothing that fails the grammar gate."""
+    lang = analysis.lang
+    original = item.text
+    fired: dict[str, list[rewrite.Target]] = {}
+    for mark in marks:
+        if mark.target is not None:
+            fired.setdefault(mark.finding.rule, []).append(mark.target)
+    safe: list[TextEdit] = []
+    for rule_id, targets in fired.items():
+        name = rules[rule_id].safe_fix if rule_id in rules else None
+        for target in targets if name else ():
+            edits = SAFE_EDITS[name](original, target.start, target.end, lang)
+            if edits and not _overlap([*safe, *edits]):
+                safe.extend(edits)
+    if lang == "ru":
+        for fix in disagreeing_nouns(original):
+            edit = (fix.start, fix.end, fix.replacement)
+            if not _overlap([*safe, edit]):
+                safe.append(edit)
+    text = _apply(original, safe)
+    if safe:
+        again = analyze_text(text, lang)
+        leading = len(original) - len(original.lstrip())
+        if gate.problems(text, original, lang) or (any(s <= leading for s, _, _ in safe) and again.predicate is None):
+            safe, text, again = [], original, analysis
+        analysis = again
+    job = rewrite.Job(kind, lang, text, analysis, fired, kit, deadline)
+    result = Composed(text if safe else None, (), tuple(safe))
+    names = {rules[r].rewriter for r in fired if r in rules and rules[r].rewriter}
+    for name in PRIORITY:
+        if name not in names:
+            continue
+        done = rewrite.REWRITERS[name](job)
+        if done is None:
+            continue
+        if name != "add-baseline" and "add-baseline" in names:
+            noted = rewrite.REWRITERS["add-baseline"](replace(job, text=done.text))
+            done = rewrite.Rewrite(noted.text, done.new_key_results) if noted is not None else done
+        if gate.problems(done.text, original, lang, moved=done.new_key_results):
+            continue
+        if done.text != text:
+            return Composed(done.text, done.new_key_results, tuple(safe), True)
+    return result
+
+
+# ---------------------------------------------------------------- fixes in the file
+
+def _fit_name(doc: OkrDocument) -> str:
+    suffix = doc.path.lower().rsplit(".", 1)[-1] if "." in doc.path else ""
+    return doc.path if suffix in ("md", "markdown", "txt", "yaml", "yml", "json", "csv", "tsv") else \
+        "document" + FORMAT_SUFFIXES.get(doc.format, ".txt")
+
+
+def safe_fix(doc: OkrDocument, item: Item, edits: Sequence[TextEdit]) -> Fix | None:
+    """Item-relative edits as source edits; none when the item's text is not a verbatim slice there."""
+    out = []
+    for start, end, new in sorted(edits):
+        s, e = item.source_span(start, end)
+        if doc.source[s:e] != item.text[start:end]:
+            return None  # an escaped JSON string or folded YAML: the exact edit is not known
+        out.append(Edit(doc.lines.range(s, e), fit_to_source(new, _fit_name(doc), doc.source, s)))
+    return Fix("safe", tuple(out)) if out else None
+
+
+def unsafe_fix(doc: OkrDocument, item: Item, text: str, moved: Sequence[str]) -> Fix:
+    """The whole item replaced; a moved metric added as a key result where the format makes that unambiguous."""
+    edits = [Edit(doc.lines.range(item.start, item.end), fit_to_source(text, _fit_name(doc), doc.source, item.start))]
+    if moved:
+        added = added_key_results(doc, doc.path_of(item), moved)
+        if added is None:
+            return Fix("unsafe", ())  # the metric must not vanish: the suggestion says where it goes
+        at, inserted = added
+        edits.append(Edit(doc.lines.range(at, at), inserted))
+    return Fix("unsafe", tuple(edits))
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A Markdown list item's lead: indent, bullet or number, optional task box.
+_LIST_LEAD = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+
+
+def added_key_results(document: OkrDocument | None, path: Sequence[int],
+                      texts: Sequence[str]) -> tuple[int, str] | None:
+    """Where and what to insert so a metric moved out of an objective becomes its key results.
+
+    Only in Markdown lists, where a new item is unambiguous: after the
+    objective's last key result (and its indented continuation lines), with
+    the same list lead.  Elsewhere ``None``: the suggestion says what to add.
+    """
+    if document is None or document.format != "markdown" or len(path) != 1 or not texts:
+        return None
+    objective = document.objectives[path[0]]
+    if not objective.key_results:
+        return None
+    source = document.source
+    last = objective.key_results[-1]
+    line_start = max(source.rfind("\n", 0, last.start), source.rfind("\r", 0, last.start)) + 1
+    lead = source[line_start:last.start]
+    if not _LIST_LEAD.fullmatch(lead):
+        return None
+    lead = re.sub(r"\[[xX]\]", "[ ]", lead)  # the new key result is not done yet
+    numbered = re.search(r"\d+", lead)
+    if numbered:  # "3. " → "4. "
+        lead = lead[: numbered.start()] + str(int(numbered.group()) + 1) + lead[numbered.end():]
+    indent = len(lead) - len(lead.lstrip())
+    at, newline = len(source), "\n"
+    for match in _LINE_BREAK.finditer(source, last.end):
+        at, newline = match.start(), match.group(0)
+        following = _LINE_BREAK.split(source[match.end():], maxsplit=1)[0]
+        if not following.strip() or len(following) - len(following.lstrip()) <= indent:
+            break  # a blank line or the next item: insert before it
+    else:
+        at = len(source)
+    return at, "".join(newline + lead + text for text in texts)
+
+
+# ---------------------------------------------------------------- the stage
+
+def _needs_deadline(doc: OkrDocument, item: Item, analyses: Mapping[int, Analysis]) -> bool:
+    """The item's objective has no period, and no time bound on it or its key results."""
+    objective = item if isinstance(item, Objective) else doc.objective_of(item)
+    if objective is None or objective.period is not None:
+        return False
+    for other in [objective, *objective.key_results]:
+        if any(other.fields.get(k) not in (None, "") for k in ("due", "period", "deadline")):
+            return False
+        analysis = analyses.get(id(other))
+        if analysis is not None and analysis.has_time():
+            return False
+    return True
+
+
+def _message(mark: Mark, rule: "Rule | None", doc: OkrDocument, offered: bool) -> str:
+    """The rule's message, plus its format advice, plus what to add when no rewrite is offered."""
+    message = mark.finding.message
+    if rule is None:
+        return message
+    advice = rule.templates.get("advice")
+    if isinstance(advice, dict):
+        by_format = advice.get(doc.format) or advice.get("markdown") or {}
+        extra = by_format.get(mark.locale) or by_format.get("en")
+        if extra:
+            message = f"{message} {extra}"
+    hint = rule.templates.get("hint")
+    if not offered and isinstance(hint, dict) and (hint.get(mark.locale) or hint.get("en")):
+        message = f"{message} {hint.get(mark.locale) or hint['en']}"
+    return message
+
+
+def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analysis], kit: rewrite.Kit,
+          rules: Mapping[str, "Rule"], *, suggest: bool = True) -> list[Finding]:
+    """Findings with their composed suggestion and fix; ``suggest=False`` keeps messages only."""
+    by_item: dict[int, list[Mark]] = {}
+    for mark in marks:
+        if mark.item is not None and id(mark.item) in analyses:
+            by_item.setdefault(id(mark.item), []).append(mark)
+    composed: dict[int, tuple[Suggestion | None, Fix | None, Fix | None]] = {}
+    if suggest:
+        for key, item_marks in by_item.items():
+            item = item_marks[0].item
+            assert item is not None
+            kind = item.kind
+            try:
+                done = compose(item, kind, item_marks, analyses[key], kit, rules,
+                               _needs_deadline(doc, item, analyses))
+            except Exception:  # noqa: BLE001 - a suggestion is optional; the findings must still be reported
+                continue
+            if done.text is None:
+                continue
+            suggestion = Suggestion(done.text, rewrite.placeholders(done.text), done.new_key_results)
+            safe = safe_fix(doc, item, done.safe_edits) if done.safe_edits else None
+            unsafe = unsafe_fix(doc, item, done.text, done.new_key_results) if done.rewritten else None
+            composed[key] = (suggestion, safe, unsafe)
+    out = []
+    for mark in marks:
+        rule = rules.get(mark.finding.rule)
+        suggestion, safe, unsafe = composed.get(id(mark.item), (None, None, None)) if mark.item is not None \
+            else (None, None, None)
+        own_safe = rule is not None and bool(rule.safe_fix) and safe is not None
+        fix = safe if own_safe else (unsafe or safe)
+        offered = unsafe is not None or own_safe  # this finding's own problem is fixed by the suggestion
+        out.append(replace(mark.finding, message=_message(mark, rule, doc, offered),
+                           suggestions=(suggestion,) if suggestion is not None else (), fix=fix))
+    return out
+
+
+def edits_to_apply(findings: Sequence[Finding], *, unsafe: bool = False) -> list[Edit]:
+    """The edits ``--fix`` writes: safe ones, or with ``unsafe`` each item's composed rewrite instead.
+
+    An item's unsafe rewrite already holds its safe edits, so it replaces them;
+    duplicates (every finding on an item carries its fix) are written once.
+    """
+    chosen: dict[tuple[int, int], list[Edit]] = {}  # item range → its edits
+    rewritten = {(f.item.range.start.offset, f.item.range.end.offset) for f in findings
+                 if unsafe and f.fix is not None and f.fix.applicability == "unsafe" and f.fix.edits and f.item.range}
+    for finding in findings:
+        fix = finding.fix
+        if fix is None or not fix.edits or finding.item.range is None:
+            continue
+        key = (finding.item.range.start.offset, finding.item.range.end.offset)
+        if fix.applicability == "unsafe":
+            if unsafe:
+                chosen[key] = list(fix.edits)
+        elif not (unsafe and key in rewritten):
+            current = chosen.setdefault(key, [])
+            current.extend(e for e in fix.edits if e not in current)
+    edits = [e for group in chosen.values() for e in group]
+    edits.sort(key=lambda e: (e.range.start.offset, e.range.end.offset))
+    kept: list[Edit] = []
+    for edit in edits:
+        if kept and edit.range.start.offset < kept[-1].range.end.offset:
+            continue  # overlapping edits: keep the first, the next run picks up the rest
+        kept.append(edit)
+    return kept
+
+
+def apply_edits(source: str, edits: Sequence[Edit]) -> str:
+    """The source with non-overlapping edits applied (offsets are code points into ``source``)."""
+    for edit in sorted(edits, key=lambda e: e.range.start.offset, reverse=True):
+        source = source[:edit.range.start.offset] + edit.text + source[edit.range.end.offset:]
+    return source
+
