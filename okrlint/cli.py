@@ -131,8 +131,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--statistics", action="store_true", help="print the number of findings per rule instead of the findings"
     )
+    _add_fix_options(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     return parser
+
+
+def _add_fix_options(parser: argparse.ArgumentParser) -> None:
+    """--fix / --diff / --unsafe-fixes / --no-suggestions (issue 8): what happens to suggestions."""
+    group = parser.add_argument_group("fixes")
+    group.add_argument("--fix", action="store_true", help="apply safe fixes in place (dropping a hedge, "
+                       "numeral agreement); files keep their encoding and line endings")
+    group.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing "
+                       "(exit 1 if there would be changes)")
+    group.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply rewrites that "
+                       "change the wording or leave placeholders (X, Y, N, […]) to fill in")
+    group.add_argument("--no-suggestions", dest="suggestions", action="store_false", default=None,
+                       help="findings only, no suggested rewrites (config: suggestions = false)")
 
 
 def build_rules_parser() -> argparse.ArgumentParser:
@@ -288,6 +302,7 @@ def resolve_config(args: argparse.Namespace, known: Sequence[str]) -> Config:
         ignore=config.ignore | ignore if ignore is not None else None,
         lang=args.lang,
         locale=args.locale,
+        suggestions=True if getattr(args, "fix", False) or getattr(args, "diff", False) else args.suggestions,
     )
 
 
@@ -301,9 +316,35 @@ def exit_status(report: Report, fail_on: str) -> int:
     return 1 if any(SEVERITY_ORDER.get(f.severity, 0) >= threshold for f in report.findings) else 0
 
 
+def _run_fixes(report: Report, args: argparse.Namespace) -> list[Any]:
+    """Apply (``--fix``) or print (``--diff``) the fixes; the changed files."""
+    from .writeback import changes, unified_diff, write
+
+    found = changes(report.files, unsafe=args.unsafe_fixes)
+    for change in found:
+        if args.diff:
+            sys.stdout.write(unified_diff(change))
+        elif not write(change):
+            error(f"{change.path}: changed on disk while it was linted; not fixed")
+    if args.fix and found:
+        edits = sum(c.edits for c in found)
+        sys.stderr.write(f"Fixed {edits} {'edit' if edits == 1 else 'edits'} in "
+                         f"{len(found)} {'file' if len(found) == 1 else 'files'}.\n")
+    return found
+
+
+def _without_suggestions(report: Report) -> Report:
+    from dataclasses import replace
+
+    for file in report.files:
+        file.findings = [replace(f, suggestions=(), fix=None) for f in file.findings]
+    return report
+
+
 def run_lint(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.no_suggestions_given = args.suggestions is False
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError("--statistics works with --format text or json")
     with quiet_libraries():
@@ -317,6 +358,18 @@ def run_lint(argv: Sequence[str]) -> int:
         # the API reads stdin's bytes and decodes them like a file, so offsets match what was sent
         report = lint_paths(args.paths, config=config, stdin=sys.stdin if "-" in args.paths else None)
 
+    if args.fix or args.diff:
+        fixed = _run_fixes(report, args)
+        if args.diff:
+            for input_error in report.errors:
+                error(f"{input_error.path}: {input_error.message}")
+            return 2 if report.errors else (1 if fixed else 0)
+        if fixed:  # report what is left in the fixed files, as ruff does
+            with quiet_libraries():
+                again = {f.path: f for f in lint_paths([c.path for c in fixed], config=config).files}
+            report.files = [again.get(f.path, f) for f in report.files]
+        if args.no_suggestions_given:
+            report = _without_suggestions(report)
     for input_error in report.errors:
         error(f"{input_error.path}: {input_error.message}")
     color = use_color(args.color, sys.stdout)

@@ -122,16 +122,21 @@ def _suggestion_lines(suggestion: Suggestion, paint: Callable[[str, str], str]) 
     return lines
 
 
-def format_finding(path: str, finding: Finding, *, color: bool = False) -> list[str]:
+def format_finding(path: str, finding: Finding, *, color: bool = False, suggestions: bool = True) -> list[str]:
     """``path:line:col: severity rule message`` plus its suggestions, one list entry per line."""
     paint = _styler(color)
     start = finding.range.start
     location = paint("bold", f"{path}:{start.line}:{start.column}:")
     message = " ".join(finding.message.split())  # one diagnostic, one line
     lines = [f"{location} {paint(finding.severity, finding.severity)} {paint('rule', finding.rule)} {message}"]
-    for suggestion in finding.suggestions:
+    for suggestion in finding.suggestions if suggestions else ():
         lines.extend(_suggestion_lines(suggestion, paint))
     return lines
+
+
+def _item_key(finding: Finding) -> tuple[Any, ...]:
+    rng = finding.item.range
+    return (finding.item.kind, rng.start.offset, rng.end.offset) if rng is not None else (id(finding),)
 
 
 def summary_line(report: Report) -> str:
@@ -156,8 +161,10 @@ def render_text(report: Report, *, color: bool = False, quiet: bool = False) -> 
     """
     lines: list[str] = []
     for file in report.files:
-        for finding in file.findings:
-            lines.extend(format_finding(file.path, finding, color=color))
+        # Every finding on an item carries the item's one suggestion: print it once, after the item's last finding.
+        last = {_item_key(f): n for n, f in enumerate(file.findings)}
+        for n, finding in enumerate(file.findings):
+            lines.extend(format_finding(file.path, finding, color=color, suggestions=last[_item_key(finding)] == n))
     if not quiet:
         if lines:
             lines.append("")
@@ -273,29 +280,14 @@ def _sarif_rule(rule: Rule, locale: str | None) -> dict[str, Any]:
 
 
 def _sarif_fixes(file: FileReport, uri: str, finding: Finding) -> list[dict[str, Any]]:
-    """A replacement of the whole item per suggestion, when the item's own range is known."""
-    if finding.item.range is None or file.path in STDIN_NAMES:
+    """The finding's safe fix (exact edits, no placeholders); rewrites that need review stay out of SARIF."""
+    fix = finding.fix
+    if fix is None or fix.applicability != "safe" or not fix.edits or file.path in STDIN_NAMES:
         return []
-    fixes = []
-    for suggestion in finding.suggestions:
-        inserted = fit_to_source(suggestion.text, file.path, file.source, finding.item.range.start.offset)
-        description = suggestion.text
-        if suggestion.placeholders:
-            description += f" ({PLACEHOLDERS}: {', '.join(suggestion.placeholders)})"
-        fixes.append(
-            {
-                "description": {"text": description},
-                "artifactChanges": [
-                    {
-                        "artifactLocation": {"uri": uri},
-                        "replacements": [
-                            {"deletedRegion": _region(finding.item.range), "insertedContent": {"text": inserted}}
-                        ],
-                    }
-                ],
-            }
-        )
-    return fixes
+    description = finding.suggestions[0].text if finding.suggestions else finding.message
+    replacements = [{"deletedRegion": _region(edit.range), "insertedContent": {"text": edit.text}} for edit in fix.edits]
+    return [{"description": {"text": description},
+             "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}]}]
 
 
 def render_sarif(report: Report, *, rules: Sequence[Rule] | None = None, locale: str | None = None) -> str:

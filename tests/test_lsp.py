@@ -22,7 +22,8 @@ from typing import Any, BinaryIO
 import pytest
 from lsprotocol import types as lsp
 
-from okrlint.lsp import PositionMapper, added_key_results, code_units, encoding_name, lint_target, offset_to_position
+from okrlint.fixes import added_key_results
+from okrlint.lsp import PositionMapper, code_units, encoding_name, lint_target, offset_to_position
 from okrlint.parsing import parse
 
 TIMEOUT = 30.0  # the first Russian document loads the models (a few seconds on a slow machine)
