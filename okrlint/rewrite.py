@@ -111,14 +111,26 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def inflect_word(token: Token, grammemes: set[str]) -> str:
+def is_noun(token: Token) -> bool:
+    """A noun, also where the tagger guessed another part of speech («31 вебинар» read as an adjective)."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    if token.pos_ != "ADJ" or not any("\u0400" <= ch <= "\u04ff" for ch in token.text):
+        return False
+    from .analysis.russian import parses
+
+    readings = parses(token.text.lower())
+    return bool(readings) and "NOUN" in readings[0].tag and not any("ADJF" in p.tag for p in readings)
+
+
+def inflect_word(token: Token, grammemes: set[str], pos: str | None = None) -> str:
     """A Russian word in another case/number; unchanged when pymorphy3 cannot inflect it."""
     if not any("\u0400" <= ch <= "\u04ff" for ch in token.text):
         return token.text
     from .analysis.russian import best_parse
 
     feats = {k: v for k, v in (f.split("=") for f in str(token.morph).split("|") if "=" in f)}
-    parse = best_parse(token.text, token.pos_, feats)
+    parse = best_parse(token.text, pos or token.pos_, feats)
     form = parse.inflect(grammemes)
     if form is None and "plur" in grammemes:
         form = parse.inflect(grammemes - {"plur"})
@@ -132,7 +144,7 @@ def np_in_case(tokens: list[Token], case: str, number: str | None = None) -> str
     their form: «качество контента» → «качества контента».
     """
     tokens = [t for t in tokens if not t.is_space]
-    head_index = next((i for i, t in enumerate(tokens) if t.pos_ in ("NOUN", "PROPN")
+    head_index = next((i for i, t in enumerate(tokens) if is_noun(t)
                        and not (not t.whitespace_ and i + 1 < len(tokens) and tokens[i + 1].text in "/-")), None)
     if head_index is None or not any("\u0400" <= ch <= "\u04ff" for ch in tokens[head_index].text):
         return _lower_first(tokens, _join(tokens))
@@ -146,7 +158,8 @@ def np_in_case(tokens: list[Token], case: str, number: str | None = None) -> str
             grams = {case} | ({head_number} if head_number else set())
             if t.pos_ in ("ADJ", "DET", "VERB") and head_number != "plur" and case == "accs":
                 grams |= {"inan"} if "Inan" in head.morph.get("Animacy") else set()
-            out.append(inflect_word(t, grams) + t.whitespace_)
+            pos = "NOUN" if i == head_index and t.pos_ not in ("NOUN", "PROPN") else None
+            out.append(inflect_word(t, grams, pos) + t.whitespace_)
         else:
             out.append(t.text_with_ws)
     return _lower_first(tokens, "".join(out).strip())
@@ -355,7 +368,7 @@ def task(job: Job) -> Rewrite | None:
         obj = [tok for tok in analysis.doc[:verb.i] if not tok.is_space]  # «Лендинг опубликован»
     else:
         obj = object_tokens(analysis, verb)
-    nouns = [tok for tok in obj if tok.pos_ in ("NOUN", "PROPN")]
+    nouns = [tok for tok in obj if is_noun(tok)]
     if not nouns:
         return None
     noun = nouns[0] if lang == "ru" else nouns[-1]
@@ -366,7 +379,11 @@ def task(job: Job) -> Rewrite | None:
         return None
     counted = _count_before(analysis, obj)
     if lang == "ru":
-        values = {"np_gen_plur": np_in_case(counted, "gent", "plur"), "np_gen": np_in_case(counted, "gent"),
+        number = "plur"
+        if counted is not obj and counted[0].text.isdigit():
+            count = int(counted[0].text)
+            number = "sing" if count % 10 == 1 and count % 100 != 11 else "plur"  # «участников 31 вебинара»
+        values = {"np_gen_plur": np_in_case(counted, "gent", number), "np_gen": np_in_case(counted, "gent"),
                   "np": _lower_first(counted, _join(counted))}
     else:
         values = {"np": _lower_first(counted, _join(counted))}
