@@ -144,6 +144,8 @@ def compose(item: Item, kind: str, marks: Sequence[Mark], analysis: Analysis, ki
         if name != "add-baseline" and "add-baseline" in names:
             noted = rewrite.REWRITERS["add-baseline"](replace(job, text=done.text))
             done = rewrite.Rewrite(noted.text, done.new_key_results) if noted is not None else done
+        if original.rstrip().endswith(".") and not done.text.endswith((".", "!", "?")):
+            done = rewrite.Rewrite(done.text + ".", done.new_key_results)  # the writer's full stop stays
         if gate.problems(done.text, original, lang, moved=done.new_key_results):
             continue
         if done.text != text:

@@ -271,12 +271,27 @@ def _when(job: Job, analysis: Analysis | None = None) -> str:
 
 def _with_when(text: str, when: str) -> str:
     """Append the time bound; a template's closing comma («…станут клиентами,») stays only before it."""
-    text = text.rstrip(" ;")
+    text = text.rstrip(" ;.")
     return f"{text} {when}" if when else text.rstrip(",")
 
 
 def _lemma_seq(tokens: Sequence[Token]) -> list[str]:
     return [t.lemma_.lower() for t in tokens]
+
+
+def _spaced(tokens: Sequence[Token]) -> str:
+    """Tokens as the writer spaced them, with one space where a dropped token stood between two."""
+    out = ""
+    for a, b in zip(tokens, list(tokens[1:]) + [None]):
+        out += a.text
+        if b is not None and (a.whitespace_ or b.i != a.i + 1):
+            out += " "
+    return out
+
+
+def _ambiguous(tokens: Sequence[Token], job: Job) -> bool:
+    """A metric whose good direction depends on the team («время в приложении», "tickets per agent")."""
+    return _has_entry(tokens, job.kit.shared_words("ambiguous", job.lang)) and not lower_is_better(tokens, job)
 
 
 def _has_entry(tokens: Sequence[Token], entries: Sequence[str]) -> bool:
@@ -341,6 +356,18 @@ def _metric_head(tokens: Sequence[Token], job: Job) -> bool:
     return any(t.lemma_.lower() in metric or t.lower_ in metric for t in head) or lower_is_better(head, job)
 
 
+def _english_head(tokens: Sequence[Token]) -> Token | None:
+    """"landing page for the spring campaign" → page: the last noun of the first noun run."""
+    run: list[Token] = []
+    for t in tokens:
+        if t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or t.text == "-" or t.like_num:
+            run.append(t)
+        elif run:
+            break
+    nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else None
+
+
 def _count_before(analysis: Analysis, tokens: list[Token]) -> list[Token]:
     """The object with the number the writer gave for it («10 вебинаров», "5 blog posts")."""
     if not tokens:
@@ -363,15 +390,29 @@ def task(job: Job) -> Rewrite | None:
     if "multiple-actions" in job.fired:
         return None  # several deliverables: one outcome would drop the others
     analysis, lang = job.analysis, job.lang
+    if re.search(r"\b(?:чтобы|so\s+that|in\s+order\s+to|so\s+we)\b|,\s*(?:сократив|увеличив|снизив|повысив)",
+                 analysis.text, re.IGNORECASE):
+        return None  # the writer states the purpose: an invented outcome would replace theirs
     verb = analysis.predicate
-    if verb is not None and "Pass" in verb.morph.get("Voice") or (verb is not None and verb.i > 0 and not obj_after(verb)):
-        obj = [tok for tok in analysis.doc[:verb.i] if not tok.is_space]  # «Лендинг опубликован»
+    passive = verb if verb is not None and ("Pass" in verb.morph.get("Voice") or (verb.i > 0 and not obj_after(verb))) \
+        else None
+    if verb is None:
+        passive = next((t for t in analysis.doc if t.i > 0 and ("Pass" in t.morph.get("Voice")
+                        or (lang == "en" and t.lower_.endswith("ed")))), None)
+        if passive is None:
+            return None
+    if passive is not None:
+        obj = [tok for tok in analysis.doc[:passive.i] if not tok.is_space]  # «Лендинг опубликован»
+        rest = analysis.doc[passive.i + 1:]
     else:
         obj = object_tokens(analysis, verb)
+        rest = analysis.doc[obj[-1].i + 1:] if obj else analysis.doc[0:0]
+    if any(not (t.is_space or t.is_punct) and not any(x.start <= t.idx < x.end for x in analysis.times) for t in rest):
+        return None  # more than the deliverable ("… with key ecosystem projects"): an outcome would drop it
     nouns = [tok for tok in obj if is_noun(tok)]
     if not nouns:
         return None
-    noun = nouns[0] if lang == "ru" else nouns[-1]
+    noun = nouns[0] if lang == "ru" else _english_head(obj) or nouns[-1]
     outcomes = job.kit.template("task-key-result", "outcomes", lang) or {}
     lemma = noun.lemma_.lower()
     template = outcomes.get(lemma) or next((v for k, v in outcomes.items() if lemma.endswith(k)), None)
@@ -407,27 +448,41 @@ def kpi(job: Job) -> Rewrite | None:
     if len(measures) > 1:
         return None
     target = measures[0].text if measures else "Y"
+    colon = next((t for t in tokens if t.text == ":"), None)
+    if colon is not None:  # «КПЭ отдела: 120 MQL в месяц»: the metric is after the label
+        tokens = [t for t in tokens if t.i > colon.i]
+    if measures:
+        unit = _NOTE_TAIL.match(analysis.text, measures[0].end)
+        unit_end = unit.end() if unit else measures[0].end
+        target = analysis.text[measures[0].start:unit_end]
+    else:
+        unit_end = -1
+    level = {t.i for t in tokens if t.lower_ in ("уровне", "уровень", "level")}
+    level |= {t.i - 1 for t in tokens if t.i in level}  # «на уровне», "at the level"
     body = [tok for tok in tokens if not any(q.start <= tok.idx < q.end for q in analysis.quantities)
+            and not (measures and measures[0].end <= tok.idx < unit_end)
             and not any(x.start <= tok.idx < x.end for x in analysis.times)
-            and tok.lower_ not in ("на", "уровне", "уровень", "at", "level")
-            and tok.text not in (":", "—", "–", "-")]
+            and tok.i not in level
+            and not (tok.text in ("—", "–", "-") and (tok.whitespace_ or tok.i == 0))]
     while body and (body[0].is_punct or body[0].pos_ in ("ADP", "CCONJ")):
         body.pop(0)
     while body and (body[-1].is_punct or body[-1].pos_ in ("ADP", "CCONJ")):
         body.pop()
-    if not body:
+    if not body or _ambiguous(body, job):
         return None
     new_verb = _direction_verb(job, body, "kpi-wording")
     times = " ".join(x.text for x in analysis.times)
     when = times or _when(job)
     if lang == "ru":
         if measures and body[0].pos_ in ("NOUN", "PROPN") and "Gen" in body[0].morph.get("Case"):
-            phrase = f"число {_join(body)}"  # «500 заявок в месяц» → «число заявок в месяц»
+            phrase = f"число {_spaced(body)}"  # «500 заявок в месяц» → «число заявок в месяц»
+        elif measures and not is_noun(body[0]):
+            return None
         else:
             phrase = np_in_case(body, "accs")
         return Rewrite(sentence(_with_when(f"{new_verb} {phrase} с X до {target}", when)))
     if measures and body[0].tag_ in ("NNS", "NNPS") or (measures and body[0].lower_.endswith("s") and body[0].pos_ == "NOUN"):
-        phrase = f"the number of {_lower_first(body, _join(body))}"
+        phrase = f"the number of {_lower_first(body, _spaced(body))}"
     else:
         phrase = _english_np(body)
     return Rewrite(sentence(_with_when(f"{new_verb} {phrase} from X to {target}", when)))
@@ -443,7 +498,7 @@ def vague_verb(job: Job) -> Rewrite | None:
     if verb is None:
         return None
     obj = object_tokens(analysis, verb)
-    if not obj or not _metric_head(obj, job):
+    if not obj or not _metric_head(obj, job) or _ambiguous(obj, job):
         return None
     new_verb = _direction_verb(job, obj)
     rest = analysis.text[verb.idx + len(verb.text):]
@@ -468,10 +523,16 @@ def add_number(job: Job) -> Rewrite | None:
         return None
     end = obj[-1].idx + len(obj[-1].text)
     tail = analysis.text[end:].strip()
+    if re.match(r"(?:и|and|or|или|,)\b|,", tail, re.IGNORECASE):
+        return None  # two metrics in one line: one range cannot serve both
     return Rewrite(sentence(_with_when(f"{analysis.text[:end]} {_RANGE[job.lang]} {tail}", _when(job))))
 
 
-_NOTE_TAIL = re.compile(r"\s*/\s*\d+(?:[.,]\d+)?|\s*(?:%|п\.\s?п\.|п\.п\.|pp|p\.p\.)")
+# What belongs to a target after its number: "/10", a percent, a unit, a currency, «раза».
+_NOTE_TAIL = re.compile(
+    r"(?:\s*/\s*\d+(?:[.,]\d+)?|\s*(?:%|п\.\s?п\.|pp\b|p\.p\.|₽|\$|€|руб\w*\.?|тыс\.?|млн|млрд|k\b|"
+    r"раза?\b|times\b|x\b|секунд\w*|минут\w*|час\w*|дн(?:я|ей)|недел\w*|мс\b|ms\b|сек\b|мин\b|"
+    r"seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b))+", re.IGNORECASE)
 
 
 @rewriter("add-baseline")
@@ -490,16 +551,43 @@ def add_baseline(job: Job) -> Rewrite | None:
     if tail:
         end = tail.end()
     note = job.kit.template("missing-baseline", "note", job.lang) or (" (сейчас X)" if job.lang == "ru" else " (currently X)")
-    if " " not in target.text.strip():  # a multiplier verb, "Double the share…": the note goes at the end
+    counted = _counted_noun(text, end, job.lang)
+    if counted:
+        end = counted  # "to 5,000 members (currently X)"
+    if " " not in target.text.strip() and target.start == 0:  # a multiplier verb, "Double the share…": at the end
         end = len(text.rstrip(" ."))
     elif text[at:end].rstrip().endswith("%") and re.match(r"(?:до|to)\b", target.text.strip(), re.IGNORECASE):
         note = note.replace("X", "X%")  # «до 68%» is a level in %; «на 25%» changes a value in its own unit
     return Rewrite(sentence(text[:end] + note + text[end:]))
 
 
+def _counted_noun(text: str, at: int, lang: str) -> int | None:
+    """The end of the noun a number counts, right after it ("5,000 members", «20 000 подписчиков»), if any."""
+    match = re.match(r"\s+([^\W\d_]+)", text[at:])
+    if not match:
+        return None
+    word = match.group(1).lower()
+    if lang == "ru":
+        from .analysis.russian import parses
+
+        readings = parses(word)
+        if readings and readings[0].tag.POS == "NOUN" and readings[0].tag.case == "gent":
+            return at + match.end()
+        return None
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    if set(lemmas) == {"NOUN"} and lemmas["NOUN"][0] != word:  # a plural noun and nothing else
+        return at + match.end()
+    return None
+
+
 _METRIC_PREP = re.compile(
     r"(?:\s*,)?\s+(?:(?:с|со|from)\s+\S+(?:\s*%)?\s+(?:до|to)|на|до|в|by|to|of|at|up\s+to|over|above|under|below)\s+$",
     re.IGNORECASE)
+
+
+_NEEDS_TARGET = frozenset("довести вывести выйти дорасти вырасти достичь достигнуть bring get reach hit achieve".split())
 
 
 @rewriter("objective-from-metric")
@@ -511,11 +599,16 @@ def objective_from_metric(job: Job) -> Rewrite | None:
         return None
     text = job.text
     cuts: list[tuple[int, int]] = []
+    verb = analysis.predicate
+    if verb is not None and verb.lemma_.lower() in _NEEDS_TARGET:
+        return None  # «Довести конверсию …», "Bring churn …": the verb means nothing without its target
     for q in measures:
         end = q.end
-        unit = re.match(r"\s*(?:%|раз[а]?\b|times\b|x\b|п\.\s?п\.)", text[end:])
+        unit = _NOTE_TAIL.match(text, end)
         if unit:
-            end += unit.end()
+            end = unit.end()
+        if _counted_noun(text, end, job.lang) or re.match(r"\s+(?:of|от|из)\b", text[end:], re.IGNORECASE):
+            return None  # «до 40 000 читателей», "to 80% of orders": the number carries the subject matter
         prep = _METRIC_PREP.search(text[:q.start])
         if prep is None:
             return None  # the number is the object itself ("Reach 1,000 customers"): nothing to keep without it

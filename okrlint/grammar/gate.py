@@ -67,6 +67,11 @@ def problems(text: str, original: str, lang: str, analysis: Analysis | None = No
     lost = lost_numbers(original, " ".join([text, *moved]), lang)
     if lost:
         found.append(f"numbers of the original are gone: {', '.join(lost)}")
+    for word in re.findall(r"\w+", text):
+        if re.search(r"[A-Za-z]", word) and re.search(r"[А-Яа-яЁё]", word) and word not in original:
+            found.append(f"«{word}»: Latin and Cyrillic letters glued together")
+    if lang == "en" and re.search(r"[А-Яа-яЁё]", text):
+        found.append("Russian words in an English sentence")
     analysis = analysis if analysis is not None and analysis.text == text else analyze_text(text, lang)
     words = _words(analysis)
     found += _doubled(words)
