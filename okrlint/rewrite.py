@@ -474,7 +474,8 @@ def kpi(job: Job) -> Rewrite | None:
     times = " ".join(x.text for x in analysis.times)
     when = times or _when(job)
     if lang == "ru":
-        if measures and body[0].pos_ in ("NOUN", "PROPN") and "Gen" in body[0].morph.get("Case"):
+        if measures and (body[0].pos_ in ("NOUN", "PROPN") and "Gen" in body[0].morph.get("Case")
+                         or re.fullmatch(r"[A-Z]{2,}s?", body[0].text)):  # «120 MQL в месяц» → «число MQL»
             phrase = f"число {_spaced(body)}"  # «500 заявок в месяц» → «число заявок в месяц»
         elif measures and not is_noun(body[0]):
             return None
@@ -583,7 +584,8 @@ def _counted_noun(text: str, at: int, lang: str) -> int | None:
 
 
 _METRIC_PREP = re.compile(
-    r"(?:\s*,)?\s+(?:(?:с|со|from)\s+\S+(?:\s*%)?\s+(?:до|to)|на|до|в|by|to|of|at|up\s+to|over|above|under|below)\s+$",
+    r"(?:\s*,)?\s+(?:(?:с|со|from)\s+\S+(?:\s*%)?\s+(?:до|to)|с|со|from|на|до|в|by|to|of|at|up\s+to|over|above|"
+    r"under|below)\s+$",
     re.IGNORECASE)
 
 
@@ -613,8 +615,14 @@ def objective_from_metric(job: Job) -> Rewrite | None:
         if prep is None:
             return None  # the number is the object itself ("Reach 1,000 customers"): nothing to keep without it
         cuts.append((prep.start(), end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(cuts):  # «с 5 минут до 1 минуты»: the two cuts of a range join
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (min(merged[-1][0], start), max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
     kept = text
-    for start, end in sorted(cuts, reverse=True):
+    for start, end in reversed(merged):
         kept = kept[:start] + kept[end:]
     kept = sentence(kept)
     if len(kept.split()) < 2:
