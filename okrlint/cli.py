@@ -302,7 +302,7 @@ def resolve_config(args: argparse.Namespace, known: Sequence[str]) -> Config:
         ignore=config.ignore | ignore if ignore is not None else None,
         lang=args.lang,
         locale=args.locale,
-        suggestions=True if getattr(args, "fix", False) or getattr(args, "diff", False) else args.suggestions,
+        suggestions=args.suggestions,
     )
 
 
@@ -344,7 +344,6 @@ def _without_suggestions(report: Report) -> Report:
 def run_lint(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    args.no_suggestions_given = args.suggestions is False
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError("--statistics works with --format text or json")
     with quiet_libraries():
@@ -353,6 +352,9 @@ def run_lint(argv: Sequence[str]) -> int:
         _check_rule_ids("--select", _rule_ids(args.select), known)
         _check_rule_ids("--ignore", _rule_ids(args.ignore), known)
         config = resolve_config(args, known)
+        show_suggestions = config.suggestions
+        if args.fix or args.diff:
+            config = config.with_overrides(suggestions=True)  # the fixes are computed with the suggestions
         from .api import lint_paths
 
         # the API reads stdin's bytes and decodes them like a file, so offsets match what was sent
@@ -368,7 +370,7 @@ def run_lint(argv: Sequence[str]) -> int:
             with quiet_libraries():
                 again = {f.path: f for f in lint_paths([c.path for c in fixed], config=config).files}
             report.files = [again.get(f.path, f) for f in report.files]
-        if args.no_suggestions_given:
+        if not show_suggestions:
             report = _without_suggestions(report)
     for input_error in report.errors:
         error(f"{input_error.path}: {input_error.message}")

@@ -105,7 +105,8 @@ class Composed:
 
 
 def compose(item: Item, kind: str, marks: Sequence[Mark], analysis: Analysis, kit: rewrite.Kit,
-            rules: Mapping[str, "Rule"], deadline: bool) -> Composed:
+            rules: Mapping[str, "Rule"], deadline: bool,
+            recheck: Callable[[Item, str], set[str]] | None = None) -> Composed:
     """Build the item's edits from every finding on it; nothing that fails the grammar gate."""
     lang = analysis.lang
     original = item.text
@@ -129,8 +130,10 @@ def compose(item: Item, kind: str, marks: Sequence[Mark], analysis: Analysis, ki
     if safe:
         again = analyze_text(text, lang)
         leading = len(original) - len(original.lstrip())
-        if gate.problems(text, original, lang) or (any(s <= leading for s, _, _ in safe) and again.predicate is None):
-            safe, text, again = [], original, analysis
+        fired_before = {m.finding.rule for m in marks}
+        if gate.problems(text, original, lang) or (any(s <= leading for s, _, _ in safe) and again.predicate is None) \
+                or (recheck is not None and recheck(item, text) - fired_before):
+            safe, text, again = [], original, analysis  # a safe fix keeps the meaning and reveals no new problem
         analysis = again
     job = rewrite.Job(kind, lang, text, analysis, fired, kit, deadline)
     result = Composed(text if safe else None, (), tuple(safe))
@@ -258,7 +261,8 @@ def _message(mark: Mark, rule: "Rule | None", doc: OkrDocument, offered: bool) -
 
 
 def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analysis], kit: rewrite.Kit,
-          rules: Mapping[str, "Rule"], *, suggest: bool = True) -> list[Finding]:
+          rules: Mapping[str, "Rule"], *, suggest: bool = True,
+          recheck: Callable[[Item, str], set[str]] | None = None) -> list[Finding]:
     """Findings with their composed suggestion and fix; ``suggest=False`` keeps messages only."""
     by_item: dict[int, list[Mark]] = {}
     for mark in marks:
@@ -272,7 +276,7 @@ def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analys
             kind = item.kind
             try:
                 done = compose(item, kind, item_marks, analyses[key], kit, rules,
-                               _needs_deadline(doc, item, analyses))
+                               _needs_deadline(doc, item, analyses), recheck)
             except Exception:  # noqa: BLE001 - a suggestion is optional; the findings must still be reported
                 continue
             if done.text is None:

@@ -72,13 +72,14 @@ def problems(text: str, original: str, lang: str, analysis: Analysis | None = No
             found.append(f"«{word}»: Latin and Cyrillic letters glued together")
     if lang == "en" and re.search(r"[А-Яа-яЁё]", text):
         found.append("Russian words in an English sentence")
+    found += _second_range(text, original)
     analysis = analysis if analysis is not None and analysis.text == text else analyze_text(text, lang)
     words = _words(analysis)
     found += _doubled(words)
     if lang == "ru":
         found += _russian(analysis, words, original)
     else:
-        found += _english(words)
+        found += _english(words, original)
     return found
 
 
@@ -94,6 +95,17 @@ def _words(analysis: Analysis) -> list[Token]:
 def _doubled(words: Sequence[Token]) -> list[str]:
     return [f"doubled word «{b.text}»" for a, b in zip(words, words[1:])
             if a.is_alpha and a.lower_ == b.lower_ and a.idx + len(a.text) < b.idx and not _in_placeholder(a)]
+
+
+_RANGES = (re.compile(r"\bfrom\b[^,;]*?\bto\b", re.IGNORECASE), re.compile(r"(?:^|\s)(?:с|со)\s[^,;]*?\sдо\s", re.IGNORECASE))
+
+
+def _second_range(text: str, original: str) -> list[str]:
+    """"from nine to three from X to Y": a range asked for where the writer already gave one."""
+    for pattern in _RANGES:
+        if len(pattern.findall(text)) > max(1, len(pattern.findall(original))):
+            return ["a second range where the writer already gave one"]
+    return []
 
 
 # ---------------------------------------------------------------- numbers
@@ -162,8 +174,9 @@ def _russian(analysis: Analysis, words: list[Token], original: str) -> list[str]
         if nxt is not None and _cyrillic(t.text) and _cyrillic(nxt.text) and not _after_numeral(words, i) \
                 and not _in_placeholder(nxt):
             found += _agreement(t, nxt)
-    found += [f"«{analysis.text[a.start - 3 if a.start >= 3 else 0:a.end]}»: the noun does not agree with its number"
-              for a in disagreeing_nouns(analysis.text)]
+    found += [f"«{analysis.text[a.start:a.end]}»: the noun does not agree with its number"
+              for a in disagreeing_nouns(analysis.text, known_only=False)]
+    found += _subject_infinitive(words)
     found += _subject_verb(analysis)
     found += _unknown_words(analysis.text, original)
     return found
@@ -250,6 +263,21 @@ def _subject_verb(analysis: Analysis) -> list[str]:
     return found
 
 
+_QUANTIFIERS = frozenset("каждый каждая каждое все любой любая любое я мы ты вы он она оно они".split())
+
+
+def _subject_infinitive(words: Sequence[Token]) -> list[str]:
+    """«Каждый аналитик подготовить 3 отчёта»: a sentence with a subject needs a finite verb, not an infinitive."""
+    if not words or words[0].lower_ not in _QUANTIFIERS:
+        return []
+    for t in words[1:4]:
+        if t.pos_ == "VERB" or any(p.tag.POS == "INFN" for p in _parses(t.text) if _cyrillic(t.text)):
+            infinitive = "Inf" in t.morph.get("VerbForm") or any(p.tag.POS == "INFN" and p.score > 0.3
+                                                                for p in _parses(t.text))
+            return [f"«{words[0].text} … {t.text}»: the subject needs a finite verb"] if infinitive else []
+    return []
+
+
 def _modal_between(analysis: Analysis, subject: Token, verb: Token) -> bool:
     return any(w.lemma_.lower() in ("должен", "должный", "мочь", "хотеть", "нужно", "надо", "может")
                for w in analysis.doc[subject.i + 1:verb.i])
@@ -274,8 +302,16 @@ def _unknown_words(text: str, original: str) -> list[str]:
 
 # ---------------------------------------------------------------- English
 
-def _english(words: list[Token]) -> list[str]:
+_TIME_NOUNS = frozenset("week month day sprint quarter year morning time release cycle".split())
+
+
+def _english(words: list[Token], original: str) -> list[str]:
     found: list[str] = []
+    known = {w.lower() for w in re.findall(r"[A-Za-z]+", original)}
+    for t in words:
+        if t.is_alpha and t.is_lower and len(t.text) > 3 and t.lower_ not in known and not _in_placeholder(t) \
+                and not _english_word(t.lower_):
+            found.append(f"“{t.text}”: two words glued together")
     for i, t in enumerate(words):
         low = t.lower_
         nxt = words[i + 1] if i + 1 < len(words) else None
@@ -288,7 +324,8 @@ def _english(words: list[Token]) -> list[str]:
                 found.append(f"“{t.text} {nxt.text}”: a preposition followed by another")
         if low in ("each", "every") and nxt is not None and i + 2 < len(words):
             verb = words[i + 2]
-            if verb.is_alpha and _base_verb_only(verb.lower_) and not verb.lower_.endswith("s"):
+            if verb.is_alpha and nxt.lower_ not in _TIME_NOUNS and _base_verb_only(verb.lower_) \
+                    and not verb.lower_.endswith("s"):
                 found.append(f"“{t.text} {nxt.text} {verb.text}”: the verb does not agree with its subject")
         if low in ("a", "an") and nxt is not None and nxt.is_alpha and _plural_only(nxt.lower_):
             found.append(f"“{t.text} {nxt.text}”: an article with a plural noun")
@@ -300,7 +337,17 @@ def _base_verb_only(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     lemmas = getAllLemmas(word)
-    return "VERB" in lemmas and lemmas["VERB"][0] == word and "NOUN" not in lemmas and "ADJ" not in lemmas
+    return "VERB" in lemmas and lemmas["VERB"][0] == word and "ADJ" not in lemmas
+
+
+@lru_cache(maxsize=4096)
+def _english_word(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    if getAllLemmas(word) or word in _EN_PREPOSITIONS or word in _EN_PARTICLES:
+        return True
+    # An unknown word is suspect only when it is two known words glued together ("resolutiontime").
+    return not any(getAllLemmas(word[:i]) and getAllLemmas(word[i:]) for i in range(3, len(word) - 2))
 
 
 @lru_cache(maxsize=4096)

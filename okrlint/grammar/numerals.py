@@ -72,11 +72,12 @@ class Agreement:
     replacement: str
 
 
-def disagreeing_nouns(text: str) -> list[Agreement]:
+def disagreeing_nouns(text: str, known_only: bool = True) -> list[Agreement]:
     """Russian nouns right after a digit number in a form no reading of the phrase allows.
 
     Precision first: only a number in the nominative/accusative slot (no
-    preposition before it), only nouns pymorphy3 knows, and only when *no*
+    preposition before it), only nouns pymorphy3 knows (``known_only``; the gate also
+    judges predicted words, without their indeclinable guesses), and only when *no*
     reading of the word agrees — «5 вебинара» is fixed, «5 раз», «3 часа»,
     «в 2 раза» are left alone.
     """
@@ -91,8 +92,12 @@ def disagreeing_nouns(text: str) -> list[Agreement]:
         before = text[:match.start()].split()
         if before and before[-1].lower().strip("«(\"") in _PREPOSITIONS:
             continue
-        nouns = [p for p in morph().parse(word.lower()) if "NOUN" in p.tag and p.is_known]
-        if not nouns or any(_agrees(p, count) for p in morph().parse(word.lower())):
+        readings = [p for p in morph().parse(word.lower()) if known_only or p.is_known or "Fixd" not in p.tag]
+        nouns = [p for p in readings if "NOUN" in p.tag and (p.is_known or not known_only)]
+        if not nouns or any(_agrees(p, count) for p in readings):
+            continue
+        if not known_only:
+            out.append(Agreement(match.start(3), match.end(3), word))
             continue
         lemmas = {p.normal_form for p in nouns}
         if len(lemmas) != 1:
