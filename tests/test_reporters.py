@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
+from pathlib import Path
 from types import SimpleNamespace
 
 import jsonschema
@@ -296,3 +297,22 @@ def test_fixes_keep_the_file_valid(path: str, source: str, item: str, rewrite: s
     from okrlint.reporters import fit_to_source
 
     assert fit_to_source(rewrite, path, source, source.index(item)) == expected
+
+
+def test_schema_validates_the_fix_field_on_every_bundled_example() -> None:
+    schema = json.loads((Path(okrlint.__file__).parent / "schema" / "report.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    examples = Path(okrlint.__file__).parent / "examples"
+    paths = sorted(examples.glob("*.md")) + sorted((Path(__file__).parent / "data" / "parsing").iterdir())
+    fixes = 0
+    for path in paths:
+        document = json.loads(okrlint.lint_file(path).to_json())
+        errors = list(validator.iter_errors(document))
+        assert not errors, (path.name, errors[0].message)
+        fixes += sum("fix" in f for file in document["files"] for f in file["findings"])
+    assert fixes  # the examples do carry fixes, so the field is exercised
+    bad = {"applicability": "maybe", "edits": []}
+    finding = next(f for p in paths for f in json.loads(okrlint.lint_file(p).to_json())["files"][0]["findings"]
+                   if "fix" in f)
+    assert not validator.is_valid({"version": 1, "files": [{"path": "a", "language": "ru",
+                                                            "findings": [{**finding, "fix": bad}]}], "errors": []})
