@@ -424,7 +424,8 @@ def task(job: Job) -> Rewrite | None:
         if counted is not obj and counted[0].text.isdigit():
             count = int(counted[0].text)
             number = "sing" if count % 10 == 1 and count % 100 != 11 else "plur"  # «участников 31 вебинара»
-        values = {"np_gen_plur": np_in_case(counted, "gent", number), "np_gen": np_in_case(counted, "gent"),
+        counted_gen = np_in_case(counted, "gent", number) if counted is not obj else np_in_case(counted, "gent")
+        values = {"np_gen_plur": np_in_case(counted, "gent", number), "np_gen": counted_gen,
                   "np": _lower_first(counted, _join(counted))}
     else:
         values = {"np": _lower_first(counted, _join(counted))}
