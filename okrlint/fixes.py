@@ -254,7 +254,7 @@ def _message(mark: Mark, rule: "Rule | None", doc: OkrDocument, offered: bool) -
         extra = by_format.get(mark.locale) or by_format.get("en")
         if extra:
             message = f"{message} {extra}"
-    hint = rule.templates.get("hint")
+    hint = rule.templates.get(f"hint_{mark.finding.item.kind}") or rule.templates.get("hint")
     if not offered and isinstance(hint, dict) and (hint.get(mark.locale) or hint.get("en")):
         message = f"{message} {hint.get(mark.locale) or hint['en']}"
     return message
@@ -326,6 +326,13 @@ def edits_to_apply(findings: Sequence[Finding], *, unsafe: bool = False) -> list
             continue  # overlapping edits: keep the first, the next run picks up the rest
         kept.append(edit)
     return kept
+
+
+def fixed_text(source: str, start: int, end: int, edits: Sequence[Edit]) -> str:
+    """``source[start:end]`` (an item) as its edits leave it: what a fix's title or description shows."""
+    inside = [e for e in edits if start <= e.range.start.offset and e.range.end.offset <= end]
+    grown = sum(len(e.text) - (e.range.end.offset - e.range.start.offset) for e in inside)
+    return apply_edits(source, inside)[start:end + grown]
 
 
 def apply_edits(source: str, edits: Sequence[Edit]) -> str:

@@ -278,15 +278,6 @@ def _quoted(text: str) -> str:
     return f"«{shown[: _TITLE_LIMIT - 1].rstrip()}…»" if len(shown) > _TITLE_LIMIT else f"«{shown}»"
 
 
-def fix_preview(source: str, start: int, end: int, edits: Sequence[Any]) -> str:
-    """The item's text after its safe edits, for the action's title."""
-    from .fixes import apply_edits
-
-    inside = [e for e in edits if start <= e.range.start.offset and e.range.end.offset <= end]
-    return apply_edits(source, inside)[start:end + sum(len(e.text) - (e.range.end.offset - e.range.start.offset)
-                                                       for e in inside)]
-
-
 def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
                  diagnostics: Sequence[lsp.Diagnostic]) -> list[lsp.CodeAction]:
     """Quick fixes for the requested okrlint diagnostics, matched to fresh findings by rule and range.
@@ -297,7 +288,7 @@ def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
     the fixes for findings under the cursor.  Two rules proposing the same
     rewrite of an item give one action that resolves both diagnostics.
     """
-    from .fixes import added_key_results
+    from .fixes import added_key_results, fixed_text
     from .reporters import fit_to_source
 
     ours = [d for d in diagnostics if d.source == SOURCE and d.code is not None]
@@ -324,7 +315,7 @@ def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
             if key not in actions:
                 edits = [lsp.TextEdit(range=result.mapper.range(e.range.start.offset, e.range.end.offset),
                                       new_text=e.text) for e in fix.edits]
-                text = fix_preview(result.text, item_range.start.offset, item_range.end.offset, fix.edits)
+                text = fixed_text(result.text, item_range.start.offset, item_range.end.offset, fix.edits)
                 actions[key] = lsp.CodeAction(title=f"okrlint: fix to {_quoted(text)}", kind=lsp.CodeActionKind.QuickFix,
                                               diagnostics=[diagnostic], is_preferred=True,
                                               edit=lsp.WorkspaceEdit(changes={uri: edits}))

@@ -284,7 +284,10 @@ def _sarif_fixes(file: FileReport, uri: str, finding: Finding) -> list[dict[str,
     fix = finding.fix
     if fix is None or fix.applicability != "safe" or not fix.edits or file.path in STDIN_NAMES:
         return []
-    description = finding.suggestions[0].text if finding.suggestions else finding.message
+    from .fixes import fixed_text
+
+    rng = finding.item.range
+    description = fixed_text(file.source, rng.start.offset, rng.end.offset, fix.edits) if rng else finding.message
     replacements = [{"deletedRegion": _region(edit.range), "insertedContent": {"text": edit.text}} for edit in fix.edits]
     return [{"description": {"text": description},
              "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}]}]

@@ -232,3 +232,39 @@ def test_edit_spans_slice_back_on_crlf_and_emoji_files():
     assert "- Запустить TikTok-канал 👨‍👩‍👧\r\n" in fixed and "- Reach 20 partners\r\n" in fixed
     assert fixed.count("\r\n") == source.count("\r\n")
     assert edits_to_apply(okrlint.lint_text(fixed, filename="okrs.md").findings) == []  # idempotent
+
+
+def test_numeral_agreement_is_a_safe_fix(tmp_path, capsys):
+    path = tmp_path / "okrs.md"
+    path.write_text("# Q3 2026\n\n## Цель: Стать заметным блогом\n\n- Написать 5 статьи, чтобы объяснить новый тариф\n",
+                    encoding="utf-8")
+    findings = okrlint.lint_file(path).findings
+    (task,) = [f for f in findings if f.rule == "task-key-result"]
+    assert task.fix is not None and task.fix.applicability == "safe"
+    (edit,) = task.fix.edits
+    assert edit.text == "статей" and path.read_text(encoding="utf-8")[edit.range.start.offset:edit.range.end.offset] == "статьи"
+    run(capsys, "--fix", str(path))
+    assert "- Написать 5 статей, чтобы объяснить новый тариф\n" in path.read_text(encoding="utf-8")
+
+
+def test_a_message_says_what_is_missing_when_no_rewrite_is_offered():
+    (vague,) = [f for f in lint_item("Улучшить бренд", "objective") if f.rule == "vague-verb"]
+    assert not vague.suggestions and "для кого" in vague.message and "с какого значения" not in vague.message
+    (kpi,) = [f for f in lint_item("Maintain 99.9% uptime") if f.rule == "kpi-wording"]
+    assert not kpi.suggestions and "Missing: the change" in kpi.message
+    (task,) = [f for f in lint_item("Провести обучение") if f.rule == "task-key-result"]
+    assert "Не хватает показателя результата" in task.message and "[метрику результата]" not in task.message
+
+
+@pytest.mark.parametrize("fmt,expected", [
+    ("md", "заголовок периода"), ("yaml", "period: Q3 2026"), ("json", '"period": "Q3 2026"'), ("csv", "столбец «Период»"),
+])
+def test_missing_deadline_advice_fits_the_format(fmt, expected):
+    sources = {
+        "md": "## Цель: Стать лидером рынка\n\n- Снизить отток с 5% до 3%\n",
+        "yaml": "- objective: Стать лидером рынка\n  key_results: [Снизить отток с 5% до 3%]\n",
+        "json": '[{"objective": "Стать лидером рынка", "key_results": ["Снизить отток с 5% до 3%"]}]',
+        "csv": "Цель,Ключевой результат\nСтать лидером рынка,Снизить отток с 5% до 3%\n",
+    }
+    (finding,) = [f for f in okrlint.lint_text(sources[fmt], filename=f"okrs.{fmt}").findings if f.rule == "missing-deadline"]
+    assert expected in finding.message
