@@ -254,7 +254,8 @@ def _message(mark: Mark, rule: "Rule | None", doc: OkrDocument, offered: bool) -
         extra = by_format.get(mark.locale) or by_format.get("en")
         if extra:
             message = f"{message} {extra}"
-    hint = rule.templates.get(f"hint_{mark.finding.item.kind}") or rule.templates.get("hint")
+    kind_hint = f"hint_{mark.finding.item.kind}"  # a kind may have its own hint, or none (``hint_objective: {}``)
+    hint = rule.templates[kind_hint] if kind_hint in rule.templates else rule.templates.get("hint")
     if not offered and isinstance(hint, dict) and (hint.get(mark.locale) or hint.get("en")):
         message = f"{message} {hint.get(mark.locale) or hint['en']}"
     return message

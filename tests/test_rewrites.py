@@ -59,7 +59,7 @@ def check_rewrite(rule_id: str, text: str, kind: str, key_results: tuple[str, ..
     suggestion = findings[0].suggestions[0] if findings[0].suggestions else None
     if suggestion is None and not required:
         rule = next(r for r in load_rules() if r.id == rule_id)
-        hint = rule.templates.get("hint") or {}
+        hint = rule.templates.get(f"hint_{kind}", rule.templates.get("hint")) or {}
         for finding in findings:
             assert finding.message and all(h not in finding.message for h in ("[метрику результата]", "[outcome metric]"))
             if hint:
