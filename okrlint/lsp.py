@@ -289,7 +289,7 @@ def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
     rewrite of an item give one action that resolves both diagnostics.
     """
     from .fixes import added_key_results, fixed_text
-    from .reporters import fit_to_source
+    from .escaping import fit_to_source
 
     ours = [d for d in diagnostics if d.source == SOURCE and d.code is not None]
     by_key: dict[tuple[str, tuple[int, int, int, int]], list[Finding]] = {}

@@ -18,7 +18,6 @@ from pathlib import PureWindowsPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from .escaping import fit_to_source
 from .findings import SEVERITY_ORDER, FileReport, Finding, Report, Suggestion
 from .model import Range
 

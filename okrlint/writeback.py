@@ -14,8 +14,7 @@ from pathlib import Path
 
 from .findings import FileReport
 from .fixes import apply_edits, edits_to_apply
-
-STDIN_NAMES = ("-", "<stdin>")
+from .reporters import STDIN_NAMES
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

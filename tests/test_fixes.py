@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import okrlint
 from okrlint.cli import main
@@ -268,3 +270,25 @@ def test_missing_deadline_advice_fits_the_format(fmt, expected):
     }
     (finding,) = [f for f in okrlint.lint_text(sources[fmt], filename=f"okrs.{fmt}").findings if f.rule == "missing-deadline"]
     assert expected in finding.message
+
+HEDGED_LINES = ["Try to reach 20 partners", "Попробовать запустить TikTok-канал", "Hopefully cut churn from 5% to 3%",
+                "Постараться выйти на 15 000 подписчиков в Telegram"]
+PREFIXES = ["", "🚀 ", "👍🏽 ", "👨‍👩‍👧 ", "é ", "\t"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.tuples(st.sampled_from(PREFIXES), st.sampled_from(HEDGED_LINES)), min_size=1, max_size=3),
+       newline=st.sampled_from(["\n", "\r\n"]), heading=st.sampled_from(PREFIXES))
+def test_safe_edits_slice_back_and_apply_once(lines, newline, heading):
+    body = "".join(f"- {prefix}{text}{newline}" for prefix, text in lines)
+    source = f"# Q3 2026{newline}{newline}## Objective: {heading}Win small teams{newline}{newline}{body}"
+    report = okrlint.lint_text(source, filename="okrs.md")
+    edits = edits_to_apply(report.findings)
+    for edit in edits:
+        deleted = source[edit.range.start.offset:edit.range.end.offset]
+        line = source.splitlines(keepends=True)[edit.range.start.line - 1]
+        assert line[edit.range.start.column - 1:edit.range.end.column - 1] == deleted
+        assert deleted.strip() and newline not in deleted
+    fixed = apply_edits(source, edits)
+    assert fixed.count(newline) == source.count(newline)
+    assert edits_to_apply(okrlint.lint_text(fixed, filename="okrs.md").findings) == []

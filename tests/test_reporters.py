@@ -294,7 +294,7 @@ def test_unknown_format(report: Report) -> None:
     ],
 )
 def test_fixes_keep_the_file_valid(path: str, source: str, item: str, rewrite: str, expected: str) -> None:
-    from okrlint.reporters import fit_to_source
+    from okrlint.escaping import fit_to_source
 
     assert fit_to_source(rewrite, path, source, source.index(item)) == expected
 
