@@ -310,13 +310,16 @@ def lower_is_better(tokens: Sequence[Token], job: Job) -> bool:
     return _has_entry(tokens, job.kit.shared_words("lower_is_better", job.lang))
 
 
-def _direction_verb(job: Job, tokens: Sequence[Token], rule_id: str = "vague-verb") -> str:
+def _direction_verb(job: Job, tokens: Sequence[Token], rule_id: str = "vague-verb") -> str | None:
+    """The verb for the metric's good direction; ``None`` when neither lexicon knows the metric (no guessing)."""
     verbs = job.kit.template(rule_id, "verbs", job.lang) or job.kit.template("vague-verb", "verbs", job.lang) or {}
     if lower_is_better(tokens, job):
         if job.lang == "ru" and _has_entry(tokens, job.kit.shared_words("duration", "ru")):
             return verbs.get("shorten", "Сократить")
         return verbs.get("down", "Снизить" if job.lang == "ru" else "Reduce")
-    return verbs.get("up", "Повысить" if job.lang == "ru" else "Increase")
+    if _has_entry(tokens, job.kit.shared_words("higher_is_better", job.lang)):
+        return verbs.get("up", "Повысить" if job.lang == "ru" else "Increase")
+    return None
 
 
 def _english_np(tokens: Sequence[Token]) -> str:
@@ -472,6 +475,8 @@ def kpi(job: Job) -> Rewrite | None:
     if not body or _ambiguous(body, job):
         return None
     new_verb = _direction_verb(job, body, "kpi-wording")
+    if new_verb is None:
+        return None
     times = " ".join(x.text for x in analysis.times)
     when = times or _when(job)
     if lang == "ru":
@@ -503,6 +508,8 @@ def vague_verb(job: Job) -> Rewrite | None:
     if not obj or not _metric_head(obj, job) or _ambiguous(obj, job):
         return None
     new_verb = _direction_verb(job, obj)
+    if new_verb is None:
+        return None
     rest = analysis.text[verb.idx + len(verb.text):]
     if analysis.has_measure:
         return Rewrite(sentence(f"{new_verb}{rest}"))
