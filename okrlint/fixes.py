@@ -66,12 +66,51 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
         first = rest[0]
         upper = first.upper() if text.lstrip()[:1].isupper() and first.islower() else first
         return [(len(before), at + 1, upper)]
+    finite = _finite_hedge(text, start, end, lang)
+    if finite is not None:
+        return finite or None  # «Команда постарается увеличить» → «Команда увеличит»; [] → no safe fix
     left = len(before.rstrip(" \t,;:—–"))
     rest_match = re.match(r"[ \t]*,?[ \t]*", after)
     right = end + (rest_match.end() if rest_match else 0)
     remainder = text[right:]
     glue = " " if remainder.strip() and not remainder[:1] in ".;:!?)" else ""
     return [(left, right, glue)]
+
+
+def _finite_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | None:
+    """A conjugated hedge after a subject hands its person, number and tense to the verb it governs.
+
+    «Команда постарается увеличить выручку» → «Команда увеличит выручку»; "The team tries to grow" →
+    "The team grows".  ``None`` when the hedge is not conjugated; ``[]`` when the verb cannot take its form
+    (an imperfective future, a past tense): then no safe fix.
+    """
+    hedge = text[start:end].strip()
+    following = re.match(r"\s+(?:to\s+)?([^\W\d_]+)", text[end:])
+    if following is None:
+        return None
+    verb, verb_end = following.group(1), end + following.end()
+    if lang == "ru":
+        from .analysis.russian import parses
+
+        words = hedge.split()
+        finite = [p for p in parses(words[-1].lower()) if p.tag.POS == "VERB" and p.score > 0.1] if len(words) == 1 else []
+        if not finite:
+            return None
+        grams = {g for g in (finite[0].tag.person, finite[0].tag.number, finite[0].tag.tense, finite[0].tag.gender) if g}
+        infinitive = next((p for p in parses(verb.lower()) if p.tag.POS == "INFN"), None)
+        if infinitive is None or finite[0].tag.tense not in ("futr", "pres") or "perf" not in infinitive.tag:
+            return []
+        form = infinitive.inflect(grams | {"futr"} - {"pres"} - ({finite[0].tag.gender} if finite[0].tag.gender else set()))
+        return [(start, verb_end, form.word)] if form is not None else []
+    first = hedge.split()[0].lower()
+    if first in ("tries", "hopes", "aims", "attempts", "strives", "seeks"):
+        from lemminflect import getInflection
+
+        forms = getInflection(verb.lower(), tag="VBZ")
+        return [(start, verb_end, forms[0])] if forms else []
+    if first in ("tried", "hoped", "aimed", "attempted", "strove", "sought"):
+        return []
+    return None
 
 
 SAFE_EDITS: dict[str, Callable[[str, int, int, str], list[TextEdit] | None]] = {"drop-hedge": drop_hedge}

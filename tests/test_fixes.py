@@ -183,11 +183,25 @@ def test_text_output_prints_an_items_suggestion_once(files, capsys):
     ("Сократить, по возможности, время ответа", 11, 25, "Сократить время ответа"),
     ("Cut response time to 10 seconds if possible", 32, 43, "Cut response time to 10 seconds"),
     ("Reduce churn, hopefully by 5%", 14, 23, "Reduce churn by 5%"),
+    # a conjugated hedge hands its person, number and tense to the verb it governs
+    ("Каждый менеджер постарается провести 3 демо", 16, 27, "Каждый менеджер проведёт 3 демо"),
+    ("Команда постарается увеличить выручку", 8, 19, "Команда увеличит выручку"),
+    ("The team tries to grow revenue", 9, 17, "The team grows revenue"),
+    ("Мы постараемся увеличить выручку", 3, 14, "Увеличить выручку"),
 ])
 def test_drop_hedge(text, start, end, expected):
+    assert text[start:end].strip() and text[start:end] == text[start:end].strip()
     edits = drop_hedge(text, start, end, "ru" if text[0] > "z" else "en")
     assert edits is not None
     assert apply_edits_text(text, edits) == expected
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("Команда старалась проводить ретро", 8, 17),  # an imperfective verb has no simple future: no safe fix
+    ("The team tried to grow revenue", 9, 17),  # past tense: the commitment cannot be restated safely
+])
+def test_drop_hedge_declines_what_it_cannot_restate(text, start, end):
+    assert drop_hedge(text, start, end, "ru" if text[0] > "z" else "en") is None
 
 
 def apply_edits_text(text: str, edits: list[tuple[int, int, str]]) -> str:

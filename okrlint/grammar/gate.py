@@ -268,13 +268,32 @@ _QUANTIFIERS = frozenset("каждый каждая каждое все любо
 
 def _subject_infinitive(words: Sequence[Token]) -> list[str]:
     """«Каждый аналитик подготовить 3 отчёта»: a sentence with a subject needs a finite verb, not an infinitive."""
-    if not words or words[0].lower_ not in _QUANTIFIERS:
+    if not words:
         return []
+    if words[0].lower_ not in _QUANTIFIERS:
+        return _noun_subject_infinitive(words)
     for t in words[1:4]:
         if t.pos_ == "VERB" or any(p.tag.POS == "INFN" for p in _parses(t.text) if _cyrillic(t.text)):
             infinitive = "Inf" in t.morph.get("VerbForm") or any(p.tag.POS == "INFN" and p.score > 0.3
                                                                 for p in _parses(t.text))
             return [f"«{words[0].text} … {t.text}»: the subject needs a finite verb"] if infinitive else []
+    return []
+
+
+def _noun_subject_infinitive(words: Sequence[Token]) -> list[str]:
+    """«Команда увеличить выручку»: a sentence that opens with a noun in the nominative, then an infinitive."""
+    first = words[0]
+    if not _cyrillic(first.text) or not any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.score > 0.3
+                                            for p in _parses(first.text)):
+        return []
+    for t in words[1:6]:
+        if t.is_punct or t.text in ("—", "–", "-"):
+            return []  # «Цель — увеличить выручку»
+        readings = _parses(t.text) if _cyrillic(t.text) else ()
+        if any(p.tag.POS in ("VERB", "PRTF", "PRTS", "GRND") and p.score > 0.3 for p in readings):
+            return []
+        if readings and readings[0].tag.POS == "INFN":
+            return [f"«{first.text} … {t.text}»: the subject needs a finite verb"]
     return []
 
 
