@@ -156,8 +156,11 @@ def np_in_case(tokens: list[Token], case: str, number: str | None = None) -> str
         agrees = i < head_index and t.pos_ in ("ADJ", "DET", "VERB") and (not head_case or t.morph.get("Case") == head_case)
         if i == head_index or agrees:
             grams = {case} | ({head_number} if head_number else set())
-            if t.pos_ in ("ADJ", "DET", "VERB") and head_number != "plur" and case == "accs":
-                grams |= {"inan"} if "Inan" in head.morph.get("Animacy") else set()
+            if t.pos_ in ("ADJ", "DET", "VERB") and head_number != "plur":
+                gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get((head.morph.get("Gender") or [""])[0])
+                grams |= {gender} if gender else set()  # «среднее время», not «средний время»
+                if case == "accs":
+                    grams |= {"inan"} if "Inan" in head.morph.get("Animacy") else set()
             pos = "NOUN" if i == head_index and t.pos_ not in ("NOUN", "PROPN") else None
             out.append(inflect_word(t, grams, pos) + t.whitespace_)
         else:
@@ -433,7 +436,8 @@ def task(job: Job) -> Rewrite | None:
     else:
         values = {"np": _lower_first(counted, _join(counted))}
     text = template.format(**values)
-    return Rewrite(sentence(_with_when(text, _when(job))))
+    own = " ".join(x.text for x in analysis.times)  # "by April 15": the writer's date stays
+    return Rewrite(sentence(_with_when(text, own or _when(job))))
 
 
 @rewriter("kpi")

@@ -83,6 +83,15 @@ def problems(text: str, original: str, lang: str, analysis: Analysis | None = No
     return found
 
 
+def _in_compound(token: Token) -> bool:
+    """A piece of a hyphenated word ("time-to-first-insight", «из-за»): not a word of its own."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (after is not None and after.text == "-" and not token.whitespace_) or (
+        before is not None and before.text == "-" and not before.whitespace_)
+
+
 def _in_placeholder(token: Token) -> bool:
     return any(m.start() <= token.idx < m.end() for m in _PLACEHOLDER.finditer(token.doc.text))
 
@@ -165,7 +174,7 @@ def _russian(analysis: Analysis, words: list[Token], original: str) -> list[str]
     for i, t in enumerate(words):
         low = t.lower_
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if _in_placeholder(t):
+        if _in_placeholder(t) or _in_compound(t):
             continue
         if low in _GOVERNS and t.pos_ == "ADP":
             found += _preposition(t, nxt, words[i + 2] if i + 2 < len(words) else None)
@@ -334,7 +343,7 @@ def _english(words: list[Token], original: str) -> list[str]:
     for i, t in enumerate(words):
         low = t.lower_
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if _in_placeholder(t) or (nxt is not None and _in_placeholder(nxt)):
+        if _in_placeholder(t) or (nxt is not None and _in_placeholder(nxt)) or _in_compound(t):
             continue
         if low in _EN_PREPOSITIONS:
             if nxt is None or (nxt.is_punct and nxt.text not in "\"“'(‘$€£"):
