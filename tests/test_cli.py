@@ -306,7 +306,7 @@ def test_locale_forces_message_language(work: Path) -> None:
     assert not cyrillic.search(without_quotes(english[ru_item]))
     assert cyrillic.search(without_quotes(russian[en_item]))
     text = run("--locale", "en", "--select", "vague-verb", str(work / "okrs.md")).out
-    assert "Missing: the metric" in text and "→ Suggested:" not in text  # no metric to name: words, not a frame
+    assert "Name the metric" in text and "→ Suggested:" not in text  # no metric to name: words, not a frame
 
 
 def test_stdin(work: Path) -> None:
@@ -586,5 +586,5 @@ def test_console_script_stdin_bad_bytes_and_pipe(work: Path) -> None:
                           capture_output=True, timeout=120, env=_env(PYTHONIOENCODING="ascii"))
     assert good.returncode == 1, good.stderr
     text = good.stdout.decode("utf-8")  # UTF-8 even when the locale cannot encode Cyrillic
-    assert text.startswith("-:3:3: error vague-verb «Improve»") and "Не хватает показателя" in text
+    assert text.startswith("-:3:3: error vague-verb «Improve»") and "Назовите показатель" in text
     assert "Found 1 finding (1 error) in 1 file." in text and not ANSI.search(text)
