@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import yaml
 
@@ -376,7 +376,7 @@ def _lint_document(doc: OkrDocument, rules: list[Rule], config: Config,
                 marks.append(_mark(ctx, hit))
     marks = [m for m in marks if not any(s.covers(m.finding.rule, m.finding.range.start.offset) for s in doc.suppressions)]
     findings = fixes.apply(doc, marks, analyses, kit, {r.id: r for r in rules}, suggest=config.suggestions,
-                           recheck=lambda item, text: _text_rules(item, text, doc, rules, config))
+                           recheck=lambda pairs: _text_rules(pairs, doc, rules, config))
     findings.sort(key=lambda f: (f.range.start.offset, f.rule))
     langs = sorted({i.lang for i in doc.items()})
     return FileReport(path=doc.path, language="+".join(langs) if langs else "", findings=findings, source=doc.source)
@@ -386,18 +386,23 @@ def _lint_document(doc: OkrDocument, rules: list[Rule], config: Config,
 _STRUCTURAL_CHECKS = frozenset({"deadline", "kr-count", "objective-limit", "no-owner", "target-reached"})
 
 
-def _text_rules(item: Item, text: str, doc: OkrDocument, rules: list[Rule], config: Config) -> set[str]:
-    """The wording rules that fire on ``text`` in the item's place: the fix stage's check that a safe fix
-    reveals no problem the original wording did not show."""
-    objective = doc.objective_of(item)
-    kind = "objective" if isinstance(item, Objective) else "key_result"
-    example = Example(text=text, kind=kind, bad=False, lang=item.lang,
-                      objective=objective.text if objective is not None and objective is not item else None)
-    tiny, target = example_document(example)
+def _text_rules(pairs: Sequence[tuple[Item, str]], doc: OkrDocument, rules: list[Rule],
+                config: Config) -> list[set[str]]:
+    """The wording rules that fire on each new text in its item's place (one batch): the fix stage's check
+    that a safe fix reveals no problem the original wording did not show."""
+    tinies, targets = [], []
+    for item, text in pairs:
+        objective = doc.objective_of(item)
+        kind = "objective" if isinstance(item, Objective) else "key_result"
+        example = Example(text=text, kind=kind, bad=False, lang=item.lang,
+                          objective=objective.text if objective is not None and objective is not item else None)
+        tiny, target = example_document(example)
+        tinies.append(tiny)
+        targets.append(target)
     wording = [r for r in rules if r.check not in _STRUCTURAL_CHECKS]
-    report = lint_documents([tiny], replace(config, suggestions=False), wording)[0]
-    assert isinstance(target, Item)
-    return {f.rule for f in report.findings if target.start <= f.range.start.offset <= target.end}
+    reports = lint_documents(tinies, replace(config, suggestions=False), wording)
+    return [{f.rule for f in report.findings if target.start <= f.range.start.offset <= target.end}
+            for report, target in zip(reports, targets)]
 
 
 def _targets(doc: OkrDocument, rule: Rule) -> Iterable[tuple[str, Item | Period | None, Objective | None]]:

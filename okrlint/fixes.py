@@ -12,11 +12,11 @@ the item then carries the same suggestion, and a fix as ruff has them:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from . import rewrite
-from .analysis import Analysis, analyze_text
+from .analysis import Analysis, analyze
 from .escaping import FORMAT_SUFFIXES, fit_to_source
 from .findings import Edit, Finding, Fix, Suggestion
 from .grammar import gate
@@ -143,12 +143,30 @@ class Composed:
     rewritten: bool = False  # an unsafe rewrite of the whole item
 
 
-def compose(item: Item, kind: str, marks: Sequence[Mark], analysis: Analysis, kit: rewrite.Kit,
-            rules: Mapping[str, "Rule"], deadline: bool,
-            recheck: Callable[[Item, str], set[str]] | None = None) -> Composed:
-    """Build the item's edits from every finding on it; nothing that fails the grammar gate."""
-    lang = analysis.lang
-    original = item.text
+@dataclass
+class _Plan:
+    """One item on its way through the stage: what fired on it, its safe edits, its rewrite candidates."""
+
+    item: Item
+    marks: Sequence[Mark]
+    analysis: Analysis
+    deadline: bool
+    fired: dict[str, list[rewrite.Target]]
+    safe: list[TextEdit]
+    text: str = ""
+    candidates: list[rewrite.Rewrite] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.analysis.lang
+
+    def drop_safe(self, original: Analysis) -> None:
+        self.safe, self.text, self.analysis = [], self.item.text, original
+
+
+def _plan(item: Item, marks: Sequence[Mark], analysis: Analysis, deadline: bool, rules: Mapping[str, "Rule"]) -> _Plan:
+    """What fired on the item, and the safe edits its findings allow (hedges, numeral agreement)."""
+    original, lang = item.text, analysis.lang
     fired: dict[str, list[rewrite.Target]] = {}
     for mark in marks:
         if mark.target is not None:
@@ -165,34 +183,68 @@ def compose(item: Item, kind: str, marks: Sequence[Mark], analysis: Analysis, ki
             edit = (fix.start, fix.end, fix.replacement)
             if not _overlap([*safe, edit]):
                 safe.append(edit)
-    text = _apply(original, safe)
-    if safe:
-        again = analyze_text(text, lang)
-        leading = len(original) - len(original.lstrip())
-        fired_before = {m.finding.rule for m in marks}
-        if gate.problems(text, original, lang) or (any(s <= leading for s, _, _ in safe) and again.predicate is None) \
-                or (recheck is not None and recheck(item, text) - fired_before):
-            safe, text, again = [], original, analysis  # a safe fix keeps the meaning and reveals no new problem
-        analysis = again
-    job = rewrite.Job(kind, lang, text, analysis, fired, kit, deadline)
-    result = Composed(text if safe else None, (), tuple(safe))
-    names = {rules[r].rewriter for r in fired if r in rules and rules[r].rewriter}
+    return _Plan(item, marks, analysis, deadline, fired, safe, _apply(original, safe))
+
+
+def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> list[rewrite.Rewrite]:
+    """The rewrites the item's rules offer, in PRIORITY order; the first that passes the gate wins."""
+    job = rewrite.Job(plan.item.kind, plan.lang, plan.text, plan.analysis, plan.fired, kit, plan.deadline)
+    names = {rules[r].rewriter for r in plan.fired if r in rules and rules[r].rewriter}
+    out = []
     for name in PRIORITY:
-        if name not in names:
-            continue
-        done = rewrite.REWRITERS[name](job)
+        done = rewrite.REWRITERS[name](job) if name in names else None
         if done is None:
             continue
         if name != "add-baseline" and "add-baseline" in names:
             noted = rewrite.REWRITERS["add-baseline"](replace(job, text=done.text))
             done = rewrite.Rewrite(noted.text, done.new_key_results) if noted is not None else done
-        if original.rstrip().endswith(".") and not done.text.endswith((".", "!", "?")):
+        if plan.item.text.rstrip().endswith(".") and not done.text.endswith((".", "!", "?")):
             done = rewrite.Rewrite(done.text + ".", done.new_key_results)  # the writer's full stop stays
-        if gate.problems(done.text, original, lang, moved=done.new_key_results):
-            continue
-        if done.text != text:
-            return Composed(done.text, done.new_key_results, tuple(safe), True)
-    return result
+        if done.text != plan.text:
+            out.append(done)
+    return out
+
+
+def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool]], kit: rewrite.Kit,
+            rules: Mapping[str, "Rule"],
+            recheck: Callable[[Sequence[tuple[Item, str]]], list[set[str]]] | None = None) -> list[Composed]:
+    """Each item's edits, built from every finding on it; nothing that fails the grammar gate.
+
+    Items go through in three batches (safe texts, rewrite candidates, the gate's parses) so the
+    Russian models run once per batch, not once per suggestion.
+    """
+    plans = [_plan(item, marks, analysis, deadline, rules) for item, marks, analysis, deadline in entries]
+    originals = {id(p): p.analysis for p in plans}
+    edited = [p for p in plans if p.safe]
+    for plan, again in zip(edited, analyze([p.text for p in edited], [p.lang for p in edited]) if edited else []):
+        leading = len(plan.item.text) - len(plan.item.text.lstrip())
+        if gate.problems(plan.text, plan.item.text, plan.lang, again) or (
+                any(start <= leading for start, _, _ in plan.safe) and again.predicate is None):
+            plan.drop_safe(originals[id(plan)])  # a safe fix keeps the meaning and reads well
+        else:
+            plan.analysis = again
+    kept = [p for p in edited if p.safe]
+    if recheck is not None and kept:  # ...and reveals no problem the original wording did not show
+        for plan, after in zip(kept, recheck([(p.item, p.text) for p in kept])):
+            if after - {m.finding.rule for m in plan.marks}:
+                plan.drop_safe(originals[id(plan)])
+    for plan in plans:
+        plan.candidates = _candidates(plan, kit, rules)
+    flat = [(plan, c) for plan in plans for c in plan.candidates]
+    parsed = analyze([c.text for _, c in flat], [p.lang for p, _ in flat]) if flat else []
+    chosen: dict[int, rewrite.Rewrite] = {}
+    for (plan, candidate), analysis in zip(flat, parsed):
+        if id(plan) not in chosen and not gate.problems(candidate.text, plan.item.text, plan.lang, analysis,
+                                                        moved=candidate.new_key_results):
+            chosen[id(plan)] = candidate
+    out = []
+    for plan in plans:
+        done = chosen.get(id(plan))
+        if done is not None:
+            out.append(Composed(done.text, done.new_key_results, tuple(plan.safe), True))
+        else:
+            out.append(Composed(plan.text if plan.safe else None, (), tuple(plan.safe)))
+    return out
 
 
 # ---------------------------------------------------------------- fixes in the file
@@ -302,29 +354,29 @@ def _message(mark: Mark, rule: "Rule | None", doc: OkrDocument, offered: bool) -
 
 def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analysis], kit: rewrite.Kit,
           rules: Mapping[str, "Rule"], *, suggest: bool = True,
-          recheck: Callable[[Item, str], set[str]] | None = None) -> list[Finding]:
+          recheck: Callable[[Sequence[tuple[Item, str]]], list[set[str]]] | None = None) -> list[Finding]:
     """Findings with their composed suggestion and fix; ``suggest=False`` keeps messages only."""
     by_item: dict[int, list[Mark]] = {}
     for mark in marks:
         if mark.item is not None and id(mark.item) in analyses:
             by_item.setdefault(id(mark.item), []).append(mark)
     composed: dict[int, tuple[Suggestion | None, Fix | None, Fix | None]] = {}
-    if suggest:
-        for key, item_marks in by_item.items():
-            item = item_marks[0].item
+    if suggest and by_item:
+        groups = list(by_item.values())
+        entries = [(g[0].item, g, analyses[id(g[0].item)], _needs_deadline(doc, g[0].item, analyses)) for g in groups]
+        try:
+            results = compose(entries, kit, rules, recheck)  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 - a suggestion is optional; the findings must still be reported
+            results = []
+        for group, done in zip(groups, results):
+            item = group[0].item
             assert item is not None
-            kind = item.kind
-            try:
-                done = compose(item, kind, item_marks, analyses[key], kit, rules,
-                               _needs_deadline(doc, item, analyses), recheck)
-            except Exception:  # noqa: BLE001 - a suggestion is optional; the findings must still be reported
-                continue
             if done.text is None:
                 continue
             suggestion = Suggestion(done.text, rewrite.placeholders(done.text), done.new_key_results)
             safe = safe_fix(doc, item, done.safe_edits) if done.safe_edits else None
             unsafe = unsafe_fix(doc, item, done.text, done.new_key_results) if done.rewritten else None
-            composed[key] = (suggestion, safe, unsafe)
+            composed[id(item)] = (suggestion, safe, unsafe)
     out = []
     for mark in marks:
         rule = rules.get(mark.finding.rule)
