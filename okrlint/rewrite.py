@@ -190,20 +190,6 @@ def _common_word(word: str) -> bool:
     return bool(getAllLemmas(word))
 
 
-def agree_adjective(adjective: str, head: Token | None, case: str) -> str:
-    """«каким»/«какой»/«какими»: an adjective agreeing in number and gender with ``head``, in ``case``."""
-    from .analysis.russian import morph
-
-    grams = {case}
-    if head is not None and "Plur" in head.morph.get("Number"):
-        grams.add("plur")
-    else:
-        gender = (head.morph.get("Gender") or ["Masc"])[0] if head is not None else "Masc"
-        grams |= {"sing", {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(gender, "masc")}
-    form = morph().parse(adjective)[0].inflect(grams)
-    return form.word if form is not None else adjective
-
-
 def _join(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
