@@ -352,7 +352,8 @@ def lint_documents(documents: list[OkrDocument], config: Config | None = None,
     return [_lint_document(doc, active, config, analyses, kit) for doc in documents]
 
 
-_KITS: dict[tuple[int, ...], rewrite.Kit] = {}
+# Rule set → its Kit; the rules are kept with it so their ids are never reused for another set.
+_KITS: dict[tuple[int, ...], tuple[tuple[Rule, ...], rewrite.Kit]] = {}
 
 
 def _kit(rules: tuple[Rule, ...]) -> rewrite.Kit:
@@ -360,9 +361,9 @@ def _kit(rules: tuple[Rule, ...]) -> rewrite.Kit:
     key = tuple(id(r) for r in rules)
     if key not in _KITS:
         folder = Path(rules[0].path).parent if rules and rules[0].path else None
-        _KITS[key] = rewrite.Kit(templates={r.id: r.templates for r in rules},
-                                 lexicons={r.id: r.lexicon for r in rules}, shared=shared_lexicon(folder))
-    return _KITS[key]
+        _KITS[key] = (rules, rewrite.Kit(templates={r.id: r.templates for r in rules},
+                                         lexicons={r.id: r.lexicon for r in rules}, shared=shared_lexicon(folder)))
+    return _KITS[key][1]
 
 
 def _lint_document(doc: OkrDocument, rules: list[Rule], config: Config,
