@@ -67,8 +67,8 @@ def write(change: Change) -> bool:
 
 
 def unified_diff(change: Change) -> str:
-    """A ``--- a/path`` / ``+++ b/path`` diff; line endings are shown as the file has them."""
+    """A ``--- path`` / ``+++ path`` diff, as ruff prints it; line endings are shown as the file has them."""
     before = change.before.splitlines(keepends=True)
     after = change.after.splitlines(keepends=True)
-    lines = difflib.unified_diff(before, after, f"a/{change.path}", f"b/{change.path}")
+    lines = difflib.unified_diff(before, after, change.path, change.path)
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)

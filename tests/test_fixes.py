@@ -80,7 +80,7 @@ def test_diff_shows_the_safe_fix_and_changes_nothing(name, files, capsys):
     before = path.read_bytes()
     code, out, _ = run(capsys, "--diff", str(path))
     assert code == 1 and path.read_bytes() == before
-    assert out.startswith(f"--- a/{path}") and "\n-" in out and "\n+" in out
+    assert out.startswith(f"--- {path}\n+++ {path}\n@@ ") and "\n-" in out and "\n+" in out
     assert SAFE[name].strip() in out.replace("\r", "")
 
 
