@@ -404,6 +404,9 @@ def task(job: Job) -> Rewrite | None:
     nouns = [tok for tok in obj if is_noun(tok)]
     if not nouns:
         return None
+    if lang == "ru" and any(t.lower_ in ("в", "во", "на") and t.i + 1 < len(t.doc) and "Acc" in t.doc[t.i + 1].morph.get("Case")
+                            for t in obj):
+        return None  # «Написать 4 статьи в блог»: «в блог» goes with the verb; «читателей статей в блог» would not read
     noun = nouns[0] if lang == "ru" else _english_head(obj) or nouns[-1]
     outcomes = job.kit.template("task-key-result", "outcomes", lang) or {}
     lemma = noun.lemma_.lower()
