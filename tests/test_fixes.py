@@ -306,3 +306,32 @@ def test_safe_edits_slice_back_and_apply_once(lines, newline, heading):
     fixed = apply_edits(source, edits)
     assert fixed.count(newline) == source.count(newline)
     assert edits_to_apply(okrlint.lint_text(fixed, filename="okrs.md").findings) == []
+
+
+def _imports(module: str) -> set[str]:
+    """Every okrlint module a source file imports, at the top or inside functions (TYPE_CHECKING excluded)."""
+    import ast
+
+    path = Path(okrlint.__file__).parent / (module.replace(".", "/") + ".py")
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    type_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+                 for n in ast.walk(node)}
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and id(node) not in type_only and node.level:
+            package = module.split(".")[:-1][: len(module.split(".")) - node.level]
+            names = [node.module] if node.module else [alias.name for alias in node.names]  # from . import rewrite
+            found.update(".".join([*package, name]) for name in names)
+    return found
+
+
+@pytest.mark.parametrize("module,forbidden", [
+    ("rewrite", {"engine", "checks", "fixes"}),  # rewriting gets what it needs in a Kit
+    ("fixes", {"engine", "checks"}),
+    ("grammar.gate", {"engine", "checks", "rewrite", "fixes"}),
+    ("grammar.numerals", {"engine", "checks", "rewrite", "fixes"}),
+    ("checks", {"rewrite", "fixes"}),  # rules only find
+])
+def test_no_import_circle_between_rules_and_rewriting(module, forbidden):
+    imported = {name.split(".")[0] for name in _imports(module)}
+    assert not imported & forbidden, imported & forbidden
