@@ -708,6 +708,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         return []
     text = analysis.text
     pred = analysis.pred
+    if pred is not None and pred.has(ctx.words("maintain")):
+        return []  # «Поддерживать NPS на уровне 50»: a level to keep is about where the metric is; kpi-wording says it
     level_verb = pred is not None and pred.has(ctx.words("level"))
     pred_end = pred.span_end() if pred is not None else 0
     verbless = pred is None or pred.form == "noun"
@@ -942,7 +944,7 @@ def kr_count(ctx: "Context") -> list[Hit]:
     count = len(objective.key_results)
     if low <= count <= high:
         return []
-    from .rewrite import count_phrase
+    from .grammar.numerals import count_phrase
 
     lang = ctx.config.locale or objective.lang or "en"
     return [Hit(0, len(objective.text), objective.text, {
@@ -954,7 +956,7 @@ def kr_count(ctx: "Context") -> list[Hit]:
 @check("objective-limit")
 def objective_limit(ctx: "Context") -> list[Hit]:
     high = int(ctx.option("max"))
-    from .rewrite import count_phrase
+    from .grammar.numerals import count_phrase
 
     if ctx.kind == "period" and isinstance(ctx.item, Period):
         period = ctx.item

@@ -170,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when any objective's writing-quality score (0–10, see `okrlint explain score`) is below N",
     )
     _add_cache_options(parser)
+    _add_fix_options(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     return parser
 
@@ -202,6 +203,19 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError("expected 1 or more")
     return number
+
+
+def _add_fix_options(parser: argparse.ArgumentParser) -> None:
+    """--fix / --diff / --unsafe-fixes / --no-suggestions (issue 8): what happens to suggestions."""
+    group = parser.add_argument_group("fixes")
+    group.add_argument("--fix", action="store_true", help="apply safe fixes in place (dropping a hedge, "
+                       "numeral agreement); files keep their encoding and line endings")
+    group.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing "
+                       "(exit 1 if there would be changes)")
+    group.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply rewrites that "
+                       "change the wording or leave placeholders (X, Y, N, […]) to fill in")
+    group.add_argument("--no-suggestions", dest="suggestions", action="store_false", default=None,
+                       help="findings only, no suggested rewrites (config: suggestions = false)")
 
 
 def build_rules_parser() -> argparse.ArgumentParser:
@@ -412,10 +426,14 @@ def run_clean(argv: Sequence[str]) -> int:
 # --------------------------------------------------------------------------- lint
 
 
-def resolve_config(args: argparse.Namespace) -> ConfigResolver:
-    """Per-file config (``--config`` for all, none with ``--isolated``), with the command-line flags on top."""
+def resolve_config(args: argparse.Namespace, *, fixing: bool = False) -> ConfigResolver:
+    """Per-file config (``--config`` for all, none with ``--isolated``), with the command-line flags on top.
+
+    ``fixing``: --fix/--diff compute the suggestions whatever the config says (the fixes are made from them).
+    """
+    suggestions = True if fixing else (False if getattr(args, "suggestions", None) is False else None)
     overrides = Overrides(select=_rule_ids(args.select), ignore=_rule_ids(args.ignore), lang=args.lang,
-                          locale=args.locale)
+                          locale=args.locale, suggestions=suggestions)
     if args.config:
         return ConfigResolver(config_file=Path(args.config), overrides=overrides)
     return ConfigResolver(isolated=args.isolated, overrides=overrides)
@@ -431,6 +449,31 @@ def exit_status(report: Report, fail_on: str) -> int:
     return 1 if any(SEVERITY_ORDER.get(f.severity, 0) >= threshold for f in report.findings) else 0
 
 
+def _run_fixes(report: Report, args: argparse.Namespace) -> list[Any]:
+    """Apply (``--fix``) or print (``--diff``) the fixes; the changed files."""
+    from .writeback import changes, unified_diff, write
+
+    found = changes(report.files, unsafe=args.unsafe_fixes)
+    for change in found:
+        if args.diff:
+            sys.stdout.write(unified_diff(change))
+        elif not write(change):
+            error(f"{change.path}: changed on disk while it was linted; not fixed")
+    if args.fix and found:
+        edits = sum(c.edits for c in found)
+        sys.stderr.write(f"Fixed {edits} {'edit' if edits == 1 else 'edits'} in "
+                         f"{len(found)} {'file' if len(found) == 1 else 'files'}.\n")
+    return found
+
+
+def _without_suggestions(report: Report) -> Report:
+    from dataclasses import replace
+
+    for file in report.files:
+        file.findings = [replace(f, suggestions=(), fix=None) for f in file.findings]
+    return report
+
+
 def run_lint(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -442,7 +485,8 @@ def run_lint(argv: Sequence[str]) -> int:
         known = _rule_ids_only()  # the rules themselves (and spaCy) load only if a file misses the cache
         _check_rule_ids("--select", _rule_ids(args.select), known)
         _check_rule_ids("--ignore", _rule_ids(args.ignore), known)
-        resolver = resolve_config(args)
+        fixing = args.fix or args.diff
+        resolver = resolve_config(args, fixing=fixing)
         from .api import lint_paths
 
         # the API reads stdin's bytes and decodes them like a file, so offsets match what was sent
@@ -455,6 +499,18 @@ def run_lint(argv: Sequence[str]) -> int:
     if args.verbose:
         for skipped in report.skipped:
             error(f"{skipped.path}: skipped: {skipped.reason}")
+    if fixing:
+        fixed = _run_fixes(report, args)
+        if args.diff:
+            for input_error in report.errors:
+                error(f"{printable(input_error.path)}: {printable(input_error.message)}")
+            return 2 if report.errors else (1 if fixed else 0)
+        if fixed:  # report what is left in the fixed files, as ruff does
+            with quiet_libraries():
+                again = {f.path: f for f in lint_paths([c.path for c in fixed], config=resolver).files}
+            report.files = [again.get(f.path, f) for f in report.files]
+        if not resolve_config(args).for_path(Path(_first_path(args))).suggestions:
+            report = _without_suggestions(report)
     for input_error in report.errors:
         error(f"{printable(input_error.path)}: {printable(input_error.message)}")
     stream = _output_stream(args.output_file)

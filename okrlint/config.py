@@ -32,7 +32,8 @@ LANGS = ("auto", "ru", "en")
 LOCALES = ("ru", "en")
 CONFIG_FILES = (".okrlint.toml", "pyproject.toml")
 # Top-level keys of a config file (``extra_words`` is accepted as a spelling of ``extra-words``).
-KEYS = ("select", "ignore", "severity", "rules", "lang", "locale", "extra-words", "exclude", "extend-exclude")
+KEYS = ("select", "ignore", "severity", "rules", "lang", "locale", "extra-words", "exclude", "extend-exclude",
+        "suggestions")
 _ALIASES = {"extra_words": "extra-words", "extend_exclude": "extend-exclude"}
 
 
@@ -74,6 +75,7 @@ class Config:
     extra_words: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     lang: str = "auto"
     locale: str | None = None
+    suggestions: bool = True  # ``suggestions = false`` / ``--no-suggestions``: findings only, no rewrites
     source: str | None = None  # the file this came from, for messages
     exclude: tuple[str, ...] | None = None
     extend_exclude: tuple[str, ...] = ()
@@ -265,8 +267,11 @@ def config_from_dict(data: Mapping[str, Any], source: str = "<config>", known_ru
     for key in ("lang", "locale"):
         if key in data and not isinstance(data[key], str):
             raise validator.fail(key, f"expected a string, got {_describe(data[key])}")
+    if "suggestions" in data and not isinstance(data["suggestions"], bool):
+        raise validator.fail("suggestions", f"expected true or false, got {_describe(data['suggestions'])}")
     exclude = get("exclude")
     return Config(
+        suggestions=get("suggestions", True),
         select=select,
         ignore=ignore,
         severity=dict(severity),
@@ -293,6 +298,7 @@ class Overrides:
     ignore: frozenset[str] | None = None
     lang: str | None = None
     locale: str | None = None
+    suggestions: bool | None = None  # --no-suggestions (False); --fix/--diff need them computed (True)
 
     def apply(self, config: Config) -> Config:
         return config.with_overrides(
@@ -300,6 +306,7 @@ class Overrides:
             ignore=config.ignore | self.ignore if self.ignore is not None else None,
             lang=self.lang if self.lang != "auto" else None,
             locale=self.locale,
+            suggestions=self.suggestions,
         )
 
 

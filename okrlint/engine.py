@@ -3,23 +3,25 @@
 A rule is data (``rules/<id>.yaml``): lexicons, spaCy ``Matcher`` patterns,
 messages, rewrite templates and examples.  What patterns cannot express is a
 named check in :mod:`okrlint.checks`, and a named rewriter in
-:mod:`okrlint.rewrite`; the YAML refers to both by name.
+:mod:`okrlint.rewrite`; the YAML refers to both by name.  Rules only find;
+the fix stage (:mod:`okrlint.fixes`) composes each item's suggestion after
+every rule has run.
 """
 
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import yaml
 
-from . import checks, rewrite
+from . import checks, fixes, rewrite
 from .analysis import Analysis, analyze, detect_language
 from .config import Config
-from .findings import SEVERITY_ORDER, FileReport, Finding, ItemRef, Suggestion
+from .findings import SEVERITY_ORDER, FileReport, Finding, ItemRef
 from .limits import within_limit
 from .model import Item, KeyResult, Objective, OkrDocument, Period, Suppression
 from .registry import rules_dir
@@ -62,6 +64,7 @@ class Rule:
     message: dict[str, str]
     check: str
     rewriter: str | None = None
+    safe_fix: str | None = None  # a named safe edit in okrlint.fixes (``rewrite: {safe: drop-hedge}``)
     templates: dict[str, Any] = field(default_factory=dict)
     lexicon: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     patterns: dict[str, list[list[dict[str, Any]]]] = field(default_factory=dict)
@@ -103,6 +106,11 @@ def _load_shared(path: Path) -> dict[str, dict[str, list[str]]]:
     ):
         raise RuleFileError(f"{path.name}: expected group: {{ru: [...], en: [...]}}")
     return data
+
+
+def shared_lexicon(folder: Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """``rules/_shared.yaml``: lexicon groups several rules (and the rewriters) share."""
+    return _load_shared(Path(folder or rules_dir()) / "_shared.yaml")
 
 
 def load_rules(folder: Path | None = None) -> list[Rule]:
@@ -170,6 +178,9 @@ def load_rule_file(path: Path, shared: dict[str, dict[str, list[str]]] | None = 
     rewriter = data.get("rewrite", {}).get("using") if isinstance(data.get("rewrite"), dict) else None
     if rewriter is not None and rewriter not in rewrite.REWRITERS:
         raise fail("rewrite.using", f"unknown rewriter {rewriter!r}")
+    safe_fix = data.get("rewrite", {}).get("safe") if isinstance(data.get("rewrite"), dict) else None
+    if safe_fix is not None and safe_fix not in fixes.SAFE_EDITS:
+        raise fail("rewrite.safe", f"unknown safe edit {safe_fix!r}")
 
     lexicon = data.get("lexicon", {}) or {}
     if not isinstance(lexicon, dict):
@@ -228,7 +239,8 @@ def load_rule_file(path: Path, shared: dict[str, dict[str, list[str]]] | None = 
         message=localized("message"),
         check=check_name,
         rewriter=rewriter,
-        templates={k: v for k, v in (data.get("rewrite") or {}).items() if k != "using"},
+        safe_fix=safe_fix,
+        templates={k: v for k, v in (data.get("rewrite") or {}).items() if k not in ("using", "safe")},
         lexicon={lang: {g: list(w) for g, w in groups.items()} for lang, groups in lexicon.items()},
         patterns=patterns,
         options=dict(data.get("options", {}) or {}),
@@ -337,12 +349,27 @@ def lint_documents(documents: list[OkrDocument], config: Config | None = None,
     unique = list(dict.fromkeys((i.text, i.lang) for i in items))
     analyzed = dict(zip(unique, analyze([t for t, _ in unique], [lang for _, lang in unique])))
     analyses = {id(i): analyzed[(i.text, i.lang)] for i in items}
-    return [_lint_document(doc, active, config, analyses) for doc in documents]
+    kit = _kit(tuple(rules) if rules is not None else tuple(load_rules()))
+    return [_lint_document(doc, active, config, analyses, kit) for doc in documents]
+
+
+# Rule set → its Kit; the rules are kept with it so their ids are never reused for another set.
+_KITS: dict[tuple[int, ...], tuple[tuple[Rule, ...], rewrite.Kit]] = {}
+
+
+def _kit(rules: tuple[Rule, ...]) -> rewrite.Kit:
+    """What the rewriters borrow from the rule files: templates, lexicons, shared lexicons (once per rule set)."""
+    key = tuple(id(r) for r in rules)
+    if key not in _KITS:
+        folder = Path(rules[0].path).parent if rules and rules[0].path else None
+        _KITS[key] = (rules, rewrite.Kit(templates={r.id: r.templates for r in rules},
+                                         lexicons={r.id: r.lexicon for r in rules}, shared=shared_lexicon(folder)))
+    return _KITS[key][1]
 
 
 def _lint_document(doc: OkrDocument, rules: list[Rule], config: Config,
-                   analyses: dict[int, Analysis]) -> FileReport:
-    findings: list[Finding] = []
+                   analyses: dict[int, Analysis], kit: rewrite.Kit) -> FileReport:
+    marks: list[fixes.Mark] = []
     for rule in rules:
         for kind, item, objective in _targets(doc, rule):
             if item is not None and not within_limit(item.text):
@@ -350,8 +377,11 @@ def _lint_document(doc: OkrDocument, rules: list[Rule], config: Config,
             analysis = analyses.get(id(item)) if isinstance(item, Item) else None
             ctx = Context(rule, config, doc, item, kind, analysis, analyses, objective)
             for hit in checks.CHECKS[rule.check](ctx):
-                findings.append(_finding(ctx, hit))
-    findings = _unsuppressed(findings, doc.suppressions)
+                marks.append(_mark(ctx, hit))
+    kept = {id(f) for f in _unsuppressed([m.finding for m in marks], doc.suppressions)}
+    marks = [m for m in marks if id(m.finding) in kept]
+    findings = fixes.apply(doc, marks, analyses, kit, {r.id: r for r in rules}, suggest=config.suggestions,
+                           recheck=lambda pairs: _text_rules(pairs, doc, rules, config))
     findings.sort(key=lambda f: (f.range.start.offset, f.rule))
     langs = sorted({i.lang for i in doc.items()})
     return FileReport(path=doc.path, language="+".join(langs) if langs else "", findings=findings, source=doc.source,
@@ -378,6 +408,29 @@ def _unsuppressed(findings: list[Finding], suppressions: list[Suppression]) -> l
     return kept
 
 
+# Checks that judge the OKR tree (counts, periods, owners, progress), not an item's wording.
+_STRUCTURAL_CHECKS = frozenset({"deadline", "kr-count", "objective-limit", "no-owner", "target-reached"})
+
+
+def _text_rules(pairs: Sequence[tuple[Item, str]], doc: OkrDocument, rules: list[Rule],
+                config: Config) -> list[set[str]]:
+    """The wording rules that fire on each new text in its item's place (one batch): the fix stage's check
+    that a safe fix reveals no problem the original wording did not show."""
+    tinies, targets = [], []
+    for item, text in pairs:
+        objective = doc.objective_of(item)
+        kind = "objective" if isinstance(item, Objective) else "key_result"
+        example = Example(text=text, kind=kind, bad=False, lang=item.lang,
+                          objective=objective.text if objective is not None and objective is not item else None)
+        tiny, target = example_document(example)
+        tinies.append(tiny)
+        targets.append(target)
+    wording = [r for r in rules if r.check not in _STRUCTURAL_CHECKS]
+    reports = lint_documents(tinies, replace(config, suggestions=False), wording)
+    return [{f.rule for f in report.findings if target.start <= f.range.start.offset <= target.end}
+            for report, target in zip(reports, targets)]
+
+
 def _targets(doc: OkrDocument, rule: Rule) -> Iterable[tuple[str, Item | Period | None, Objective | None]]:
     for objective in doc.objectives:
         if "objective" in rule.applies_to and objective.text.strip():  # an untitled objective has nothing to judge
@@ -392,7 +445,7 @@ def _targets(doc: OkrDocument, rule: Rule) -> Iterable[tuple[str, Item | Period 
         yield "document", None, None
 
 
-def _finding(ctx: Context, hit: checks.Hit) -> Finding:
+def _mark(ctx: Context, hit: checks.Hit) -> fixes.Mark:
     rule, doc = ctx.rule, ctx.document
     item = hit.item if hit.item is not None else ctx.item
     kind = hit.kind or ctx.kind
@@ -412,12 +465,11 @@ def _finding(ctx: Context, hit: checks.Hit) -> Finding:
         ref = ItemRef("document", "", ())
     values = {"match": hit.text or "", **hit.values}
     message = _format(rule.message.get(lang) or rule.message["en"], values)
-    suggestions: tuple[Suggestion, ...] = ()
-    if rule.rewriter and isinstance(item, Item) and ctx.analysis is not None:
-        suggestion = rewrite.REWRITERS[rule.rewriter](ctx, hit)
-        suggestions = (suggestion,) if suggestion is not None else ()
-    return Finding(rule.id, severity, message, ref, doc.lines.range(start, end), suggestions,  # type: ignore[arg-type]
-                   lang=ctx.analysis.lang if ctx.analysis else lang)
+    finding = Finding(rule.id, severity, message, ref, doc.lines.range(start, end),  # type: ignore[arg-type]
+                      lang=ctx.analysis.lang if ctx.analysis else lang)
+    target = rewrite.Target(hit.start, hit.end if hit.end is not None else len(item.text), hit.text or "", hit.values) \
+        if isinstance(item, Item) else None
+    return fixes.Mark(finding, item if isinstance(item, Item) else None, target, locale=lang)
 
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from .model import Range
@@ -34,6 +35,36 @@ class Suggestion:
         if self.new_key_results:
             data["new_key_results"] = list(self.new_key_results)
         return data
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the source text in ``range`` (code-point offsets, as finding ranges) with ``text``."""
+
+    range: Range
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"range": self.range.to_dict(), "text": self.text}
+
+
+Applicability = Literal["safe", "unsafe"]
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits to the file, as ruff has them: *safe* keeps the meaning and has no placeholders
+    (``okrlint --fix`` applies it); *unsafe* rewords or leaves values to fill in (``--unsafe-fixes``).
+
+    ``edits`` may be empty when the change cannot be written into this file format
+    (the suggestion text still says what to write).
+    """
+
+    applicability: Applicability
+    edits: tuple[Edit, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"applicability": self.applicability, "edits": [e.to_dict() for e in self.edits]}
 
 
 @dataclass(frozen=True)
@@ -70,9 +101,10 @@ class Finding:
     range: Range
     suggestions: tuple[Suggestion, ...] = ()
     lang: str = ""
+    fix: Fix | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity,
             "message": self.message,
@@ -80,6 +112,9 @@ class Finding:
             "range": self.range.to_dict(),
             "suggestions": [s.to_dict() for s in self.suggestions],
         }
+        if self.fix is not None:
+            data["fix"] = self.fix.to_dict()
+        return data
 
 
 @dataclass(frozen=True)
@@ -153,3 +188,17 @@ class Report:
     def to_json(self, indent: int | None = 2) -> str:
         """The JSON contract as text (non-ASCII kept as is; lone surrogates escaped so it is valid UTF-8)."""
         return escape_surrogates(json.dumps(self.to_dict(), ensure_ascii=False, indent=indent))
+
+
+def fixed_text(source: str, start: int, end: int, edits: Sequence[Edit]) -> str:
+    """``source[start:end]`` (an item) as its edits leave it: what a fix's title or description shows."""
+    inside = [e for e in edits if start <= e.range.start.offset and e.range.end.offset <= end]
+    grown = sum(len(e.text) - (e.range.end.offset - e.range.start.offset) for e in inside)
+    return apply_edits(source, inside)[start:end + grown]
+
+
+def apply_edits(source: str, edits: Sequence[Edit]) -> str:
+    """The source with non-overlapping edits applied (offsets are code points into ``source``)."""
+    for edit in sorted(edits, key=lambda e: e.range.start.offset, reverse=True):
+        source = source[:edit.range.start.offset] + edit.text + source[edit.range.end.offset:]
+    return source

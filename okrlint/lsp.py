@@ -331,45 +331,6 @@ def _quoted(text: str) -> str:
     return f"«{shown[: _TITLE_LIMIT - 1].rstrip()}…»" if len(shown) > _TITLE_LIMIT else f"«{shown}»"
 
 
-# A Markdown list item's lead: indent, bullet or number, optional task box.
-_LIST_LEAD = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
-
-
-def added_key_results(document: OkrDocument | None, path: Sequence[int],
-                      texts: Sequence[str]) -> tuple[int, str] | None:
-    """Where and what to insert so a metric moved out of an objective becomes its key results.
-
-    Only in Markdown lists, where a new item is unambiguous: after the
-    objective's last key result (and its indented continuation lines), with
-    the same list lead.  Elsewhere ``None``: the quick fix says what to add.
-    """
-    if document is None or document.format != "markdown" or len(path) != 1 or not texts:
-        return None
-    objective = document.objectives[path[0]]
-    if not objective.key_results:
-        return None
-    source = document.source
-    last = objective.key_results[-1]
-    line_start = max(source.rfind("\n", 0, last.start), source.rfind("\r", 0, last.start)) + 1
-    lead = source[line_start:last.start]
-    if not _LIST_LEAD.fullmatch(lead):
-        return None
-    lead = re.sub(r"\[[xX]\]", "[ ]", lead)  # the new key result is not done yet
-    numbered = re.search(r"\d+", lead)
-    if numbered:  # "3. " → "4. "
-        lead = lead[: numbered.start()] + str(int(numbered.group()) + 1) + lead[numbered.end():]
-    indent = len(lead) - len(lead.lstrip())
-    at, newline = len(source), "\n"
-    for match in _LINE_BREAK.finditer(source, last.end):
-        at, newline = match.start(), match.group(0)
-        following = _LINE_BREAK.split(source[match.end():], maxsplit=1)[0]
-        if not following.strip() or len(following) - len(following.lstrip()) <= indent:
-            break  # a blank line or the next item: insert before it
-    else:
-        at = len(source)
-    return at, "".join(newline + lead + text for text in texts)
-
-
 def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
                  diagnostics: Sequence[lsp.Diagnostic]) -> list[lsp.CodeAction]:
     """Quick fixes for the requested okrlint diagnostics, matched to fresh findings by rule and overlapping range.
@@ -380,7 +341,9 @@ def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
     the fixes for findings under the cursor.  Two rules proposing the same
     rewrite of an item give one action that resolves both diagnostics.
     """
-    from .reporters import fit_to_source
+    from .findings import fixed_text
+    from .fixes import added_key_results
+    from .escaping import fit_to_source
 
     ours = [d for d in diagnostics if d.source == SOURCE and d.code is not None]
     pairs: list[tuple[Finding, lsp.Diagnostic]] = []
@@ -397,7 +360,21 @@ def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
         item_range = finding.item.range
         assert item_range is not None  # only findings with an item range are fixable
         edit_range = result.mapper.range(item_range.start.offset, item_range.end.offset)
-        for n, suggestion in enumerate(finding.suggestions):
+        fix = finding.fix
+        if fix is not None and fix.applicability == "safe" and fix.edits:  # exact edits: the preferred action
+            key = (item_range.start.offset, item_range.end.offset, "safe:" + repr(fix.edits))
+            if key not in actions:
+                edits = [lsp.TextEdit(range=result.mapper.range(e.range.start.offset, e.range.end.offset),
+                                      new_text=e.text) for e in fix.edits]
+                text = fixed_text(result.text, item_range.start.offset, item_range.end.offset, fix.edits)
+                actions[key] = lsp.CodeAction(title=f"okrlint: fix to {_quoted(text)}", kind=lsp.CodeActionKind.QuickFix,
+                                              diagnostics=[diagnostic], is_preferred=True,
+                                              edit=lsp.WorkspaceEdit(changes={uri: edits}))
+            elif diagnostic not in (actions[key].diagnostics or []):
+                actions[key].diagnostics = [*(actions[key].diagnostics or []), diagnostic]
+        for suggestion in finding.suggestions:
+            if fix is not None and fix.applicability == "safe":
+                continue  # the suggestion is what the safe fix writes
             key = (item_range.start.offset, item_range.end.offset, suggestion.text)
             if key in actions:
                 if diagnostic not in (actions[key].diagnostics or []):
@@ -420,7 +397,7 @@ def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
                 title=title,
                 kind=lsp.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic],
-                is_preferred=n == 0 and not suggestion.placeholders,
+                is_preferred=False,  # a rewrite with new wording or placeholders: the writer decides
                 edit=lsp.WorkspaceEdit(changes={uri: edits}),
             )
     return list(actions.values())

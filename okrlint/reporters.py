@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from .findings import SEVERITY_ORDER, FileReport, Finding, Report, Suggestion
 from .model import Range
+from .escaping import fit_to_source
 from .safetext import printable
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; the engine is imported lazily
@@ -179,16 +180,21 @@ def _suggestion_lines(suggestion: Suggestion, paint: Callable[[str, str], str]) 
     return lines
 
 
-def format_finding(path: str, finding: Finding, *, color: bool = False) -> list[str]:
+def format_finding(path: str, finding: Finding, *, color: bool = False, suggestions: bool = True) -> list[str]:
     """``path:line:col: severity rule message`` plus its suggestions, one list entry per line."""
     paint = _styler(color)
     start = finding.range.start
     location = paint("bold", f"{printable(path)}:{start.line}:{start.column}:")
     message = printable(" ".join(finding.message.split()))  # one diagnostic, one line, no terminal escapes
     lines = [f"{location} {paint(finding.severity, finding.severity)} {paint('rule', finding.rule)} {message}"]
-    for suggestion in finding.suggestions:
+    for suggestion in finding.suggestions if suggestions else ():
         lines.extend(_suggestion_lines(suggestion, paint))
     return lines
+
+
+def _item_key(finding: Finding) -> tuple[Any, ...]:
+    rng = finding.item.range
+    return (finding.item.kind, rng.start.offset, rng.end.offset) if rng is not None else (id(finding),)
 
 
 def summary_line(report: Report) -> str:
@@ -213,8 +219,10 @@ def render_text(report: Report, *, color: bool = False, quiet: bool = False, min
     """
     lines: list[str] = []
     for file in report.files:
-        for finding in file.findings:
-            lines.extend(format_finding(file.path, finding, color=color))
+        # Every finding on an item carries the item's one suggestion: print it once, after the item's last finding.
+        last = {_item_key(f): n for n, f in enumerate(file.findings)}
+        for n, finding in enumerate(file.findings):
+            lines.extend(format_finding(file.path, finding, color=color, suggestions=last[_item_key(finding)] == n))
     if not quiet:
         lines.extend(_score_block(report, color, min_score))
         if lines:
@@ -373,60 +381,18 @@ def sarif_location(path: str) -> dict[str, str]:
     return {"uri": artifact_uri(os.path.abspath(path))}  # outside the root: an absolute file:// URI
 
 
-_YAML_PLAIN_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: | #|:$|\s$")
-
-
-def fit_to_source(text: str, path: str, source: str, start: int) -> str:
-    """The rewrite as it must be typed at ``start`` so the file stays valid (quoting, escapes).
-
-    Item ranges cover the item's text, inside any quotes of a JSON, YAML or CSV
-    value, so the replacement uses the escaping of that context.
-    """
-    suffix = path.lower().rsplit(".", 1)[-1] if "." in path else ""
-    before = source[start - 1] if 0 < start <= len(source) else ""
-    if suffix == "json" or (suffix in ("yaml", "yml") and before == '"'):
-        return json.dumps(text, ensure_ascii=False)[1:-1]
-    if suffix in ("yaml", "yml"):
-        if before == "'":
-            return text.replace("'", "''")
-        return json.dumps(text, ensure_ascii=False) if _YAML_PLAIN_UNSAFE.search(text) else text
-    if suffix in ("csv", "tsv"):
-        if before == '"':
-            return text.replace('"', '""')
-        delimiter = "\t" if suffix == "tsv" else ","
-        return '"' + text.replace('"', '""') + '"' if delimiter in text or '"' in text else text
-    if suffix in ("md", "markdown") and "|" in text:
-        line_start = source.rfind("\n", 0, start) + 1
-        line_end = source.find("\n", start)
-        if "|" in source[line_start:line_end if line_end >= 0 else None]:  # a table cell
-            return text.replace("|", "\\|")
-    return text
-
-
 def _sarif_fixes(file: FileReport, location: dict[str, str], finding: Finding) -> list[dict[str, Any]]:
-    """A replacement of the whole item per suggestion, when the item's own range is known."""
-    if finding.item.range is None or file.path in STDIN_NAMES:
+    """The finding's safe fix (exact edits, no placeholders); rewrites that need review stay out of SARIF."""
+    fix = finding.fix
+    if fix is None or fix.applicability != "safe" or not fix.edits or file.path in STDIN_NAMES:
         return []
-    fixes = []
-    for suggestion in finding.suggestions:
-        inserted = fit_to_source(suggestion.text, file.path, file.source, finding.item.range.start.offset)
-        description = suggestion.text
-        if suggestion.placeholders:
-            description += f" ({PLACEHOLDERS}: {', '.join(suggestion.placeholders)})"
-        fixes.append(
-            {
-                "description": {"text": description},
-                "artifactChanges": [
-                    {
-                        "artifactLocation": dict(location),
-                        "replacements": [
-                            {"deletedRegion": _region(finding.item.range), "insertedContent": {"text": inserted}}
-                        ],
-                    }
-                ],
-            }
-        )
-    return fixes
+    from .findings import fixed_text
+
+    rng = finding.item.range
+    description = fixed_text(file.source, rng.start.offset, rng.end.offset, fix.edits) if rng else finding.message
+    replacements = [{"deletedRegion": _region(edit.range), "insertedContent": {"text": edit.text}} for edit in fix.edits]
+    return [{"description": {"text": description},
+             "artifactChanges": [{"artifactLocation": dict(location), "replacements": replacements}]}]
 
 
 def render_sarif(report: Report, *, rules: Sequence[Rule] | None = None, locale: str | None = None) -> str:

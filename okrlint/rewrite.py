@@ -1,42 +1,101 @@
-"""Suggested rewrites: whole items rewritten grammatically.
+"""Rewriters: the parts of an item's composed suggestion, one per rule file that names one.
 
-Rule files name a rewriter (``rewrite: {using: <name>}``) and carry its
-templates and word maps per language.  Words that move into a new slot are
-inflected with pymorphy3 (Russian) or lemminflect (English), so
-«провести 10 вебинаров» becomes «Привлечь N участников вебинаров…».
-Unknown values are placeholders: X, Y, N, M for numbers, ``[…]`` for words.
+The fix stage (:mod:`okrlint.fixes`) calls them after the rules, with a
+:class:`Job` holding the item, the rules that fired on it and a :class:`Kit` of
+what the rule files provide (``rewrite:`` templates, lexicons).  Rewriting
+never imports the engine or the checks: everything arrives in the job.
+
+Words that move into a new slot are inflected with pymorphy3 (Russian) or
+lemminflect (English).  Unknown values are placeholders: X, Y, N, M for
+numbers, ``[…]`` for words.  A rewriter returns ``None`` rather than a stock
+frame when the item does not give it what it needs.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Callable
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Sequence
 
 from spacy.tokens import Token
 
-from .analysis import Analysis, analyze_text
-from .findings import Suggestion
+from .analysis import Analysis
 
-if TYPE_CHECKING:
-    from .checks import Hit
-    from .engine import Context
-
-REWRITERS: dict[str, Callable[["Context", "Hit"], Suggestion | None]] = {}
-_PLACEHOLDER = re.compile(r"\[[^\]]+\]|\b[XYNM]\b")
+PLACEHOLDER = re.compile(r"\[[^\]]+\]|\b[XYNM]\b%?")
 
 
-def rewriter(name: str) -> Callable[[Callable[..., Suggestion | None]], Callable[..., Suggestion | None]]:
-    def register(fn: Callable[..., Suggestion | None]) -> Callable[..., Suggestion | None]:
+@dataclass(frozen=True)
+class Kit:
+    """What rewriting borrows from the rule files, handed over by the engine."""
+
+    templates: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule id → its ``rewrite:`` section
+    lexicons: Mapping[str, Mapping[str, Mapping[str, Sequence[str]]]] = field(default_factory=dict)  # id → lang → group
+    shared: Mapping[str, Mapping[str, Sequence[str]]] = field(default_factory=dict)  # rules/_shared.yaml
+
+    def words(self, rule_id: str, lang: str, group: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.lexicons.get(rule_id, {}).get(lang, {}).get(group, []))
+
+    def shared_words(self, group: str, lang: str) -> tuple[str, ...]:
+        return tuple(w.lower() for w in self.shared.get(group, {}).get(lang, []))
+
+    def template(self, rule_id: str, key: str, lang: str | None = None) -> Any:
+        value = self.templates.get(rule_id, {}).get(key)
+        return value.get(lang) if lang is not None and isinstance(value, dict) else value
+
+
+@dataclass(frozen=True)
+class Target:
+    """A place a rule fired on the item: ``text[start:end]`` of the item's original text, and its values."""
+
+    start: int
+    end: int
+    text: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Job:
+    """One item to rewrite: its text after the safe edits, its analysis, and what fired on it."""
+
+    kind: str
+    lang: str
+    text: str
+    analysis: Analysis
+    fired: Mapping[str, Sequence[Target]]
+    kit: Kit
+    deadline: bool = False  # the item's objective has no period: a rewrite that adds a range adds the quarter too
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A whole-item rewrite; ``new_key_results`` holds what moves out of an objective."""
+
+    text: str
+    new_key_results: tuple[str, ...] = ()
+
+
+REWRITERS: dict[str, Callable[[Job], Rewrite | None]] = {}
+
+
+def rewriter(name: str) -> Callable[[Callable[[Job], Rewrite | None]], Callable[[Job], Rewrite | None]]:
+    def register(fn: Callable[[Job], Rewrite | None]) -> Callable[[Job], Rewrite | None]:
         REWRITERS[name] = fn
         return fn
 
     return register
 
 
+def placeholders(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.group().rstrip("%") for m in PLACEHOLDER.finditer(text)))
+
+
+def _cap(word: str, like: str) -> str:
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
 # ---------------------------------------------------------------- grammar helpers
-
-_UD_CASE = {"nomn": "nomn", "gent": "gent", "datv": "datv", "accs": "accs", "ablt": "ablt", "loct": "loct"}
-
 
 def _cap(word: str, like: str) -> str:
     if like[:1].isupper():
@@ -52,14 +111,26 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def inflect_word(token: Token, grammemes: set[str]) -> str:
+def is_noun(token: Token) -> bool:
+    """A noun, also where the tagger guessed another part of speech («31 вебинар» read as an adjective)."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    if token.pos_ != "ADJ" or not any("\u0400" <= ch <= "\u04ff" for ch in token.text):
+        return False
+    from .analysis.russian import parses
+
+    readings = parses(token.text.lower())
+    return bool(readings) and "NOUN" in readings[0].tag and not any("ADJF" in p.tag for p in readings)
+
+
+def inflect_word(token: Token, grammemes: set[str], pos: str | None = None) -> str:
     """A Russian word in another case/number; unchanged when pymorphy3 cannot inflect it."""
     if not any("\u0400" <= ch <= "\u04ff" for ch in token.text):
         return token.text
     from .analysis.russian import best_parse
 
     feats = {k: v for k, v in (f.split("=") for f in str(token.morph).split("|") if "=" in f)}
-    parse = best_parse(token.text, token.pos_, feats)
+    parse = best_parse(token.text, pos or token.pos_, feats)
     form = parse.inflect(grammemes)
     if form is None and "plur" in grammemes:
         form = parse.inflect(grammemes - {"plur"})
@@ -73,7 +144,7 @@ def np_in_case(tokens: list[Token], case: str, number: str | None = None) -> str
     their form: «качество контента» → «качества контента».
     """
     tokens = [t for t in tokens if not t.is_space]
-    head_index = next((i for i, t in enumerate(tokens) if t.pos_ in ("NOUN", "PROPN")
+    head_index = next((i for i, t in enumerate(tokens) if is_noun(t)
                        and not (not t.whitespace_ and i + 1 < len(tokens) and tokens[i + 1].text in "/-")), None)
     if head_index is None or not any("\u0400" <= ch <= "\u04ff" for ch in tokens[head_index].text):
         return _lower_first(tokens, _join(tokens))
@@ -85,9 +156,13 @@ def np_in_case(tokens: list[Token], case: str, number: str | None = None) -> str
         agrees = i < head_index and t.pos_ in ("ADJ", "DET", "VERB") and (not head_case or t.morph.get("Case") == head_case)
         if i == head_index or agrees:
             grams = {case} | ({head_number} if head_number else set())
-            if t.pos_ in ("ADJ", "DET", "VERB") and head_number != "plur" and case == "accs":
-                grams |= {"inan"} if "Inan" in head.morph.get("Animacy") else set()
-            out.append(inflect_word(t, grams) + t.whitespace_)
+            if t.pos_ in ("ADJ", "DET", "VERB") and head_number != "plur":
+                gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get((head.morph.get("Gender") or [""])[0])
+                grams |= {gender} if gender else set()  # «среднее время», not «средний время»
+                if case == "accs":
+                    grams |= {"inan"} if "Inan" in head.morph.get("Animacy") else set()
+            pos = "NOUN" if i == head_index and t.pos_ not in ("NOUN", "PROPN") else None
+            out.append(inflect_word(t, grams, pos) + t.whitespace_)
         else:
             out.append(t.text_with_ws)
     return _lower_first(tokens, "".join(out).strip())
@@ -115,47 +190,8 @@ def _common_word(word: str) -> bool:
     return bool(getAllLemmas(word))
 
 
-def agree_adjective(adjective: str, head: Token | None, case: str) -> str:
-    """«каким»/«какой»/«какими»: an adjective agreeing in number and gender with ``head``, in ``case``."""
-    from .analysis.russian import morph
-
-    grams = {case}
-    if head is not None and "Plur" in head.morph.get("Number"):
-        grams.add("plur")
-    else:
-        gender = (head.morph.get("Gender") or ["Masc"])[0] if head is not None else "Masc"
-        grams |= {"sing", {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(gender, "masc")}
-    form = morph().parse(adjective)[0].inflect(grams)
-    return form.word if form is not None else adjective
-
-
 def _join(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
-
-
-def count_phrase(count: int, lang: str, what: str) -> str:
-    """«2 ключевых результата», «6 целей», "1 key result" — the noun agreeing with the number."""
-    if lang != "ru":
-        words = {"key_result": ["key", "result"], "objective": ["objective"]}[what]
-        if count != 1:  # regular plurals: no need to load lemminflect's inflection table for them
-            words[-1] += "s"
-        return f"{count} {' '.join(words)}"
-    from .analysis.russian import parses
-
-    words = {"key_result": ["ключевой", "результат"], "objective": ["цель"]}[what]
-    agreed = []
-    for word in words:
-        parse = parses(word)[0]
-        form = parse.make_agree_with_number(count)
-        agreed.append(form.word if form is not None else word)
-    return f"{count} {' '.join(agreed)}"
-
-
-def english_plural(noun: str) -> str:
-    from lemminflect import getInflection
-
-    forms = getInflection(noun, tag="NNS")
-    return forms[0] if forms else noun + "s"
 
 
 # ---------------------------------------------------------------- item anatomy
@@ -204,233 +240,392 @@ def obj_after(verb: Token) -> bool:
     return any(not t.is_space and not t.is_punct for t in verb.doc[verb.i + 1:])
 
 
-def time_suffix(analysis: Analysis, lang: str, templates: dict[str, Any]) -> str:
-    """Keep the item's own time bound, or add the quarter."""
-    bounds = [t.text for t in analysis.times]
-    if bounds:
-        return bounds[0]
-    return templates.get("deadline", {}).get(lang, "к концу квартала" if lang == "ru" else "by the end of the quarter")
 
 
-def _suggest(text: str) -> Suggestion:
-    text = sentence(text)
-    placeholders = tuple(dict.fromkeys(m.group() for m in _PLACEHOLDER.finditer(text)))
-    return Suggestion(text, placeholders)
+# ---------------------------------------------------------------- shared pieces
+
+_RANGE = {"ru": "с X до Y", "en": "from X to Y"}
+_DEADLINE = {"ru": "к концу квартала", "en": "by the end of the quarter"}
 
 
-def _direction(analysis: Analysis, obj: list[Token], ctx: "Context") -> str:
-    numbers = re.search(r"(?:с|from)\s+[^\d]{0,12}?(\d[\d\s.,]*)\s*%?\s*(?:до|to)\s+(\d[\d\s.,]*)", analysis.text)
-    if numbers:
-        try:
-            a, b = (float(n.replace(" ", "").replace(",", ".").rstrip(".")) for n in numbers.groups())
-            return "down" if b < a else "up"
-        except ValueError:
-            pass
-    down = {w.lower() for w in ctx.rule.templates.get("decrease", {}).get(analysis.lang, [])}
-    lemmas = {t.lemma_.lower() for t in obj}
-    return "down" if lemmas & down else "up"
+def _when(job: Job, analysis: Analysis | None = None) -> str:
+    """The item's own time bound, else the quarter when the objective has no period, else nothing."""
+    analysis = analysis or job.analysis
+    if analysis.times:
+        return ""  # kept where the writer put it
+    if not job.deadline:
+        return ""
+    return job.kit.template("task-key-result", "deadline", job.lang) or _DEADLINE[job.lang]
 
 
-# ---------------------------------------------------------------- shared rewrites
-
-def metric_rewrite(ctx: "Context", analysis: Analysis, verb: Token | None, direction_verb: str | None = None) -> Suggestion:
-    """«Повысить [показатель] качества контента с X до Y к концу квартала»."""
-    lang = analysis.lang
-    t = ctx.rule.templates
-    obj = object_tokens(analysis, verb)
-    direction = _direction(analysis, obj, ctx)
-    verbs = t.get("verbs", {}).get(lang, {"up": "Повысить" if lang == "ru" else "Increase",
-                                         "down": "Снизить" if lang == "ru" else "Reduce"})
-    new_verb = direction_verb or verbs[direction]
-    when = time_suffix(analysis, lang, t)
-    if analysis.has_measure and verb is not None:
-        rest = analysis.text[verb.idx + len(verb.text):]
-        return _suggest(f"{new_verb}{rest}")
-    if lang == "ru":
-        metric = t.get("metric", {}).get("ru", "[показатель]")
-        phrase = np_in_case(obj, "gent") if obj else "[чего]"
-        return _suggest(f"{new_verb} {metric} {phrase} с X до Y {when}")
-    metric = t.get("metric", {}).get("en", "[metric]")
-    phrase = _join(obj) if obj else "[what]"
-    return _suggest(f"{new_verb} {metric} of {phrase} from X to Y {when}")
+def _with_when(text: str, when: str) -> str:
+    """Append the time bound; a template's closing comma («…станут клиентами,») stays only before it."""
+    text = text.rstrip(" ;.")
+    return f"{text} {when}" if when else text.rstrip(",")
 
 
-def outcome_rewrite(ctx: "Context", analysis: Analysis, verb: Token | None) -> Suggestion:
-    """An activity turned into its outcome, by the deliverable's lemma (``outcomes`` in the rule file)."""
-    lang = analysis.lang
-    from .engine import get_rule
+def _lemma_seq(tokens: Sequence[Token]) -> list[str]:
+    return [t.lemma_.lower() for t in tokens]
 
-    task_rule = get_rule("task-key-result")  # the deliverable → outcome map lives in that rule file
-    t = task_rule.templates if task_rule is not None else ctx.rule.templates
-    if verb is not None and "Pass" in verb.morph.get("Voice") or (verb is not None and verb.i > 0 and not obj_after(verb)):
-        obj = [tok for tok in analysis.doc[:verb.i] if not tok.is_space]  # «Лендинг опубликован»
-    else:
-        obj = object_tokens(analysis, verb)
-    nouns = [tok for tok in obj if tok.pos_ in ("NOUN", "PROPN")]
-    noun = (nouns[0] if lang == "ru" else nouns[-1]) if nouns else None
-    when = time_suffix(analysis, lang, t)
-    outcomes = t.get("outcomes", {}).get(lang, {})
-    template = outcomes.get(noun.lemma_.lower()) if noun is not None else None
-    if template is None and noun is not None:
-        template = next((v for k, v in outcomes.items() if noun.lemma_.lower().endswith(k)), None)
-    template = template or t.get("fallback", {}).get(lang) or (
-        "Повысить [метрику результата] от {np_gen} с X до Y" if lang == "ru" else "Raise [outcome metric] of {np} from X to Y")
-    if lang == "ru":
-        values = {"np_gen_plur": np_in_case(obj, "gent", "plur") if obj else "[чего]",
-                  "np_gen": np_in_case(obj, "gent") if obj else "[чего]",
-                  "np": _join(obj) or "[что]"}
-    else:
-        values = {"np": _lower_first(obj, _join(obj)) if obj else "[what]"}
-    return _suggest(f"{template.format(**values)} {when}")
+
+def _spaced(tokens: Sequence[Token]) -> str:
+    """Tokens as the writer spaced them, with one space where a dropped token stood between two."""
+    out = ""
+    for a, b in zip(tokens, list(tokens[1:]) + [None]):
+        out += a.text
+        if b is not None and (a.whitespace_ or b.i != a.i + 1):
+            out += " "
+    return out
+
+
+def _ambiguous(tokens: Sequence[Token], job: Job) -> bool:
+    """A metric whose good direction depends on the team («время в приложении», "tickets per agent")."""
+    return _has_entry(tokens, job.kit.shared_words("ambiguous", job.lang)) and not lower_is_better(tokens, job)
+
+
+def _has_entry(tokens: Sequence[Token], entries: Sequence[str]) -> bool:
+    """Whether a (possibly multi-word) lexicon entry occurs, by lemmas or by surface forms."""
+    lemmas, words = _lemma_seq(tokens), [t.lower_ for t in tokens]
+    for entry in entries:
+        parts = entry.split()
+        for seq in (lemmas, words):
+            if any(seq[i:i + len(parts)] == parts for i in range(len(seq) - len(parts) + 1)):
+                return True
+    return False
+
+
+def lower_is_better(tokens: Sequence[Token], job: Job) -> bool:
+    """Whether the phrase names a metric that should go down (incidents, churn, latency, cost…)."""
+    return _has_entry(tokens, job.kit.shared_words("lower_is_better", job.lang))
+
+
+def _direction_verb(job: Job, tokens: Sequence[Token], rule_id: str = "vague-verb") -> str | None:
+    """The verb for the metric's good direction; ``None`` when neither lexicon knows the metric (no guessing)."""
+    verbs = job.kit.template(rule_id, "verbs", job.lang) or job.kit.template("vague-verb", "verbs", job.lang) or {}
+    if lower_is_better(tokens, job):
+        if job.lang == "ru" and _has_entry(tokens, job.kit.shared_words("duration", "ru")):
+            return verbs.get("shorten", "Сократить")
+        return verbs.get("down", "Снизить" if job.lang == "ru" else "Reduce")
+    if _has_entry(tokens, job.kit.shared_words("higher_is_better", job.lang)):
+        return verbs.get("up", "Повысить" if job.lang == "ru" else "Increase")
+    return None
+
+
+def _english_np(tokens: Sequence[Token]) -> str:
+    """"the number of Sev-2 outages": a leading singular common noun followed by "of" takes "the"."""
+    text = _lower_first(list(tokens), _join(list(tokens)))
+    if len(tokens) > 1 and tokens[1].lower_ == "of" and tokens[0].lower_ in _COUNT_NOUNS:
+        return "the " + text
+    return text
+
+
+_COUNT_NOUNS = frozenset("number share percentage percent rate amount count volume level ratio proportion".split())
+
+
+def _comparator(analysis: Analysis) -> bool:
+    """Words the writer chose for direction («не выше», "under", "at least"): a rewrite must not replace them."""
+    return re.search(r"\b(?:не\s+(?:выше|ниже|более|менее|больше|меньше)|выше|ниже|более|менее|минимум|максимум|"
+                     r"under|below|above|over|at\s+least|at\s+most|no\s+more|no\s+less|within)\b",
+                     analysis.text, re.IGNORECASE) is not None
+
+
+def _metric_head(tokens: Sequence[Token], job: Job) -> bool:
+    """Whether the phrase names something measurable: a metric word or a lower-is-better metric."""
+    metric = job.kit.words("kpi-wording", job.lang, "metric") | set(job.kit.shared_words("measurable", job.lang))
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return False
+    if job.lang == "ru":
+        head = [nouns[0]]
+    else:  # "customer retention rate": the last noun of the first noun run
+        run = []
+        for t in tokens:
+            if t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") or t.text == "-":
+                run.append(t)
+            elif run:
+                break
+        head = [t for t in run if t.pos_ in ("NOUN", "PROPN")][-1:] or nouns[:1]
+    return any(t.lemma_.lower() in metric or t.lower_ in metric for t in head) or lower_is_better(head, job)
+
+
+def _english_head(tokens: Sequence[Token]) -> Token | None:
+    """"landing page for the spring campaign" → page: the last noun of the first noun run."""
+    run: list[Token] = []
+    for t in tokens:
+        if t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or t.text == "-" or t.like_num:
+            run.append(t)
+        elif run:
+            break
+    nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else None
+
+
+def _count_before(analysis: Analysis, tokens: list[Token]) -> list[Token]:
+    """The object with the number the writer gave for it («10 вебинаров», "5 blog posts")."""
+    if not tokens:
+        return tokens
+    first = tokens[0]
+    before = [t for t in analysis.doc[max(0, first.i - 2):first.i] if not t.is_space]
+    if before and before[-1].like_num:
+        return [before[-1], *tokens]
+    return tokens
 
 
 # ---------------------------------------------------------------- rewriters
 
-@rewriter("vague-verb")
-def vague_verb(ctx: "Context", hit: "Hit") -> Suggestion | None:
-    analysis = ctx.analysis
-    assert analysis is not None
-    verb = analysis.predicate
-    if ctx.kind == "objective":
-        obj = object_tokens(analysis, verb)
-        template = ctx.rule.templates.get("objective", {}).get(analysis.lang)
-        if not template:
-            return None
-        if hit.end is not None and verb is not None and hit.end > verb.idx + len(verb.text):
-            obj = []  # «Сделать так, чтобы…»: there is no object to keep
-        phrase = (np_in_case(obj, "accs") if analysis.lang == "ru" else _join(obj)) if obj else (
-            "[что]" if analysis.lang == "ru" else "[what]")
-        nouns = [t for t in obj if t.pos_ in ("NOUN", "PROPN")]
-        which = agree_adjective("какой", nouns[0] if nouns else None, "ablt") if analysis.lang == "ru" else ""
-        return _suggest(template.format(np=phrase, which=which))
-    return metric_rewrite(ctx, analysis, verb)
-
-
 @rewriter("task")
-def task(ctx: "Context", hit: "Hit") -> Suggestion | None:
-    analysis = ctx.analysis
-    assert analysis is not None
-    verb = analysis.predicate or next((t for t in analysis.doc if t.idx == hit.start), None)
-    return outcome_rewrite(ctx, analysis, verb)
+def task(job: Job) -> Rewrite | None:
+    """An activity turned into its outcome, by the deliverable's lemma (``outcomes`` in the rule file).
 
-
-@rewriter("hedging")
-def hedging(ctx: "Context", hit: "Hit") -> Suggestion | None:
-    """Drop the hedge; if what is left is an activity, state its outcome instead."""
-    analysis = ctx.analysis
-    assert analysis is not None
-    text = analysis.text
-    rest = text[:hit.start] + text[hit.end or hit.start:]
-    rest = re.sub(r"^\s*(?:to|бы)\b\s*", "", rest.strip(" ,"), flags=re.IGNORECASE)
-    rest = re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", rest)).strip(" ,")
-    if not rest:
-        return None
-    again = analyze_text(sentence(rest), analysis.lang)
-    from .engine import get_rule
-
-    task_rule = get_rule("task-key-result")
-    verb = again.predicate
-    if ctx.kind == "key_result" and task_rule is not None and verb is not None and not again.has_measure:
-        from .checks import has_outcome
-
-        task_words = {w.lower() for w in task_rule.words(analysis.lang, "main")}
-        if verb.lemma_.lower() in task_words and not has_outcome(ctx, again, skip=verb):
-            from .engine import Context as _Context
-
-            sub = _Context(task_rule, ctx.config, ctx.document, ctx.item, ctx.kind, again, ctx.analyses, ctx.objective)
-            return outcome_rewrite(sub, again, verb)
-    return _suggest(rest)
-
-
-@rewriter("add-number")
-def add_number(ctx: "Context", hit: "Hit") -> Suggestion | None:
-    analysis = ctx.analysis
-    assert analysis is not None
+    No outcome for that deliverable, no rewrite: a generic «[метрика результата]» frame helps nobody.
+    """
+    if "multiple-actions" in job.fired:
+        return None  # several deliverables: one outcome would drop the others
+    analysis, lang = job.analysis, job.lang
+    if re.search(r"\b(?:чтобы|so\s+that|in\s+order\s+to|so\s+we)\b|,\s*(?:сократив|увеличив|снизив|повысив)",
+                 analysis.text, re.IGNORECASE):
+        return None  # the writer states the purpose: an invented outcome would replace theirs
     verb = analysis.predicate
-    lang = analysis.lang
-    t = ctx.rule.templates
-    direction = ctx.words("direction")
-    if verb is not None and verb.lemma_.lower() in direction:
+    passive = verb if verb is not None and ("Pass" in verb.morph.get("Voice") or (verb.i > 0 and not obj_after(verb))) \
+        else None
+    if verb is None:
+        passive = next((t for t in analysis.doc if t.i > 0 and ("Pass" in t.morph.get("Voice")
+                        or (lang == "en" and t.lower_.endswith("ed")))), None)
+        if passive is None:
+            return None
+    if passive is not None:
+        obj = [tok for tok in analysis.doc[:passive.i] if not tok.is_space]  # «Лендинг опубликован»
+        rest = analysis.doc[passive.i + 1:]
+    else:
         obj = object_tokens(analysis, verb)
-        when = time_suffix(analysis, lang, t)
-        span = f"{analysis.text[:obj[-1].idx + len(obj[-1].text)]}" if obj else analysis.text[:verb.idx + len(verb.text)]
-        rng = "с X до Y" if lang == "ru" else "from X to Y"
-        return _suggest(f"{span} {rng} {when}")
-    from .engine import get_rule
-
-    vague = get_rule("vague-verb")
-    if verb is not None and vague is not None and verb.lemma_.lower() in {w.lower() for w in vague.words(lang, "main")}:
-        return metric_rewrite(ctx, analysis, verb)
-    if verb is not None or any("Pass" in tok.morph.get("Voice") for tok in analysis.doc):
-        return outcome_rewrite(ctx, analysis, verb or next(tok for tok in analysis.doc if "Pass" in tok.morph.get("Voice")))
-    tail = t.get("tail", {}).get(lang, ", [метрика] — не ниже X" if lang == "ru" else ", with [metric] of at least X")
-    return _suggest(analysis.text.rstrip(" .") + tail)
-
-
-@rewriter("add-baseline")
-def add_baseline(ctx: "Context", hit: "Hit") -> Suggestion | None:
-    analysis = ctx.analysis
-    assert analysis is not None
-    note = ctx.rule.templates.get("note", {}).get(analysis.lang, " (сейчас: X)" if analysis.lang == "ru" else " (currently X)")
-    end = hit.end if hit.end is not None else len(analysis.text)
-    if analysis.text[end:end + 1] == "%" and "%" not in note:
-        end += 1
-    text = analysis.text
-    if " " not in hit.text.strip():  # a multiplier verb, "Double the share…": the note goes at the end
-        end = len(text.rstrip(" ."))
-    if "%" in hit.text and re.match(r"(?:до|to)\b", hit.text.strip(), re.IGNORECASE):
-        note = note.replace("X", "X%")  # «до 68%» is a level in %; «на 25%» changes a value in its own unit
-    return _suggest(text[:end] + note + text[end:])
-
-
-@rewriter("add-deadline")
-def add_deadline(ctx: "Context", hit: "Hit") -> Suggestion | None:
-    analysis = ctx.analysis
-    assert analysis is not None
-    when = ctx.rule.templates.get("deadline", {}).get(analysis.lang, "в этом квартале" if analysis.lang == "ru" else "this quarter")
-    return _suggest(f"{analysis.text.rstrip(' .')} {when}")
+        rest = analysis.doc[obj[-1].i + 1:] if obj else analysis.doc[0:0]
+    if any(not (t.is_space or t.is_punct) and not any(x.start <= t.idx < x.end for x in analysis.times) for t in rest):
+        return None  # more than the deliverable ("… with key ecosystem projects"): an outcome would drop it
+    nouns = [tok for tok in obj if is_noun(tok)]
+    if not nouns:
+        return None
+    if lang == "ru" and any(t.lower_ in ("в", "во", "на") and t.i + 1 < len(t.doc) and "Acc" in t.doc[t.i + 1].morph.get("Case")
+                            for t in obj):
+        return None  # «Написать 4 статьи в блог»: «в блог» goes with the verb; «читателей статей в блог» would not read
+    noun = nouns[0] if lang == "ru" else _english_head(obj) or nouns[-1]
+    outcomes = job.kit.template("task-key-result", "outcomes", lang) or {}
+    lemma = noun.lemma_.lower()
+    template = outcomes.get(lemma) or next((v for k, v in outcomes.items() if lemma.endswith(k)), None)
+    if template is None:
+        return None
+    counted = _count_before(analysis, obj)
+    if lang == "ru":
+        number = "plur"
+        if counted is not obj and counted[0].text.isdigit():
+            count = int(counted[0].text)
+            number = "sing" if count % 10 == 1 and count % 100 != 11 else "plur"  # «участников 31 вебинара»
+        counted_gen = np_in_case(counted, "gent", number) if counted is not obj else np_in_case(counted, "gent")
+        values = {"np_gen_plur": np_in_case(counted, "gent", number), "np_gen": counted_gen,
+                  "np": _lower_first(counted, _join(counted))}
+    else:
+        values = {"np": _lower_first(counted, _join(counted))}
+    text = template.format(**values)
+    own = " ".join(x.text for x in analysis.times)  # "by April 15": the writer's date stays
+    return Rewrite(sentence(_with_when(text, own or _when(job))))
 
 
 @rewriter("kpi")
-def kpi(ctx: "Context", hit: "Hit") -> Suggestion | None:
-    analysis = ctx.analysis
-    assert analysis is not None
-    lang = analysis.lang
-    t = ctx.rule.templates
-    verbs = t.get("verbs", {}).get(lang, {})
+def kpi(job: Job) -> Rewrite | None:
+    """A metric name or a steady quota turned into a change: «Снизить количество жалоб в неделю с X до Y»."""
+    analysis, lang = job.analysis, job.lang
     verb = analysis.predicate
-    kpi_words = {w.lower() for w in ctx.rule.words(lang, "kpi_words")}
+    maintain = job.kit.words("kpi-wording", lang, "maintain")
+    if verb is not None and verb.lemma_.lower() in maintain:
+        return None  # "maintain" is the writer's direction: keeping a level is theirs to decide
+    if _comparator(analysis):
+        return None
+    kpi_words = job.kit.words("kpi-wording", lang, "kpi_words")
     tokens = [tok for tok in analysis.doc if tok.lower_ not in kpi_words and tok is not verb]
-    tokens = [tok for tok in tokens if not (tok.pos_ == "VERB" and tok.i < 2)]
-    when = time_suffix(analysis, lang, t)
     measures = [q for q in analysis.quantities if q.measure]
-    rng_to = measures[0].text if measures else "Y"
+    if len(measures) > 1:
+        return None
+    target = measures[0].text if measures else "Y"
+    colon = next((t for t in tokens if t.text == ":"), None)
+    if colon is not None:  # «КПЭ отдела: 120 MQL в месяц»: the metric is after the label
+        tokens = [t for t in tokens if t.i > colon.i]
+    if measures:
+        unit = _NOTE_TAIL.match(analysis.text, measures[0].end)
+        unit_end = unit.end() if unit else measures[0].end
+        target = analysis.text[measures[0].start:unit_end]
+    else:
+        unit_end = -1
+    level = {t.i for t in tokens if t.lower_ in ("уровне", "уровень", "level")}
+    level |= {t.i - 1 for t in tokens if t.i in level}  # «на уровне», "at the level"
     body = [tok for tok in tokens if not any(q.start <= tok.idx < q.end for q in analysis.quantities)
+            and not (measures and measures[0].end <= tok.idx < unit_end)
             and not any(x.start <= tok.idx < x.end for x in analysis.times)
-            and tok.lower_ not in ("на", "уровне", "уровень", "не", "ниже", "выше", "at", "level", "of", "above", "below", "least")
-            and tok.text not in (":", "—", "–", "-")]
+            and tok.i not in level
+            and not (tok.text in ("—", "–", "-") and (tok.whitespace_ or tok.i == 0))]
     while body and (body[0].is_punct or body[0].pos_ in ("ADP", "CCONJ")):
         body.pop(0)
     while body and (body[-1].is_punct or body[-1].pos_ in ("ADP", "CCONJ")):
         body.pop()
+    if not body or _ambiguous(body, job):
+        return None
+    new_verb = _direction_verb(job, body, "kpi-wording")
+    if new_verb is None:
+        return None
+    times = " ".join(x.text for x in analysis.times)
+    when = times or _when(job)
     if lang == "ru":
-        if measures and body and body[0].pos_ in ("NOUN", "PROPN") and "Gen" in body[0].morph.get("Case"):
-            phrase = f"число {_join(body)}"  # «500 заявок в месяц» → «число заявок в месяц»
+        if measures and (body[0].pos_ in ("NOUN", "PROPN") and "Gen" in body[0].morph.get("Case")
+                         or re.fullmatch(r"[A-Z]{2,}s?", body[0].text)):  # «120 MQL в месяц» → «число MQL»
+            phrase = f"число {_spaced(body)}"  # «500 заявок в месяц» → «число заявок в месяц»
+        elif measures and not is_noun(body[0]):
+            return None
         else:
-            phrase = np_in_case(body, "accs") if body else "[показатель]"
-        return _suggest(f"{verbs.get('up', 'Увеличить')} {phrase} с X до {rng_to} {when}")
-    phrase = _lower_first(body, _join(body)) if body else "[metric]"
-    return _suggest(f"{verbs.get('up', 'Increase')} {phrase} from X to {rng_to} {when}")
+            phrase = np_in_case(body, "accs")
+        return Rewrite(sentence(_with_when(f"{new_verb} {phrase} с X до {target}", when)))
+    if measures and body[0].tag_ in ("NNS", "NNPS") or (measures and body[0].lower_.endswith("s") and body[0].pos_ == "NOUN"):
+        phrase = f"the number of {_lower_first(body, _spaced(body))}"
+    else:
+        phrase = _english_np(body)
+    return Rewrite(sentence(_with_when(f"{new_verb} {phrase} from X to {target}", when)))
+
+
+@rewriter("vague-verb")
+def vague_verb(job: Job) -> Rewrite | None:
+    """«Улучшить удержание клиентов» → «Повысить удержание клиентов с X до Y»: only when the object is a metric."""
+    if job.kind != "key_result":
+        return None  # an objective is qualitative: the message says what to name instead
+    analysis = job.analysis
+    verb = analysis.predicate
+    if verb is None:
+        return None
+    obj = object_tokens(analysis, verb)
+    if not obj or not _metric_head(obj, job) or _ambiguous(obj, job):
+        return None
+    new_verb = _direction_verb(job, obj)
+    if new_verb is None:
+        return None
+    rest = analysis.text[verb.idx + len(verb.text):]
+    if analysis.has_measure:
+        return Rewrite(sentence(f"{new_verb}{rest}"))
+    end = obj[-1].idx + len(obj[-1].text)
+    tail = analysis.text[end:].strip()
+    return Rewrite(sentence(_with_when(f"{new_verb}{analysis.text[verb.idx + len(verb.text):end]} {_RANGE[job.lang]} {tail}",
+                                       _when(job))))
+
+
+@rewriter("add-number")
+def add_number(job: Job) -> Rewrite | None:
+    """A verb of change with no number: «Увеличить продажи» → «Увеличить продажи с X до Y»."""
+    analysis = job.analysis
+    verb = analysis.predicate
+    change = job.kit.words("missing-number", job.lang, "direction") & set(job.kit.shared_words("change", job.lang))
+    if verb is None or verb.lemma_.lower() not in change:
+        return None
+    obj = object_tokens(analysis, verb)
+    if not obj or analysis.has_measure:
+        return None
+    end = obj[-1].idx + len(obj[-1].text)
+    tail = analysis.text[end:].strip()
+    if re.match(r"(?:и|and|or|или|,)\b|,", tail, re.IGNORECASE):
+        return None  # two metrics in one line: one range cannot serve both
+    return Rewrite(sentence(_with_when(f"{analysis.text[:end]} {_RANGE[job.lang]} {tail}", _when(job))))
+
+
+# What belongs to a target after its number: "/10", a percent, a unit, a currency, «раза».
+_NOTE_TAIL = re.compile(
+    r"(?:\s*/\s*\d+(?:[.,]\d+)?|\s*(?:%|п\.\s?п\.|pp\b|p\.p\.|₽|\$|€|руб\w*\.?|тыс\.?|млн|млрд|k\b|"
+    r"раза?\b|times\b|x\b|секунд\w*|минут\w*|час\w*|дн(?:я|ей)|недел\w*|мс\b|ms\b|сек\b|мин\b|"
+    r"seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b))+", re.IGNORECASE)
+
+
+@rewriter("add-baseline")
+def add_baseline(job: Job) -> Rewrite | None:
+    """«до 68% (сейчас X%)»: the current value right after a level target that lacks it."""
+    targets = job.fired.get("missing-baseline", ())
+    if not targets:
+        return None
+    target = targets[0]
+    text = job.text
+    at = text.find(target.text)
+    if at < 0:
+        return None
+    end = at + len(target.text)
+    tail = _NOTE_TAIL.match(text, end)
+    if tail:
+        end = tail.end()
+    note = job.kit.template("missing-baseline", "note", job.lang) or (" (сейчас X)" if job.lang == "ru" else " (currently X)")
+    counted = _counted_noun(text, end, job.lang)
+    if counted:
+        end = counted  # "to 5,000 members (currently X)"
+    if " " not in target.text.strip() and target.start == 0:  # a multiplier verb, "Double the share…": at the end
+        end = len(text.rstrip(" ."))
+    elif text[at:end].rstrip().endswith("%") and re.match(r"(?:до|to)\b", target.text.strip(), re.IGNORECASE):
+        note = note.replace("X", "X%")  # «до 68%» is a level in %; «на 25%» changes a value in its own unit
+    return Rewrite(sentence(text[:end] + note + text[end:]))
+
+
+def _counted_noun(text: str, at: int, lang: str) -> int | None:
+    """The end of the noun a number counts, right after it ("5,000 members", «20 000 подписчиков»), if any."""
+    match = re.match(r"\s+([^\W\d_]+)", text[at:])
+    if not match:
+        return None
+    word = match.group(1).lower()
+    if lang == "ru":
+        from .analysis.russian import parses
+
+        readings = parses(word)
+        if readings and readings[0].tag.POS == "NOUN" and readings[0].tag.case == "gent":
+            return at + match.end()
+        return None
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    if set(lemmas) == {"NOUN"} and lemmas["NOUN"][0] != word:  # a plural noun and nothing else
+        return at + match.end()
+    return None
+
+
+_METRIC_PREP = re.compile(
+    r"(?:\s*,)?\s+(?:(?:с|со|from)\s+\S+(?:\s*%)?\s+(?:до|to)|с|со|from|на|до|в|by|to|of|at|up\s+to|over|above|"
+    r"under|below)\s+$",
+    re.IGNORECASE)
+
+
+_NEEDS_TARGET = frozenset("довести вывести выйти дорасти вырасти достичь достигнуть bring get reach hit achieve".split())
 
 
 @rewriter("objective-from-metric")
-def objective_from_metric(ctx: "Context", hit: "Hit") -> Suggestion | None:
-    """A qualitative objective; the metric moves into a key result."""
-    analysis = ctx.analysis
-    assert analysis is not None
-    lang = analysis.lang
-    obj = object_tokens(analysis, analysis.predicate)
-    template = ctx.rule.templates.get("objective", {}).get(lang, "Сделать [наш продукт] любимым выбором для [кого]")
-    kr = sentence(analysis.text)
-    suggestion = _suggest(template.format(np=_join(obj)))
-    return Suggestion(suggestion.text, suggestion.placeholders, (kr,))
+def objective_from_metric(job: Job) -> Rewrite | None:
+    """The objective keeps its own words without the number; the metric becomes a new key result."""
+    analysis = job.analysis
+    measures = [q for q in analysis.quantities if q.measure]
+    if not measures:
+        return None
+    text = job.text
+    cuts: list[tuple[int, int]] = []
+    verb = analysis.predicate
+    if verb is not None and verb.lemma_.lower() in _NEEDS_TARGET:
+        return None  # «Довести конверсию …», "Bring churn …": the verb means nothing without its target
+    for q in measures:
+        end = q.end
+        unit = _NOTE_TAIL.match(text, end)
+        if unit:
+            end = unit.end()
+        if _counted_noun(text, end, job.lang) or re.match(r"\s+(?:of|от|из)\b", text[end:], re.IGNORECASE):
+            return None  # «до 40 000 читателей», "to 80% of orders": the number carries the subject matter
+        prep = _METRIC_PREP.search(text[:q.start])
+        if prep is None:
+            return None  # the number is the object itself ("Reach 1,000 customers"): nothing to keep without it
+        cuts.append((prep.start(), end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(cuts):  # «с 5 минут до 1 минуты»: the two cuts of a range join
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (min(merged[-1][0], start), max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    kept = text
+    for start, end in reversed(merged):
+        kept = kept[:start] + kept[end:]
+    kept = sentence(kept)
+    if len(kept.split()) < 2:
+        return None
+    return Rewrite(kept, (sentence(text),))

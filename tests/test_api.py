@@ -44,8 +44,9 @@ def test_json_contract():
                                "objective": "Сделать наш бренд любимым выбором", "range": finding["item"]["range"]}
     assert finding["range"]["start"] == {"line": 2, "column": 3, "offset": 45}
     assert finding["range"]["end"] == {"line": 2, "column": 11, "offset": 53}
-    assert finding["suggestions"][0]["text"].startswith("Привлечь N участников вебинаров")
-    assert finding["suggestions"][0]["placeholders"] == ["N", "M"]
+    assert finding["suggestions"][0]["text"].startswith("Привлечь N участников 10 вебинаров")
+    assert finding["suggestions"][0]["placeholders"] == ["N"]
+    assert finding["fix"]["applicability"] == "unsafe" and finding["fix"]["edits"]
 
 
 def test_spans_are_exact_on_crlf_tabs_emoji_and_combining_characters():

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
+from pathlib import Path
 from types import SimpleNamespace
 
 import jsonschema
 import pytest
+
+import okrlint
 
 from okrlint.findings import FileReport, Finding, InputError, ItemRef, Report, Suggestion
 from okrlint.model import LineIndex
@@ -200,10 +203,7 @@ def test_sarif_structure(report: Report) -> None:
     location = first["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "okrs/%D0%BC%D0%B0%D1%80%D0%BA%D0%B5%D1%82%D0%B8%D0%BD%D0%B3.md"
     assert location["region"] == {"startLine": 5, "startColumn": 3, "endLine": 5, "endColumn": 11}
-    (fix,) = first["fixes"]
-    replacement = fix["artifactChanges"][0]["replacements"][0]
-    assert replacement["deletedRegion"] == {"startLine": 5, "startColumn": 3, "endLine": 5, "endColumn": 29}
-    assert replacement["insertedContent"]["text"].startswith("Повысить")
+    assert "fixes" not in first  # a suggestion without a safe fix: SARIF carries safe fixes only
     assert "fixes" not in results[2]  # no suggestion, no fix
     (invocation,) = run["invocations"]
     assert invocation["executionSuccessful"] is False
@@ -218,15 +218,17 @@ def test_sarif_russian_descriptions(report: Report) -> None:
     assert rules["hedging"]["shortDescription"]["text"] == "Неуверенные формулировки"
 
 
-def test_sarif_fix_escapes_json_sources() -> None:
-    source = '[{"objective": "Improve \\"X\\""}]'
-    item_text = 'Improve \\"X\\"'
-    finding = _finding(source, "vague-verb", "warning", "m", "Improve", item_text, "objective", (0,),
-                       (Suggestion('Grow "X" to N users'),))
-    report = Report(files=[FileReport("okrs.json", "en", [finding], source)])
+def test_sarif_carries_the_safe_fix_with_exact_edits() -> None:
+    source = '[{"objective": "Grow \\"X\\" fans", "key_results": ["Try to cut churn from 5% to 3%", "Reach 40 NPS"]}]'
+    report = okrlint.lint_text(source, filename="okrs.json")
     sarif = json.loads(render(report, "sarif", rules=RULES))
-    inserted = sarif["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]
-    assert inserted["text"] == 'Grow \\"X\\" to N users'
+    (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "hedging"]
+    (fix,) = result["fixes"]
+    (replacement,) = fix["artifactChanges"][0]["replacements"]
+    region = replacement["deletedRegion"]
+    assert source.splitlines()[0][region["startColumn"] - 1:region["endColumn"] - 1] == "Try to c"
+    assert replacement["insertedContent"]["text"] == "C"
+    assert fix["description"]["text"] == "Cut churn from 5% to 3%"
 
 
 @pytest.mark.parametrize(
@@ -292,6 +294,25 @@ def test_unknown_format(report: Report) -> None:
     ],
 )
 def test_fixes_keep_the_file_valid(path: str, source: str, item: str, rewrite: str, expected: str) -> None:
-    from okrlint.reporters import fit_to_source
+    from okrlint.escaping import fit_to_source
 
     assert fit_to_source(rewrite, path, source, source.index(item)) == expected
+
+
+def test_schema_validates_the_fix_field_on_every_bundled_example() -> None:
+    schema = json.loads((Path(okrlint.__file__).parent / "schema" / "report.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    examples = Path(okrlint.__file__).parent / "examples"
+    paths = sorted(examples.glob("*.md")) + sorted((Path(__file__).parent / "data" / "parsing").iterdir())
+    fixes = 0
+    for path in paths:
+        document = json.loads(okrlint.lint_file(path).to_json())
+        errors = list(validator.iter_errors(document))
+        assert not errors, (path.name, errors[0].message)
+        fixes += sum("fix" in f for file in document["files"] for f in file["findings"])
+    assert fixes  # the examples do carry fixes, so the field is exercised
+    bad = {"applicability": "maybe", "edits": []}
+    finding = next(f for p in paths for f in json.loads(okrlint.lint_file(p).to_json())["files"][0]["findings"]
+                   if "fix" in f)
+    assert not validator.is_valid({"version": 1, "files": [{"path": "a", "language": "ru",
+                                                            "findings": [{**finding, "fix": bad}]}], "errors": []})

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from okrlint.analysis import analyze_text
 from okrlint.analysis.russian import morph
 from okrlint.engine import load_rules
+from okrlint.grammar import gate
 from okrlint.rewrite import object_tokens
 
 from helpers import lint_item
@@ -50,12 +51,24 @@ def unknown_russian_words(rewrite: str, original: str) -> list[str]:
             and not {p.normal_form for p in morph().parse(w.lower())} & original_lemmas]
 
 
-def check_rewrite(rule_id: str, text: str, kind: str, key_results: tuple[str, ...] = ()) -> str:
+def check_rewrite(rule_id: str, text: str, kind: str, key_results: tuple[str, ...] = (),
+                  required: bool = True) -> str | None:
+    """The item's suggestion, checked; with ``required=False`` no suggestion is fine if the message says what to add."""
     findings = [f for f in lint_item(text, kind, key_results=key_results) if f.rule == rule_id]
     assert findings, f"{rule_id} did not fire on {text!r}"
     suggestion = findings[0].suggestions[0] if findings[0].suggestions else None
+    if suggestion is None and not required:
+        rule = next(r for r in load_rules() if r.id == rule_id)
+        hint = rule.templates.get(f"hint_{kind}", rule.templates.get("hint")) or {}
+        for finding in findings:
+            assert finding.message and all(h not in finding.message for h in ("[метрику результата]", "[outcome metric]"))
+            if hint:
+                assert hint[finding.lang] in finding.message or hint["en"] in finding.message or \
+                    hint["ru"] in finding.message, finding.message
+        return None
     assert suggestion is not None, f"{rule_id} gave no suggestion for {text!r}"
     rewrite = suggestion.text
+    assert not gate.problems(rewrite, text, findings[0].lang, moved=suggestion.new_key_results), rewrite
     again = {f.rule for f in lint_item(rewrite, kind, key_results=key_results)}
     assert rule_id not in again, f"the rewrite {rewrite!r} still triggers {rule_id}"
     kept = _lemmas(" ".join([rewrite, *suggestion.new_key_results]))
@@ -71,36 +84,57 @@ def check_rewrite(rule_id: str, text: str, kind: str, key_results: tuple[str, ..
 
 @pytest.mark.parametrize("rule_id,example", SEED_BAD, ids=[f"{r}:{e.text[:40]}" for r, e in SEED_BAD])
 def test_rewrite_of_bad_example(rule_id, example, capsys):
-    rewrite = check_rewrite(rule_id, example.text, example.kind, example.key_results)
+    rewrite = check_rewrite(rule_id, example.text, example.kind, example.key_results, required=False)
     with capsys.disabled():
         print(f"\n  {rule_id}: «{example.text}» → «{rewrite}»", end="")
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Провести 10 вебинаров", "Привлечь N участников вебинаров, из которых M станут клиентами, к концу квартала"),
-    ("Написать 5 статей", "Привлечь N читателей статей, из которых M оставят заявку, к концу квартала"),
+    ("Провести 10 вебинаров", "Привлечь N участников 10 вебинаров к концу квартала"),
+    ("Написать 5 статей", "Привлечь N читателей 5 статей к концу квартала"),
     ("Попробовать запустить TikTok-канал", "Привлечь N подписчиков в TikTok-канал с ROI выше X к концу квартала"),
-    ("Улучшить воронку продаж", "Повысить [показатель] воронки продаж с X до Y к концу квартала"),
-    ("Улучшить качество контента", "Повысить [показатель] качества контента с X до Y к концу квартала"),
     ("Увеличить продажи", "Увеличить продажи с X до Y к концу квартала"),
-    ("Повысить удержание клиентов до 68%", "Повысить удержание клиентов до 68% (сейчас: X%)"),
-    ("Снизить стоимость лида до 400 ₽", "Снизить стоимость лида до 400 ₽ (сейчас: X)"),  # a level target (labels v2)
-    ("Hold 10 webinars", "Attract N webinar attendees, M of whom become customers, by the end of the quarter"),
+    ("Повысить удержание клиентов до 68%", "Повысить удержание клиентов до 68% (сейчас X%)"),
+    ("Снизить стоимость лида до 400 ₽", "Снизить стоимость лида до 400 ₽ (сейчас X)"),  # a level target (labels v2)
+    ("Hold 10 webinars", "Attract N attendees to 10 webinars by the end of the quarter"),
+    # direction from the lower-is-better lexicon, not a stock «Увеличить»
+    ("Количество жалоб в неделю", "Снизить количество жалоб в неделю с X до Y к концу квартала"),
+    ("Number of Sev-2 outages", "Reduce the number of Sev-2 outages from X to Y by the end of the quarter"),
+    ("Улучшить время ответа поддержки", "Сократить время ответа поддержки с X до Y к концу квартала"),
+    ("Improve customer retention", "Increase customer retention from X to Y by the end of the quarter"),
+    ("Количество открытых багов", "Снизить количество открытых багов с X до Y к концу квартала"),
+    ("Days sales outstanding", "Reduce days sales outstanding from X to Y by the end of the quarter"),
+    ("Optimize cloud costs", "Reduce cloud costs from X to Y by the end of the quarter"),
+    ("Улучшить NPS", "Повысить NPS с X до Y к концу квартала"),
+    # one composed suggestion: the hedge goes and the baseline note is added, in one text
+    ("Aim to reduce churn to 3%", "Reduce churn to 3% (currently X%)"),
+    ("Снизить отток до 3%, если удастся", "Снизить отток до 3% (сейчас X%)"),
 ])
 def test_seed_direction_rewrites(text, expected):
     findings = lint_item(text, "key_result")
     suggestions = {s.text for f in findings for s in f.suggestions}
-    assert expected in suggestions, suggestions
+    assert suggestions == {expected}
+
+
+@pytest.mark.parametrize("text", ["Улучшить воронку продаж", "Provide customer support", "Провести обучение",
+                                  "Maintain 99.9% uptime", "Поддерживать NPS на уровне 50",
+                                  # a metric neither direction lexicon knows, or one whose direction depends on the team
+                                  "Tickets per agent per day", "Improve the hiring funnel", "Время в приложении"])
+def test_no_stock_frame_when_the_item_lacks_what_a_rewrite_needs(text):
+    findings = lint_item(text, "key_result")
+    assert findings and not any(f.suggestions for f in findings)
+    assert not any("[метрику результата]" in f.message or "[outcome metric]" in f.message for f in findings)
 
 
 def test_metric_moves_from_objective_into_a_key_result():
     findings = [f for f in lint_item("Увеличить трафик на сайт на 20%", "objective") if f.rule == "metric-in-objective"]
     suggestion = findings[0].suggestions[0]
+    assert suggestion.text == "Увеличить трафик на сайт"  # the writer's words, without the number
     assert suggestion.new_key_results == ("Увеличить трафик на сайт на 20%",)
-    assert "[наш продукт]" in suggestion.placeholders
+    assert not suggestion.placeholders
 
 
-DELIVERABLES = ["вебинар", "статья", "отчёт", "рассылка", "кампания", "встреча", "курс"]
+DELIVERABLES = ["вебинар", "статья", "рассылка", "кампания", "встреча"]
 VERBS = ["Провести", "Написать", "Подготовить", "Сделать", "Запустить", "Обновить", "Создать"]
 
 

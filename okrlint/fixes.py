@@ -1,0 +1,423 @@
+"""The fix stage: one suggestion per item, composed from every finding on it, after the rules.
+
+Rules only find.  Here each item's findings are read together: the safe
+edits (drop a hedge, repair a numeral's agreement) come first, then at most
+one rewrite (a task turned into its outcome, a metric named with its range, a
+baseline note, a metric moved out of an objective).  The result passes the
+grammar gate (:mod:`okrlint.grammar.gate`) or is not offered; every finding on
+the item then carries the same suggestion, and a fix as ruff has them:
+*safe* (exact edits, meaning kept, no placeholders) or *unsafe*.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+
+from . import rewrite
+from .analysis import Analysis, analyze
+from .escaping import FORMAT_SUFFIXES, fit_to_source
+from .findings import Edit, Finding, Fix, Suggestion
+from .grammar import gate
+from .grammar.numerals import disagreeing_nouns
+from .model import Item, Objective, OkrDocument
+
+if TYPE_CHECKING:
+    from .engine import Rule
+
+# A safe edit: (start, end, replacement) in the item's own text.
+TextEdit = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A finding as the rules made it, with the item it is about and where on that item it fired."""
+
+    finding: Finding
+    item: Item | None
+    target: rewrite.Target | None
+    locale: str = "en"  # the message language
+
+
+# ---------------------------------------------------------------- safe edits
+
+_SUBJECT = re.compile(r"(?:^|(?<=\s))(?:we|i|мы|я)\s+$", re.IGNORECASE)
+
+
+def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | None:
+    """Remove a hedge («Попробовать», "try to", «, по возможности,», "if possible") and what only it needed.
+
+    At the start of the item the next word takes the capital; in the middle
+    the commas around the hedge go with it.  ``None`` when nothing would be left.
+    """
+    follow = re.match(r"\s+(?:to|бы)\b", text[end:], re.IGNORECASE)
+    if follow and not re.search(r"\bto$", text[start:end], re.IGNORECASE):
+        end += follow.end()  # "Do our best to reach" → "Reach"
+    subject = _SUBJECT.search(text[:start])
+    if subject and not text[:subject.start()].strip():
+        start = subject.start()  # "We hope to bring…", «Мы постараемся…»
+    before, after = text[:start], text[end:]
+    if not before.strip():
+        rest = after.lstrip(" \t,;:—–-")
+        if not rest.strip():
+            return None
+        at = len(text) - len(rest)
+        first = rest[0]
+        upper = first.upper() if text.lstrip()[:1].isupper() and first.islower() else first
+        return [(len(before), at + 1, upper)]
+    finite = _finite_hedge(text, start, end, lang)
+    if finite is not None:
+        return finite or None  # «Команда постарается увеличить» → «Команда увеличит»; [] → no safe fix
+    left = len(before.rstrip(" \t,;:—–"))
+    rest_match = re.match(r"[ \t]*,?[ \t]*", after)
+    right = end + (rest_match.end() if rest_match else 0)
+    remainder = text[right:]
+    glue = " " if remainder.strip() and not remainder[:1] in ".;:!?)" else ""
+    return [(left, right, glue)]
+
+
+def _finite_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | None:
+    """A conjugated hedge after a subject hands its person, number and tense to the verb it governs.
+
+    «Команда постарается увеличить выручку» → «Команда увеличит выручку»; "The team tries to grow" →
+    "The team grows".  ``None`` when the hedge is not conjugated; ``[]`` when the verb cannot take its form
+    (an imperfective future, a past tense): then no safe fix.
+    """
+    hedge = text[start:end].strip()
+    following = re.match(r"\s+(?:to\s+)?([^\W\d_]+)", text[end:])
+    if following is None:
+        return None
+    verb, verb_end = following.group(1), end + following.end()
+    if lang == "ru":
+        from .analysis.russian import parses
+
+        words = hedge.split()
+        finite = [p for p in parses(words[-1].lower()) if p.tag.POS == "VERB" and p.score > 0.1] if len(words) == 1 else []
+        if not finite:
+            return None
+        grams = {g for g in (finite[0].tag.person, finite[0].tag.number, finite[0].tag.tense, finite[0].tag.gender) if g}
+        infinitive = next((p for p in parses(verb.lower()) if p.tag.POS == "INFN"), None)
+        if infinitive is None or finite[0].tag.tense not in ("futr", "pres") or "perf" not in infinitive.tag:
+            return []
+        form = infinitive.inflect(grams | {"futr"} - {"pres"} - ({finite[0].tag.gender} if finite[0].tag.gender else set()))
+        return [(start, verb_end, form.word)] if form is not None else []
+    first = hedge.split()[0].lower()
+    if first in ("tries", "hopes", "aims", "attempts", "strives", "seeks"):
+        from lemminflect import getInflection
+
+        forms = getInflection(verb.lower(), tag="VBZ")
+        return [(start, verb_end, forms[0])] if forms else []
+    if first in ("tried", "hoped", "aimed", "attempted", "strove", "sought"):
+        return []
+    return None
+
+
+SAFE_EDITS: dict[str, Callable[[str, int, int, str], list[TextEdit] | None]] = {"drop-hedge": drop_hedge}
+
+
+def _apply(text: str, edits: Sequence[TextEdit]) -> str:
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def _overlap(edits: Sequence[TextEdit]) -> bool:
+    spans = sorted((s, e) for s, e, _ in edits)
+    return any(b[0] < a[1] for a, b in zip(spans, spans[1:]))
+
+
+# ---------------------------------------------------------------- composing one item
+
+# Rewriters in the order they are tried: the first that gives a rewrite wins (the baseline note may follow it).
+PRIORITY = ("objective-from-metric", "task", "kpi", "vague-verb", "add-number", "add-baseline")
+
+
+@dataclass
+class Composed:
+    """An item's suggestion and fixes, in the item's own text (edits are item-relative)."""
+
+    text: str | None = None
+    new_key_results: tuple[str, ...] = ()
+    safe_edits: tuple[TextEdit, ...] = ()
+    rewritten: bool = False  # an unsafe rewrite of the whole item
+
+
+@dataclass
+class _Plan:
+    """One item on its way through the stage: what fired on it, its safe edits, its rewrite candidates."""
+
+    item: Item
+    marks: Sequence[Mark]
+    analysis: Analysis
+    deadline: bool
+    fired: dict[str, list[rewrite.Target]]
+    safe: list[TextEdit]
+    text: str = ""
+    candidates: list[rewrite.Rewrite] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.analysis.lang
+
+    def drop_safe(self, original: Analysis) -> None:
+        self.safe, self.text, self.analysis = [], self.item.text, original
+
+
+def _plan(item: Item, marks: Sequence[Mark], analysis: Analysis, deadline: bool, rules: Mapping[str, "Rule"]) -> _Plan:
+    """What fired on the item, and the safe edits its findings allow (hedges, numeral agreement)."""
+    original, lang = item.text, analysis.lang
+    fired: dict[str, list[rewrite.Target]] = {}
+    for mark in marks:
+        if mark.target is not None:
+            fired.setdefault(mark.finding.rule, []).append(mark.target)
+    safe: list[TextEdit] = []
+    for rule_id, targets in fired.items():
+        name = rules[rule_id].safe_fix if rule_id in rules else None
+        for target in targets if name else ():
+            edits = SAFE_EDITS[name](original, target.start, target.end, lang)
+            if edits and not _overlap([*safe, *edits]):
+                safe.extend(edits)
+    if lang == "ru":
+        for fix in disagreeing_nouns(original):
+            edit = (fix.start, fix.end, fix.replacement)
+            if not _overlap([*safe, edit]):
+                safe.append(edit)
+    return _Plan(item, marks, analysis, deadline, fired, safe, _apply(original, safe))
+
+
+def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> list[rewrite.Rewrite]:
+    """The rewrites the item's rules offer, in PRIORITY order; the first that passes the gate wins."""
+    job = rewrite.Job(plan.item.kind, plan.lang, plan.text, plan.analysis, plan.fired, kit, plan.deadline)
+    names = {rules[r].rewriter for r in plan.fired if r in rules and rules[r].rewriter}
+    out = []
+    for name in PRIORITY:
+        done = rewrite.REWRITERS[name](job) if name in names else None
+        if done is None:
+            continue
+        if name != "add-baseline" and "add-baseline" in names:
+            noted = rewrite.REWRITERS["add-baseline"](replace(job, text=done.text))
+            done = rewrite.Rewrite(noted.text, done.new_key_results) if noted is not None else done
+        if plan.item.text.rstrip().endswith(".") and not done.text.endswith((".", "!", "?")):
+            done = rewrite.Rewrite(done.text + ".", done.new_key_results)  # the writer's full stop stays
+        if done.text != plan.text:
+            out.append(done)
+    return out
+
+
+def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool]], kit: rewrite.Kit,
+            rules: Mapping[str, "Rule"],
+            recheck: Callable[[Sequence[tuple[Item, str]]], list[set[str]]] | None = None) -> list[Composed]:
+    """Each item's edits, built from every finding on it; nothing that fails the grammar gate.
+
+    Items go through in three batches (safe texts, rewrite candidates, the gate's parses) so the
+    Russian models run once per batch, not once per suggestion.
+    """
+    plans = [_plan(item, marks, analysis, deadline, rules) for item, marks, analysis, deadline in entries]
+    originals = {id(p): p.analysis for p in plans}
+    edited = [p for p in plans if p.safe]
+    for plan, again in zip(edited, analyze([p.text for p in edited], [p.lang for p in edited]) if edited else []):
+        leading = len(plan.item.text) - len(plan.item.text.lstrip())
+        if gate.problems(plan.text, plan.item.text, plan.lang, again) or (
+                any(start <= leading for start, _, _ in plan.safe) and again.predicate is None):
+            plan.drop_safe(originals[id(plan)])  # a safe fix keeps the meaning and reads well
+        else:
+            plan.analysis = again
+    kept = [p for p in edited if p.safe]
+    if recheck is not None and kept:  # ...and reveals no problem the original wording did not show
+        for plan, after in zip(kept, recheck([(p.item, p.text) for p in kept])):
+            if after - {m.finding.rule for m in plan.marks}:
+                plan.drop_safe(originals[id(plan)])
+    for plan in plans:
+        plan.candidates = _candidates(plan, kit, rules)
+    flat = [(plan, c) for plan in plans for c in plan.candidates]
+    parsed = analyze([c.text for _, c in flat], [p.lang for p, _ in flat]) if flat else []
+    chosen: dict[int, rewrite.Rewrite] = {}
+    for (plan, candidate), analysis in zip(flat, parsed):
+        if id(plan) not in chosen and not gate.problems(candidate.text, plan.item.text, plan.lang, analysis,
+                                                        moved=candidate.new_key_results):
+            chosen[id(plan)] = candidate
+    out = []
+    for plan in plans:
+        done = chosen.get(id(plan))
+        if done is not None:
+            out.append(Composed(done.text, done.new_key_results, tuple(plan.safe), True))
+        else:
+            out.append(Composed(plan.text if plan.safe else None, (), tuple(plan.safe)))
+    return out
+
+
+# ---------------------------------------------------------------- fixes in the file
+
+def _fit_name(doc: OkrDocument) -> str:
+    suffix = doc.path.lower().rsplit(".", 1)[-1] if "." in doc.path else ""
+    return doc.path if suffix in ("md", "markdown", "txt", "yaml", "yml", "json", "csv", "tsv") else \
+        "document" + FORMAT_SUFFIXES.get(doc.format, ".txt")
+
+
+def safe_fix(doc: OkrDocument, item: Item, edits: Sequence[TextEdit]) -> Fix | None:
+    """Item-relative edits as source edits; none when the item's text is not a verbatim slice there."""
+    out = []
+    for start, end, new in sorted(edits):
+        s, e = item.source_span(start, end)
+        if doc.source[s:e] != item.text[start:end]:
+            return None  # an escaped JSON string or folded YAML: the exact edit is not known
+        out.append(Edit(doc.lines.range(s, e), fit_to_source(new, _fit_name(doc), doc.source, s)))
+    return Fix("safe", tuple(out)) if out else None
+
+
+def unsafe_fix(doc: OkrDocument, item: Item, text: str, moved: Sequence[str]) -> Fix:
+    """The whole item replaced; a moved metric added as a key result where the format makes that unambiguous."""
+    edits = [Edit(doc.lines.range(item.start, item.end), fit_to_source(text, _fit_name(doc), doc.source, item.start))]
+    if moved:
+        added = added_key_results(doc, doc.path_of(item), moved)
+        if added is None:
+            return Fix("unsafe", ())  # the metric must not vanish: the suggestion says where it goes
+        at, inserted = added
+        edits.append(Edit(doc.lines.range(at, at), inserted))
+    return Fix("unsafe", tuple(edits))
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A Markdown list item's lead: indent, bullet or number, optional task box.
+_LIST_LEAD = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+
+
+def added_key_results(document: OkrDocument | None, path: Sequence[int],
+                      texts: Sequence[str]) -> tuple[int, str] | None:
+    """Where and what to insert so a metric moved out of an objective becomes its key results.
+
+    Only in Markdown lists, where a new item is unambiguous: after the
+    objective's last key result (and its indented continuation lines), with
+    the same list lead.  Elsewhere ``None``: the suggestion says what to add.
+    """
+    if document is None or document.format != "markdown" or len(path) != 1 or not texts:
+        return None
+    objective = document.objectives[path[0]]
+    if not objective.key_results:
+        return None
+    source = document.source
+    last = objective.key_results[-1]
+    line_start = max(source.rfind("\n", 0, last.start), source.rfind("\r", 0, last.start)) + 1
+    lead = source[line_start:last.start]
+    if not _LIST_LEAD.fullmatch(lead):
+        return None
+    lead = re.sub(r"\[[xX]\]", "[ ]", lead)  # the new key result is not done yet
+    numbered = re.search(r"\d+", lead)
+    if numbered:  # "3. " → "4. "
+        lead = lead[: numbered.start()] + str(int(numbered.group()) + 1) + lead[numbered.end():]
+    indent = len(lead) - len(lead.lstrip())
+    at, newline = len(source), "\n"
+    for match in _LINE_BREAK.finditer(source, last.end):
+        at, newline = match.start(), match.group(0)
+        following = _LINE_BREAK.split(source[match.end():], maxsplit=1)[0]
+        if not following.strip() or len(following) - len(following.lstrip()) <= indent:
+            break  # a blank line or the next item: insert before it
+    else:
+        at = len(source)
+    return at, "".join(newline + lead + text for text in texts)
+
+
+# ---------------------------------------------------------------- the stage
+
+def _needs_deadline(doc: OkrDocument, item: Item, analyses: Mapping[int, Analysis]) -> bool:
+    """The item's objective has no period, and no time bound on it or its key results."""
+    objective = item if isinstance(item, Objective) else doc.objective_of(item)
+    if objective is None or objective.period is not None:
+        return False
+    for other in [objective, *objective.key_results]:
+        if any(other.fields.get(k) not in (None, "") for k in ("due", "period", "deadline")):
+            return False
+        analysis = analyses.get(id(other))
+        if analysis is not None and analysis.has_time():
+            return False
+    return True
+
+
+def _message(mark: Mark, rule: "Rule | None", doc: OkrDocument, offered: bool) -> str:
+    """The rule's message, plus its format advice, plus what to add when no rewrite is offered."""
+    message = mark.finding.message
+    if rule is None:
+        return message
+    advice = rule.templates.get("advice")
+    if isinstance(advice, dict):
+        by_format = advice.get(doc.format) or advice.get("markdown") or {}
+        extra = by_format.get(mark.locale) or by_format.get("en")
+        if extra:
+            message = f"{message} {extra}"
+    kind_hint = f"hint_{mark.finding.item.kind}"  # a kind may have its own hint, or none (``hint_objective: {}``)
+    hint = rule.templates[kind_hint] if kind_hint in rule.templates else rule.templates.get("hint")
+    if not offered and isinstance(hint, dict) and (hint.get(mark.locale) or hint.get("en")):
+        message = f"{message} {hint.get(mark.locale) or hint['en']}"
+    return message
+
+
+def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analysis], kit: rewrite.Kit,
+          rules: Mapping[str, "Rule"], *, suggest: bool = True,
+          recheck: Callable[[Sequence[tuple[Item, str]]], list[set[str]]] | None = None) -> list[Finding]:
+    """Findings with their composed suggestion and fix; ``suggest=False`` keeps messages only."""
+    by_item: dict[int, list[Mark]] = {}
+    for mark in marks:
+        if mark.item is not None and id(mark.item) in analyses:
+            by_item.setdefault(id(mark.item), []).append(mark)
+    composed: dict[int, tuple[Suggestion | None, Fix | None, Fix | None]] = {}
+    if suggest and by_item:
+        groups = list(by_item.values())
+        entries = [(g[0].item, g, analyses[id(g[0].item)], _needs_deadline(doc, g[0].item, analyses)) for g in groups]
+        try:
+            results = compose(entries, kit, rules, recheck)  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 - a suggestion is optional; the findings must still be reported
+            results = []
+        for group, done in zip(groups, results):
+            item = group[0].item
+            assert item is not None
+            if done.text is None:
+                continue
+            suggestion = Suggestion(done.text, rewrite.placeholders(done.text), done.new_key_results)
+            safe = safe_fix(doc, item, done.safe_edits) if done.safe_edits else None
+            unsafe = unsafe_fix(doc, item, done.text, done.new_key_results) if done.rewritten else None
+            composed[id(item)] = (suggestion, safe, unsafe)
+    out = []
+    for mark in marks:
+        rule = rules.get(mark.finding.rule)
+        suggestion, safe, unsafe = composed.get(id(mark.item), (None, None, None)) if mark.item is not None \
+            else (None, None, None)
+        own_safe = rule is not None and bool(rule.safe_fix) and safe is not None
+        fix = safe if own_safe else (unsafe or safe)
+        offered = unsafe is not None or own_safe  # this finding's own problem is fixed by the suggestion
+        out.append(replace(mark.finding, message=_message(mark, rule, doc, offered),
+                           suggestions=(suggestion,) if suggestion is not None else (), fix=fix))
+    return out
+
+
+def edits_to_apply(findings: Sequence[Finding], *, unsafe: bool = False) -> list[Edit]:
+    """The edits ``--fix`` writes: safe ones, or with ``unsafe`` each item's composed rewrite instead.
+
+    An item's unsafe rewrite already holds its safe edits, so it replaces them;
+    duplicates (every finding on an item carries its fix) are written once.
+    """
+    chosen: dict[tuple[int, int], list[Edit]] = {}  # item range → its edits
+    rewritten = {(f.item.range.start.offset, f.item.range.end.offset) for f in findings
+                 if unsafe and f.fix is not None and f.fix.applicability == "unsafe" and f.fix.edits and f.item.range}
+    for finding in findings:
+        fix = finding.fix
+        if fix is None or not fix.edits or finding.item.range is None:
+            continue
+        key = (finding.item.range.start.offset, finding.item.range.end.offset)
+        if fix.applicability == "unsafe":
+            if unsafe:
+                chosen[key] = list(fix.edits)
+        elif not (unsafe and key in rewritten):
+            current = chosen.setdefault(key, [])
+            current.extend(e for e in fix.edits if e not in current)
+    edits = [e for group in chosen.values() for e in group]
+    edits.sort(key=lambda e: (e.range.start.offset, e.range.end.offset))
+    kept: list[Edit] = []
+    for edit in edits:
+        if kept and edit.range.start.offset < kept[-1].range.end.offset:
+            continue  # overlapping edits: keep the first, the next run picks up the rest
+        kept.append(edit)
+    return kept
+
+
+
