@@ -320,7 +320,7 @@ def run_lint(argv: Sequence[str]) -> int:
         report = lint_paths(args.paths, config=config, stdin=sys.stdin if "-" in args.paths else None)
 
     for input_error in report.errors:
-        error(f"{printable(input_error.path)}: {printable(input_error.message)}")
+        error(f"{printable(input_error.path) or repr('')}: {printable(input_error.message)}")
     color = use_color(args.color, sys.stdout)
     locale = args.locale or config.locale
     if args.statistics:

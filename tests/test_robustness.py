@@ -81,7 +81,7 @@ def beside_good(good: tuple[Path, list[dict]], bad: str, *extra: str) -> tuple[d
     assert files[str(path)] == findings
     assert [e["path"] for e in data["errors"]] == [display_path(bad)], data["errors"]
     lines = err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"okrlint: {printable(display_path(bad))}: "), err
+    assert len(lines) == 1 and lines[0].startswith(f"okrlint: {printable(display_path(bad)) or repr('')}: "), err
     assert "internal error" not in err and "please report" not in err, err
     return data, lines[0]
 
