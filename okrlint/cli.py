@@ -512,7 +512,7 @@ def run_lint(argv: Sequence[str]) -> int:
         if not resolve_config(args).for_path(Path(_first_path(args))).suggestions:
             report = _without_suggestions(report)
     for input_error in report.errors:
-        error(f"{printable(input_error.path)}: {printable(input_error.message)}")
+        error(f"{printable(input_error.path) or repr('')}: {printable(input_error.message)}")
     stream = _output_stream(args.output_file)
     color = use_color(args.color, stream) if args.output_file is None else args.color == "always"
     locale = args.locale or resolver.for_path(Path(_first_path(args))).locale

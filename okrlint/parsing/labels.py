@@ -19,40 +19,73 @@ from .frag import Frag
 # text after it on the line still belongs to the item («Raise NPS okrlint: ignore[hedging] from 30 to 45»).
 _MARKER = re.compile(
     r"<!--\s*okrlint\s*:\s*ignore\b(?:(?!-->)[^\r\n])*(?:-->)?"
-    r"|(?:(?<!\S)(?:#|//)\s*)?okrlint\s*:\s*ignore\b(?:\s*\[[^\]\r\n]*\])?",
+    r"|(?:(?<!\S)(?:#|//)\s*)?okrlint\s*:\s*ignore\b(?:\s*\[[^\]\[\r\n]*\])?",
     re.IGNORECASE,
 )
 _EMPHASIS = ("**", "__", "*", "_", "~~")
 
 
 def cut_comments(frag: Frag) -> Frag:
-    """Drop ``okrlint: ignore`` markers (only the markers) and trailing HTML comments."""
+    """Drop ``okrlint: ignore`` markers (only the markers) and trailing HTML comments.
+
+    One pass each, so a line of thousands of markers or comments stays linear.
+    """
     text = frag.text
     if "<!--" not in text and "lint" not in text.lower():
         return frag.rstrip()
-    while True:
-        m = _MARKER.search(frag.text)
-        if not m:
+    frag = _cut_markers(frag)
+    text = frag.text
+    end = _rstripped(text, len(text))
+    while text.endswith("-->", 0, end):  # the last HTML comment, if the text ends with it
+        start = text.rfind("<!--", 0, end - 3)
+        if start < 0 or text.find("-->", start + 4, end - 3) >= 0:
             break
-        before, after = frag.sub(0, m.start()), frag.sub(m.end())
-        if not after.text.strip():
-            frag = before.rstrip()
-        elif not before.text.strip():
-            frag = after.lstrip()
-        elif before.text[-1].isspace():  # one space between the words the marker stood between
-            frag = Frag.concat([before.rstrip(), before.sub(len(before.rstrip()), len(before.rstrip()) + 1),
-                                after.lstrip()])
-        else:
-            frag = Frag.concat([before, after])
-    while True:
-        # the last HTML comment, if the text ends with it (found without regex backtracking)
-        t = frag.text.rstrip()
-        if not t.endswith("-->"):
-            return frag.rstrip()
-        start = t.rfind("<!--", 0, len(t) - 3)
-        if start < 0 or t.find("-->", start + 4, len(t) - 3) >= 0:
-            return frag.rstrip()
-        frag = frag.sub(0, start)
+        end = _rstripped(text, start)
+    return frag.sub(0, end)
+
+
+def _rstripped(text: str, end: int) -> int:
+    """The end of ``text[:end].rstrip()``, found without copying the text."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _lstripped(text: str, start: int) -> int:
+    """The start of ``text[start:].lstrip()``, found without copying the text."""
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
+
+
+def _cut_markers(frag: Frag) -> Frag:
+    """The text around the markers, joined by one whitespace character where the marker stood between words."""
+    bounds = [(m.start(), m.end()) for m in _MARKER.finditer(frag.text)]
+    if not bounds:
+        return frag
+    starts = [0] + [end for _, end in bounds]
+    ends = [start for start, _ in bounds] + [len(frag.text)]
+    parts: list[Frag] = []
+    gap: Frag | None = None  # whitespace seen since the last kept text
+    for lo, hi in zip(starts, ends):
+        piece = frag.sub(lo, hi)
+        core = piece.strip()
+        if not core.text:
+            gap = gap or _first_space(piece)
+            continue
+        lead = len(piece.text) - len(piece.text.lstrip())
+        if parts:
+            gap = gap or _first_space(piece.sub(0, lead))
+            if gap is not None:
+                parts.append(gap)
+        parts.append(core)
+        tail = piece.sub(lead + len(core.text))
+        gap = _first_space(tail)
+    return Frag.concat(parts)
+
+
+def _first_space(piece: Frag) -> Frag | None:
+    return piece.sub(0, 1) if piece.text[:1].isspace() else None
 
 
 def unwrap_emphasis(frag: Frag) -> Frag:
@@ -313,8 +346,9 @@ def find_period(text: str) -> tuple[int, int] | None:
     """
     okr_words = _OKR_WORDS.search(text) is not None
     for m in _PERIOD_IN_TEXT.finditer(text):
-        before, after = text[: m.start()].rstrip(), text[m.end():].lstrip()
-        set_apart = (not before or before[-1] in _SEPARATORS) and (not after or after[0] in _SEPARATORS)
+        before, after = _rstripped(text, m.start()), _lstripped(text, m.end())  # no slicing: a long heading
+        set_apart = ((before == 0 or text[before - 1] in _SEPARATORS)  # stays linear in its markers
+                     and (after == len(text) or text[after] in _SEPARATORS))
         if okr_words or set_apart:  # «Увеличить Q3» is an objective that names its quarter, not a section
             return m.start(), m.end()
     m = _YEAR_IN_TEXT.search(text) if okr_words else None

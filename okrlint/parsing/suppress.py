@@ -16,15 +16,16 @@ from collections.abc import Iterable, Sequence
 from ..model import Item, Suppression
 from .frag import iter_lines
 
+# Rule lists never hold "[" or "<!--": stopping there keeps a line of unclosed markers linear to scan.
 _DIRECTIVE = re.compile(
-    r"<!--\s*okrlint-(?P<kind>disable-next-line|disable|enable)\b(?P<rules>(?:(?!-->)[^\r\n])*)-->"
+    r"<!--\s*okrlint-(?P<kind>disable-next-line|disable|enable)\b(?P<rules>(?:(?!-->|<!--)[^\r\n])*)-->"
     r"|(?:^|(?<=\s))(?:#|//)\s*okrlint-(?P<kind2>disable-next-line|disable|enable)\b(?P<rules2>[^\r\n]*)",
     re.IGNORECASE | re.MULTILINE,
 )
-_IGNORE = re.compile(r"okrlint\s*:\s*ignore\b(?:\s*\[(?P<rules>[^\]\r\n]*)\])?", re.IGNORECASE)
+_IGNORE = re.compile(r"okrlint\s*:\s*ignore\b(?:\s*\[(?P<rules>[^\]\[\r\n]*)\])?", re.IGNORECASE)
 _RULE = re.compile(r"[A-Za-z0-9_][\w\-./]*")
 _IGNORE_COMMENT = re.compile(
-    r"(?:<!--\s*|(?:#|//)\s*)?okrlint\s*:\s*ignore\b(?:\s*\[[^\]\r\n]*\])?\s*(?:-->)?", re.IGNORECASE
+    r"(?:<!--\s*|(?:#|//)\s*)?okrlint\s*:\s*ignore\b(?:\s*\[[^\]\[\r\n]*\])?\s*(?:-->)?", re.IGNORECASE
 )
 
 
