@@ -45,12 +45,17 @@ class Mark:
 _SUBJECT = re.compile(r"(?:^|(?<=\s))(?:we|i|мы|я)\s+$", re.IGNORECASE)
 
 
+_SCOPE_SOFTENER = re.compile(r"(?:where|wherever)\s+possible|ideally|preferably|желательно|в\s+идеале", re.IGNORECASE)
+
+
 def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | None:
     """Remove a hedge («Попробовать», "try to", «, по возможности,», "if possible") and what only it needed.
 
     At the start of the item the next word takes the capital; in the middle
     the commas around the hedge go with it.  ``None`` when nothing would be left.
     """
+    if re.fullmatch(r"\s*stretch\s*:?\s*", text[start:end], re.IGNORECASE):
+        return None  # "Stretch:" labels an aspirational goal: dropping it would make it a committed one
     follow = re.match(r"\s+(?:to|бы)\b", text[end:], re.IGNORECASE)
     if follow and not re.search(r"\bto$", text[start:end], re.IGNORECASE):
         end += follow.end()  # "Do our best to reach" → "Reach"
@@ -69,6 +74,10 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
     finite = _finite_hedge(text, start, end, lang)
     if finite is not None:
         return finite or None  # «Команда постарается увеличить» → «Команда увеличит»; [] → no safe fix
+    if _SCOPE_SOFTENER.fullmatch(text[start:end].strip(" ,")):
+        # "in person where possible", "ideally from two teams": the softener qualifies a part of the item;
+        # without it that part becomes a hard constraint the writer did not set.  Not a safe edit.
+        return None
     left = len(before.rstrip(" \t,;:—–"))
     rest_match = re.match(r"[ \t]*,?[ \t]*", after)
     right = end + (rest_match.end() if rest_match else 0)

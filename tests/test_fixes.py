@@ -336,3 +336,26 @@ def _imports(module: str) -> set[str]:
 def test_no_import_circle_between_rules_and_rewriting(module, forbidden):
     imported = {name.split(".")[0] for name in _imports(module)}
     assert not imported & forbidden, imported & forbidden
+
+
+@pytest.mark.parametrize("text", [
+    "Hold 120 customer meetings in person where possible",
+    "Get 40 merge rights holders, ideally from different companies",
+    "Stretch: reach 1,000 paying teams",
+])
+def test_a_softener_inside_the_item_or_a_stretch_label_gets_no_safe_fix(text: str) -> None:
+    """Dropping it would turn a part of the item into a hard constraint (or a stretch goal into a committed one)."""
+    from okrlint.findings import apply_edits
+
+    report = okrlint.lint_text(f"## Objective: Win Q3\n- {text}\n", filename="okrs.md")
+    hedges = [f for f in report.findings if f.rule == "hedging"]
+    assert hedges, "the hedge is still reported"
+    assert all(f.fix is None or f.fix.applicability != "safe" for f in hedges)
+    safe = [e for f in report.findings if f.fix is not None and f.fix.applicability == "safe" for e in f.fix.edits]
+    assert apply_edits(report.files[0].source, safe).count(text.split()[0]) >= 1 or not safe
+
+
+def test_a_leading_hedge_still_has_its_safe_fix() -> None:
+    report = okrlint.lint_text("## Objective: Win Q3\n- Try to cut churn from 4% to 3%\n", filename="okrs.md")
+    (hedge,) = [f for f in report.findings if f.rule == "hedging"]
+    assert hedge.fix is not None and hedge.fix.applicability == "safe"
