@@ -197,6 +197,9 @@ def _plan(item: Item, marks: Sequence[Mark], analysis: Analysis, deadline: bool,
 
 def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> list[rewrite.Rewrite]:
     """The rewrites the item's rules offer, in PRIORITY order; the first that passes the gate wins."""
+    hedges = plan.fired.get("hedging", [])
+    if any(not any(a <= t.start and t.end <= b for a, b, _ in plan.safe) for t in hedges):
+        return []  # a hedge no safe edit can drop ("Stretch:", "where possible") would stay in any rewrite
     job = rewrite.Job(plan.item.kind, plan.lang, plan.text, plan.analysis, plan.fired, kit, plan.deadline)
     names = {rules[r].rewriter for r in plan.fired if r in rules and rules[r].rewriter}
     out = []
