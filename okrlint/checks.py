@@ -266,7 +266,7 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
     if pred.has(ctx.words("main")):
         return [_pred_hit(pred, verb=verb.text)]
     if pred.has(ctx.words("effort")) and not analysis.has_measure and not _structured_target(ctx.item) \
-            and not _en_metric_phrase(analysis):
+            and not _en_metric_phrase(analysis) and not _effort_state(ctx, pred):
         return [_pred_hit(pred, verb=verb.text)]
     if not _known_word(verb.lower_, analysis.lang):
         return _typo_hit(ctx, analysis)
@@ -278,6 +278,22 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
         if any(w in ctx.words("vague_complement") for w in follow[-1:]) and not _has_complement(verb):
             return [_span_hit([verb], verb=verb.text)]
     return []
+
+
+def _effort_state(ctx: "Context", pred: Predicate) -> bool:
+    """An effort verb that, in this form, names a definite state or thing rather than an effort.
+
+    "Support for signed artifacts" is a feature (the noun, followed by "for"); "Connection manager supports
+    backoff", "base32 is supported", "Our people are empowered" describe a capability or a state reached
+    (``state`` verbs with a subject); «Команды работают» is "it works", not «работать над».
+    """
+    nxt = _next_content(pred.head)
+    if pred.form == "imperative" and pred.head.i == _content(pred.head.doc)[0].i and nxt is not None \
+            and nxt.lower_ == "for":
+        return True
+    if pred.form in ("finite", "passive") and pred.has(ctx.words("state")):
+        return True
+    return pred.has(ctx.words("bound_to_nad")) and (nxt is None or nxt.lower_ not in ("над", "надо"))
 
 
 _EN_PREPOSITIONS = {"of", "to", "for", "in", "on", "by", "with", "at", "from", "per", "across", "within", "over", "under"}
@@ -784,7 +800,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
     if pred is not None and (pred.form == "noun" and not pred.has(_action_verbs(analysis.lang, True))
                              or analysis.lang == "en" and not pred.has(_action_verbs("en", True))
-                             and pred.form in ("imperative", "participle", "gerund")
+                             and pred.form in ("imperative", "participle", "gerund") and not _en_order(ctx, pred)
                              or _en_metric_phrase(analysis)):
         pred = None  # "Mean time to recovery", "Booked revenue from partner deals": a noun phrase, not an order
     if pred is not None or _has_clause_verb(analysis):
@@ -800,8 +816,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if not content:
         return []
     metric_words = ctx.words("metric")
-    if ctx.kind == "key_result":  # a verbless key result naming a metric anywhere: "Inventory turnover"
-        names_metric = any(t.lemma_.lower() in metric_words or t.lower_ in metric_words for t in content)
+    if ctx.kind == "key_result":  # a verbless key result whose first phrase names a metric: "Inventory turnover"
+        names_metric = _phrase_names_metric(_head_phrase(content), metric_words, analysis.lang)
     else:
         head = [t for t in content[:3] if t.pos_ not in ("ADJ", "DET")][:1]
         names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words)
@@ -812,6 +828,62 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
     return []
+
+
+def _en_order(ctx: "Context", pred: Predicate) -> bool:
+    """"Measure the number of searches", "Have at least one press asset": a line-initial verb that is no metric word
+    and is followed by its object is an order, not the first word of a metric name ("Mean time to recovery")."""
+    if pred.form != "imperative" or pred.head.i != _content(pred.head.doc)[0].i:
+        return False
+    if pred.head.lower_ in ctx.words("metric") or pred.lemma in ctx.words("metric"):
+        return False
+    from .analysis.english import word_options
+
+    options = word_options(pred.head.lower_)
+    doc = pred.head.doc
+    nxt = doc[pred.end] if pred.end < len(doc) else None
+    if "VERB" not in options or nxt is None:
+        return False
+    if nxt.lower_ == "at" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ in ("least", "most"):
+        return True  # "Make at least one improvement"
+    if nxt.lower_ in _EN_PREPOSITIONS:
+        return False
+    return nxt.lower_ in _EN_OBJECT_START or nxt.like_num or "NOUN" not in options
+
+
+_PHRASE_BREAK = {"ADP", "CCONJ", "SCONJ", "PUNCT", "SYM"}
+
+
+def _head_phrase(content: list[Token]) -> list[Token]:
+    """The words before the first preposition, conjunction or mark: «Количество заявок» of «Количество заявок в месяц»,
+    not «стоимость» in «Лимиты на длину диалога / стоимость запросов» (a list of deliverables)."""
+    phrase: list[Token] = []
+    for t in content:
+        if t.pos_ in _PHRASE_BREAK or not (t.is_alpha or t.like_num or "-" in t.text):
+            break
+        phrase.append(t)
+    return phrase
+
+
+_EN_METRIC_MODIFIERS = {"monthly", "weekly", "daily", "average", "mean", "median", "number", "count", "share", "percentage"}
+
+
+def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str], lang: str) -> bool:
+    """Whether a verbless head phrase names a metric. Russian heads come first («Время ответа»); an English compound
+    ends in its head ("Inventory turnover"), may open with a modifier ("Monthly active users") or go on with
+    "per" ("Tickets per agent"), so "Rate limiting" (a feature) is no metric."""
+    def named(t: Token) -> bool:
+        return t.lemma_.lower() in metric or t.lower_ in metric
+    if not phrase:
+        return False
+    if lang != "en":
+        return any(named(t) for t in phrase)
+    last = phrase[-1]
+    after = last.nbor() if last.i + 1 < len(last.doc) else None
+    first = phrase[0]
+    acronym = named(first) and any(c.isupper() for c in first.text[1:])  # "CTR of email campaigns", «eNPS сотрудников»
+    return named(last) or acronym or first.lower_ in _EN_METRIC_MODIFIERS \
+        or after is not None and after.lower_ == "per" and any(named(t) or t.tag_ == "NNS" or t.lower_.endswith("s") for t in phrase)
 
 
 _LEVEL_WORDS = re.compile(r"на\s+уровне|не\s+(?:ниже|выше|менее|более)|\b(?:at|above|below|under|over)\b|≥|≤|[<>]", re.I)
