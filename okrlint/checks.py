@@ -567,7 +567,7 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
             if is_first:
                 if _own_object_en(t) and analysis.pred is not None and analysis.pred.form in ("imperative", "modal", "finite"):
                     verbs.append(t)
-            elif _en_clause_start(t, actions):
+            elif _en_clause_start(t, actions) and not _en_embedded(analysis, t):
                 verbs.append(t)
             continue
         own_object = nxt is not None and (nxt.pos_ not in ("VERB", "CCONJ", "PUNCT", "AUX", "PART")
@@ -588,6 +588,20 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
                 verbs.append(t)
         verbs.sort(key=lambda t: t.i)
     return verbs
+
+
+_EN_SUBORDINATORS = {"how", "what", "why", "where", "whether", "which", "who", "when", "if", "that"}
+
+
+def _en_embedded(analysis: Analysis, t: Token) -> bool:
+    """A verb inside brackets ("(e.g., live sessions, webinars)") or inside a clause the predicate governs
+    ("Document how we run reviews and determine pay", up to the next comma): part of the object, not an action."""
+    before = analysis.doc[:t.i]
+    if sum(x.text.count("(") - x.text.count(")") for x in before) > 0:
+        return True
+    start = analysis.pred.end if analysis.pred is not None else 0
+    marks = [x.i for x in analysis.doc[start:t.i] if x.lower_ in _EN_SUBORDINATORS]
+    return bool(marks) and not any(x.text in (",", ";", ".") for x in analysis.doc[marks[-1]:t.i])
 
 
 def _own_object_en(t: Token) -> bool:
