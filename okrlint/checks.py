@@ -213,6 +213,15 @@ def _measured_relative_clause(analysis: Analysis) -> bool:
     return False
 
 
+def _counts_things(analysis: Analysis, q: Any) -> bool:
+    """"at least 12 videos": a plain count of things, not money or a metric ("at least 2 million in new ARR")."""
+    after = [t for t in analysis.doc if t.idx >= q.end and not t.is_space][:4]
+    if not after or not after[0].is_alpha or re.match(r"(?:million|billion|thousand|k|m|млн|тыс|млрд)\b", after[0].lower_):
+        return False
+    metric = _kpi_metric_words(analysis.lang)
+    return not any(t.lemma_.lower() in metric or t.lower_ in metric for t in after)
+
+
 def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -> bool:
     """An outcome metric attached to an activity: a threshold, a rate, or a verb of change with a number after it.
 
@@ -226,8 +235,9 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     for q in analysis.quantities:
         if not q.measure:
             continue
-        if _COMPARATOR.search(text[:q.start]):
-            return True
+        if _COMPARATOR.search(text[:q.start]) and not (skip is not None and q.start > after_skip and _COMPARATOR.fullmatch(
+                text[after_skip:q.start].strip() + " ") and _counts_things(analysis, q)):
+            return True  # "Write at least 2 guides" counts the tasks; "… with NPS above 70" is an outcome
         if q.percent and text[after_skip:q.start].strip() != "":
             return True
     if _measured_relative_clause(analysis):
@@ -439,7 +449,8 @@ def _others_act(ctx: "Context", pred: Predicate) -> bool:
 
 
 def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
-    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis, ctx.words("results")) or _others_act(ctx, pred)
+    results = frozenset() if pred.has(ctx.words("perform")) else ctx.words("results")  # "Conduct 10 reviews": events held
+    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis, results) or _others_act(ctx, pred)
                                      or _en_metric_phrase(ctx.analysis)):
         return False
     main = ctx.words("main")
@@ -482,6 +493,39 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
     return None
 
 
+def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
+    """«Telegram-бот (long polling)», «Мониторинг и алерты», "Prototype of the sync protocol": a roadmap line that
+    names only the thing to build — no verb, no number, no metric — is a deliverable."""
+    content = _content(analysis.doc)
+    depth, outside = 0, []
+    for t in analysis.doc:  # «Веб-виджет (SSE, retries)»: what the brackets list is detail, not the line's verb
+        depth += t.text.count("(") - t.text.count(")")
+        if depth <= 0 and ")" not in t.text:
+            outside.append(t)
+    if not content or analysis.has_measure or _has_clause_verb(analysis, outside):
+        return None
+    if analysis.lang == "ru" and any("Inf" in t.morph.get("VerbForm") for t in content) \
+            or analysis.lang != "ru" and any(t.pos_ in ("VERB", "AUX") and t.i > content[0].i for t in outside):
+        return None
+    phrase = _head_phrase(content)
+    if not phrase or _phrase_names_metric(phrase, _kpi_metric_words(analysis.lang), analysis.lang):
+        return None
+    artefacts = ctx.words("artefact", "ru") | ctx.words("artefact", "en")  # roadmaps mix scripts: «Деплой на VPS / PaaS»
+    cyrillic = any(re.search("[а-яё]", t.lower_) for t in phrase)
+    for head in phrase if analysis.lang == "ru" or cyrillic else phrase[-1:]:  # «Telegram-бот»; "Slack integration"
+        parts = {head.lemma_.lower(), head.lower_, *head.lemma_.lower().split("-"), head.lower_.rstrip("s")}
+        if parts & artefacts:
+            return head
+    return None
+
+
+def _noun_line(pred: Predicate) -> bool:
+    """"Prototype of the sync protocol", "Support for X": a line-initial word followed by "of"/"for" is a noun."""
+    doc = pred.head.doc
+    return pred.form == "imperative" and pred.head.i == _content(doc)[0].i and pred.end < len(doc) \
+        and doc[pred.end].lower_ in ("of", "for")
+
+
 @check("activity")
 def activity(ctx: "Context") -> list[Hit]:
     """A task: the predicate (any form) creates or performs something, and no outcome metric is attached."""
@@ -503,6 +547,9 @@ def activity(ctx: "Context") -> list[Hit]:
         if found is not None:
             skip = found
             hit = _span_hit([found], verb=found.text)
+        elif (pred is None or _noun_line(pred)) and (deliverable := _deliverable_line(ctx, analysis)) is not None:
+            first = _content(analysis.doc)[0]
+            return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»
     if hit is None or has_outcome(ctx, analysis, skip=skip):
         return []
     return [hit]
@@ -872,7 +919,11 @@ def _head_phrase(content: list[Token]) -> list[Token]:
     """The words before the first preposition, conjunction or mark: «Количество заявок» of «Количество заявок в месяц»,
     not «стоимость» in «Лимиты на длину диалога / стоимость запросов» (a list of deliverables)."""
     phrase: list[Token] = []
-    for t in content:
+    if not content:
+        return phrase
+    for t in content[0].doc[content[0].i:]:
+        if t.is_space or t.text in ("-", "‐", "/"):
+            continue  # «Веб-виджет», "Per-user"
         if t.pos_ in _PHRASE_BREAK or not (t.is_alpha or t.like_num or "-" in t.text):
             break
         phrase.append(t)
@@ -944,9 +995,9 @@ def _signed_metric(analysis: Analysis) -> list[Hit]:
     return []
 
 
-def _has_clause_verb(analysis: Analysis) -> bool:
+def _has_clause_verb(analysis: Analysis, tokens: Iterable[Token] | None = None) -> bool:
     """A finite verb or a short participle makes a sentence («премия привязана к…», "pool depends on")."""
-    for t in analysis.doc:
+    for t in analysis.doc if tokens is None else tokens:
         if analysis.lang == "ru":
             if t.pos_ == "VERB" and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")):
                 return True
