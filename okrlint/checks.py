@@ -213,13 +213,30 @@ def _measured_relative_clause(analysis: Analysis) -> bool:
     return False
 
 
+def _measure_after(pred: Predicate, analysis: Analysis) -> Any:
+    """The quantity right after the predicate ("Write at least 3 guides", "Add $2M"), if any."""
+    end = pred.span_end()
+    for q in analysis.quantities:
+        if q.measure and q.start >= end and re.fullmatch(r"[\s$€£₽]*(?:at\s+least|at\s+most|up\s+to|не\s+менее|минимум|до)?[\s$€£₽]*",
+                                                          analysis.text[end:q.start], re.IGNORECASE):
+            return q
+    return None
+
+
 def _counts_things(analysis: Analysis, q: Any) -> bool:
     """"at least 12 videos": a plain count of things, not money or a metric ("at least 2 million in new ARR")."""
     after = [t for t in analysis.doc if t.idx >= q.end and not t.is_space][:4]
+    if re.search(r"[$€£₽]", q.text) or re.search(r"[$€£₽]\s?$", analysis.text[:q.start]):
+        return False  # money
     if not after or not after[0].is_alpha or re.match(r"(?:million|billion|thousand|k|m|млн|тыс|млрд)\b", after[0].lower_):
         return False
+    compound = []
+    for t in after:  # "3 code reviews per sprint" → code reviews; "30 times" counts events
+        if not t.is_alpha or t.lower_ in _EN_PREPOSITIONS or t.pos_ == "ADP" or t.lower_ in ("times", "раз", "раза"):
+            break
+        compound.append(t)
     metric = _kpi_metric_words(analysis.lang)
-    return not any(t.lemma_.lower() in metric or t.lower_ in metric for t in after)
+    return not any(t.lemma_.lower() in metric or t.lower_ in metric for t in compound)
 
 
 def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -> bool:
@@ -449,6 +466,14 @@ def _others_act(ctx: "Context", pred: Predicate) -> bool:
 
 
 def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
+    nxt = _next_content(pred.head)
+    joined = _next_content(nxt) if nxt is not None and nxt.lower_ in ("and", "or", "и", "или") else None
+    if joined is not None and (_lemma_in(joined, ctx.words("outcome")) or _lemma_in(joined, ctx.words("not_task"))
+                               or verb_lemma(joined, ctx.analysis.lang if ctx.analysis else "ru") in ctx.words("not_task")):
+        return False  # "Add and retain 5 members": the second verb makes it an outcome
+    follows = _measure_after(pred, ctx.analysis) if ctx.analysis is not None else None
+    if follows is not None and not _counts_things(ctx.analysis, follows):
+        return False  # "Deliver 2 million in new ARR", «Добавить 2 млн ₽ выручки»: money or a metric, not a count of tasks
     results = frozenset() if pred.has(ctx.words("perform")) else ctx.words("results")  # "Conduct 10 reviews": events held
     if ctx.analysis is not None and (_counts_results(pred, ctx.analysis, results) or _others_act(ctx, pred)
                                      or _en_metric_phrase(ctx.analysis)):
@@ -519,6 +544,36 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
     return None
 
 
+_EN_EXISTS = re.compile(r"^(?:there\s+(?:is|are|will\s+be)|have|(?:[\w.-]+\s+){1,4}(?:has|have|gets|get))\s+"
+                        r"(?:(?:a|an|the|its|their|our|one|proper|complete|full|first|new|working|up-to-date)\s+)*", re.IGNORECASE)
+
+
+def _owned_artefact(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"There is a prototype of X", "The SDK has a v1 spec", "Have a complete onboarding guide": a deliverable that
+    exists by the end of the quarter is a task stated as its finished state."""
+    if analysis.lang != "en" or analysis.has_measure:
+        return None
+    m = _EN_EXISTS.match(analysis.text)
+    if m is None:
+        return None
+    subject = analysis.text[:m.start()].split() + analysis.text[:m.end()].split()[:-1]
+    if any(w.lower().rstrip("s") in ctx.words("actors") for w in subject):
+        return None  # "Customers have a dedicated manager": what others have is an outcome
+    verb = next((t for t in analysis.doc if t.idx < m.end() and t.lower_ in ("is", "are", "be", "has", "have", "gets", "get")),
+                None)
+    if verb is None:
+        return None
+    artefacts = ctx.words("artefact")
+    for t in analysis.doc:
+        if t.idx < m.end():
+            continue
+        if t.is_punct or t.lower_ in _EN_PREPOSITIONS or t.lower_ in ("that", "which", "and", "or"):
+            break
+        if t.lower_ in artefacts or t.lower_.rstrip("s") in artefacts:
+            return verb
+    return None
+
+
 def _noun_line(pred: Predicate) -> bool:
     """"Prototype of the sync protocol", "Support for X": a line-initial word followed by "of"/"for" is a noun."""
     doc = pred.head.doc
@@ -547,6 +602,9 @@ def activity(ctx: "Context") -> list[Hit]:
         if found is not None:
             skip = found
             hit = _span_hit([found], verb=found.text)
+        elif (owned := _owned_artefact(ctx, analysis)) is not None:
+            skip = owned
+            hit = _span_hit([owned], verb=owned.text)
         elif (pred is None or _noun_line(pred)) and (deliverable := _deliverable_line(ctx, analysis)) is not None:
             first = _content(analysis.doc)[0]
             return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»

@@ -277,3 +277,13 @@ def test_a_verbless_roadmap_line_naming_a_deliverable_is_a_task(thing, scope):
                                                       (f"Revenue {scope}", "key_result")])
     assert "task-key-result" in deliverable
     assert "task-key-result" not in metric_ru | metric_en
+
+
+@settings(max_examples=30, deadline=None)
+@given(subject=st.sampled_from(["The SDK has", "The billing service has", "There is", "Have"]),
+       artefact=st.sampled_from(["a v1 spec", "a runbook", "a working prototype", "an up-to-date architecture diagram"]))
+def test_a_deliverable_that_exists_is_a_task_unless_others_own_it(subject, artefact):
+    """"The SDK has a v1 spec" states a finished deliverable; "Customers have a …" is what others have (an outcome)."""
+    ours, theirs = _rules_fired([(f"{subject} {artefact}", "key_result"), (f"Customers have {artefact}", "key_result")])
+    assert "task-key-result" in ours
+    assert "task-key-result" not in theirs
