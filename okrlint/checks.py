@@ -827,6 +827,9 @@ _CONDITION = re.compile(
 _SCOPE_AFTER = re.compile(r"^\s?(?:раз\w*|times|x\b|х\b)", re.IGNORECASE)
 
 
+_COUNT_FLOOR = re.compile(r"\s*(?:at\s+least|over|more\s+than|не\s+менее|не\s+меньше|минимум|более|больше)\s*", re.IGNORECASE)
+
+
 @check("no-baseline")
 def no_baseline(ctx: "Context") -> list[Hit]:
     """A level target for an existing metric with no starting point (LABELS v2).
@@ -857,8 +860,9 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         if _RELATIVE_BEFORE.search(before) and not reach_on:
             continue
         if pred is not None and not verbless and q.start >= pred_end and not level_verb \
-                and not re.search(r"[^\W\d_]", text[pred_end:q.start]):
-            return []  # "Sign 12 contracts", «Привлечь 500 участников»: a count of new things; later numbers qualify them
+                and (not re.search(r"[^\W\d_]", text[pred_end:q.start])
+                     or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)):
+            return []  # "Sign 12 contracts", "Write at least 3 guides": a count of new things; later numbers qualify them
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
         if not separator and _CONDITION.search(text[pred.head.idx if pred is not None else 0:q.start]):
             continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
