@@ -522,6 +522,7 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
     """«Telegram-бот (long polling)», «Мониторинг и алерты», "Prototype of the sync protocol": a roadmap line that
     names only the thing to build — no verb, no number, no metric — is a deliverable."""
     content = _content(analysis.doc)
+    phrase = _head_phrase(content)  # "Mac Signing": a gerund heading the line is the deliverable's name
     depth, outside = 0, []
     for t in analysis.doc:  # «Веб-виджет (SSE, retries)»: what the brackets list is detail, not the line's verb
         depth += t.text.count("(") - t.text.count(")")
@@ -530,9 +531,9 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
     if not content or analysis.has_measure or _has_clause_verb(analysis, outside):
         return None
     if analysis.lang == "ru" and any("Inf" in t.morph.get("VerbForm") for t in content) \
-            or analysis.lang != "ru" and any(t.pos_ in ("VERB", "AUX") and t.i > content[0].i for t in outside):
+            or analysis.lang != "ru" and any(t.pos_ in ("VERB", "AUX") and t.i > content[0].i and t not in phrase
+                                             for t in outside):
         return None
-    phrase = _head_phrase(content)
     if not phrase or _phrase_names_metric(phrase, _kpi_metric_words(analysis.lang), analysis.lang):
         return None
     artefacts = ctx.words("artefact", "ru") | ctx.words("artefact", "en")  # roadmaps mix scripts: «Деплой на VPS / PaaS»
@@ -555,7 +556,7 @@ def _owned_artefact(ctx: "Context", analysis: Analysis) -> Token | None:
         return None
     m = _EN_EXISTS.match(analysis.text)
     if m is None:
-        return None
+        return _shipped_state(ctx, analysis)
     subject = analysis.text[:m.start()].split() + analysis.text[:m.end()].split()[:-1]
     if any(w.lower().rstrip("s") in ctx.words("actors") for w in subject):
         return None  # "Customers have a dedicated manager": what others have is an outcome
@@ -567,11 +568,27 @@ def _owned_artefact(ctx: "Context", analysis: Analysis) -> Token | None:
     for t in analysis.doc:
         if t.idx < m.end():
             continue
-        if t.is_punct or t.lower_ in _EN_PREPOSITIONS or t.lower_ in ("that", "which", "and", "or"):
+        if t.is_punct or t.lower_ in _EN_PREPOSITIONS or t.lower_ in ("that", "which"):
             break
         if t.lower_ in artefacts or t.lower_.rstrip("s") in artefacts:
             return verb
     return None
+
+
+_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+\s+){1,5}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?)\b",
+                         re.IGNORECASE)
+
+
+def _shipped_state(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"Smart search is available to all users by default", "Gossipsub implementation exists": a feature or
+    artefact in its finished state — the deliverable, not a change anyone measures."""
+    m = _EN_SHIPPED.match(analysis.text)
+    if m is None:
+        return None
+    subject = analysis.text[:m.end()].split()[:-1]
+    if any(w.lower().rstrip("s") in ctx.words("actors") for w in subject):
+        return None
+    return next((t for t in analysis.doc if t.idx < m.end() and t.lower_ in ("is", "are", "exist", "exists")), None)
 
 
 def _noun_line(pred: Predicate) -> bool:
@@ -604,7 +621,8 @@ def activity(ctx: "Context") -> list[Hit]:
             hit = _span_hit([found], verb=found.text)
         elif (owned := _owned_artefact(ctx, analysis)) is not None:
             skip = owned
-            hit = _span_hit([owned], verb=owned.text)
+            first = _content(analysis.doc)[0]
+            hit = _span_hit(analysis.doc[first.i:owned.i + 1], verb=owned.text)  # "Offline mode is", "The SDK has"
         elif (pred is None or _noun_line(pred)) and (deliverable := _deliverable_line(ctx, analysis)) is not None:
             first = _content(analysis.doc)[0]
             return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»

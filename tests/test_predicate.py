@@ -287,3 +287,15 @@ def test_a_deliverable_that_exists_is_a_task_unless_others_own_it(subject, artef
     ours, theirs = _rules_fired([(f"{subject} {artefact}", "key_result"), (f"Customers have {artefact}", "key_result")])
     assert "task-key-result" in ours
     assert "task-key-result" not in theirs
+
+
+@settings(max_examples=30, deadline=None)
+@given(feature=st.sampled_from(["Offline mode", "Smart search", "SAML login", "The export API"]),
+       state=st.sampled_from(["is available to all users by default", "is enabled for every workspace",
+                              "is live in every region", "exists for every region"]))
+def test_a_feature_in_its_finished_state_is_a_task_unless_measured(feature, state):
+    """"Smart search is available to all users" is the deliverable; adding how often it is used makes it a result."""
+    shipped, used = _rules_fired([(f"{feature} {state}", "key_result"),
+                                  (f"{feature} {state}, used weekly by 40% of teams (now 10%)", "key_result")])
+    assert "task-key-result" in shipped
+    assert "task-key-result" not in used
