@@ -213,6 +213,32 @@ def _measured_relative_clause(analysis: Analysis) -> bool:
     return False
 
 
+def _measure_after(pred: Predicate, analysis: Analysis) -> Any:
+    """The quantity right after the predicate ("Write at least 3 guides", "Add $2M"), if any."""
+    end = pred.span_end()
+    for q in analysis.quantities:
+        if q.measure and q.start >= end and re.fullmatch(r"[\s$€£₽]*(?:at\s+least|at\s+most|up\s+to|не\s+менее|минимум|до)?[\s$€£₽]*",
+                                                          analysis.text[end:q.start], re.IGNORECASE):
+            return q
+    return None
+
+
+def _counts_things(analysis: Analysis, q: Any) -> bool:
+    """"at least 12 videos": a plain count of things, not money or a metric ("at least 2 million in new ARR")."""
+    after = [t for t in analysis.doc if t.idx >= q.end and not t.is_space][:4]
+    if re.search(r"[$€£₽]", q.text) or re.search(r"[$€£₽]\s?$", analysis.text[:q.start]):
+        return False  # money
+    if not after or not after[0].is_alpha or re.match(r"(?:million|billion|thousand|k|m|млн|тыс|млрд)\b", after[0].lower_):
+        return False
+    compound = []
+    for t in after:  # "3 code reviews per sprint" → code reviews; "30 times" counts events
+        if not t.is_alpha or t.lower_ in _EN_PREPOSITIONS or t.pos_ == "ADP" or t.lower_ in ("times", "раз", "раза"):
+            break
+        compound.append(t)
+    metric = _kpi_metric_words(analysis.lang)
+    return not any(t.lemma_.lower() in metric or t.lower_ in metric for t in compound)
+
+
 def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -> bool:
     """An outcome metric attached to an activity: a threshold, a rate, or a verb of change with a number after it.
 
@@ -226,8 +252,9 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     for q in analysis.quantities:
         if not q.measure:
             continue
-        if _COMPARATOR.search(text[:q.start]):
-            return True
+        if _COMPARATOR.search(text[:q.start]) and not (skip is not None and q.start > after_skip and _COMPARATOR.fullmatch(
+                text[after_skip:q.start].strip() + " ") and _counts_things(analysis, q)):
+            return True  # "Write at least 2 guides" counts the tasks; "… with NPS above 70" is an outcome
         if q.percent and text[after_skip:q.start].strip() != "":
             return True
     if _measured_relative_clause(analysis):
@@ -266,7 +293,7 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
     if pred.has(ctx.words("main")):
         return [_pred_hit(pred, verb=verb.text)]
     if pred.has(ctx.words("effort")) and not analysis.has_measure and not _structured_target(ctx.item) \
-            and not _en_metric_phrase(analysis):
+            and not _en_metric_phrase(analysis) and not _effort_state(ctx, pred):
         return [_pred_hit(pred, verb=verb.text)]
     if not _known_word(verb.lower_, analysis.lang):
         return _typo_hit(ctx, analysis)
@@ -278,6 +305,22 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
         if any(w in ctx.words("vague_complement") for w in follow[-1:]) and not _has_complement(verb):
             return [_span_hit([verb], verb=verb.text)]
     return []
+
+
+def _effort_state(ctx: "Context", pred: Predicate) -> bool:
+    """An effort verb that, in this form, names a definite state or thing rather than an effort.
+
+    "Support for signed artifacts" is a feature (the noun, followed by "for"); "Connection manager supports
+    backoff", "base32 is supported", "Our people are empowered" describe a capability or a state reached
+    (``state`` verbs with a subject); «Команды работают» is "it works", not «работать над».
+    """
+    nxt = _next_content(pred.head)
+    if pred.form == "imperative" and pred.head.i == _content(pred.head.doc)[0].i and nxt is not None \
+            and nxt.lower_ == "for":
+        return True
+    if pred.form in ("finite", "passive") and pred.has(ctx.words("state")):
+        return True
+    return pred.has(ctx.words("bound_to_nad")) and (nxt is None or nxt.lower_ not in ("над", "надо"))
 
 
 _EN_PREPOSITIONS = {"of", "to", "for", "in", "on", "by", "with", "at", "from", "per", "across", "within", "over", "under"}
@@ -423,7 +466,16 @@ def _others_act(ctx: "Context", pred: Predicate) -> bool:
 
 
 def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
-    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis, ctx.words("results")) or _others_act(ctx, pred)
+    nxt = _next_content(pred.head)
+    joined = _next_content(nxt) if nxt is not None and nxt.lower_ in ("and", "or", "и", "или") else None
+    if joined is not None and (_lemma_in(joined, ctx.words("outcome")) or _lemma_in(joined, ctx.words("not_task"))
+                               or verb_lemma(joined, ctx.analysis.lang if ctx.analysis else "ru") in ctx.words("not_task")):
+        return False  # "Add and retain 5 members": the second verb makes it an outcome
+    follows = _measure_after(pred, ctx.analysis) if ctx.analysis is not None else None
+    if follows is not None and not _counts_things(ctx.analysis, follows):
+        return False  # "Deliver 2 million in new ARR", «Добавить 2 млн ₽ выручки»: money or a metric, not a count of tasks
+    results = frozenset() if pred.has(ctx.words("perform")) else ctx.words("results")  # "Conduct 10 reviews": events held
+    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis, results) or _others_act(ctx, pred)
                                      or _en_metric_phrase(ctx.analysis)):
         return False
     main = ctx.words("main")
@@ -466,6 +518,86 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
     return None
 
 
+def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
+    """«Telegram-бот (long polling)», «Мониторинг и алерты», "Prototype of the sync protocol": a roadmap line that
+    names only the thing to build — no verb, no number, no metric — is a deliverable."""
+    content = _content(analysis.doc)
+    phrase = _head_phrase(content)  # "Mac Signing": a gerund heading the line is the deliverable's name
+    depth, outside = 0, []
+    for t in analysis.doc:  # «Веб-виджет (SSE, retries)»: what the brackets list is detail, not the line's verb
+        depth += t.text.count("(") - t.text.count(")")
+        if depth <= 0 and ")" not in t.text:
+            outside.append(t)
+    if not content or analysis.has_measure or _has_clause_verb(analysis, outside):
+        return None
+    if analysis.lang == "ru" and any("Inf" in t.morph.get("VerbForm") for t in content) \
+            or analysis.lang != "ru" and any(t.pos_ in ("VERB", "AUX") and t.i > content[0].i and t not in phrase
+                                             for t in outside):
+        return None
+    if not phrase or _phrase_names_metric(phrase, _kpi_metric_words(analysis.lang), analysis.lang):
+        return None
+    artefacts = ctx.words("artefact", "ru") | ctx.words("artefact", "en")  # roadmaps mix scripts: «Деплой на VPS / PaaS»
+    cyrillic = any(re.search("[а-яё]", t.lower_) for t in phrase)
+    for head in phrase if analysis.lang == "ru" or cyrillic else phrase[-1:]:  # «Telegram-бот»; "Slack integration"
+        parts = {head.lemma_.lower(), head.lower_, *head.lemma_.lower().split("-"), head.lower_.rstrip("s")}
+        if parts & artefacts:
+            return head
+    return None
+
+
+_EN_EXISTS = re.compile(r"^(?:there\s+(?:is|are|will\s+be)|have|(?:[\w.-]+\s+){1,4}(?:has|have|gets|get))\s+"
+                        r"(?:(?:a|an|the|its|their|our|one|proper|complete|full|first|new|working|up-to-date)\s+)*", re.IGNORECASE)
+
+
+def _owned_artefact(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"There is a prototype of X", "The SDK has a v1 spec", "Have a complete onboarding guide": a deliverable that
+    exists by the end of the quarter is a task stated as its finished state."""
+    if analysis.lang != "en" or analysis.has_measure:
+        return None
+    m = _EN_EXISTS.match(analysis.text)
+    if m is None:
+        return _shipped_state(ctx, analysis)
+    subject = analysis.text[:m.start()].split() + analysis.text[:m.end()].split()[:-1]
+    if any(w.lower().rstrip("s") in ctx.words("actors") for w in subject):
+        return None  # "Customers have a dedicated manager": what others have is an outcome
+    verb = next((t for t in analysis.doc if t.idx < m.end() and t.lower_ in ("is", "are", "be", "has", "have", "gets", "get")),
+                None)
+    if verb is None:
+        return None
+    artefacts = ctx.words("artefact")
+    for t in analysis.doc:
+        if t.idx < m.end():
+            continue
+        if t.is_punct or t.lower_ in _EN_PREPOSITIONS or t.lower_ in ("that", "which"):
+            break
+        if t.lower_ in artefacts or t.lower_.rstrip("s") in artefacts:
+            return verb
+    return None
+
+
+_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+\s+){1,5}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?)\b",
+                         re.IGNORECASE)
+
+
+def _shipped_state(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"Smart search is available to all users by default", "Gossipsub implementation exists": a feature or
+    artefact in its finished state — the deliverable, not a change anyone measures."""
+    m = _EN_SHIPPED.match(analysis.text)
+    if m is None:
+        return None
+    subject = analysis.text[:m.end()].split()[:-1]
+    if any(w.lower().rstrip("s") in ctx.words("actors") for w in subject):
+        return None
+    return next((t for t in analysis.doc if t.idx < m.end() and t.lower_ in ("is", "are", "exist", "exists")), None)
+
+
+def _noun_line(pred: Predicate) -> bool:
+    """"Prototype of the sync protocol", "Support for X": a line-initial word followed by "of"/"for" is a noun."""
+    doc = pred.head.doc
+    return pred.form == "imperative" and pred.head.i == _content(doc)[0].i and pred.end < len(doc) \
+        and doc[pred.end].lower_ in ("of", "for")
+
+
 @check("activity")
 def activity(ctx: "Context") -> list[Hit]:
     """A task: the predicate (any form) creates or performs something, and no outcome metric is attached."""
@@ -487,6 +619,13 @@ def activity(ctx: "Context") -> list[Hit]:
         if found is not None:
             skip = found
             hit = _span_hit([found], verb=found.text)
+        elif (owned := _owned_artefact(ctx, analysis)) is not None:
+            skip = owned
+            first = _content(analysis.doc)[0]
+            hit = _span_hit(analysis.doc[first.i:owned.i + 1], verb=owned.text)  # "Offline mode is", "The SDK has"
+        elif (pred is None or _noun_line(pred)) and (deliverable := _deliverable_line(ctx, analysis)) is not None:
+            first = _content(analysis.doc)[0]
+            return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»
     if hit is None or has_outcome(ctx, analysis, skip=skip):
         return []
     return [hit]
@@ -551,7 +690,7 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
             if is_first:
                 if _own_object_en(t) and analysis.pred is not None and analysis.pred.form in ("imperative", "modal", "finite"):
                     verbs.append(t)
-            elif _en_clause_start(t, actions):
+            elif _en_clause_start(t, actions) and not _en_embedded(analysis, t):
                 verbs.append(t)
             continue
         own_object = nxt is not None and (nxt.pos_ not in ("VERB", "CCONJ", "PUNCT", "AUX", "PART")
@@ -572,6 +711,20 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
                 verbs.append(t)
         verbs.sort(key=lambda t: t.i)
     return verbs
+
+
+_EN_SUBORDINATORS = {"how", "what", "why", "where", "whether", "which", "who", "when", "if", "that"}
+
+
+def _en_embedded(analysis: Analysis, t: Token) -> bool:
+    """A verb inside brackets ("(e.g., live sessions, webinars)") or inside a clause the predicate governs
+    ("Document how we run reviews and determine pay", up to the next comma): part of the object, not an action."""
+    before = analysis.doc[:t.i]
+    if sum(x.text.count("(") - x.text.count(")") for x in before) > 0:
+        return True
+    start = analysis.pred.end if analysis.pred is not None else 0
+    marks = [x.i for x in analysis.doc[start:t.i] if x.lower_ in _EN_SUBORDINATORS]
+    return bool(marks) and not any(x.text in (",", ";", ".") for x in analysis.doc[marks[-1]:t.i])
 
 
 def _own_object_en(t: Token) -> bool:
@@ -692,6 +845,9 @@ _CONDITION = re.compile(
 _SCOPE_AFTER = re.compile(r"^\s?(?:раз\w*|times|x\b|х\b)", re.IGNORECASE)
 
 
+_COUNT_FLOOR = re.compile(r"\s*(?:at\s+least|over|more\s+than|не\s+менее|не\s+меньше|минимум|более|больше)\s*", re.IGNORECASE)
+
+
 @check("no-baseline")
 def no_baseline(ctx: "Context") -> list[Hit]:
     """A level target for an existing metric with no starting point (LABELS v2).
@@ -724,8 +880,9 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         if _RELATIVE_BEFORE.search(before) and not reach_on:
             continue
         if pred is not None and not verbless and q.start >= pred_end and not level_verb \
-                and not re.search(r"[^\W\d_]", text[pred_end:q.start]):
-            return []  # "Sign 12 contracts", «Привлечь 500 участников»: a count of new things; later numbers qualify them
+                and (not re.search(r"[^\W\d_]", text[pred_end:q.start])
+                     or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)):
+            return []  # "Sign 12 contracts", "Write at least 3 guides": a count of new things; later numbers qualify them
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
         if not separator and _CONDITION.search(text[pred.head.idx if pred is not None else 0:q.start]):
             continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
@@ -786,7 +943,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
     if pred is not None and (pred.form == "noun" and not pred.has(_action_verbs(analysis.lang, True))
                              or analysis.lang == "en" and not pred.has(_action_verbs("en", True))
-                             and pred.form in ("imperative", "participle", "gerund")
+                             and pred.form in ("imperative", "participle", "gerund") and not _en_order(ctx, pred)
                              or _en_metric_phrase(analysis)):
         pred = None  # "Mean time to recovery", "Booked revenue from partner deals": a noun phrase, not an order
     if pred is not None or _has_clause_verb(analysis):
@@ -802,8 +959,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if not content:
         return []
     metric_words = ctx.words("metric")
-    if ctx.kind == "key_result":  # a verbless key result naming a metric anywhere: "Inventory turnover"
-        names_metric = any(t.lemma_.lower() in metric_words or t.lower_ in metric_words for t in content)
+    if ctx.kind == "key_result":  # a verbless key result whose first phrase names a metric: "Inventory turnover"
+        names_metric = _phrase_names_metric(_head_phrase(content), metric_words, analysis.lang)
     else:
         head = [t for t in content[:3] if t.pos_ not in ("ADJ", "DET")][:1]
         names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words)
@@ -814,6 +971,66 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
     return []
+
+
+def _en_order(ctx: "Context", pred: Predicate) -> bool:
+    """"Measure the number of searches", "Have at least one press asset": a line-initial verb that is no metric word
+    and is followed by its object is an order, not the first word of a metric name ("Mean time to recovery")."""
+    if pred.form != "imperative" or pred.head.i != _content(pred.head.doc)[0].i:
+        return False
+    if pred.head.lower_ in ctx.words("metric") or pred.lemma in ctx.words("metric"):
+        return False
+    from .analysis.english import word_options
+
+    options = word_options(pred.head.lower_)
+    doc = pred.head.doc
+    nxt = doc[pred.end] if pred.end < len(doc) else None
+    if "VERB" not in options or nxt is None:
+        return False
+    if nxt.lower_ == "at" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ in ("least", "most"):
+        return True  # "Make at least one improvement"
+    if nxt.lower_ in _EN_PREPOSITIONS:
+        return False
+    return nxt.lower_ in _EN_OBJECT_START or nxt.like_num or "NOUN" not in options
+
+
+_PHRASE_BREAK = {"ADP", "CCONJ", "SCONJ", "PUNCT", "SYM"}
+
+
+def _head_phrase(content: list[Token]) -> list[Token]:
+    """The words before the first preposition, conjunction or mark: «Количество заявок» of «Количество заявок в месяц»,
+    not «стоимость» in «Лимиты на длину диалога / стоимость запросов» (a list of deliverables)."""
+    phrase: list[Token] = []
+    if not content:
+        return phrase
+    for t in content[0].doc[content[0].i:]:
+        if t.is_space or t.text in ("-", "‐", "/"):
+            continue  # «Веб-виджет», "Per-user"
+        if t.pos_ in _PHRASE_BREAK or not (t.is_alpha or t.like_num or "-" in t.text):
+            break
+        phrase.append(t)
+    return phrase
+
+
+_EN_METRIC_MODIFIERS = {"monthly", "weekly", "daily", "average", "mean", "median", "number", "count", "share", "percentage"}
+
+
+def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str], lang: str) -> bool:
+    """Whether a verbless head phrase names a metric. Russian heads come first («Время ответа»); an English compound
+    ends in its head ("Inventory turnover"), may open with a modifier ("Monthly active users") or go on with
+    "per" ("Tickets per agent"), so "Rate limiting" (a feature) is no metric."""
+    def named(t: Token) -> bool:
+        return t.lemma_.lower() in metric or t.lower_ in metric
+    if not phrase:
+        return False
+    if lang != "en":
+        return any(named(t) for t in phrase)
+    last = phrase[-1]
+    after = last.nbor() if last.i + 1 < len(last.doc) else None
+    first = phrase[0]
+    acronym = named(first) and any(c.isupper() for c in first.text[1:])  # "CTR of email campaigns", «eNPS сотрудников»
+    return named(last) or acronym or first.lower_ in _EN_METRIC_MODIFIERS \
+        or after is not None and after.lower_ == "per" and any(named(t) or t.tag_ == "NNS" or t.lower_.endswith("s") for t in phrase)
 
 
 _LEVEL_WORDS = re.compile(r"на\s+уровне|не\s+(?:ниже|выше|менее|более)|\b(?:at|above|below|under|over)\b|≥|≤|[<>]", re.I)
@@ -860,9 +1077,9 @@ def _signed_metric(analysis: Analysis) -> list[Hit]:
     return []
 
 
-def _has_clause_verb(analysis: Analysis) -> bool:
+def _has_clause_verb(analysis: Analysis, tokens: Iterable[Token] | None = None) -> bool:
     """A finite verb or a short participle makes a sentence («премия привязана к…», "pool depends on")."""
-    for t in analysis.doc:
+    for t in analysis.doc if tokens is None else tokens:
         if analysis.lang == "ru":
             if t.pos_ == "VERB" and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")):
                 return True

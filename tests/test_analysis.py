@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from okrlint.analysis import analyze, analyze_text, detect_language
 from okrlint.analysis.quantities import find_quantities, has_baseline
@@ -87,6 +89,18 @@ def test_batch_keeps_order_and_languages():
 ])
 def test_numbers_are_told_apart_from_identifiers(text, measures):
     assert [q.text for q in find_quantities(text) if q.measure] == measures
+
+
+@given(verb=st.sampled_from(["Identify", "Cover", "Write plans for", "Interview", "Найти", "Подготовить планы для"]),
+       prep=st.sampled_from(["in the", "across our", "among", "в", "среди"]),
+       rank=st.sampled_from(["top 3", "top-10", "топ-5", "Top 20", "ТОП-50"]),
+       noun=st.sampled_from(["reasons", "accounts", "languages", "магазинах", "клиентов"]))
+def test_a_rank_counts_what_the_verb_acts_on_and_scopes_a_prepositional_phrase(verb, prep, rank, noun):
+    """"Identify the top 3 reasons" counts three things; "Grow revenue in the top 50 accounts" only names a scope."""
+    counted = find_quantities(f"{verb} {rank} {noun}")
+    assert [q.text for q in counted if q.measure] == [rank]
+    scoped = find_quantities(f"Grow revenue {prep} {rank} {noun}")
+    assert [q.text for q in scoped if q.measure] == []
 
 
 @pytest.mark.parametrize("text,expected", [

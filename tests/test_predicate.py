@@ -253,3 +253,52 @@ def test_a_baseline_in_words():
 ])
 def test_long_horizons_of_every_phrasing(text, lang, long):
     assert any(t.kind == "long" for t in find_times(text, lang)) is long
+
+
+_DECISION_VERBS = ["Determine", "Define", "Choose", "Select", "Establish", "Identify"]
+_DECIDED = ["the pricing model", "an escalation path", "the onboarding checklist", "a data retention policy"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(verb=st.sampled_from(_DECISION_VERBS), obj=st.sampled_from(_DECIDED))
+def test_deciding_and_defining_are_tasks_unless_an_outcome_is_attached(verb, obj):
+    """A decision or definition is a deliverable; the same verb carrying a measured outcome is a key result."""
+    task, measured = _rules_fired([(f"{verb} {obj} for the EU market", "key_result"),
+                                   (f"{verb} {obj} that lifts trial conversion from 4% to 6%", "key_result")])
+    assert "task-key-result" in task
+    assert "task-key-result" not in measured
+
+
+@settings(max_examples=30, deadline=None)
+@given(thing=st.sampled_from(["Telegram-бот", "Веб-виджет", "Мониторинг", "Деплой", "Slack integration",
+                              "Prototype of the sync engine", "Webhook"]),
+       scope=st.sampled_from(["для курьеров", "(SSE, retries)", "for the partner portal"]))
+def test_a_verbless_roadmap_line_naming_a_deliverable_is_a_task(thing, scope):
+    """«Telegram-бот для курьеров» names what to build; «Выручка …», "Revenue …" name a metric and are no task."""
+    deliverable, metric_ru, metric_en = _rules_fired([(f"{thing} {scope}", "key_result"),
+                                                      (f"Выручка {scope}", "key_result"),
+                                                      (f"Revenue {scope}", "key_result")])
+    assert "task-key-result" in deliverable
+    assert "task-key-result" not in metric_ru | metric_en
+
+
+@settings(max_examples=30, deadline=None)
+@given(subject=st.sampled_from(["The SDK has", "The billing service has", "There is", "Have"]),
+       artefact=st.sampled_from(["a v1 spec", "a runbook", "a working prototype", "an up-to-date architecture diagram"]))
+def test_a_deliverable_that_exists_is_a_task_unless_others_own_it(subject, artefact):
+    """"The SDK has a v1 spec" states a finished deliverable; "Customers have a …" is what others have (an outcome)."""
+    ours, theirs = _rules_fired([(f"{subject} {artefact}", "key_result"), (f"Customers have {artefact}", "key_result")])
+    assert "task-key-result" in ours
+    assert "task-key-result" not in theirs
+
+
+@settings(max_examples=30, deadline=None)
+@given(feature=st.sampled_from(["Offline mode", "Smart search", "SAML login", "The export API"]),
+       state=st.sampled_from(["is available to all users by default", "is enabled for every workspace",
+                              "is live in every region", "exists for every region"]))
+def test_a_feature_in_its_finished_state_is_a_task_unless_measured(feature, state):
+    """"Smart search is available to all users" is the deliverable; adding how often it is used makes it a result."""
+    shipped, used = _rules_fired([(f"{feature} {state}", "key_result"),
+                                  (f"{feature} {state}, used weekly by 40% of teams (now 10%)", "key_result")])
+    assert "task-key-result" in shipped
+    assert "task-key-result" not in used

@@ -32,6 +32,8 @@ _TIME_UNIT_AFTER = re.compile(
     r"|minutes?\b|seconds?\b|mins?\b|secs?\b|ms\b|мс\b|s\b|с\b|h\b|ч\b)",
     re.IGNORECASE,
 )
+_IN_PHRASE = re.compile(r"\b(?:in|across|among|from|of|within|at|to|with|в|среди|по|из|у|на)\s+(?:(?:the|our|their|its|all|наш\w*|все\w*)\s+)?$",
+                        re.IGNORECASE)
 _RANK = re.compile(r"\b(?:топ|top)[\s-]?\d+\b|[#№]\s?\d+\b", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(
     r"\b(?:вдвое|втрое|вчетверо|впятеро|вдесятеро|удво\w+|утро\w+|вдвое|половин\w*|трет[ьи]\w*|четверт\w*"
@@ -88,8 +90,10 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _RANK.finditer(text):
-        scope = re.match(r"^\s+(?!(?:on|in|of|for|по|в|на|из|среди)\b)[a-zа-яё]{3,}", text[m.end():]) is not None
-        found.append(Quantity(m.start(), m.end(), m.group(), not scope))  # "top 50 accounts" names a scope
+        scope = re.match(r"^\s+(?!(?:on|in|of|for|по|в|на|из|среди)\b)[a-zа-яё]{3,}", text[m.end():]) is not None \
+            and _IN_PHRASE.search(text[:m.start()]) is not None
+        # "in the top 50 accounts" names a scope; "Identify the top 3 reasons", "plans for top 5 markets" count things
+        found.append(Quantity(m.start(), m.end(), m.group(), not scope))
         taken.append((m.start(), m.end()))
     for m in _NUMERIC_DATE.finditer(text):
         found.append(Quantity(m.start(), m.end(), m.group(), False))
