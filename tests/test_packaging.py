@@ -40,6 +40,9 @@ def test_wheel_ships_rules_schemas_examples_license_and_typing_marker(wheel: Pat
     assert {"okrlint/examples/quarter-end-ru.md", "okrlint/examples/quarter-end-en.yaml"} <= names
     assert "okrlint/py.typed" in names and "okrlint/__main__.py" in names
     assert any(re.fullmatch(r"okrlint-[^/]+\.dist-info/licenses/LICENSE", name) for name in names), names
+    # every module of the source tree is in the wheel (a subpackage missing from pyproject's list is not)
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "okrlint").rglob("*.py")}
+    assert modules <= names, sorted(modules - names)
 
 
 def test_wheel_metadata(wheel: Path) -> None:
