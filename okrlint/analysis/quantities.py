@@ -47,6 +47,9 @@ _IDIOMS = re.compile(
     r"\b(?:one of|one-stop|one place|на\s+одн\w+|per one|единственн\w*|в одном месте|one team|one source|один источник|одно окно|first|перв\w+)\b",
     re.IGNORECASE,
 )
+# A number in words, for a past value («было девять», "was nine").
+_WORD_NUMBER = (r"(?:одн\w+|один|дв\w+|тр\w+|четыр\w+|пят\w+|шест\w+|сем\w+|восем\w+|девят\w+|десят\w+|"
+                r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\b")
 # A digit, or a placeholder left by a suggested rewrite (X, Y, N, M).
 _D = r"(?:\d|\b[XYNM]\b)"
 _BASELINE = re.compile(
@@ -56,7 +59,11 @@ _BASELINE = re.compile(
     rf"|\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+)?to\b"
     rf"|\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти)\s+(?:\w+\s+)?до\b"
     rf"|\bfrom\s+(?:[\w.]+\s+){{0,2}}?[$€£]?{_D}|\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from)\b"
-    rf"|{_D}[\w%]*\s?(?:→|->|=>|⟶|➝)\s?[$€₽]?{_D})",
+    rf"|{_D}[\w%]*\.?(?:\s?[^\W\d_]{{1,6}}\.?)?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽]?{_D}"
+    # a past value said in words: «(в прошлом квартале было девять)», "(it was 3.5% in Q1)", "last quarter: 9"
+    rf"|\b(?:был[аио]?|was|were|had\s+been)(?!\s+бы\b)\s+(?:[\w.,]+\s+){{0,2}}?[$€₽£]?(?:{_D}|{_WORD_NUMBER})"
+    rf"|\b(?:в\s+)?(?:прошл\w+|предыдущ\w+)\s+(?:квартал\w*|год\w*|месяц\w*|период\w*|полугоди\w*)\b"
+    rf"|\b(?:last|previous|prior)\s+(?:quarter|year|month|period|half)\b)",
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(r"(?<![\w\[/.-])[XYNM](?:\s?%)?(?![\w\]/.-])")
