@@ -532,7 +532,7 @@ def add_number(job: Job) -> Rewrite | None:
 _NOTE_TAIL = re.compile(
     r"(?:\s*/\s*\d+(?:[.,]\d+)?|\s*(?:%|п\.\s?п\.|pp\b|p\.p\.|₽|\$|€|руб\w*\.?|тыс\.?|млн|млрд|k\b|"
     r"раза?\b|times\b|x\b|секунд\w*|минут\w*|час\w*|дн(?:я|ей)|недел\w*|мс\b|ms\b|сек\b|мин\b|"
-    r"seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b))+", re.IGNORECASE)
+    r"seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|points?\b|pts\b|пункт\w*))+", re.IGNORECASE)
 
 
 @rewriter("add-baseline")
@@ -667,6 +667,10 @@ def objective_from_metric(job: Job) -> Rewrite | None:
     kept = text
     for start, end in reversed(merged):
         kept = kept[:start] + kept[end:]
+    for x in analysis.times:  # «за год» of «на 10 пунктов за год» went with the number: it moves to the key result
+        at = kept.find(x.text)
+        if at >= 0 and at >= merged[0][0] and not kept[at + len(x.text):].strip(" .;,"):
+            kept = kept[:at].rstrip(" ,") + kept[at + len(x.text):]
     kept = sentence(kept)
     if len(kept.split()) < 2:
         return None

@@ -336,3 +336,84 @@ def _imports(module: str) -> set[str]:
 def test_no_import_circle_between_rules_and_rewriting(module, forbidden):
     imported = {name.split(".")[0] for name in _imports(module)}
     assert not imported & forbidden, imported & forbidden
+
+
+# ---------------------------------------------------------------- the second native-speaker review (issue 8)
+
+def _suggested(text: str, kind: str = "key_result", objective: str | None = None) -> set[str]:
+    return {s.text for f in lint_item(text, kind, objective=objective) for s in f.suggestions}
+
+
+@pytest.mark.parametrize("text", [
+    "Выручка с партнёров: 80 тыс. → 150 тыс.",
+    "Не более трёх инцидентов (в прошлом квартале было девять)",
+    "Churn under 2% (it was 3.5% in Q1)",
+    "Churn under 2% (was 3.5% last quarter)",
+])
+def test_a_baseline_the_writer_gave_is_not_asked_for_again(text):
+    findings = lint_item(text, "key_result")
+    assert "missing-baseline" not in {f.rule for f in findings}
+    assert not any("(сейчас" in s or "(currently" in s for s in _suggested(text))
+
+
+@pytest.mark.parametrize("text,objective,expected", [
+    ("КПЭ отдела: 120 MQL в месяц", "Стать первым брендом", "Увеличить число MQL в месяц с X до 120 к концу квартала"),
+    ("KPI: 400 MQLs per month", "Be the first name developers think of",
+     "Increase the number of MQLs per month from X to 400 by the end of the quarter"),
+])
+def test_a_range_rewrite_does_not_ask_for_the_start_twice(text, objective, expected):
+    assert _suggested(text, objective=objective) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Средняя оценка поддержки не ниже 4,2 из 5", "Средняя оценка поддержки не ниже 4,2 из 5 (сейчас X)"),
+    ("Выйти на 15 000 подписчиков в Telegram к концу квартала",
+     "Выйти на 15 000 подписчиков в Telegram (сейчас X) к концу квартала"),
+    ("Довести долю активных пользователей до 40% в первые две недели",
+     "Довести долю активных пользователей до 40% (сейчас X%) в первые две недели"),
+])
+def test_the_baseline_note_follows_the_whole_target_phrase(text, expected):
+    assert _suggested(text) == {expected}
+
+
+@pytest.mark.parametrize("text,term", [("eNPS не ниже 40", "eNPS"), ("Увеличить eNPS на 10 пунктов за год", "eNPS")])
+def test_the_writers_casing_of_a_term_is_kept(text, term):
+    from okrlint.rewrite import sentence
+
+    assert sentence("iOS-приложение выпущено") == "iOS-приложение выпущено"
+    assert sentence("mTLS между сервисами") == "mTLS между сервисами"
+    kind = "objective" if "за год" in text else "key_result"
+    got = _suggested(text, kind)
+    assert got and all(term in s and term.upper() not in s for s in got)
+
+
+@pytest.mark.parametrize("text", ["Написать 10 статей", "Провести 10 вебинаров", "Hold 10 webinars"])
+def test_no_vanity_audience_template_for_a_task(text):
+    findings = lint_item(text, "key_result")
+    assert "task-key-result" in {f.rule for f in findings}
+    assert _suggested(text) == set()
+    task = next(f for f in findings if f.rule == "task-key-result")
+    assert "показателя результата" in task.message or "outcome metric" in task.message  # says what is missing
+
+
+def test_a_task_template_keeps_the_case_and_invents_no_condition():
+    got = _suggested("Попробовать запустить TikTok-канал")
+    assert got == {"Привлечь N подписчиков TikTok-канала к концу квартала"}
+
+
+def test_a_safe_hedge_removal_is_offered_next_to_a_finding_without_a_rewrite():
+    findings = lint_item("Если получится, перевести 30% обращений в самообслуживание", "key_result")
+    assert {f.rule for f in findings} >= {"hedging"}
+    assert _suggested("Если получится, перевести 30% обращений в самообслуживание") == {
+        "Перевести 30% обращений в самообслуживание"}
+    hedge = next(f for f in findings if f.rule == "hedging")
+    assert hedge.fix is not None and hedge.fix.applicability == "safe"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Увеличить eNPS на 10 пунктов за год", "Увеличить eNPS"),
+    ("Increase eNPS by 10 points by year-end", "Increase eNPS"),
+    ("Увеличить выручку на 20% за полгода", "Увеличить выручку"),
+])
+def test_an_objective_without_its_number_keeps_no_dangling_time(text, expected):
+    assert _suggested(text, "objective") == {expected}
