@@ -670,7 +670,9 @@ def objective_from_metric(job: Job) -> Rewrite | None:
     for x in analysis.times:  # «за год» of «на 10 пунктов за год» went with the number: it moves to the key result
         at = kept.find(x.text)
         if at >= 0 and at >= merged[0][0] and not kept[at + len(x.text):].strip(" .;,"):
-            kept = kept[:at].rstrip(" ,") + kept[at + len(x.text):]
+            before = re.sub(r"\s*\b(?:in|by|at|during|over|within|before|until|в|во|к|ко|за|до|на|через|"
+                            r"в\s+течение)\s*$", "", kept[:at], flags=re.IGNORECASE)  # "in H1": the preposition too
+            kept = before.rstrip(" ,") + kept[at + len(x.text):]
     kept = sentence(kept)
     if len(kept.split()) < 2:
         return None
