@@ -103,7 +103,7 @@ def sentence(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r",\s*,", ",", text).strip(" ,;")
-    first = re.match(r"\S*", text).group()  # type: ignore[union-attr]
+    first = text.split(" ", 1)[0]
     if any(ch.isupper() for ch in first[1:]):
         return text  # eNPS, iOS, mTLS: the writer's casing of a term stays
     return text[:1].upper() + text[1:]
@@ -580,7 +580,7 @@ _TIME_WORD = re.compile(
     r"\b(?:недел\w*|месяц\w*|дн(?:я|ей|и|ям|ях)|день|час\w*|минут\w*|секунд\w*|год\w*|квартал\w*|полугоди\w*|лет|"
     r"спринт\w*|релиз\w*|weeks?|months?|days?|hours?|minutes?|seconds?|years?|quarters?|sprints?|releases?)\b",
     re.IGNORECASE)
-_PREPOSITIONS = frozenset("в во на за через после до к ко по при в течение с со у для "
+_PREPOSITIONS = frozenset("в во на за через после до к ко по при с со у для среди "
                           "in on at within during over after before by for until per from with".split())
 
 
