@@ -349,11 +349,22 @@ def _suggested(text: str, kind: str = "key_result", objective: str | None = None
     "Не более трёх инцидентов (в прошлом квартале было девять)",
     "Churn under 2% (it was 3.5% in Q1)",
     "Churn under 2% (was 3.5% last quarter)",
+    "Не более 3 инцидентов (9 в прошлом квартале)",
+    "Churn under 2% (last quarter: 3.5%)",
 ])
 def test_a_baseline_the_writer_gave_is_not_asked_for_again(text):
     findings = lint_item(text, "key_result")
     assert "missing-baseline" not in {f.rule for f in findings}
     assert not any("(сейчас" in s or "(currently" in s for s in _suggested(text))
+
+
+@pytest.mark.parametrize("text", ["Ship 3 features that were requested by 5 customers",
+                                  "Ship the feature delayed from last quarter",
+                                  "Закрыть 5 задач, перенесённых с прошлого квартала", "Было бы хорошо снизить отток до 2%"])
+def test_a_past_period_or_was_without_a_past_value_is_no_baseline(text):
+    from okrlint.analysis.quantities import has_baseline
+
+    assert not has_baseline(text)
 
 
 @pytest.mark.parametrize("text,objective,expected", [
