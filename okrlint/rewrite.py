@@ -20,6 +20,7 @@ from typing import Any, Callable, Mapping, Sequence
 from spacy.tokens import Token
 
 from .analysis import Analysis
+from .analysis.quantities import has_baseline
 
 PLACEHOLDER = re.compile(r"\[[^\]]+\]|\b[XYNM]\b%?")
 
@@ -89,12 +90,6 @@ def placeholders(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.group().rstrip("%") for m in PLACEHOLDER.finditer(text)))
 
 
-def _cap(word: str, like: str) -> str:
-    if like[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
-
-
 # ---------------------------------------------------------------- grammar helpers
 
 def _cap(word: str, like: str) -> str:
@@ -108,6 +103,9 @@ def sentence(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r",\s*,", ",", text).strip(" ,;")
+    first = text.split(" ", 1)[0]
+    if any(ch.isupper() for ch in first[1:]):
+        return text  # eNPS, iOS, mTLS: the writer's casing of a term stays
     return text[:1].upper() + text[1:]
 
 
@@ -534,17 +532,24 @@ def add_number(job: Job) -> Rewrite | None:
 _NOTE_TAIL = re.compile(
     r"(?:\s*/\s*\d+(?:[.,]\d+)?|\s*(?:%|п\.\s?п\.|pp\b|p\.p\.|₽|\$|€|руб\w*\.?|тыс\.?|млн|млрд|k\b|"
     r"раза?\b|times\b|x\b|секунд\w*|минут\w*|час\w*|дн(?:я|ей)|недел\w*|мс\b|ms\b|сек\b|мин\b|"
-    r"seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b))+", re.IGNORECASE)
+    r"seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|points?\b|pts\b|пункт\w*))+", re.IGNORECASE)
 
 
 @rewriter("add-baseline")
 def add_baseline(job: Job) -> Rewrite | None:
-    """«до 68% (сейчас X%)»: the current value right after a level target that lacks it."""
+    """«до 68% (сейчас X%)»: the current value after the whole target phrase that lacks it.
+
+    The note goes after the number with its unit, scale and what it counts («не ниже 4,2 из 5», «15 000
+    подписчиков в Telegram»), before a trailing deadline, a clause break or a phrase about time that is not the
+    target («в первые две недели»).  Nothing when the text already gives a start («с X до Y» of another part).
+    """
     targets = job.fired.get("missing-baseline", ())
     if not targets:
         return None
     target = targets[0]
     text = job.text
+    if has_baseline(text):
+        return None  # the composed rewrite already asks for the start: «с X до Y (сейчас X)» would ask twice
     at = text.find(target.text)
     if at < 0:
         return None
@@ -552,15 +557,52 @@ def add_baseline(job: Job) -> Rewrite | None:
     tail = _NOTE_TAIL.match(text, end)
     if tail:
         end = tail.end()
+    percent = text[at:end].rstrip().endswith("%")
+    scale = _SCALE.match(text, end)
+    if scale:
+        end = scale.end()
     note = job.kit.template("missing-baseline", "note", job.lang) or (" (сейчас X)" if job.lang == "ru" else " (currently X)")
-    counted = _counted_noun(text, end, job.lang)
-    if counted:
-        end = counted  # "to 5,000 members (currently X)"
     if " " not in target.text.strip() and target.start == 0:  # a multiplier verb, "Double the share…": at the end
-        end = len(text.rstrip(" ."))
-    elif text[at:end].rstrip().endswith("%") and re.match(r"(?:до|to)\b", target.text.strip(), re.IGNORECASE):
-        note = note.replace("X", "X%")  # «до 68%» is a level in %; «на 25%» changes a value in its own unit
+        end = _note_at(text, len(text), job)
+    else:
+        end = _note_at(text, end, job)
+        if percent and re.match(r"(?:до|to)\b", target.text.strip(), re.IGNORECASE):
+            note = note.replace("X", "X%")  # «до 68%» is a level in %; «на 25%» changes a value in its own unit
     return Rewrite(sentence(text[:end] + note + text[end:]))
+
+
+# A target's scale: «4,2 из 5», "4.2 out of 5".
+_SCALE = re.compile(r"\s+(?:из|out\s+of)\s+\d+(?:[.,]\d+)?", re.IGNORECASE)
+# Where the phrase of a target ends at the latest: a clause break, a conjunction, a purpose.
+_NOTE_BREAK = re.compile(r"\s*[,;:(—–]|\s+(?:и|или|а|чтобы|and|or|so|while|which|that)\b", re.IGNORECASE)
+# A phrase about time after the target («в первые две недели», "within 30 days") is not part of the target.
+_TIME_WORD = re.compile(
+    r"\b(?:недел\w*|месяц\w*|дн(?:я|ей|и|ям|ях)|день|час\w*|минут\w*|секунд\w*|год\w*|квартал\w*|полугоди\w*|лет|"
+    r"спринт\w*|релиз\w*|weeks?|months?|days?|hours?|minutes?|seconds?|years?|quarters?|sprints?|releases?)\b",
+    re.IGNORECASE)
+_PREPOSITIONS = frozenset("в во на за через после до к ко по при с со у для среди "
+                          "in on at within during over after before by for until per from with".split())
+
+
+def _note_at(text: str, end: int, job: Job) -> int:
+    """Where the baseline note goes: after the words that belong to the target, before time and clause breaks."""
+    limit = len(text.rstrip(" .;"))
+    for x in job.analysis.times:  # the writer's deadline («к концу квартала») stays last
+        found = text.find(x.text, end)
+        if found >= 0:
+            limit = min(limit, found)
+    brk = _NOTE_BREAK.search(text, end, limit)
+    if brk is not None:
+        limit = brk.start()
+    if end >= limit:
+        return end
+    for word in re.finditer(r"\S+", text[:limit]):
+        if word.start() < end or word.group().lower() not in _PREPOSITIONS:
+            continue
+        phrase = text[word.start():limit]
+        if _TIME_WORD.search(phrase) or re.search(r"\d", phrase):
+            return len(text[:word.start()].rstrip())  # «до 40% в первые две недели»: the note before the duration
+    return len(text[:limit].rstrip())
 
 
 def _counted_noun(text: str, at: int, lang: str) -> int | None:
@@ -625,6 +667,12 @@ def objective_from_metric(job: Job) -> Rewrite | None:
     kept = text
     for start, end in reversed(merged):
         kept = kept[:start] + kept[end:]
+    for x in analysis.times:  # «за год» of «на 10 пунктов за год» went with the number: it moves to the key result
+        at = kept.find(x.text)
+        if at >= 0 and at >= merged[0][0] and not kept[at + len(x.text):].strip(" .;,"):
+            before = re.sub(r"\s*\b(?:in|by|at|during|over|within|before|until|в|во|к|ко|за|до|на|через|"
+                            r"в\s+течение)\s*$", "", kept[:at], flags=re.IGNORECASE)  # "in H1": the preposition too
+            kept = before.rstrip(" ,") + kept[at + len(x.text):]
     kept = sentence(kept)
     if len(kept.split()) < 2:
         return None

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import okrlint
 from okrlint.config import Config
 
-RU = "## Цель: Сделать наш бренд любимым выбором\n- Провести 10 вебинаров\n- Улучшить качество контента\n"
+RU = "## Цель: Сделать наш бренд любимым выбором\n- Запустить рекламную кампанию\n- Улучшить качество контента\n"
 
 
 def position_of(source: str, offset: int) -> tuple[int, int]:
@@ -40,11 +40,11 @@ def test_json_contract():
     assert file["path"] == "okrs.md" and file["language"] == "ru"
     finding = next(f for f in file["findings"] if f["rule"] == "task-key-result")
     assert finding["severity"] == "error"
-    assert finding["item"] == {"kind": "key_result", "text": "Провести 10 вебинаров", "path": [0, 0],
+    assert finding["item"] == {"kind": "key_result", "text": "Запустить рекламную кампанию", "path": [0, 0],
                                "objective": "Сделать наш бренд любимым выбором", "range": finding["item"]["range"]}
     assert finding["range"]["start"] == {"line": 2, "column": 3, "offset": 45}
-    assert finding["range"]["end"] == {"line": 2, "column": 11, "offset": 53}
-    assert finding["suggestions"][0]["text"].startswith("Привлечь N участников 10 вебинаров")
+    assert finding["range"]["end"] == {"line": 2, "column": 12, "offset": 54}
+    assert finding["suggestions"][0]["text"].startswith("Получить N лидов из рекламной кампании")
     assert finding["suggestions"][0]["placeholders"] == ["N"]
     assert finding["fix"]["applicability"] == "unsafe" and finding["fix"]["edits"]
 

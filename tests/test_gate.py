@@ -79,3 +79,13 @@ def test_numeral_agreement_fix_only_where_no_reading_agrees():
     for fine in ("Написать 5 статей", "Получить 3 заявки", "нанять 2 инженеров", "сделать в 2 раза", "Q3 2026 года",
                  "21 клиент", "3 часа"):
         assert disagreeing_nouns(fine) == [], fine
+
+
+@pytest.mark.parametrize("text", ["Привлечь N участников вебинаров отдела продаж",
+                                  "Привлечь N новых читателей статей блога компании"])
+def test_the_gate_rejects_a_chain_of_genitives_after_a_count(text):
+    assert any("genitive" in p for p in gate.problems(text, text.replace("N ", ""), "ru"))
+
+
+def test_the_gate_accepts_a_short_genitive_phrase_after_a_count():
+    assert gate.problems("Привлечь N подписчиков TikTok-канала", "Запустить TikTok-канал", "ru") == []

@@ -36,7 +36,7 @@ DOC = (
     "\r\n"
     "- Снизить процент отказов на целевых страницах с 65% до 45%\r\n"
     "- Повысить удержание клиентов до 68%\r\n"
-    "- Провести 10 вебинаров — @anna\r\n"
+    "- Запустить рассылку для партнёров — @anna\r\n"
     "\r\n"
     "## Objective: Make onboarding effortless 👍🏽\n"
     "\n"
@@ -246,10 +246,10 @@ def test_diagnostics_ranges_are_utf16(client: LspClient, workspace: Path) -> Non
     found = {(d["code"], client_text(DOC, d["range"])): d for d in diagnostics}
     assert all(d["source"] == "okrlint" for d in diagnostics)
 
-    task = found[("task-key-result", "Провести")]  # on a CRLF line, after CRLF lines
+    task = found[("task-key-result", "Запустить")]  # on a CRLF line, after CRLF lines
     assert task["severity"] == lsp.DiagnosticSeverity.Error
     assert task["range"]["start"] == {"line": 6, "character": 2}
-    assert task["data"]["suggestions"][0].startswith("Привлечь N участников 10 вебинаров")
+    assert task["data"]["suggestions"][0].startswith("Повысить долю открытий рассылки для партнёров с X% до Y%")
 
     vague = found[("vague-verb", "Improve")]  # after 👍🏽: 2 code points, 4 UTF-16 units
     assert vague["severity"] == lsp.DiagnosticSeverity.Error
@@ -278,14 +278,14 @@ def test_code_action_replaces_the_whole_key_result(client: LspClient, workspace:
     assert actions, "no quick fix for task-key-result"
     action = actions[0]
     assert action["kind"] == "quickfix"
-    assert action["title"].startswith("okrlint: replace with «Привлечь N участников 10 вебинаров")
+    assert action["title"].startswith("okrlint: replace with «Повысить долю открытий рассылки для партнёров с X% до Y%")
     assert not action.get("isPreferred")  # new wording with placeholders: offered, not preferred
     assert action["diagnostics"][0]["code"] == "task-key-result"
     (edit,) = action["edit"]["changes"][uri]
-    assert client_text(DOC, edit["range"]) == "Провести 10 вебинаров"  # the whole item, the owner kept
-    assert edit["newText"] == "Привлечь N участников 10 вебинаров"
+    assert client_text(DOC, edit["range"]) == "Запустить рассылку для партнёров"  # the whole item, the owner kept
+    assert edit["newText"] == "Повысить долю открытий рассылки для партнёров с X% до Y%"
     applied = apply_edits(DOC, [edit])
-    assert "- Привлечь N участников 10 вебинаров — @anna\r\n" in applied
+    assert "- Повысить долю открытий рассылки для партнёров с X% до Y% — @anna\r\n" in applied
 
     stale = {**diagnostic, "range": {"start": {"line": 5, "character": 2}, "end": {"line": 5, "character": 10}}}
     assert not client.request("textDocument/codeAction", {
@@ -302,7 +302,7 @@ def test_code_action_replaces_the_whole_key_result(client: LspClient, workspace:
 
 
 def test_the_safe_fix_is_the_preferred_quick_fix(client: LspClient, workspace: Path) -> None:
-    text = "# Q3 2026\r\n\r\n## Objective: Win small teams 👍🏽\r\n\r\n- Try to cut churn from 5% to 3%\r\n- Hold 10 webinars\r\n"
+    text = "# Q3 2026\r\n\r\n## Objective: Win small teams 👍🏽\r\n\r\n- Try to cut churn from 5% to 3%\r\n- Launch the partner newsletter\r\n"
     uri = (workspace / "safe.md").as_uri()
     client.open(uri, text)
     diagnostics = client.diagnostics(uri)
@@ -498,7 +498,7 @@ def test_code_actions_for_a_client_that_sends_back_utf8_byte_columns(client: Lsp
     text = ("# Q3 2026\n\n## Цель: Стать брендом, который выбирают молодые родители\n\n"
             "- Снизить стоимость лида с 620 до 450 ₽\n"
             "- Попробовать запустить TikTok-канал\n"
-            "- Провести 10 вебинаров — @anna\n")
+            "- Запустить рассылку для партнёров — @anna\n")
     uri = (workspace / "nvim07.md").as_uri()
     client.open(uri, text)
     diagnostics = client.diagnostics(uri)
@@ -512,7 +512,7 @@ def test_code_actions_for_a_client_that_sends_back_utf8_byte_columns(client: Lsp
         assert actions, f"no quick fix for {diagnostic['code']} sent back in bytes"
         (edit,) = actions[0]["edit"]["changes"][uri]
         replaced = client_text(text, edit["range"])  # the whole item, or (a safe fix) the part of it that changes
-        assert replaced and any(replaced in item for item in ("Попробовать запустить TikTok-канал", "Провести 10 вебинаров"))
+        assert replaced and any(replaced in item for item in ("Попробовать запустить TikTok-канал", "Запустить рассылку для партнёров"))
         assert edit["newText"] == diagnostic["data"]["suggestions"][0] or actions[0]["diagnostics"][0] == sent
         assert all(a["diagnostics"][0]["code"] == diagnostic["code"] for a in actions)
 
@@ -602,7 +602,7 @@ def test_fast_typing_publishes_only_the_latest_version(tmp_path: Path) -> None:
     with open(tmp_path / "server.log", "wb") as log:
         peer = _start(tmp_path, log, {"debounce": 1000})
         uri = (tmp_path / "okrs.md").as_uri()
-        base = "# Q3 2026\n\n## Цель: Сделать бренд любимым\n\n- Провести 10 вебинаров\n- "
+        base = "# Q3 2026\n\n## Цель: Сделать бренд любимым\n\n- Запустить рассылку для партнёров\n- "
         peer.open(uri, base)
         peer.diagnostics(uri)
         typed = "Попробовать запустить TikTok-канал"
@@ -623,7 +623,7 @@ def test_models_load_after_initialize_and_a_document_opened_meanwhile_is_publish
     with open(tmp_path / "server.log", "wb") as log:
         peer = _start(tmp_path, log, debug=True)
         uri = (tmp_path / "okrs.md").as_uri()
-        peer.open(uri, "# Q3 2026\n\n## Цель: Рост\n\n- Провести 10 вебинаров\n")  # while the models load
+        peer.open(uri, "# Q3 2026\n\n## Цель: Рост\n\n- Запустить рассылку для партнёров\n")  # while the models load
         assert "task-key-result" in {d["code"] for d in peer.diagnostics(uri)}
         _stop(peer)
     lines = (tmp_path / "server.log").read_text(encoding="utf-8").splitlines()

@@ -90,13 +90,13 @@ def test_rewrite_of_bad_example(rule_id, example, capsys):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Провести 10 вебинаров", "Привлечь N участников 10 вебинаров к концу квартала"),
-    ("Написать 5 статей", "Привлечь N читателей 5 статей к концу квартала"),
-    ("Попробовать запустить TikTok-канал", "Привлечь N подписчиков в TikTok-канал с ROI выше X к концу квартала"),
+    ("Запустить рассылку для партнёров", "Повысить долю открытий рассылки для партнёров с X% до Y% к концу квартала"),
+    ("Попробовать запустить TikTok-канал", "Привлечь N подписчиков TikTok-канала к концу квартала"),  # no invented ROI
     ("Увеличить продажи", "Увеличить продажи с X до Y к концу квартала"),
     ("Повысить удержание клиентов до 68%", "Повысить удержание клиентов до 68% (сейчас X%)"),
     ("Снизить стоимость лида до 400 ₽", "Снизить стоимость лида до 400 ₽ (сейчас X)"),  # a level target (labels v2)
-    ("Hold 10 webinars", "Attract N attendees to 10 webinars by the end of the quarter"),
+    ("Launch the partner newsletter",
+     "Raise the open rate of the partner newsletter from X% to Y% by the end of the quarter"),
     # direction from the lower-is-better lexicon, not a stock «Увеличить»
     ("Количество жалоб в неделю", "Снизить количество жалоб в неделю с X до Y к концу квартала"),
     ("Number of Sev-2 outages", "Reduce the number of Sev-2 outages from X to Y by the end of the quarter"),
@@ -135,6 +135,7 @@ def test_metric_moves_from_objective_into_a_key_result():
 
 
 DELIVERABLES = ["вебинар", "статья", "рассылка", "кампания", "встреча"]
+NO_OUTCOME = {"вебинар", "статья"}  # their audience is a vanity count: the message names the missing outcome instead
 VERBS = ["Провести", "Написать", "Подготовить", "Сделать", "Запустить", "Обновить", "Создать"]
 
 
@@ -142,4 +143,4 @@ VERBS = ["Провести", "Написать", "Подготовить", "Сд
 @given(verb=st.sampled_from(VERBS), noun=st.sampled_from(DELIVERABLES), count=st.integers(2, 40))
 def test_task_rewrites_hold_their_properties(verb, noun, count):
     word = morph().parse(noun)[0].make_agree_with_number(count).word  # «2 статьи», «5 статей»
-    check_rewrite("task-key-result", f"{verb} {count} {word}", "key_result")
+    check_rewrite("task-key-result", f"{verb} {count} {word}", "key_result", required=noun not in NO_OUTCOME)

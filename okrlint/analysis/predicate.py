@@ -73,7 +73,26 @@ _SKIP_POS = {"ADV", "PART", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "INTJ"}
 
 
 def _content(doc: Doc) -> list[Token]:
-    return [t for t in doc if not (t.is_space or t.is_punct or t.pos_ in ("SYM", "X") and not t.is_alpha)]
+    words = [t for t in doc if not (t.is_space or t.is_punct or t.pos_ in ("SYM", "X") and not t.is_alpha)]
+    after = _after_condition(doc)
+    return [t for t in words if t.i >= after]
+
+
+_CONDITIONS = {"если", "когда", "коли", "if", "when", "once", "whenever"}
+
+
+def _after_condition(doc: Doc) -> int:
+    """Where the main clause starts after a leading condition («Если получится, перевести …», "If possible, move …").
+
+    The condition's verb is not the act: the predicate is the one after its comma.
+    """
+    first = next((t for t in doc if not (t.is_space or t.is_punct)), None)
+    if first is None or first.lower_ not in _CONDITIONS:
+        return 0
+    comma = next((t for t in doc if t.text == "," and t.i > first.i), None)
+    if comma is None or comma.i + 1 >= len(doc) or comma.i > first.i + 5:
+        return 0
+    return comma.i + 1
 
 
 def find_predicate(doc: Doc, lang: str) -> Predicate | None:
@@ -156,7 +175,7 @@ def _russian(doc: Doc) -> Predicate | None:
         if t.pos_ in _SKIP_POS or t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             continue
         break
-    roots = [t for t in doc if t.dep_ == "ROOT"]
+    roots = [t for t in doc if t.dep_ == "ROOT" and t.i >= _after_condition(doc)]
     for root in roots:
         form = _ru_form(root)
         if form is not None or root.lemma_.lower() in _RU_MODALS:

@@ -49,16 +49,26 @@ _IDIOMS = re.compile(
     r"\b(?:one of|one-stop|one place|на\s+одн\w+|per one|единственн\w*|в одном месте|one team|one source|один источник|одно окно|first|перв\w+)\b",
     re.IGNORECASE,
 )
+# A number in words, for a past value («было девять», "was nine").
+_WORD_NUMBER = (r"(?:одн\w+|один|дв\w+|тр\w+|четыр\w+|пят\w+|шест\w+|сем\w+|восем\w+|девят\w+|десят\w+|"
+                r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\b")
+# The period before this one, named next to a past value.
+_PAST = (r"(?:(?:в\s+)?(?:прошл\w+|предыдущ\w+)\s+(?:квартал\w*|год\w*|месяц\w*|период\w*|полугоди\w*)"
+         r"|(?:last|previous|prior)\s+(?:quarter|year|month|period|half))\b")
 # A digit, or a placeholder left by a suggested rewrite (X, Y, N, M).
 _D = r"(?:\d|\b[XYNM]\b)"
 _BASELINE = re.compile(
     rf"(?:\b(?:с|со)\s+(?:текущ\w+\s+|нынешн\w+\s+)?[$€₽]?\s?{_D}"
     rf"|\(\s*(?:с\s+текущ\w*|сейчас|текущ\w*|было|base(?:line)?|now|currently|current|today|vs\.?)[^)]*{_D}"
-    rf"|\b(?:сейчас|текущ\w+|нынешн\w+|было|базов\w+|исходн\w+)\b[^.;]*{_D}"
+    rf"|\b(?:сейчас|текущ\w+|нынешн\w+|было(?!\s+бы\b)|базов\w+|исходн\w+)\b[^.;]*{_D}"
     rf"|\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+)?to\b"
     rf"|\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти)\s+(?:\w+\s+)?до\b"
     rf"|\bfrom\s+(?:[\w.]+\s+){{0,2}}?[$€£]?{_D}|\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from)\b"
-    rf"|{_D}[\w%]*\s?(?:→|->|=>|⟶|➝)\s?[$€₽]?{_D})",
+    rf"|{_D}[\w%]*\.?(?:\s?[^\W\d_]{{1,6}}\.?)?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽]?{_D}"
+    # a past value said in words: «(в прошлом квартале было девять)», "(it was 3.5% in Q1)", "last quarter: 9"
+    rf"|\b(?:был[аио]?|was|were|had\s+been)(?!\s+бы\b)\s+(?:(?:at|about|around|only|just|~|около|примерно|всего|только|лишь|ещё|еще)\s+)?[$€₽£]?(?:{_D}|{_WORD_NUMBER})"
+    # a number said with the last period: «9 в прошлом квартале», "last quarter: 3.5%"
+    rf"|(?:{_D}|{_WORD_NUMBER})[^.;(),]{{0,15}}?\b{_PAST}|\b{_PAST}[^.;(),]{{0,15}}?(?:{_D}|{_WORD_NUMBER}))",
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(r"(?<![\w\[/.-])[XYNM](?:\s?%)?(?![\w\]/.-])")

@@ -169,6 +169,30 @@ def _cyrillic(word: str) -> bool:
     return bool(re.fullmatch(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", word))
 
 
+def _genitive_chain(words: list[Token]) -> list[str]:
+    """«N читателей статей блога компании»: three or more genitive noun phrases after a count do not read."""
+    for i, t in enumerate(words):
+        if t.text not in ("N", "M", "X"):
+            continue
+        nouns, chain = 0, []
+        for w in words[i + 1:]:
+            if w.like_num or w.text == "-" or _in_compound(w) or re.fullmatch(r"[A-Za-z][\w.]*", w.text):
+                continue  # «10 вебинаров», «TikTok-канала»: part of the phrase
+            if not _cyrillic(w.text):
+                break
+            readings = _parses(w.text)
+            if any(r.tag.POS in ("PREP", "CONJ", "PRCL", "INFN", "VERB") for r in readings):
+                break
+            if any(r.tag.POS == "NOUN" and r.tag.case in ("gent", "gen2") for r in readings):
+                nouns += 1
+                chain.append(w.text)
+            elif not any(r.tag.POS in ("ADJF", "PRTF") and r.tag.case == "gent" for r in readings):
+                break
+        if nouns >= 3:
+            return [f"«{t.text} {' '.join(chain)}»: a chain of genitives after a count"]
+    return []
+
+
 def _russian(analysis: Analysis, words: list[Token], original: str) -> list[str]:
     found: list[str] = []
     for i, t in enumerate(words):
@@ -187,6 +211,7 @@ def _russian(analysis: Analysis, words: list[Token], original: str) -> list[str]
               for a in disagreeing_nouns(analysis.text, known_only=False)]
     found += _subject_infinitive(words)
     found += _subject_verb(analysis)
+    found += _genitive_chain(words)
     found += _unknown_words(analysis.text, original)
     return found
 
