@@ -393,8 +393,15 @@ def _one_edit(a: str, b: str) -> bool:
 
 @check("hedge")
 def hedge(ctx: "Context") -> list[Hit]:
-    return [_span_hit(span) for span in phrase_matches(ctx, ["main"])
-            if not (span.end < len(span.doc) and span[-1].whitespace_ == "" and span.doc[span.end].text in ("-", "‑"))]
+    return [_span_hit(span) for span in phrase_matches(ctx, ["main"]) if not _in_compound(span)]
+
+
+def _in_compound(span: Span) -> bool:
+    """A hedge word glued into a compound by a hyphen is no hedge: "first-attempt success", "try-out"."""
+    doc = span.doc
+    glued_after = span.end < len(doc) and span[-1].whitespace_ == "" and doc[span.end].text in ("-", "‑")
+    glued_before = span.start > 0 and doc[span.start - 1].text in ("-", "‑") and doc[span.start - 1].whitespace_ == ""
+    return glued_after or glued_before
 
 
 def _object_noun(pred: Predicate) -> Token | None:
