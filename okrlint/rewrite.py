@@ -592,6 +592,8 @@ def _note_at(text: str, end: int, job: Job) -> int:
         if found >= 0:
             limit = min(limit, found)
     brk = _NOTE_BREAK.search(text, end, limit)
+    while brk is not None and _joins_a_noun(text, brk, job.lang):  # «для Москвы и области»: one phrase
+        brk = _NOTE_BREAK.search(text, brk.end(), limit)
     if brk is not None:
         limit = brk.start()
     if end >= limit:
@@ -603,6 +605,25 @@ def _note_at(text: str, end: int, job: Job) -> int:
         if _TIME_WORD.search(phrase) or re.search(r"\d", phrase):
             return len(text[:word.start()].rstrip())  # «до 40% в первые две недели»: the note before the duration
     return len(text[:limit].rstrip())
+
+
+def _joins_a_noun(text: str, brk: re.Match[str], lang: str) -> bool:
+    """A conjunction that joins two nouns or names of one phrase («Москвы и области»), not a second clause."""
+    if not re.fullmatch(r"\s+(?:и|или|and|or)", brk.group(), re.IGNORECASE):
+        return False
+    following = re.match(r"\s+([^\W\d_]+)", text[brk.end():])
+    if following is None:
+        return False
+    word = following.group(1).lower()
+    if lang == "ru":
+        from .analysis.russian import parses
+
+        readings = parses(word)
+        return bool(readings) and readings[0].tag.POS in ("NOUN", "ADJF")
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return "NOUN" in lemmas or "PROPN" in lemmas or following.group(1)[:1].isupper()
 
 
 def _counted_noun(text: str, at: int, lang: str) -> int | None:

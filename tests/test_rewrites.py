@@ -144,3 +144,13 @@ VERBS = ["Провести", "Написать", "Подготовить", "Сд
 def test_task_rewrites_hold_their_properties(verb, noun, count):
     word = morph().parse(noun)[0].make_agree_with_number(count).word  # «2 статьи», «5 статей»
     check_rewrite("task-key-result", f"{verb} {count} {word}", "key_result", required=noun not in NO_OUTCOME)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Сократить срок доставки до 2 дней для Москвы и области",
+     "Сократить срок доставки до 2 дней для Москвы и области (сейчас X)"),
+    ("Reach a 95% CSAT for chat and email", "Reach a 95% CSAT for chat and email (currently X)"),
+])
+def test_the_baseline_note_does_not_split_a_coordinated_phrase(text, expected):
+    suggested = {s.text for f in lint_item(text, "key_result") for s in f.suggestions}
+    assert suggested == {expected}
