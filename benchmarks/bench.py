@@ -55,7 +55,7 @@ def corpus(lang: str) -> list[str]:
     from okrlint.analysis.language import detect_language
 
     texts = []
-    for path in sorted((ROOT / "corpus").rglob("*.jsonl")):
+    for path in sorted(p for split in ("items", "holdout") for p in (ROOT / "corpus" / split).glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 text = json.loads(line)["text"]
