@@ -478,7 +478,8 @@ def kpi(job: Job) -> Rewrite | None:
             return None
         else:
             phrase = np_in_case(body, "accs")
-        return Rewrite(sentence(_with_when(f"{new_verb} {phrase} с X до {target}", when)))
+        comma = "," if _ends_in_participle_clause(body) else ""  # «…, госпитализированных в срок, с X до 95%»
+        return Rewrite(sentence(_with_when(f"{new_verb} {phrase}{comma} с X до {target}", when)))
     if measures and body[0].tag_ in ("NNS", "NNPS") or (measures and body[0].lower_.endswith("s") and body[0].pos_ == "NOUN"):
         phrase = f"the number of {_lower_first(body, _spaced(body))}"
     else:
@@ -605,6 +606,15 @@ def _note_at(text: str, end: int, job: Job) -> int:
         if _TIME_WORD.search(phrase) or re.search(r"\d", phrase):
             return len(text[:word.start()].rstrip())  # «до 40% в первые две недели»: the note before the duration
     return len(text[:limit].rstrip())
+
+
+def _ends_in_participle_clause(body: list[Token]) -> bool:
+    """A noun phrase that ends in a participial clause after its noun («долю пациентов, госпитализированных в день
+    операции»): what follows it needs a comma, or it reads as part of the clause («в день с X»)."""
+    for i, tok in enumerate(body[1:], 1):
+        if "Part" in tok.morph.get("VerbForm") and any(is_noun(t) for t in body[:i]):
+            return any(t.is_alpha for t in body[i + 1:])
+    return False
 
 
 def _joins_a_noun(text: str, brk: re.Match[str], lang: str) -> bool:

@@ -154,3 +154,10 @@ def test_task_rewrites_hold_their_properties(verb, noun, count):
 def test_the_baseline_note_does_not_split_a_coordinated_phrase(text, expected):
     suggested = {s.text for f in lint_item(text, "key_result") for s in f.suggestions}
     assert suggested == {expected}
+
+
+def test_a_participial_clause_is_closed_by_a_comma_before_the_range():
+    text = "Доля плановых пациентов, госпитализированных в назначенный день — 95%"
+    suggested = {s.text for f in lint_item(text, "key_result") for s in f.suggestions}
+    assert suggested == {"Увеличить долю плановых пациентов, госпитализированных в назначенный день, с X до 95% "
+                         "к концу квартала"}
