@@ -84,7 +84,7 @@ def _lemma_of(word: str, lang: str) -> str:
         from .analysis.russian import lemma
 
         return lemma(word)
-    from lemminflect import getAllLemmas
+    from .analysis.english import word_options as getAllLemmas  # cached
 
     options = getAllLemmas(word.lower())
     for pos in ("VERB", "NOUN", "ADJ", "ADV"):
@@ -335,7 +335,7 @@ def _en_metric_phrase(analysis: Analysis) -> bool:
     pred = analysis.pred
     if analysis.lang != "en" or pred is None or pred.form != "imperative" or " " in pred.lemma:
         return False  # "Work on customer retention": a phrasal verb is never the first half of a compound
-    from lemminflect import getAllLemmas
+    from .analysis.english import word_options as getAllLemmas  # cached
 
     if "NOUN" not in getAllLemmas(pred.head.lower_) or pred.has(_action_verbs("en")):
         return False  # "Increase revenue", "Launch rate…": verbs of change and task verbs lead an order
@@ -375,7 +375,7 @@ def _known_word(word: str, lang: str) -> bool:
         from .analysis.russian import morph
 
         return bool(morph().word_is_known(word))
-    from lemminflect import getAllLemmas
+    from .analysis.english import word_options as getAllLemmas  # cached
 
     return bool(getAllLemmas(word))
 
@@ -655,7 +655,7 @@ def _verb_form_ok(t: Token, analysis: Analysis) -> bool:
 
 def _en_clause_start(t: Token, actions: set[str] | None) -> bool:
     """Whether a base-form English word after a clause break opens an action: "mentor the team", "act on the findings"."""
-    from lemminflect import getAllLemmas
+    from .analysis.english import word_options as getAllLemmas  # cached
 
     options = getAllLemmas(t.lower_)
     known_action = actions is not None and t.lower_ in actions  # "onboard": a lexicon verb lemminflect does not know

@@ -183,7 +183,7 @@ def _common_word(word: str) -> bool:
 
         proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
         return not all(proper & set(p.tag.grammemes) for p in parses(word))
-    from lemminflect import getAllLemmas
+    from .analysis.english import word_options as getAllLemmas  # cached
 
     return bool(getAllLemmas(word))
 
@@ -630,7 +630,7 @@ def _joins_a_noun(text: str, brk: re.Match[str], lang: str) -> bool:
 
         readings = parses(word)
         return bool(readings) and readings[0].tag.POS in ("NOUN", "ADJF")
-    from lemminflect import getAllLemmas
+    from .analysis.english import word_options as getAllLemmas  # cached
 
     lemmas = getAllLemmas(word)
     return "NOUN" in lemmas or "PROPN" in lemmas or following.group(1)[:1].isupper()
@@ -649,7 +649,7 @@ def _counted_noun(text: str, at: int, lang: str) -> int | None:
         if readings and readings[0].tag.POS == "NOUN" and readings[0].tag.case == "gent":
             return at + match.end()
         return None
-    from lemminflect import getAllLemmas
+    from .analysis.english import word_options as getAllLemmas  # cached
 
     lemmas = getAllLemmas(word)
     if set(lemmas) == {"NOUN"} and lemmas["NOUN"][0] != word:  # a plural noun and nothing else

@@ -216,7 +216,7 @@ _IRREGULAR_PARTICIPLES = {"built": "build", "done": "do", "written": "write", "r
 
 
 def _en_options(word: str) -> dict[str, tuple[str, ...]]:
-    from lemminflect import getAllLemmas
+    from .english import word_options as getAllLemmas  # cached
 
     return getAllLemmas(word.lower())
 

@@ -387,7 +387,7 @@ def _english(words: list[Token], original: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _base_verb_only(word: str) -> bool:
-    from lemminflect import getAllLemmas
+    from ..analysis.english import word_options as getAllLemmas  # cached
 
     lemmas = getAllLemmas(word)
     return "VERB" in lemmas and lemmas["VERB"][0] == word and "ADJ" not in lemmas
@@ -395,7 +395,7 @@ def _base_verb_only(word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _english_word(word: str) -> bool:
-    from lemminflect import getAllLemmas
+    from ..analysis.english import word_options as getAllLemmas  # cached
 
     if getAllLemmas(word) or word in _EN_PREPOSITIONS or word in _EN_PARTICLES:
         return True
@@ -405,7 +405,7 @@ def _english_word(word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _plural_only(word: str) -> bool:
-    from lemminflect import getAllLemmas
+    from ..analysis.english import word_options as getAllLemmas  # cached
 
     lemmas = getAllLemmas(word)
     return "NOUN" in lemmas and lemmas["NOUN"][0] != word and set(lemmas) == {"NOUN"}
