@@ -17,7 +17,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, Predicate, detect_language
-from .analysis.predicate import coordinated, ru_verb_reading, verb_of_noun
+from .analysis.predicate import coordinated, next_word, prev_word, ru_verb_reading, verb_of_noun
 from .analysis.timeexpr import find_times
 from .model import Item, OkrDocument, Period
 
@@ -62,20 +62,6 @@ def _span_hit(tokens: list[Token] | Span, **values: Any) -> Hit:
 
 def _whole(analysis: Analysis, **values: Any) -> Hit:
     return Hit(0, len(analysis.text), analysis.text, values)
-
-
-def _next_content(token: Token) -> Token | None:
-    for t in token.doc[token.i + 1:]:
-        if not t.is_space:
-            return t
-    return None
-
-
-def _prev_content(token: Token) -> Token | None:
-    for t in reversed(token.doc[:token.i]):
-        if not t.is_space:
-            return t
-    return None
 
 
 @lru_cache(maxsize=None)
@@ -298,7 +284,7 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
     if not _known_word(verb.lower_, analysis.lang):
         return _typo_hit(ctx, analysis)
     if pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("make")):
-        nxt = _next_content(verb)
+        nxt = next_word(verb)
         if nxt is not None and nxt.lower_ in ctx.words("vague_complement"):
             return [_span_hit(verb.doc[verb.i:nxt.i + 1], verb=verb.text)]
         follow = [t.lower_ for t in _content(verb.doc[verb.i + 1:])]
@@ -314,7 +300,7 @@ def _effort_state(ctx: "Context", pred: Predicate) -> bool:
     backoff", "base32 is supported", "Our people are empowered" describe a capability or a state reached
     (``state`` verbs with a subject); «Команды работают» is "it works", not «работать над».
     """
-    nxt = _next_content(pred.head)
+    nxt = next_word(pred.head)
     if pred.form == "imperative" and pred.head.i == _content(pred.head.doc)[0].i and nxt is not None \
             and nxt.lower_ == "for":
         return True
@@ -473,8 +459,8 @@ def _others_act(ctx: "Context", pred: Predicate) -> bool:
 
 
 def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
-    nxt = _next_content(pred.head)
-    joined = _next_content(nxt) if nxt is not None and nxt.lower_ in ("and", "or", "и", "или") else None
+    nxt = next_word(pred.head)
+    joined = next_word(nxt) if nxt is not None and nxt.lower_ in ("and", "or", "и", "или") else None
     if joined is not None and (_lemma_in(joined, ctx.words("outcome")) or _lemma_in(joined, ctx.words("not_task"))
                                or verb_lemma(joined, ctx.analysis.lang if ctx.analysis else "ru") in ctx.words("not_task")):
         return False  # "Add and retain 5 members": the second verb makes it an outcome
@@ -489,7 +475,7 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     if pred.has(main):
         return True
     if pred.form in ("imperative", "modal") and pred.has(ctx.words("make")) and not _has_complement(pred.head):
-        nxt = _next_content(pred.head)
+        nxt = next_word(pred.head)
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and nxt.lower_ not in ctx.words("vague_complement"):
             return True
     if pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task")):
@@ -500,7 +486,7 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
 
 def _chained_activity(ctx: "Context", pred: Predicate) -> Token | None:
     """«Стараться проводить 1:1 …»: the activity is the infinitive a hedge verb governs."""
-    nxt = _next_content(pred.head)
+    nxt = next_word(pred.head)
     lang = ctx.analysis.lang if ctx.analysis is not None else "ru"
     if nxt is not None and nxt.pos_ == "VERB" and _lemma_in(nxt, ctx.words("main")) and (
         lang == "en" or "Inf" in nxt.morph.get("VerbForm")
@@ -519,7 +505,7 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
             if "Pass" in t.morph.get("Voice") and t.pos_ == "VERB" and _lemma_in(t, main):
                 return t
         elif t.lower_.endswith("ed") and verb_lemma(t, "en") in main:
-            prev = _prev_content(t)
+            prev = prev_word(t)
             if prev is not None and (prev.pos_ in ("NOUN", "PROPN") or prev.lower_ in ("is", "are", "was", "were", "be", "been")):
                 return t
     return None
@@ -661,14 +647,14 @@ def _en_clause_start(t: Token, actions: set[str] | None) -> bool:
     known_action = actions is not None and t.lower_ in actions  # "onboard": a lexicon verb lemminflect does not know
     if not known_action and ("VERB" not in options or t.lower_ not in {v.lower() for v in options["VERB"]}):
         return False
-    nxt = _next_content(t)
+    nxt = next_word(t)
     if nxt is None:
         return False
     if nxt.lower_ in _EN_OBJECT_START or nxt.like_num or nxt.pos_ == "PRON":
         return True
     if "VERB" not in options:
         return False  # a lexicon word lemminflect does not know as a verb needs a clear object: "onboard 4 carriers"
-    after = _next_content(nxt)
+    after = next_word(nxt)
     if nxt.pos_ == "ADP" and after is not None and after.lower_ in _EN_OBJECT_START:
         return True  # "act on the findings", "report on the offsite"
     if actions is not None and t.lower_ in actions:
@@ -688,7 +674,7 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
                 continue
         elif not t.is_alpha or (verb_lemma(t, "en") or "") in skip_words:
             continue
-        prev, nxt = _prev_content(t), _next_content(t)
+        prev, nxt = prev_word(t), next_word(t)
         is_first = first is not None and t.i == first.i
         starts = is_first or (prev is not None and prev.lower_ in _BREAKS)
         if not starts:
@@ -712,7 +698,7 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
             between = analysis.doc[analysis.pred.end:t.i]
             joined = t in coordinated(analysis.pred) or any(x.lower_ in ("и", ",", ";", "а") for x in between)
             subordinate = any(x.pos_ == "SCONJ" or x.lower_.startswith("котор") or x.lower_ == "чтобы" for x in between)
-            nxt = _next_content(t)
+            nxt = next_word(t)
             if t not in verbs and joined and not subordinate and nxt is not None and nxt.pos_ not in (
                     "VERB", "CCONJ", "PUNCT", "AUX", "PART"):
                 verbs.append(t)
@@ -735,9 +721,9 @@ def _en_embedded(analysis: Analysis, t: Token) -> bool:
 
 
 def _own_object_en(t: Token) -> bool:
-    nxt = _next_content(t)
+    nxt = next_word(t)
     return nxt is not None and (nxt.pos_ in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON") or nxt.like_num
-                                or nxt.pos_ == "ADP" and _next_content(nxt) is not None)
+                                or nxt.pos_ == "ADP" and next_word(nxt) is not None)
 
 
 def _verb_chain(analysis: Analysis) -> list[Token]:
@@ -747,10 +733,10 @@ def _verb_chain(analysis: Analysis) -> list[Token]:
         return []
     chain, t = [pred.head], pred.head
     while True:
-        sep = _next_content(t)
+        sep = next_word(t)
         if sep is None or sep.lower_ not in (",", "and", "и", "&"):
             return chain
-        nxt = _next_content(sep)
+        nxt = next_word(sep)
         if nxt is None:
             return chain
         lemma = verb_lemma(nxt, analysis.lang)
@@ -781,14 +767,14 @@ def _noun_actions(analysis: Analysis, actions: frozenset[str]) -> list[Token]:
         return []
     found = [pred.head]
     for t in analysis.doc[pred.end:]:
-        prev, nxt = _prev_content(t), _next_content(t)
+        prev, nxt = prev_word(t), next_word(t)
         if prev is None or prev.lower_ not in _BREAKS or nxt is None or nxt.lower_ in ("и", "and", ","):
             continue
         if t.pos_ in ("NOUN", "PROPN") or analysis.lang == "en" and t.is_alpha:
             verbs = verb_of_noun(t.lemma_.lower() if analysis.lang == "ru" else t.lower_, analysis.lang)
             if any(v in actions or v.split()[0] in actions for v in verbs):
                 found.append(t)
-    first_next = _next_content(pred.head)
+    first_next = next_word(pred.head)
     if first_next is not None and first_next.lower_ in ("и", "and"):
         return []  # «Разработка и запуск приложения»: two acts on one object
     return found if len(found) >= 2 else []
@@ -956,7 +942,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if pred is not None or _has_clause_verb(analysis):
         return []
     head = analysis.pred.head if analysis.pred is not None else None
-    after_head = _next_content(head) if head is not None else None
+    after_head = next_word(head) if head is not None else None
     imperative = analysis.pred is not None and analysis.pred.form != "noun" and after_head is not None \
         and after_head.lower_ in _EN_OBJECT_START  # "Land a job with a salary of at least $120k": an order
     line = None if imperative else _metric_value_line(analysis, ctx.words("metric"))

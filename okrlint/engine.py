@@ -331,9 +331,6 @@ class Context:
         words = self.rule.word_set(lang, group)
         return words | {w.lower() for w in extra} if extra else words
 
-    def analysis_of(self, item: Item) -> Analysis:
-        return self.analyses[id(item)]
-
 
 def lint_documents(documents: list[OkrDocument], config: Config | None = None,
                    rules: Iterable[Rule] | None = None) -> list[FileReport]:

@@ -13,7 +13,6 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -113,11 +112,9 @@ class FileScore:
 
 def score_file() -> Path:
     """The shipped weights: next to the rule files (``okrlint/rules`` in a wheel, ``rules/`` in a checkout)."""
-    try:
-        folder = Path(str(resources.files("okrlint.rules")))
-    except ModuleNotFoundError:
-        folder = Path(__file__).resolve().parent.parent / "rules"
-    return folder / SCORE_FILE
+    from .registry import rules_dir
+
+    return rules_dir() / SCORE_FILE
 
 
 @lru_cache(maxsize=None)

@@ -229,20 +229,22 @@ def _en_verb(word: str) -> str | None:
 
 
 def _en_phrasal(token: Token, lemma: str) -> tuple[tuple[str, ...], int]:
-    nxt = _next(token)
+    nxt = next_word(token)
     if nxt is not None and nxt.lower_ in _PARTICLES and f"{lemma} {nxt.lower_}" in _PHRASAL:
         return (f"{lemma} {nxt.lower_}", lemma), nxt.i + 1
     return (lemma,), token.i + 1
 
 
-def _next(token: Token) -> Token | None:
+def next_word(token: Token) -> Token | None:
+    """The next token that is not whitespace (the checks use it too)."""
     for t in token.doc[token.i + 1:]:
         if not t.is_space:
             return t
     return None
 
 
-def _prev(token: Token) -> Token | None:
+def prev_word(token: Token) -> Token | None:
+    """The previous token that is not whitespace."""
     for t in reversed(token.doc[:token.i]):
         if not t.is_space:
             return t
@@ -265,7 +267,7 @@ _NOT_OBJECT = {"of", "to", "for", "in", "on", "by", "with", "at", "from", "and",
 
 def _object_follows(token: Token) -> bool:
     """Whether the word after ``token`` can open its object ("Improving onboarding emails", not "runs for 10 days")."""
-    nxt = _next(token)
+    nxt = next_word(token)
     if nxt is None:
         return False
     if nxt.like_num or nxt.text[:1] in "$€£#\"«“'`":
@@ -322,7 +324,7 @@ def _en_noun_predicate(token: Token) -> Predicate | None:
     """"Improvement of X", "Optimization of cloud costs", "Rollout of SSO": a noun of action heading the item."""
     if token.pos_ not in ("NOUN", "PROPN") and "NOUN" not in _en_options(token.text):
         return None
-    nxt = _next(token)
+    nxt = next_word(token)
     if nxt is not None and nxt.lower_ not in ("of", "to", "for", "in", "on", "across", "within"):
         return None
     verbs = verb_of_noun(token.lower_, "en")
