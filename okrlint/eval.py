@@ -604,7 +604,7 @@ def load_blind(folder: Path) -> list[tuple[Path, str, list[BlindLabel], list[tup
             lang = str(data["lang"])
             items = [BlindLabel(str(i["kind"]), str(i["text"]), tuple(i.get("expect") or ()), tuple(i.get("ignore") or ()))
                      for i in data["items"]]
-            sets = [(str(f["rule"]), str(f.get("objective") or f.get("period") or "")) for f in data.get("set_findings", [])]
+            sets = [(str(f["rule"]), str(f.get("objective") or f.get("period") or f.get("on") or "")) for f in data.get("set_findings", [])]
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
             raise EvalError(f"{where}: bad labels file: {exc}") from None
         if not doc.is_file():

@@ -427,3 +427,16 @@ def test_align_prefers_exact_text_in_order():
     labels = [("key_result", "Raise NPS from 30 to 45"), ("key_result", "Raise NPS")]
     parsed = [("key_result", "Raise NPS"), ("key_result", "Raise NPS from 30 to 45")]
     assert ev.align(labels, parsed) == {0: 1, 1: 0}
+
+
+@pytest.mark.parametrize("key", ["objective", "on"])
+def test_blind_set_findings_name_their_objective_by_either_key(tmp_path, key):
+    (tmp_path / "en_x.md").write_text("## Q3 2026\n## Objective: Grow\n- Reach 5 partners (now 2)\n",
+                                      encoding="utf-8")
+    (tmp_path / "en_x.labels.json").write_text(json.dumps({
+        "lang": "en", "document": "en_x.md",
+        "items": [{"kind": "objective", "text": "Grow", "expect": []},
+                  {"kind": "key_result", "text": "Reach 5 partners (now 2)", "expect": []}],
+        "set_findings": [{"rule": "key-result-count", key: "Grow"}]}), encoding="utf-8")
+    result = ev.evaluate_blind(tmp_path)
+    assert result.count("key-result-count", "en").tp == 1

@@ -785,3 +785,11 @@ def test_period_marker_inside_a_heading(heading, period):
     assert found == ([period] if period else [])
     if period:
         assert doc.objectives[-1].period is not None and doc.objectives[-1].period.text == period
+
+
+@pytest.mark.parametrize("meta", ["_Владелец: Анна Ершова_", "*Owner: Anna*", "**Owner:** Anna", "__Owner: Anna__"])
+def test_emphasised_metadata_line_keeps_the_heading_objective(meta: str) -> None:
+    source = f"## Q1 2027\n\n### Readers come back every day\n\n{meta}\n\n- Raise weekly return rate from 18% to 30%\n"
+    doc = check_spans(parse(source, "okrs.md"))
+    assert texts(doc) == [("Readers come back every day", ["Raise weekly return rate from 18% to 30%"])]
+    assert doc.objectives[0].fields["owner"] in {"Анна Ершова", "Anna"}

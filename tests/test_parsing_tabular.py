@@ -106,6 +106,11 @@ def test_english_tsv() -> None:
         ("Срок", "due"),
         ("Due", "due"),
         ("Deadline", "due"),
+        ("key_result", "key_result"),  # snake_case exports
+        ("ключевой_результат", "key_result"),
+        ("keyResult", "key_result"),
+        ("due_date", "due"),
+        ("Key-Result", "key_result"),
         ("Бюджет", None),
     ],
 )
@@ -264,3 +269,14 @@ def test_spreadsheet_soup(rows: list[list[str]], delimiter: str) -> None:
         assert "internal parser error" not in str(exc)
     else:
         check_spans(doc)
+
+
+@pytest.mark.parametrize("sep, header", [
+    (",", "period,objective,key_result,owner"),
+    (";", "период;цель;ключевой_результат;ответственный"),
+])
+def test_snake_case_headers_find_key_results(sep: str, header: str) -> None:
+    source = header + "\n" + sep.join(["Q1 2027", "Grow giving", "Donors 3150 -> 3700", "Siobhan"]) + "\n"
+    doc = check_spans(parse(source, "okrs.csv"))
+    assert texts(doc) == [("Grow giving", ["Donors 3150 -> 3700"])]
+    assert doc.objectives[0].key_results[0].fields.get("owner") == "Siobhan"

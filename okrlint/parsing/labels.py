@@ -403,8 +403,10 @@ _KR_NUMBERED = re.compile(r"^(?:kr|кр|key results?|ключевой резул
 
 
 def _norm_header(text: str) -> str:
-    t = text.strip().strip("*_`").strip().casefold().replace("ё", "е")
-    t = re.sub(r"\s+", " ", t)
+    t = text.strip().strip("*_`").strip()
+    t = re.sub(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])", " ", t)  # keyResult, dueDate
+    t = t.casefold().replace("ё", "е")
+    t = re.sub(r"[\s_]+|(?<=\w)-(?=\w)", " ", t)  # key_result, ключевой_результат, key-result
     t = t.rstrip(":").strip()
     return t
 
@@ -442,7 +444,8 @@ FIELD_KEYS = frozenset(
 
 
 def match_field(frag: Frag) -> tuple[str, Frag] | None:
-    """``Owner: Anna`` / «Срок: 30 сентября» → (field, value)."""
+    """``Owner: Anna`` / «Срок: 30 сентября» / ``_Owner: Anna_`` → (field, value)."""
+    frag = unwrap_emphasis(frag)  # a metadata line set in italics or bold as a whole
     if ":" not in frag.text[:48]:
         return None
     m = _FIELD_LINE.match(frag.text)
