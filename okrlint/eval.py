@@ -65,8 +65,11 @@ MIN_RECALL = 0.85
 SPLITS = {"items": "tuning split (corpus/items)", "holdout": "held-back split (corpus/holdout)",
           "documents": "documents (corpus/documents, set-level rules)",
           "published": "published split (corpus/published: OKRs by others, with sources)",
+          "published-fresh": "fresh published split (corpus/published/fresh: OKRs by others, collected after "
+                             "the rules were last tuned on the published split; never tuned on)",
           "blind": "blind split (corpus/blind: documents written and labelled by people who never saw the rules)"}
-RECORD_SPLITS = ("items", "holdout", "published")
+RECORD_SPLITS = ("items", "holdout", "published", "published-fresh")
+_SPLIT_DIRS = {"published-fresh": Path("published", "fresh")}
 _SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
 
 
@@ -716,7 +719,8 @@ def run(corpus: Path | None = None, split: str = "all") -> EvalResult:
     if not corpus.is_dir():
         raise EvalError(f"{corpus}: no such corpus directory")
     if split == ALL:
-        names = ["items", "holdout", "documents"] + [n for n in ("published", "blind") if (corpus / n).is_dir()]
+        names = ["items", "holdout", "documents"] + [
+            n for n in ("published", "published-fresh", "blind") if (corpus / _SPLIT_DIRS.get(n, n)).is_dir()]
     else:
         names = [split]
     start = time.perf_counter()
@@ -727,7 +731,7 @@ def run(corpus: Path | None = None, split: str = "all") -> EvalResult:
         elif name == "blind":
             results.append(evaluate_blind(corpus / "blind"))
         else:
-            results.append(evaluate_items(load_records(corpus / name), name))
+            results.append(evaluate_items(load_records(corpus / _SPLIT_DIRS.get(name, name)), name))
     return EvalResult(str(corpus), results, time.perf_counter() - start)
 
 
@@ -828,7 +832,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="corpus directory (default: ./corpus, else the repository's corpus/)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
     parser.add_argument("--split", choices=(*RECORD_SPLITS, "documents", "blind", "all"), default="all",
-                        help="which part to evaluate: items (tuning), holdout, published, documents, blind "
+                        help="which part to evaluate: items (tuning), holdout, published, published-fresh, documents, blind "
                              "or all (default)")
     parser.add_argument("--worst", type=int, default=10, metavar="N",
                         help="list up to N false positives and N misses per split (default 10)")

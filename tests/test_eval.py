@@ -289,12 +289,12 @@ def _explain(result: ev.EvalResult, failures: list[ev.Failure]) -> str:
 
 
 def test_real_corpus_is_read_and_linted(real):
-    assert [s.name for s in real.splits] == ["items", "holdout", "documents", "published", "blind"]
+    assert [s.name for s in real.splits] == ["items", "holdout", "documents", "published", "published-fresh", "blind"]
     assert real.split("items").items >= 400
     assert real.split("holdout").items >= 100
     assert real.split("documents").items >= 10
     # every language of both JSONL splits has labelled positives: the batch was aligned and scored
-    for name in ("items", "holdout", "published", "blind"):
+    for name in ("items", "holdout", "published", "published-fresh", "blind"):
         split = real.split(name)
         assert set(split.langs()) == {"ru", "en"}
         assert split.total().tp > 0
@@ -336,7 +336,7 @@ def test_main_json_output(real, monkeypatch):
     assert code == 0
     assert calls == [(None, "all")]
     data = json.loads(out.getvalue())
-    assert [s["name"] for s in data["splits"]] == ["items", "holdout", "documents", "published", "blind"]
+    assert [s["name"] for s in data["splits"]] == ["items", "holdout", "documents", "published", "published-fresh", "blind"]
     for split in data["splits"]:
         assert split["rules"], split["name"]
         for row in split["rules"]:
