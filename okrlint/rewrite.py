@@ -69,10 +69,16 @@ class Job:
 
 @dataclass(frozen=True)
 class Rewrite:
-    """A whole-item rewrite; ``new_key_results`` holds what moves out of an objective."""
+    """A whole-item rewrite; ``new_key_results`` holds what moves out of an objective.
+
+    ``edits`` (start, end, text in the job's text), when given, are the whole change as exact edits (a verb
+    swapped and nothing else); ``keeps_meaning`` marks those that may be applied as a safe fix.
+    """
 
     text: str
     new_key_results: tuple[str, ...] = ()
+    edits: tuple[tuple[int, int, str], ...] = ()
+    keeps_meaning: bool = False
 
 
 REWRITERS: dict[str, Callable[[Job], Rewrite | None]] = {}
@@ -199,7 +205,8 @@ def _stop(analysis: Analysis, t: Token) -> bool:
     text = analysis.text
     if t.pos_ == "CCONJ" and any(n.pos_ == "VERB" for n in t.doc[t.i + 1:t.i + 3]):
         return True  # «курс по аналитике и внедрить …»: a second action starts
-    if t.text in (",", ";", ":", "(", "—", "–") or t.lower_ in ("чтобы", "so", "which", "that", "который", "которая", "которые", "которое"):
+    if t.text in (",", ";", ":", "(", "—", "–") or t.lower_ in ("чтобы", "so", "which", "that", "который", "которая", "которые", "которое",
+                                                                 "if", "unless", "when", "whenever", "если", "когда", "пока"):
         return True
     if any(q.start <= t.idx < q.end for q in analysis.quantities):
         return True
@@ -502,13 +509,53 @@ def vague_verb(job: Job) -> Rewrite | None:
     new_verb = _direction_verb(job, obj)
     if new_verb is None:
         return None
-    rest = analysis.text[verb.idx + len(verb.text):]
     if analysis.has_measure:
-        return Rewrite(sentence(f"{new_verb}{rest}"))
+        return _verb_swap(job, verb, new_verb)
     end = obj[-1].idx + len(obj[-1].text)
     tail = analysis.text[end:].strip()
+    if _CONDITION.search(tail):
+        return None  # "…if budget allows from X to Y"
     return Rewrite(sentence(_with_when(f"{new_verb}{analysis.text[verb.idx + len(verb.text):end]} {_RANGE[job.lang]} {tail}",
                                        _when(job))))
+
+
+# "from 4.2 to 4.6", «с 3% до 5%»: a range whose two ends are plain numbers.
+_NUMERIC_RANGE = re.compile(r"\b(?:from|с|со)\s+[~≈]?[$€₽]?(\d+(?:[.,]\d+)?)\s*%?[^\d,;]{0,20}?\s(?:to|до)\s+[$€₽]?"
+                            r"(\d+(?:[.,]\d+)?)", re.IGNORECASE)
+
+
+def _verb_swap(job: Job, verb: Token, new_verb: str) -> Rewrite | None:
+    """"Improve CSAT from 4.2 to 4.6" → "Increase CSAT from 4.2 to 4.6": the verb is the only thing wrong.
+
+    Offered only when the item already gives its metric, start and target (a verb alone is no help where the
+    start is missing: the message asks for it), as one exact edit of the verb.  It keeps the meaning — and may
+    be a safe fix — when the two numbers move the way the new verb says.
+    """
+    text = job.text
+    if job.lang == "ru" and "Inf" not in verb.morph.get("VerbForm"):
+        return None  # «Улучшим» would need «Повысим»: only the infinitive is swapped
+    if job.lang == "en" and verb.lower_ != verb.lemma_.lower():
+        return None  # "improves", "improved": only the base form is swapped
+    if not has_baseline(text):
+        if job.fired.get("missing-baseline"):  # the start is asked for next to the target: a real rewrite
+            return Rewrite(sentence(text[:verb.idx] + new_verb + text[verb.idx + len(verb.text):]))
+        return None
+    word = new_verb.lower() if verb.i > 0 or verb.text[:1].islower() else new_verb
+    edit = (verb.idx, verb.idx + len(verb.text), word)
+    ends = _NUMERIC_RANGE.search(text)
+    keeps = False
+    if ends is not None:
+        start, target = (float(g.replace(",", ".")) for g in ends.groups())
+        up = new_verb.lower() in ("повысить", "увеличить", "increase", "raise", "grow")
+        if target != start and (target > start) != up:
+            return None  # "Improve churn from 3% to 5%": the writer's numbers and the metric disagree
+        keeps = target != start
+    return Rewrite(text[:edit[0]] + word + text[edit[1]:], edits=(edit,), keeps_meaning=keeps)
+
+
+_PHRASAL_PARTICLES = frozenset("in out on off over about forward together along through".split())
+# A condition or a time clause after the object: a range appended after it would belong to it.
+_CONDITION = re.compile(r"(?:^|\s|,)(?:if|unless|when|whenever|provided|если|когда|пока|при\s+условии)\b", re.IGNORECASE)
 
 
 @rewriter("add-number")
@@ -522,10 +569,13 @@ def add_number(job: Job) -> Rewrite | None:
     obj = object_tokens(analysis, verb)
     if not obj or analysis.has_measure:
         return None
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if job.lang == "en" and following is not None and following.lower_ in _PHRASAL_PARTICLES:
+        return None  # "bring in an auditor", "roll out SSO": a task, not a metric to move
     end = obj[-1].idx + len(obj[-1].text)
     tail = analysis.text[end:].strip()
-    if re.match(r"(?:и|and|or|или|,)\b|,", tail, re.IGNORECASE):
-        return None  # two metrics in one line: one range cannot serve both
+    if re.match(r"(?:и|and|or|или|,)\b|,", tail, re.IGNORECASE) or _CONDITION.search(tail):
+        return None  # two metrics in one line: one range cannot serve both; a range after "if…" reads as its part
     return Rewrite(sentence(_with_when(f"{analysis.text[:end]} {_RANGE[job.lang]} {tail}", _when(job))))
 
 
@@ -666,9 +716,24 @@ _METRIC_PREP = re.compile(
 _NEEDS_TARGET = frozenset("довести вывести выйти дорасти вырасти достичь достигнуть bring get reach hit achieve".split())
 
 
+# A comparison that only made sense with the number («на 25% год к году», "by 20% YoY"): it moves with it.
+_WITH_NUMBER = re.compile(
+    r"\s*,?\s*(?:год\s+к\s+году|г/г|в\s+сравнении\s+с\s+прошлым\s+(?:годом|кварталом)|"
+    r"year[\s-]+over[\s-]+year|yoy|y/y|quarter[\s-]+over[\s-]+quarter|qoq|compared\s+to\s+last\s+(?:year|quarter)|"
+    r"vs\.?\s+last\s+(?:year|quarter))\b", re.IGNORECASE)
+_TIME_PREPOSITION = re.compile(r"\s*\b(?:in|by|at|during|over|within|before|until|this|next|в|во|к|ко|за|до|на|через|"
+                               r"в\s+течение)\s*$", re.IGNORECASE)
+
+
 @rewriter("objective-from-metric")
 def objective_from_metric(job: Job) -> Rewrite | None:
-    """The objective keeps its own words without the number; the metric becomes a new key result."""
+    """The objective keeps its own words without the number; the metric becomes a new key result.
+
+    What went with the number goes with it: its time («за год», "in H1", "by end of year") and its comparison
+    («год к году», "YoY").  Offered only where what is left still reads as an objective with a scope of its own
+    («Увеличить продажи в Казахстане», "Cut onboarding time for business customers"), not a bare metric with a
+    direction («Повысить DAU», "Grow organic traffic"): that would only repeat the new key result without its number.
+    """
     analysis = job.analysis
     measures = [q for q in analysis.quantities if q.measure]
     if not measures:
@@ -676,7 +741,7 @@ def objective_from_metric(job: Job) -> Rewrite | None:
     text = job.text
     cuts: list[tuple[int, int]] = []
     verb = analysis.predicate
-    if verb is not None and verb.lemma_.lower() in _NEEDS_TARGET:
+    if verb is None or verb.lemma_.lower() in _NEEDS_TARGET:
         return None  # «Довести конверсию …», "Bring churn …": the verb means nothing without its target
     for q in measures:
         end = q.end
@@ -688,23 +753,33 @@ def objective_from_metric(job: Job) -> Rewrite | None:
         prep = _METRIC_PREP.search(text[:q.start])
         if prep is None:
             return None  # the number is the object itself ("Reach 1,000 customers"): nothing to keep without it
-        cuts.append((prep.start(), end))
+        comparison = _WITH_NUMBER.match(text, end)
+        cuts.append((prep.start(), comparison.end() if comparison else end))
+    first = min(start for start, _ in cuts)
+    for x in analysis.times:  # «за год» of «на 10 пунктов за год» went with the number: it moves to the key result
+        if x.start >= first:
+            before = _TIME_PREPOSITION.search(text[:x.start])
+            cuts.append((before.start() if before else x.start, x.end))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(cuts):  # «с 5 минут до 1 минуты»: the two cuts of a range join
-        if merged and start <= merged[-1][1] + 1:
-            merged[-1] = (min(merged[-1][0], start), max(merged[-1][1], end))
+        if merged and not text[merged[-1][1]:start].strip(" ,"):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
     kept = text
     for start, end in reversed(merged):
         kept = kept[:start] + kept[end:]
-    for x in analysis.times:  # «за год» of «на 10 пунктов за год» went with the number: it moves to the key result
-        at = kept.find(x.text)
-        if at >= 0 and at >= merged[0][0] and not kept[at + len(x.text):].strip(" .;,"):
-            before = re.sub(r"\s*\b(?:in|by|at|during|over|within|before|until|в|во|к|ко|за|до|на|через|"
-                            r"в\s+течение)\s*$", "", kept[:at], flags=re.IGNORECASE)  # "in H1": the preposition too
-            kept = before.rstrip(" ,") + kept[at + len(x.text):]
     kept = sentence(kept)
-    if len(kept.split()) < 2:
+    if not _scoped(analysis, verb, merged):
         return None
     return Rewrite(kept, (sentence(text),))
+
+
+def _scoped(analysis: Analysis, verb: Token, cuts: Sequence[tuple[int, int]]) -> bool:
+    """Whether the words left after the verb say more than a metric's name: a prepositional phrase or a clause."""
+    left = [t for t in analysis.doc[verb.i + 1:] if not any(a <= t.idx < b for a, b in cuts) and not t.is_space]
+    words = [t for t in left if t.is_alpha]
+    if len(words) < 2:
+        return False
+    return any(t.pos_ == "ADP" and t.lower_ not in ("of",) and t.i > left[0].i for t in left) or \
+        any(t.text == "," and t.i > left[0].i for t in left[:-1])
