@@ -20,6 +20,7 @@ import yaml
 
 from . import checks, fixes, rewrite
 from .analysis import Analysis, analyze, detect_language
+from .analysis.language import document_language, item_language
 from .config import Config
 from .findings import SEVERITY_ORDER, FileReport, Finding, ItemRef
 from .limits import within_limit
@@ -338,8 +339,11 @@ def lint_documents(documents: list[OkrDocument], config: Config | None = None,
     config = config or Config()
     active = [r for r in (rules if rules is not None else load_rules()) if config.enabled(r.id)]
     items = [item for doc in documents for item in doc.items()]
-    for item in items:
-        item.lang = config.lang if config.lang in LANGS else detect_language(item.text)
+    for doc in documents:
+        texts = [item.text for item in doc.items()]
+        language = document_language(texts)
+        for item in doc.items():
+            item.lang = config.lang if config.lang in LANGS else item_language(item.text, language)
     # Each distinct (text, language) is analyzed once: exports repeat lines, the corpus repeats parents.
     # Items over the length limit are input errors (see limits.py) and never reach the analysers.
     items = [item for item in items if within_limit(item.text)]

@@ -56,6 +56,9 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
     """
     if re.fullmatch(r"\s*stretch\s*:?\s*", text[start:end], re.IGNORECASE):
         return None  # "Stretch:" labels an aspirational goal: dropping it would make it a committed one
+    if re.fullmatch(r"\s*do(?:ing)?\s+\w+\s+best\s*", text[start:end], re.IGNORECASE) and \
+            not re.match(r"\s+to\b|\s*$|\s*[,.;]", text[end:]):
+        return None  # "to do our best work": the words are the goal itself, not a hedge
     follow = re.match(r"\s+(?:to|бы)\b", text[end:], re.IGNORECASE)
     if follow and not re.search(r"\bto$", text[start:end], re.IGNORECASE):
         end += follow.end()  # "Do our best to reach" → "Reach"
@@ -199,6 +202,8 @@ def _plan(item: Item, marks: Sequence[Mark], analysis: Analysis, deadline: bool,
 
 def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> list[rewrite.Rewrite]:
     """The rewrites the item's rules offer, in PRIORITY order; the first that passes the gate wins."""
+    if "compensation-link" in plan.fired:
+        return []  # a key result that ties pay to OKRs is to be rethought, not polished
     hedges = plan.fired.get("hedging", [])
     if any(not any(a <= t.start and t.end <= b for a, b, _ in plan.safe) for t in hedges):
         return []  # a hedge no safe edit can drop ("Stretch:", "where possible") would stay in any rewrite

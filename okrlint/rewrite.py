@@ -107,7 +107,7 @@ def _cap(word: str, like: str) -> str:
 def sentence(text: str) -> str:
     """Tidy spacing and punctuation, capitalise the first letter."""
     text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"\s+([,.;:!?)])(?=\s|$)", r"\1", text)  # not ".com", not ":55"
     text = re.sub(r",\s*,", ",", text).strip(" ,;")
     first = text.split(" ", 1)[0]
     if any(ch.isupper() for ch in first[1:]):
@@ -158,18 +158,28 @@ def np_in_case(tokens: list[Token], case: str, number: str | None = None) -> str
     out = []
     for i, t in enumerate(tokens):
         agrees = i < head_index and t.pos_ in ("ADJ", "DET", "VERB") and (not head_case or t.morph.get("Case") == head_case)
+        agrees = agrees or _participle_of(tokens, head_index, i)  # «долю премий, зависящую от OKR»
         if i == head_index or agrees:
             grams = {case} | ({head_number} if head_number else set())
             if t.pos_ in ("ADJ", "DET", "VERB") and head_number != "plur":
                 gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get((head.morph.get("Gender") or [""])[0])
                 grams |= {gender} if gender else set()  # «среднее время», not «средний время»
-                if case == "accs":
+                if case == "accs" and gender != "femn":
                     grams |= {"inan"} if "Inan" in head.morph.get("Animacy") else set()
             pos = "NOUN" if i == head_index and t.pos_ not in ("NOUN", "PROPN") else None
             out.append(inflect_word(t, grams, pos) + t.whitespace_)
         else:
             out.append(t.text_with_ws)
     return _lower_first(tokens, "".join(out).strip())
+
+
+def _participle_of(tokens: list[Token], head_index: int, i: int) -> bool:
+    """A participle after a comma that agrees with the head noun in case, number and gender: it follows the head."""
+    head, t = tokens[head_index], tokens[i]
+    if i <= head_index or "Part" not in t.morph.get("VerbForm") or not any(x.text == "," for x in tokens[head_index:i]):
+        return False
+    return all(t.morph.get(f) == head.morph.get(f) for f in ("Case", "Number")) and (
+        "Plur" in head.morph.get("Number") or t.morph.get("Gender") == head.morph.get("Gender"))
 
 
 def _lower_first(tokens: list[Token], text: str) -> str:
@@ -307,6 +317,8 @@ def lower_is_better(tokens: Sequence[Token], job: Job) -> bool:
 def _direction_verb(job: Job, tokens: Sequence[Token], rule_id: str = "vague-verb") -> str | None:
     """The verb for the metric's good direction; ``None`` when neither lexicon knows the metric (no guessing)."""
     verbs = job.kit.template(rule_id, "verbs", job.lang) or job.kit.template("vague-verb", "verbs", job.lang) or {}
+    if any(t.text == "," or t.lower_ in _RELATIVE for t in tokens):
+        return None  # «Доля пользователей, отключивших уведомления»: the clause decides the direction, not the lexicon
     if lower_is_better(tokens, job):
         if job.lang == "ru" and _has_entry(tokens, job.kit.shared_words("duration", "ru")):
             return verbs.get("shorten", "Сократить")
@@ -314,6 +326,11 @@ def _direction_verb(job: Job, tokens: Sequence[Token], rule_id: str = "vague-ver
     if _has_entry(tokens, job.kit.shared_words("higher_is_better", job.lang)):
         return verbs.get("up", "Повысить" if job.lang == "ru" else "Increase")
     return None
+
+
+# A rate at the end of a metric's name: it belongs after the target value.
+_RATE = re.compile(r"\s+(?:в|за)\s+(?:месяц|неделю|день|сутки|год|квартал|час)$", re.IGNORECASE)
+_RELATIVE = frozenset("который которая которое которые которых которым кто who whose which that".split())
 
 
 def _english_np(tokens: Sequence[Token]) -> str:
@@ -478,14 +495,20 @@ def kpi(job: Job) -> Rewrite | None:
     times = " ".join(x.text for x in analysis.times)
     when = times or _when(job)
     if lang == "ru":
+        counted = _has_entry(body[:1], job.kit.shared_words("counted_terms", "ru"))  # MQL, not NPS: «число MQL»
         if measures and (body[0].pos_ in ("NOUN", "PROPN") and "Gen" in body[0].morph.get("Case")
-                         or re.fullmatch(r"[A-Z]{2,}s?", body[0].text)):  # «120 MQL в месяц» → «число MQL»
+                         or re.fullmatch(r"[A-Z]{2,}s?", body[0].text) and counted):  # «120 MQL в месяц» → «число MQL»
             phrase = f"число {_spaced(body)}"  # «500 заявок в месяц» → «число заявок в месяц»
+        elif all(not any("\u0400" <= ch <= "\u04ff" for ch in t.text) for t in body):
+            phrase = _lower_first(body, _spaced(body))  # «D30 retention»: English terms in a Russian line stay as written
         elif measures and not is_noun(body[0]):
             return None
         else:
             phrase = np_in_case(body, "accs")
         comma = "," if _ends_in_participle_clause(body) else ""  # «…, госпитализированных в срок, с X до 95%»
+        rate = _RATE.search(phrase)
+        if rate and measures and not phrase.startswith("число"):  # «выручку с X до 10 млн ₽ в месяц», not «выручку в месяц с X»
+            phrase, target = phrase[:rate.start()], f"{target}{rate.group()}"
         return Rewrite(sentence(_with_when(f"{new_verb} {phrase}{comma} с X до {target}", when)))
     if measures and body[0].tag_ in ("NNS", "NNPS") or (measures and body[0].lower_.endswith("s") and body[0].pos_ == "NOUN"):
         phrase = f"the number of {_lower_first(body, _spaced(body))}"
@@ -619,7 +642,27 @@ def add_baseline(job: Job) -> Rewrite | None:
         end = _note_at(text, end, job)
         if percent and re.match(r"(?:до|to)\b", target.text.strip(), re.IGNORECASE):
             note = note.replace("X", "X%")  # «до 68%» is a level in %; «на 25%» changes a value in its own unit
+    if not _note_fits(text, end):
+        return None
     return Rewrite(sentence(text[:end] + note + text[end:]))
+
+
+def _note_fits(text: str, at: int) -> bool:
+    """Whether «(сейчас X)» / "(currently X)" reads well at ``at``.
+
+    Not inside a word or a number ("1:55"), not next to the writer's own brackets ("(currently X) (100Mbps)"),
+    not after a full stop inside the item (two sentences: which one is it about?), not beside "current"
+    ("at current revision (currently X)").
+    """
+    before, after = text[:at], text[at:]
+    if re.match(r"[\w:/.,]\w", after) or re.search(r"\w$", before) and re.match(r"\w", after):
+        return False
+    if re.match(r"\s*\(", after) or before.rstrip().endswith(")"):
+        return False
+    if re.search(r"[.!?]\s+\S", text.rstrip(" .;")) and not re.search(r"\b(?:e\.g|i\.e|avg|approx|vs|т\.\s?е|т\.\s?д|т\.\s?п|"
+                                                                   r"тыс|млн|млрд|руб|мин|сек|ч|г|кв)\.\s", text, re.IGNORECASE):
+        return False
+    return not re.search(r"\b(?:current|currently|текущ\w*|сейчас)\b", text, re.IGNORECASE)
 
 
 # A target's scale: «4,2 из 5», "4.2 out of 5".
@@ -648,7 +691,7 @@ def _note_at(text: str, end: int, job: Job) -> int:
     if brk is not None:
         limit = brk.start()
     if end >= limit:
-        return end
+        return min(end, limit)  # a note at the end goes before the writer's full stop
     for word in re.finditer(r"\S+", text[:limit]):
         if word.start() < end or word.group().lower() not in _PREPOSITIONS:
             continue
