@@ -319,7 +319,7 @@ def test_the_safe_fix_is_the_preferred_quick_fix(client: LspClient, workspace: P
 
 def test_metric_moved_out_of_an_objective_becomes_a_key_result(client: LspClient, workspace: Path) -> None:
     text = (
-        "# Q3 2026\n\n## Objective: Increase website traffic by 20%\n\n"
+        "# Q3 2026\n\n## Objective: Increase website traffic from partners by 20%\n\n"
         "- Cut time to first value from 10 to 5 minutes\n"
         "- Raise activation from 35% to 50%\n"
         "- Grow weekly active teams from 120 to 200\n"
@@ -331,11 +331,11 @@ def test_metric_moved_out_of_an_objective_becomes_a_key_result(client: LspClient
     (diagnostic,) = [d for d in client.diagnostics(uri) if d["code"] == "metric-in-objective"]
     (action,) = client.request("textDocument/codeAction", {
         "textDocument": {"uri": uri}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}})
-    assert "and add the key result «Increase website traffic by 20%»" in action["title"]
+    assert "and add the key result «Increase website traffic from partners by 20%»" in action["title"]
     fixed = apply_edits(text, action["edit"]["changes"][uri])
-    assert fixed == text.replace("Objective: Increase website traffic by 20%",
-                                 "Objective: Increase website traffic").replace(
-        "  measured in Amplitude\n", "  measured in Amplitude\n- Increase website traffic by 20%\n")
+    assert fixed == text.replace("Objective: Increase website traffic from partners by 20%",
+                                 "Objective: Increase website traffic from partners").replace(
+        "  measured in Amplitude\n", "  measured in Amplitude\n- Increase website traffic from partners by 20%\n")
 
 
 def test_change_to_clean_text_clears_diagnostics(client: LspClient, workspace: Path) -> None:
