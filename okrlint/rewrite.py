@@ -532,13 +532,21 @@ def vague_verb(job: Job) -> Rewrite | None:
     new_verb = _direction_verb(job, obj)
     if new_verb is None:
         return None
-    if analysis.has_measure:
+    after_verb = verb.idx + len(verb.text)
+    if verb.pos_ in ("NOUN", "PROPN"):  # "Improvement of API docs coverage": the noun and its "of" go
+        of = re.match(r"\s+of\b", analysis.text[after_verb:])
+        if job.lang != "en" or of is None:
+            return None
+        after_verb += of.end()
+    elif analysis.has_measure:
         return _verb_swap(job, verb, new_verb)
+    if analysis.has_measure:
+        return None
     end = obj[-1].idx + len(obj[-1].text)
     tail = analysis.text[end:].strip()
     if _CONDITION.search(tail):
         return None  # "…if budget allows from X to Y"
-    return Rewrite(sentence(_with_when(f"{new_verb}{analysis.text[verb.idx + len(verb.text):end]} {_RANGE[job.lang]} {tail}",
+    return Rewrite(sentence(_with_when(f"{new_verb}{analysis.text[after_verb:end]} {_RANGE[job.lang]} {tail}",
                                        _when(job))))
 
 
@@ -640,8 +648,8 @@ def add_baseline(job: Job) -> Rewrite | None:
         end = _note_at(text, len(text), job)
     else:
         end = _note_at(text, end, job)
-        if percent and re.match(r"(?:до|to)\b", target.text.strip(), re.IGNORECASE):
-            note = note.replace("X", "X%")  # «до 68%» is a level in %; «на 25%» changes a value in its own unit
+    if percent and not re.match(r"(?:на|by)\b", target.text.strip(), re.IGNORECASE):
+        note = note.replace("X", "X%")  # «до 68%», «— 65%» are levels in %; «на 25%» changes a value in its own unit
     if not _note_fits(text, end):
         return None
     return Rewrite(sentence(text[:end] + note + text[end:]))
@@ -665,8 +673,8 @@ def _note_fits(text: str, at: int) -> bool:
     return not re.search(r"\b(?:current|currently|текущ\w*|сейчас)\b", text, re.IGNORECASE)
 
 
-# A target's scale: «4,2 из 5», "4.2 out of 5".
-_SCALE = re.compile(r"\s+(?:из|out\s+of)\s+\d+(?:[.,]\d+)?", re.IGNORECASE)
+# A target's scale: «4,2 из 5», "4.2 out of 5", "1 per 1,000 sessions", «2 ошибки на 1000 заказов».
+_SCALE = re.compile(r"\s+(?:из|out\s+of)\s+\d+(?:[.,]\d+)?|\s+(?:per|на)\s+\d[\d,.  ]*\s*[^\W\d_]+", re.IGNORECASE)
 # Where the phrase of a target ends at the latest: a clause break, a conjunction, a purpose.
 _NOTE_BREAK = re.compile(r"\s*[,;:(—–]|\s+(?:и|или|а|чтобы|and|or|so|while|which|that)\b", re.IGNORECASE)
 # A phrase about time after the target («в первые две недели», "within 30 days") is not part of the target.

@@ -82,7 +82,7 @@ def test_no_baseline_note_where_it_would_not_read(text):
 
 def test_the_baseline_note_goes_before_the_writers_full_stop():
     got = _suggestions("100% of monthly releases ship on time.", objective="Make releases boring")
-    assert got == {"100% of monthly releases ship on time (currently X)."}
+    assert got == {"100% of monthly releases ship on time (currently X%)."}
 
 
 def test_the_baseline_note_does_not_split_a_coordinated_phrase():
@@ -191,3 +191,27 @@ def test_no_rewrite_polishes_a_key_result_that_ties_pay_to_okrs():
     findings = lint_item("Доля премий, зависящая от OKR, — 20%", objective="Сделать работу понятной")
     assert "compensation-link" in rules_of(findings)
     assert not any(f.suggestions for f in findings)
+
+
+def test_an_approximate_start_is_a_baseline():
+    from okrlint.analysis.quantities import has_baseline
+
+    assert has_baseline("Weekly installs doubled, from ~5k to 10k, by end of June")
+    assert has_baseline("Снизить отток с ~5% до 3%")
+    findings = lint_item("Weekly installs doubled, from ~5k to 10k, by end of June", objective="Be the default SDK")
+    assert "missing-baseline" not in rules_of(findings)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cut checkout errors to 2 per 1,000 orders after the redesign",
+     "Cut checkout errors to 2 per 1,000 orders after the redesign (currently X)"),  # "per 1,000 orders" is the target's
+    ("80% новичков проходят курс в первые три недели",
+     "80% новичков проходят курс в первые три недели (сейчас X%)"),  # X% so it cannot read as a number of weeks
+])
+def test_the_baseline_note_follows_the_whole_target_and_names_its_unit(text, expected):
+    assert _suggestions(text, objective="Make onboarding effortless") == {expected}
+
+
+def test_a_nominalised_vague_verb_becomes_the_direction_verb():
+    assert _suggestions("Improvement of SDK docs coverage", objective="Make onboarding effortless") == {
+        "Increase SDK docs coverage from X to Y by the end of the quarter"}
