@@ -217,6 +217,10 @@ def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> l
         if name != "add-baseline" and "add-baseline" in names:
             noted = rewrite.REWRITERS["add-baseline"](replace(job, text=done.text))
             done = rewrite.Rewrite(noted.text, done.new_key_results) if noted is not None else done
+        preamble = _PREAMBLE.match(done.text)
+        if preamble and not done.edits:  # «Нужно довести…» → «Довести…»: the rewrite states the result itself
+            rest = done.text[preamble.end():]
+            done = rewrite.Rewrite(rest[:1].upper() + rest[1:], done.new_key_results)
         if plan.item.text.rstrip().endswith(".") and not done.text.endswith((".", "!", "?")):
             done = rewrite.Rewrite(done.text + ".", done.new_key_results)  # the writer's full stop stays
         if done.edits and done.text != _apply(plan.text, done.edits):
@@ -224,6 +228,11 @@ def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> l
         if done.text != plan.text:
             out.append(done)
     return out
+
+
+# "We will", «Нужно», «Нам необходимо» before the verb: a rewrite starts with the verb instead.
+_PREAMBLE = re.compile(r"(?:(?:нам|мы)\s+)?(?:нужно|надо|необходимо|требуется|следует|должны)\s+(?=[а-яё]+(?:ть|ти|чь)\b)|"
+                       r"we\s+(?:will|must|need\s+to|have\s+to|should|are\s+going\s+to)\s+(?=[a-z])", re.IGNORECASE)
 
 
 def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool]], kit: rewrite.Kit,

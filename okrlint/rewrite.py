@@ -603,6 +603,9 @@ def add_number(job: Job) -> Rewrite | None:
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if job.lang == "en" and following is not None and following.lower_ in _PHRASAL_PARTICLES:
         return None  # "bring in an auditor", "roll out SSO": a task, not a metric to move
+    words = [t for t in obj if t.is_alpha]
+    if len(words) > 6 or any(t.lower_ in ("to", "чтобы") or "Inf" in t.morph.get("VerbForm") for t in obj):
+        return None  # "Grow the team to have…": a range after a purpose or a long phrase names no metric
     end = obj[-1].idx + len(obj[-1].text)
     tail = analysis.text[end:].strip()
     if re.match(r"(?:и|and|or|или|,)\b|,", tail, re.IGNORECASE) or _CONDITION.search(tail):
@@ -665,16 +668,18 @@ def _note_fits(text: str, at: int) -> bool:
     before, after = text[:at], text[at:]
     if re.match(r"[\w:/.,]\w", after) or re.search(r"\w$", before) and re.match(r"\w", after):
         return False
-    if re.match(r"\s*\(", after) or before.rstrip().endswith(")"):
-        return False
+    if re.match(r"\s*[(:]", after) or before.rstrip().endswith(")"):
+        return False  # "(currently X) (100Mbps)", "three functions (currently X): a booth, a webinar…"
     if re.search(r"[.!?]\s+\S", text.rstrip(" .;")) and not re.search(r"\b(?:e\.g|i\.e|avg|approx|vs|т\.\s?е|т\.\s?д|т\.\s?п|"
                                                                    r"тыс|млн|млрд|руб|мин|сек|ч|г|кв)\.\s", text, re.IGNORECASE):
         return False
     return not re.search(r"\b(?:current|currently|текущ\w*|сейчас)\b", text, re.IGNORECASE)
 
 
-# A target's scale: «4,2 из 5», "4.2 out of 5", "1 per 1,000 sessions", «2 ошибки на 1000 заказов».
-_SCALE = re.compile(r"\s+(?:из|out\s+of)\s+\d+(?:[.,]\d+)?|\s+(?:per|на)\s+\d[\d,.  ]*\s*[^\W\d_]+", re.IGNORECASE)
+# A target's scale or rate: «4,2 из 5», "4.2 out of 5", "1 per 1,000 sessions", «на 1000 заказов», «20 в месяц».
+_SCALE = re.compile(r"\s+(?:из|out\s+of)\s+\d+(?:[.,]\d+)?|\s+(?:per|на)\s+\d[\d,.  ]*\s*[^\W\d_]+|"
+                    r"\s+(?:в|за)\s+(?:месяц|неделю|день|сутки)\b|\s+(?:per|a|an|each)\s+(?:month|week|day)\b",
+                    re.IGNORECASE)
 # Where the phrase of a target ends at the latest: a clause break, a conjunction, a purpose.
 _NOTE_BREAK = re.compile(r"\s*[,;:(—–]|\s+(?:и|или|а|чтобы|and|or|so|while|which|that)\b", re.IGNORECASE)
 # A phrase about time after the target («в первые две недели», "within 30 days") is not part of the target.

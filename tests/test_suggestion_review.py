@@ -215,3 +215,22 @@ def test_the_baseline_note_follows_the_whole_target_and_names_its_unit(text, exp
 def test_a_nominalised_vague_verb_becomes_the_direction_verb():
     assert _suggestions("Improvement of SDK docs coverage", objective="Make onboarding effortless") == {
         "Increase SDK docs coverage from X to Y by the end of the quarter"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Нужно довести NPS поддержки до 70, если получится", "Довести NPS поддержки до 70 (сейчас X)"),
+    ("We will hit CSAT of 92% on partner tickets", "Hit CSAT of 92% on partner tickets (currently X%)"),
+])
+def test_a_rewrite_starts_with_the_verb_not_with_a_modal_preamble(text, expected):
+    assert _suggestions(text, objective="Make support effortless") == {expected}
+
+
+def test_no_range_after_a_purpose_clause_and_no_note_before_a_list():
+    assert _suggestions("Grow the data team to have analysts for every squad", objective="Decide with data") == set()
+    assert not any("currently" in s for s in _suggestions(
+        "Ship the first version of three marketing assets: a booth, a webinar, and an eBook.", objective="Be known"))
+
+
+def test_a_rate_stays_with_its_target():
+    assert _suggestions("Увеличить число отзывов на маркетплейсе до 50 в неделю", objective="Стать заметными") == {
+        "Увеличить число отзывов на маркетплейсе до 50 в неделю (сейчас X)"}
