@@ -604,7 +604,10 @@ def add_number(job: Job) -> Rewrite | None:
     if job.lang == "en" and following is not None and following.lower_ in _PHRASAL_PARTICLES:
         return None  # "bring in an auditor", "roll out SSO": a task, not a metric to move
     words = [t for t in obj if t.is_alpha]
-    if len(words) > 6 or any(t.lower_ in ("to", "чтобы") or "Inf" in t.morph.get("VerbForm") for t in obj):
+    purpose = any(t.lower_ == "чтобы" or t.lower_ == "to" and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
+                  and not any(x.pos_ == "PRON" for x in obj if x.i < t.i)  # "the time it takes to resolve…"
+                  for t in obj if t.i > 0)
+    if len(words) > 10 or purpose:
         return None  # "Grow the team to have…": a range after a purpose or a long phrase names no metric
     end = obj[-1].idx + len(obj[-1].text)
     tail = analysis.text[end:].strip()
