@@ -72,7 +72,7 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
             return None
         at = len(text) - len(rest)
         first = rest[0]
-        upper = first.upper() if text.lstrip()[:1].isupper() and first.islower() else first
+        upper = first.upper() if first.islower() else first  # «если успеем, добавить…» → «Добавить…»: a line opens
         return [(len(before), at + 1, upper)]
     finite = _finite_hedge(text, start, end, lang)
     if finite is not None:

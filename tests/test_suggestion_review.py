@@ -234,3 +234,9 @@ def test_no_range_after_a_purpose_clause_and_no_note_before_a_list():
 def test_a_rate_stays_with_its_target():
     assert _suggestions("Увеличить число отзывов на маркетплейсе до 50 в неделю", objective="Стать заметными") == {
         "Увеличить число отзывов на маркетплейсе до 50 в неделю (сейчас X)"}
+
+
+def test_a_line_that_loses_its_leading_hedge_opens_with_a_capital():
+    text = "если успеем, подключить оплату через СБП"
+    start = len("если успеем")
+    assert drop_hedge(text, 0, start, "ru") == [(0, len("если успеем, п"), "П")]
