@@ -712,9 +712,15 @@ def _note_at(text: str, end: int, job: Job) -> int:
         if word.start() < end or word.group().lower() not in _PREPOSITIONS:
             continue
         phrase = text[word.start():limit]
-        if _TIME_WORD.search(phrase) or re.search(r"\d", phrase):
+        if _TIME_WORD.search(phrase) or _counts(phrase):
             return len(text[:word.start()].rstrip())  # «до 40% в первые две недели»: the note before the duration
     return len(text[:limit].rstrip())
+
+
+def _counts(phrase: str) -> bool:
+    """A number in the phrase that counts something ("with 80k repositories"), not a name's ("Tier 1", «P1»)."""
+    return any(not re.search(r"(?:^|\s)[A-ZА-ЯЁ][\w-]*\s?$|[^\W\d_]$", phrase[:m.start()])
+               for m in re.finditer(r"\d", phrase))
 
 
 def _ends_in_participle_clause(body: list[Token]) -> bool:

@@ -240,3 +240,8 @@ def test_a_line_that_loses_its_leading_hedge_opens_with_a_capital():
     text = "если успеем, подключить оплату через СБП"
     start = len("если успеем")
     assert drop_hedge(text, 0, start, "ru") == [(0, len("если успеем, п"), "П")]
+
+
+def test_a_number_in_a_name_does_not_stop_the_note_before_the_end():
+    got = _suggestions("Reach quarterly NPS of 55 at all Tier 2 accounts", objective="Be the vendor customers renew")
+    assert got == {"Reach quarterly NPS of 55 at all Tier 2 accounts (currently X)"}
