@@ -245,3 +245,9 @@ def test_a_line_that_loses_its_leading_hedge_opens_with_a_capital():
 def test_a_number_in_a_name_does_not_stop_the_note_before_the_end():
     got = _suggestions("Reach quarterly NPS of 55 at all Tier 2 accounts", objective="Be the vendor customers renew")
     assert got == {"Reach quarterly NPS of 55 at all Tier 2 accounts (currently X)"}
+
+
+def test_explain_shows_the_new_key_result_under_an_objective_rewrite(capsys):
+    main(["explain", "metric-in-objective", "--locale", "ru"])
+    out = capsys.readouterr().out
+    assert "    → Вариант: Увеличить трафик на сайт\n      + новый ключевой результат: Увеличить трафик на сайт на 20%\n" in out
