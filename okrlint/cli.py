@@ -562,9 +562,9 @@ _KIND_NAMES = {
 }
 _HEADINGS = {
     "en": {"applies": "Applies to", "why": "Why", "examples": "Examples", "bad": "Bad", "good": "Good",
-           "suggested": "Suggested", "fill": "fill in", "flagged": "flagged"},
+           "suggested": "Suggested", "fill": "fill in", "flagged": "flagged", "moved": "new key result"},
     "ru": {"applies": "Применяется к", "why": "Почему", "examples": "Примеры", "bad": "Плохо", "good": "Хорошо",
-           "suggested": "Вариант", "fill": "заполните", "flagged": "отмечено"},
+           "suggested": "Вариант", "fill": "заполните", "flagged": "отмечено", "moved": "новый ключевой результат"},
 }
 
 
@@ -701,6 +701,7 @@ def explain(rule: Rule, locale: str, *, color: bool = False) -> str:
             out += _example_lines(example, words, kind_names, color=color)
             for suggestion in rewrites.get(index, [])[:1]:
                 out.append(f"    → {words['suggested']}: {suggestion.text}")
+                out += [f"      + {words['moved']}: {text}" for text in suggestion.new_key_results]
                 if suggestion.placeholders:
                     out.append(f"      {words['fill']}: {', '.join(suggestion.placeholders)}")
         out.append("")

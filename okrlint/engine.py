@@ -20,6 +20,7 @@ import yaml
 
 from . import checks, fixes, rewrite
 from .analysis import Analysis, analyze, detect_language
+from .analysis.language import document_language, item_language
 from .config import Config
 from .findings import SEVERITY_ORDER, FileReport, Finding, ItemRef
 from .limits import within_limit
@@ -338,8 +339,16 @@ def lint_documents(documents: list[OkrDocument], config: Config | None = None,
     config = config or Config()
     active = [r for r in (rules if rules is not None else load_rules()) if config.enabled(r.id)]
     items = [item for doc in documents for item in doc.items()]
-    for item in items:
-        item.lang = config.lang if config.lang in LANGS else detect_language(item.text)
+    for doc in documents:
+        language = document_language([item.text for item in doc.items()])
+        for objective in doc.objectives:  # a line of bare terms takes its objective's language, else the file's
+            objective.lang = item_language(objective.text, language)
+            context = document_language([objective.text], language)
+            for kr in objective.key_results:
+                kr.lang = item_language(kr.text, context)
+        if config.lang in LANGS:
+            for item in doc.items():
+                item.lang = config.lang
     # Each distinct (text, language) is analyzed once: exports repeat lines, the corpus repeats parents.
     # Items over the length limit are input errors (see limits.py) and never reach the analysers.
     items = [item for item in items if within_limit(item.text)]

@@ -56,6 +56,9 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
     """
     if re.fullmatch(r"\s*stretch\s*:?\s*", text[start:end], re.IGNORECASE):
         return None  # "Stretch:" labels an aspirational goal: dropping it would make it a committed one
+    if re.fullmatch(r"\s*do(?:ing)?\s+\w+\s+best\s*", text[start:end], re.IGNORECASE) and \
+            not re.match(r"\s+to\b|\s*$|\s*[,.;]", text[end:]):
+        return None  # "to do our best work": the words are the goal itself, not a hedge
     follow = re.match(r"\s+(?:to|бы)\b", text[end:], re.IGNORECASE)
     if follow and not re.search(r"\bto$", text[start:end], re.IGNORECASE):
         end += follow.end()  # "Do our best to reach" → "Reach"
@@ -69,7 +72,7 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
             return None
         at = len(text) - len(rest)
         first = rest[0]
-        upper = first.upper() if text.lstrip()[:1].isupper() and first.islower() else first
+        upper = first.upper() if first.islower() else first  # «если успеем, добавить…» → «Добавить…»: a line opens
         return [(len(before), at + 1, upper)]
     finite = _finite_hedge(text, start, end, lang)
     if finite is not None:
@@ -150,6 +153,8 @@ class Composed:
     new_key_results: tuple[str, ...] = ()
     safe_edits: tuple[TextEdit, ...] = ()
     rewritten: bool = False  # an unsafe rewrite of the whole item
+    unsafe_edits: tuple[TextEdit, ...] = ()  # the unsafe rewrite as exact edits (a swapped verb), when it is one
+    complete: bool = False  # the safe edits are the whole suggestion, not only its hedge part
 
 
 @dataclass
@@ -197,6 +202,8 @@ def _plan(item: Item, marks: Sequence[Mark], analysis: Analysis, deadline: bool,
 
 def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> list[rewrite.Rewrite]:
     """The rewrites the item's rules offer, in PRIORITY order; the first that passes the gate wins."""
+    if "compensation-link" in plan.fired:
+        return []  # a key result that ties pay to OKRs is to be rethought, not polished
     hedges = plan.fired.get("hedging", [])
     if any(not any(a <= t.start and t.end <= b for a, b, _ in plan.safe) for t in hedges):
         return []  # a hedge no safe edit can drop ("Stretch:", "where possible") would stay in any rewrite
@@ -210,11 +217,22 @@ def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> l
         if name != "add-baseline" and "add-baseline" in names:
             noted = rewrite.REWRITERS["add-baseline"](replace(job, text=done.text))
             done = rewrite.Rewrite(noted.text, done.new_key_results) if noted is not None else done
+        preamble = _PREAMBLE.match(done.text)
+        if preamble and not done.edits:  # «Нужно довести…» → «Довести…»: the rewrite states the result itself
+            rest = done.text[preamble.end():]
+            done = rewrite.Rewrite(rest[:1].upper() + rest[1:], done.new_key_results)
         if plan.item.text.rstrip().endswith(".") and not done.text.endswith((".", "!", "?")):
             done = rewrite.Rewrite(done.text + ".", done.new_key_results)  # the writer's full stop stays
+        if done.edits and done.text != _apply(plan.text, done.edits):
+            done = rewrite.Rewrite(done.text, done.new_key_results)  # a note was added: a rewrite, not an edit
         if done.text != plan.text:
             out.append(done)
     return out
+
+
+# "We will", «Нужно», «Нам необходимо» before the verb: a rewrite starts with the verb instead.
+_PREAMBLE = re.compile(r"(?:(?:нам|мы)\s+)?(?:нужно|надо|необходимо|требуется|следует|должны)\s+(?=[а-яё]+(?:ть|ти|чь)\b)|"
+                       r"we\s+(?:will|must|need\s+to|have\s+to|should|are\s+going\s+to)\s+(?=[a-z])", re.IGNORECASE)
 
 
 def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool]], kit: rewrite.Kit,
@@ -249,13 +267,42 @@ def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool]], kit:
         if id(plan) not in chosen and not gate.problems(candidate.text, plan.item.text, plan.lang, analysis,
                                                         moved=candidate.new_key_results):
             chosen[id(plan)] = candidate
+    swaps = {id(p): word_edits(p.item.text, chosen[id(p)].text) for p in plans
+             if id(p) in chosen and chosen[id(p)].edits}
+    safe_swaps = [p for p in plans if id(p) in swaps and chosen[id(p)].keeps_meaning]
+    if recheck is not None and safe_swaps:  # a safe verb swap, too, must not reveal a new problem
+        for plan, after in zip(safe_swaps, recheck([(p.item, chosen[id(p)].text) for p in safe_swaps])):
+            if after - {m.finding.rule for m in plan.marks}:
+                safe_swaps.remove(plan)
+    safe_ids = {id(p) for p in safe_swaps}
     out = []
     for plan in plans:
         done = chosen.get(id(plan))
-        if done is not None:
-            out.append(Composed(done.text, done.new_key_results, tuple(plan.safe), True))
+        if done is not None and id(plan) in safe_ids:
+            out.append(Composed(done.text, (), tuple(swaps[id(plan)]), complete=True))
+        elif done is not None:
+            out.append(Composed(done.text, done.new_key_results, tuple(plan.safe), True,
+                                unsafe_edits=tuple(swaps.get(id(plan), ()))))
         else:
             out.append(Composed(plan.text if plan.safe else None, (), tuple(plan.safe)))
+    return out
+
+
+def word_edits(before: str, after: str) -> list[TextEdit]:
+    """The fewest whole-word edits that turn ``before`` into ``after`` (a swapped verb, a dropped hedge)."""
+    from difflib import SequenceMatcher
+
+    def tokens(text: str) -> list[str]:
+        return re.findall(r"\s+|\w+|[^\w\s]", text)
+
+    a, b = tokens(before), tokens(after)
+    offsets = [0]
+    for token in a:
+        offsets.append(offsets[-1] + len(token))
+    out = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "equal":
+            out.append((offsets[i1], offsets[i2], "".join(b[j1:j2])))
     return out
 
 
@@ -267,7 +314,7 @@ def _fit_name(doc: OkrDocument) -> str:
         "document" + FORMAT_SUFFIXES.get(doc.format, ".txt")
 
 
-def safe_fix(doc: OkrDocument, item: Item, edits: Sequence[TextEdit]) -> Fix | None:
+def safe_fix(doc: OkrDocument, item: Item, edits: Sequence[TextEdit], applicability: str = "safe") -> Fix | None:
     """Item-relative edits as source edits; none when the item's text is not a verbatim slice there."""
     out = []
     for start, end, new in sorted(edits):
@@ -275,7 +322,7 @@ def safe_fix(doc: OkrDocument, item: Item, edits: Sequence[TextEdit]) -> Fix | N
         if doc.source[s:e] != item.text[start:end]:
             return None  # an escaped JSON string or folded YAML: the exact edit is not known
         out.append(Edit(doc.lines.range(s, e), fit_to_source(new, _fit_name(doc), doc.source, s)))
-    return Fix("safe", tuple(out)) if out else None
+    return Fix(applicability, tuple(out)) if out else None  # type: ignore[arg-type]
 
 
 def unsafe_fix(doc: OkrDocument, item: Item, text: str, moved: Sequence[str]) -> Fix:
@@ -346,11 +393,22 @@ def _needs_deadline(doc: OkrDocument, item: Item, analyses: Mapping[int, Analysi
     return True
 
 
-def _message(mark: Mark, rule: "Rule | None", doc: OkrDocument, offered: bool) -> str:
-    """The rule's message, plus its format advice, plus what to add when no rewrite is offered."""
+def _message(mark: Mark, rule: "Rule | None", doc: OkrDocument, offered: bool,
+             suggestion: Suggestion | None = None) -> str:
+    """The rule's message, plus its format advice, plus what to add when no rewrite is offered.
+
+    A rewrite that moves a number into a new key result says so in the message, quoting that key result:
+    the objective's own rewrite alone would read as if the number were lost.
+    """
     message = mark.finding.message
     if rule is None:
         return message
+    moved = rule.templates.get("moved")
+    if offered and suggestion is not None and suggestion.new_key_results and isinstance(moved, dict):
+        said = moved.get(mark.locale) or moved.get("en")
+        if said:
+            message = f"{message} " + said.format(key_result="; ".join(suggestion.new_key_results),
+                                                  objective=suggestion.text)
     advice = rule.templates.get("advice")
     if isinstance(advice, dict):
         by_format = advice.get(doc.format) or advice.get("markdown") or {}
@@ -372,7 +430,7 @@ def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analys
     for mark in marks:
         if mark.item is not None and id(mark.item) in analyses:
             by_item.setdefault(id(mark.item), []).append(mark)
-    composed: dict[int, tuple[Suggestion | None, Fix | None, Fix | None]] = {}
+    composed: dict[int, tuple[Suggestion | None, Fix | None, Fix | None, bool]] = {}
     if suggest and by_item:
         groups = list(by_item.values())
         entries = [(g[0].item, g, analyses[id(g[0].item)], _needs_deadline(doc, g[0].item, analyses)) for g in groups]
@@ -387,17 +445,20 @@ def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analys
                 continue
             suggestion = Suggestion(done.text, rewrite.placeholders(done.text), done.new_key_results)
             safe = safe_fix(doc, item, done.safe_edits) if done.safe_edits else None
-            unsafe = unsafe_fix(doc, item, done.text, done.new_key_results) if done.rewritten else None
-            composed[id(item)] = (suggestion, safe, unsafe)
+            unsafe = None
+            if done.rewritten:  # exact edits where the rewrite is one (a verb), else the whole item
+                unsafe = (safe_fix(doc, item, done.unsafe_edits, "unsafe") if done.unsafe_edits else None) or \
+                    unsafe_fix(doc, item, done.text, done.new_key_results)
+            composed[id(item)] = (suggestion, safe, unsafe, done.complete and safe is not None)
     out = []
     for mark in marks:
         rule = rules.get(mark.finding.rule)
-        suggestion, safe, unsafe = composed.get(id(mark.item), (None, None, None)) if mark.item is not None \
-            else (None, None, None)
+        suggestion, safe, unsafe, complete = composed.get(id(mark.item), (None, None, None, False)) \
+            if mark.item is not None else (None, None, None, False)
         own_safe = rule is not None and bool(rule.safe_fix) and safe is not None
         fix = safe if own_safe else (unsafe or safe)
-        offered = unsafe is not None or own_safe  # this finding's own problem is fixed by the suggestion
-        out.append(replace(mark.finding, message=_message(mark, rule, doc, offered),
+        offered = unsafe is not None or own_safe or complete  # this finding's own problem is fixed by the suggestion
+        out.append(replace(mark.finding, message=_message(mark, rule, doc, offered, suggestion),
                            suggestions=(suggestion,) if suggestion is not None else (), fix=fix))
     return out
 

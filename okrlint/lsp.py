@@ -382,8 +382,11 @@ def code_actions(uri: str, result: LintResult, request_range: lsp.Range,
                 continue
             new_text = fit_to_source(suggestion.text, fit_name, result.text, item_range.start.offset)
             edits = [lsp.TextEdit(range=edit_range, new_text=new_text)]
-            title = f"okrlint: replace with {_quoted(suggestion.text)}"
             moved = list(suggestion.new_key_results)
+            if fix is not None and fix.edits and not moved:  # exact edits where the rewrite is one (a swapped verb)
+                edits = [lsp.TextEdit(range=result.mapper.range(e.range.start.offset, e.range.end.offset),
+                                      new_text=e.text) for e in fix.edits]
+            title = f"okrlint: replace with {_quoted(suggestion.text)}"
             if moved:
                 added = added_key_results(result.document, finding.item.path, moved)
                 names = ", ".join(_quoted(text) for text in moved)

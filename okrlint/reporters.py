@@ -56,6 +56,7 @@ _STYLES = {
 # can be grepped the same way whatever language the messages are in.
 SUGGESTED = "Suggested"
 PLACEHOLDERS = "placeholders"
+NEW_KEY_RESULT = "+ new key result"
 
 
 def version() -> str:
@@ -175,6 +176,7 @@ def _suggestion_lines(suggestion: Suggestion, paint: Callable[[str, str], str]) 
     first, *rest = [printable(line) for line in suggestion.text.splitlines()] or [""]
     lines = [f"  → {paint('suggest', SUGGESTED + ':')} {first}"]
     lines += [f"    {line}" for line in rest]
+    lines += [f"    {paint('suggest', NEW_KEY_RESULT + ':')} {printable(text)}" for text in suggestion.new_key_results]
     if suggestion.placeholders:
         lines.append(f"    {paint('dim', PLACEHOLDERS + ': ' + ', '.join(suggestion.placeholders))}")
     return lines
@@ -495,6 +497,7 @@ def render_github(report: Report) -> str:
                 message += f"\n→ {SUGGESTED}: {suggestion.text}"
                 if suggestion.placeholders:
                     message += f" ({PLACEHOLDERS}: {', '.join(suggestion.placeholders)})"
+                message += "".join(f"\n{NEW_KEY_RESULT}: {text}" for text in suggestion.new_key_results)
             properties = {
                 "file": path,
                 "line": rng.start.line,

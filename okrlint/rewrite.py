@@ -69,10 +69,16 @@ class Job:
 
 @dataclass(frozen=True)
 class Rewrite:
-    """A whole-item rewrite; ``new_key_results`` holds what moves out of an objective."""
+    """A whole-item rewrite; ``new_key_results`` holds what moves out of an objective.
+
+    ``edits`` (start, end, text in the job's text), when given, are the whole change as exact edits (a verb
+    swapped and nothing else); ``keeps_meaning`` marks those that may be applied as a safe fix.
+    """
 
     text: str
     new_key_results: tuple[str, ...] = ()
+    edits: tuple[tuple[int, int, str], ...] = ()
+    keeps_meaning: bool = False
 
 
 REWRITERS: dict[str, Callable[[Job], Rewrite | None]] = {}
@@ -101,7 +107,7 @@ def _cap(word: str, like: str) -> str:
 def sentence(text: str) -> str:
     """Tidy spacing and punctuation, capitalise the first letter."""
     text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"\s+([,.;:!?)])(?=\s|$)", r"\1", text)  # not ".com", not ":55"
     text = re.sub(r",\s*,", ",", text).strip(" ,;")
     first = text.split(" ", 1)[0]
     if any(ch.isupper() for ch in first[1:]):
@@ -152,18 +158,28 @@ def np_in_case(tokens: list[Token], case: str, number: str | None = None) -> str
     out = []
     for i, t in enumerate(tokens):
         agrees = i < head_index and t.pos_ in ("ADJ", "DET", "VERB") and (not head_case or t.morph.get("Case") == head_case)
+        agrees = agrees or _participle_of(tokens, head_index, i)  # «долю премий, зависящую от OKR»
         if i == head_index or agrees:
             grams = {case} | ({head_number} if head_number else set())
             if t.pos_ in ("ADJ", "DET", "VERB") and head_number != "plur":
                 gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get((head.morph.get("Gender") or [""])[0])
                 grams |= {gender} if gender else set()  # «среднее время», not «средний время»
-                if case == "accs":
+                if case == "accs" and gender != "femn":
                     grams |= {"inan"} if "Inan" in head.morph.get("Animacy") else set()
             pos = "NOUN" if i == head_index and t.pos_ not in ("NOUN", "PROPN") else None
             out.append(inflect_word(t, grams, pos) + t.whitespace_)
         else:
             out.append(t.text_with_ws)
     return _lower_first(tokens, "".join(out).strip())
+
+
+def _participle_of(tokens: list[Token], head_index: int, i: int) -> bool:
+    """A participle after a comma that agrees with the head noun in case, number and gender: it follows the head."""
+    head, t = tokens[head_index], tokens[i]
+    if i <= head_index or "Part" not in t.morph.get("VerbForm") or not any(x.text == "," for x in tokens[head_index:i]):
+        return False
+    return all(t.morph.get(f) == head.morph.get(f) for f in ("Case", "Number")) and (
+        "Plur" in head.morph.get("Number") or t.morph.get("Gender") == head.morph.get("Gender"))
 
 
 def _lower_first(tokens: list[Token], text: str) -> str:
@@ -199,7 +215,8 @@ def _stop(analysis: Analysis, t: Token) -> bool:
     text = analysis.text
     if t.pos_ == "CCONJ" and any(n.pos_ == "VERB" for n in t.doc[t.i + 1:t.i + 3]):
         return True  # «курс по аналитике и внедрить …»: a second action starts
-    if t.text in (",", ";", ":", "(", "—", "–") or t.lower_ in ("чтобы", "so", "which", "that", "который", "которая", "которые", "которое"):
+    if t.text in (",", ";", ":", "(", "—", "–") or t.lower_ in ("чтобы", "so", "which", "that", "который", "которая", "которые", "которое",
+                                                                 "if", "unless", "when", "whenever", "если", "когда", "пока"):
         return True
     if any(q.start <= t.idx < q.end for q in analysis.quantities):
         return True
@@ -300,6 +317,8 @@ def lower_is_better(tokens: Sequence[Token], job: Job) -> bool:
 def _direction_verb(job: Job, tokens: Sequence[Token], rule_id: str = "vague-verb") -> str | None:
     """The verb for the metric's good direction; ``None`` when neither lexicon knows the metric (no guessing)."""
     verbs = job.kit.template(rule_id, "verbs", job.lang) or job.kit.template("vague-verb", "verbs", job.lang) or {}
+    if any(t.text == "," or t.lower_ in _RELATIVE for t in tokens):
+        return None  # «Доля пользователей, отключивших уведомления»: the clause decides the direction, not the lexicon
     if lower_is_better(tokens, job):
         if job.lang == "ru" and _has_entry(tokens, job.kit.shared_words("duration", "ru")):
             return verbs.get("shorten", "Сократить")
@@ -307,6 +326,11 @@ def _direction_verb(job: Job, tokens: Sequence[Token], rule_id: str = "vague-ver
     if _has_entry(tokens, job.kit.shared_words("higher_is_better", job.lang)):
         return verbs.get("up", "Повысить" if job.lang == "ru" else "Increase")
     return None
+
+
+# A rate at the end of a metric's name: it belongs after the target value.
+_RATE = re.compile(r"\s+(?:в|за)\s+(?:месяц|неделю|день|сутки|год|квартал|час)$", re.IGNORECASE)
+_RELATIVE = frozenset("который которая которое которые которых которым кто who whose which that".split())
 
 
 def _english_np(tokens: Sequence[Token]) -> str:
@@ -471,14 +495,20 @@ def kpi(job: Job) -> Rewrite | None:
     times = " ".join(x.text for x in analysis.times)
     when = times or _when(job)
     if lang == "ru":
+        counted = _has_entry(body[:1], job.kit.shared_words("counted_terms", "ru"))  # MQL, not NPS: «число MQL»
         if measures and (body[0].pos_ in ("NOUN", "PROPN") and "Gen" in body[0].morph.get("Case")
-                         or re.fullmatch(r"[A-Z]{2,}s?", body[0].text)):  # «120 MQL в месяц» → «число MQL»
+                         or re.fullmatch(r"[A-Z]{2,}s?", body[0].text) and counted):  # «120 MQL в месяц» → «число MQL»
             phrase = f"число {_spaced(body)}"  # «500 заявок в месяц» → «число заявок в месяц»
+        elif all(not any("\u0400" <= ch <= "\u04ff" for ch in t.text) for t in body):
+            phrase = _lower_first(body, _spaced(body))  # «D30 retention»: English terms in a Russian line stay as written
         elif measures and not is_noun(body[0]):
             return None
         else:
             phrase = np_in_case(body, "accs")
         comma = "," if _ends_in_participle_clause(body) else ""  # «…, госпитализированных в срок, с X до 95%»
+        rate = _RATE.search(phrase)
+        if rate and measures and not phrase.startswith("число"):  # «выручку с X до 10 млн ₽ в месяц», not «выручку в месяц с X»
+            phrase, target = phrase[:rate.start()], f"{target}{rate.group()}"
         return Rewrite(sentence(_with_when(f"{new_verb} {phrase}{comma} с X до {target}", when)))
     if measures and body[0].tag_ in ("NNS", "NNPS") or (measures and body[0].lower_.endswith("s") and body[0].pos_ == "NOUN"):
         phrase = f"the number of {_lower_first(body, _spaced(body))}"
@@ -502,13 +532,61 @@ def vague_verb(job: Job) -> Rewrite | None:
     new_verb = _direction_verb(job, obj)
     if new_verb is None:
         return None
-    rest = analysis.text[verb.idx + len(verb.text):]
+    after_verb = verb.idx + len(verb.text)
+    if verb.pos_ in ("NOUN", "PROPN"):  # "Improvement of API docs coverage": the noun and its "of" go
+        of = re.match(r"\s+of\b", analysis.text[after_verb:])
+        if job.lang != "en" or of is None:
+            return None
+        after_verb += of.end()
+    elif analysis.has_measure:
+        return _verb_swap(job, verb, new_verb)
     if analysis.has_measure:
-        return Rewrite(sentence(f"{new_verb}{rest}"))
+        return None
     end = obj[-1].idx + len(obj[-1].text)
     tail = analysis.text[end:].strip()
-    return Rewrite(sentence(_with_when(f"{new_verb}{analysis.text[verb.idx + len(verb.text):end]} {_RANGE[job.lang]} {tail}",
+    if _CONDITION.search(tail):
+        return None  # "…if budget allows from X to Y"
+    return Rewrite(sentence(_with_when(f"{new_verb}{analysis.text[after_verb:end]} {_RANGE[job.lang]} {tail}",
                                        _when(job))))
+
+
+# "from 4.2 to 4.6", «с 3% до 5%»: a range whose two ends are plain numbers.
+_NUMERIC_RANGE = re.compile(r"\b(?:from|с|со)\s+[~≈]?[$€₽]?(\d+(?:[.,]\d+)?)\s*%?[^\d,;]{0,20}?\s(?:to|до)\s+[$€₽]?"
+                            r"(\d+(?:[.,]\d+)?)", re.IGNORECASE)
+
+
+def _verb_swap(job: Job, verb: Token, new_verb: str) -> Rewrite | None:
+    """"Improve CSAT from 4.2 to 4.6" → "Increase CSAT from 4.2 to 4.6": the verb is the only thing wrong.
+
+    Offered only when the item already gives its metric, start and target (a verb alone is no help where the
+    start is missing: the message asks for it), as one exact edit of the verb.  It keeps the meaning — and may
+    be a safe fix — when the two numbers move the way the new verb says.
+    """
+    text = job.text
+    if job.lang == "ru" and "Inf" not in verb.morph.get("VerbForm"):
+        return None  # «Улучшим» would need «Повысим»: only the infinitive is swapped
+    if job.lang == "en" and verb.lower_ != verb.lemma_.lower():
+        return None  # "improves", "improved": only the base form is swapped
+    if not has_baseline(text):
+        if job.fired.get("missing-baseline"):  # the start is asked for next to the target: a real rewrite
+            return Rewrite(sentence(text[:verb.idx] + new_verb + text[verb.idx + len(verb.text):]))
+        return None
+    word = new_verb.lower() if verb.i > 0 or verb.text[:1].islower() else new_verb
+    edit = (verb.idx, verb.idx + len(verb.text), word)
+    ends = _NUMERIC_RANGE.search(text)
+    keeps = False
+    if ends is not None:
+        start, target = (float(g.replace(",", ".")) for g in ends.groups())
+        up = new_verb.lower() in ("повысить", "увеличить", "increase", "raise", "grow")
+        if target != start and (target > start) != up:
+            return None  # "Improve churn from 3% to 5%": the writer's numbers and the metric disagree
+        keeps = target != start
+    return Rewrite(text[:edit[0]] + word + text[edit[1]:], edits=(edit,), keeps_meaning=keeps)
+
+
+_PHRASAL_PARTICLES = frozenset("in out on off over about forward together along through".split())
+# A condition or a time clause after the object: a range appended after it would belong to it.
+_CONDITION = re.compile(r"(?:^|\s|,)(?:if|unless|when|whenever|provided|если|когда|пока|при\s+условии)\b", re.IGNORECASE)
 
 
 @rewriter("add-number")
@@ -522,10 +600,19 @@ def add_number(job: Job) -> Rewrite | None:
     obj = object_tokens(analysis, verb)
     if not obj or analysis.has_measure:
         return None
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if job.lang == "en" and following is not None and following.lower_ in _PHRASAL_PARTICLES:
+        return None  # "bring in an auditor", "roll out SSO": a task, not a metric to move
+    words = [t for t in obj if t.is_alpha]
+    purpose = any(t.lower_ == "чтобы" or t.lower_ == "to" and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
+                  and not any(x.pos_ == "PRON" for x in obj if x.i < t.i)  # "the time it takes to resolve…"
+                  for t in obj if t.i > 0)
+    if len(words) > 10 or purpose:
+        return None  # "Grow the team to have…": a range after a purpose or a long phrase names no metric
     end = obj[-1].idx + len(obj[-1].text)
     tail = analysis.text[end:].strip()
-    if re.match(r"(?:и|and|or|или|,)\b|,", tail, re.IGNORECASE):
-        return None  # two metrics in one line: one range cannot serve both
+    if re.match(r"(?:и|and|or|или|,)\b|,", tail, re.IGNORECASE) or _CONDITION.search(tail):
+        return None  # two metrics in one line: one range cannot serve both; a range after "if…" reads as its part
     return Rewrite(sentence(_with_when(f"{analysis.text[:end]} {_RANGE[job.lang]} {tail}", _when(job))))
 
 
@@ -567,13 +654,35 @@ def add_baseline(job: Job) -> Rewrite | None:
         end = _note_at(text, len(text), job)
     else:
         end = _note_at(text, end, job)
-        if percent and re.match(r"(?:до|to)\b", target.text.strip(), re.IGNORECASE):
-            note = note.replace("X", "X%")  # «до 68%» is a level in %; «на 25%» changes a value in its own unit
+    if percent and not re.match(r"(?:на|by)\b", target.text.strip(), re.IGNORECASE):
+        note = note.replace("X", "X%")  # «до 68%», «— 65%» are levels in %; «на 25%» changes a value in its own unit
+    if not _note_fits(text, end):
+        return None
     return Rewrite(sentence(text[:end] + note + text[end:]))
 
 
-# A target's scale: «4,2 из 5», "4.2 out of 5".
-_SCALE = re.compile(r"\s+(?:из|out\s+of)\s+\d+(?:[.,]\d+)?", re.IGNORECASE)
+def _note_fits(text: str, at: int) -> bool:
+    """Whether «(сейчас X)» / "(currently X)" reads well at ``at``.
+
+    Not inside a word or a number ("1:55"), not next to the writer's own brackets ("(currently X) (100Mbps)"),
+    not after a full stop inside the item (two sentences: which one is it about?), not beside "current"
+    ("at current revision (currently X)").
+    """
+    before, after = text[:at], text[at:]
+    if re.match(r"[\w:/.,]\w", after) or re.search(r"\w$", before) and re.match(r"\w", after):
+        return False
+    if re.match(r"\s*[(:]", after) or before.rstrip().endswith(")"):
+        return False  # "(currently X) (100Mbps)", "three functions (currently X): a booth, a webinar…"
+    if re.search(r"[.!?]\s+\S", text.rstrip(" .;")) and not re.search(r"\b(?:e\.g|i\.e|avg|approx|vs|т\.\s?е|т\.\s?д|т\.\s?п|"
+                                                                   r"тыс|млн|млрд|руб|мин|сек|ч|г|кв)\.\s", text, re.IGNORECASE):
+        return False
+    return not re.search(r"\b(?:current|currently|текущ\w*|сейчас)\b", text, re.IGNORECASE)
+
+
+# A target's scale or rate: «4,2 из 5», "4.2 out of 5", "1 per 1,000 sessions", «на 1000 заказов», «20 в месяц».
+_SCALE = re.compile(r"\s+(?:из|out\s+of)\s+\d+(?:[.,]\d+)?|\s+(?:per|на)\s+\d[\d,.  ]*\s*[^\W\d_]+|"
+                    r"\s+(?:в|за)\s+(?:месяц|неделю|день|сутки)\b|\s+(?:per|a|an|each)\s+(?:month|week|day)\b",
+                    re.IGNORECASE)
 # Where the phrase of a target ends at the latest: a clause break, a conjunction, a purpose.
 _NOTE_BREAK = re.compile(r"\s*[,;:(—–]|\s+(?:и|или|а|чтобы|and|or|so|while|which|that)\b", re.IGNORECASE)
 # A phrase about time after the target («в первые две недели», "within 30 days") is not part of the target.
@@ -598,14 +707,20 @@ def _note_at(text: str, end: int, job: Job) -> int:
     if brk is not None:
         limit = brk.start()
     if end >= limit:
-        return end
+        return min(end, limit)  # a note at the end goes before the writer's full stop
     for word in re.finditer(r"\S+", text[:limit]):
         if word.start() < end or word.group().lower() not in _PREPOSITIONS:
             continue
         phrase = text[word.start():limit]
-        if _TIME_WORD.search(phrase) or re.search(r"\d", phrase):
+        if _TIME_WORD.search(phrase) or _counts(phrase):
             return len(text[:word.start()].rstrip())  # «до 40% в первые две недели»: the note before the duration
     return len(text[:limit].rstrip())
+
+
+def _counts(phrase: str) -> bool:
+    """A number in the phrase that counts something ("with 80k repositories"), not a name's ("Tier 1", «P1»)."""
+    return any(not re.search(r"(?:^|\s)[A-ZА-ЯЁ][\w-]*\s?$|[^\W\d_]$", phrase[:m.start()])
+               for m in re.finditer(r"\d", phrase))
 
 
 def _ends_in_participle_clause(body: list[Token]) -> bool:
@@ -666,9 +781,24 @@ _METRIC_PREP = re.compile(
 _NEEDS_TARGET = frozenset("довести вывести выйти дорасти вырасти достичь достигнуть bring get reach hit achieve".split())
 
 
+# A comparison that only made sense with the number («на 25% год к году», "by 20% YoY"): it moves with it.
+_WITH_NUMBER = re.compile(
+    r"\s*,?\s*(?:год\s+к\s+году|г/г|в\s+сравнении\s+с\s+прошлым\s+(?:годом|кварталом)|"
+    r"year[\s-]+over[\s-]+year|yoy|y/y|quarter[\s-]+over[\s-]+quarter|qoq|compared\s+to\s+last\s+(?:year|quarter)|"
+    r"vs\.?\s+last\s+(?:year|quarter))\b", re.IGNORECASE)
+_TIME_PREPOSITION = re.compile(r"\s*\b(?:in|by|at|during|over|within|before|until|this|next|в|во|к|ко|за|до|на|через|"
+                               r"в\s+течение)\s*$", re.IGNORECASE)
+
+
 @rewriter("objective-from-metric")
 def objective_from_metric(job: Job) -> Rewrite | None:
-    """The objective keeps its own words without the number; the metric becomes a new key result."""
+    """The objective keeps its own words without the number; the metric becomes a new key result.
+
+    What went with the number goes with it: its time («за год», "in H1", "by end of year") and its comparison
+    («год к году», "YoY").  Offered only where what is left still reads as an objective with a scope of its own
+    («Увеличить продажи в Казахстане», "Cut onboarding time for business customers"), not a bare metric with a
+    direction («Повысить DAU», "Grow organic traffic"): that would only repeat the new key result without its number.
+    """
     analysis = job.analysis
     measures = [q for q in analysis.quantities if q.measure]
     if not measures:
@@ -676,7 +806,7 @@ def objective_from_metric(job: Job) -> Rewrite | None:
     text = job.text
     cuts: list[tuple[int, int]] = []
     verb = analysis.predicate
-    if verb is not None and verb.lemma_.lower() in _NEEDS_TARGET:
+    if verb is None or verb.lemma_.lower() in _NEEDS_TARGET:
         return None  # «Довести конверсию …», "Bring churn …": the verb means nothing without its target
     for q in measures:
         end = q.end
@@ -688,23 +818,33 @@ def objective_from_metric(job: Job) -> Rewrite | None:
         prep = _METRIC_PREP.search(text[:q.start])
         if prep is None:
             return None  # the number is the object itself ("Reach 1,000 customers"): nothing to keep without it
-        cuts.append((prep.start(), end))
+        comparison = _WITH_NUMBER.match(text, end)
+        cuts.append((prep.start(), comparison.end() if comparison else end))
+    first = min(start for start, _ in cuts)
+    for x in analysis.times:  # «за год» of «на 10 пунктов за год» went with the number: it moves to the key result
+        if x.start >= first:
+            before = _TIME_PREPOSITION.search(text[:x.start])
+            cuts.append((before.start() if before else x.start, x.end))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(cuts):  # «с 5 минут до 1 минуты»: the two cuts of a range join
-        if merged and start <= merged[-1][1] + 1:
-            merged[-1] = (min(merged[-1][0], start), max(merged[-1][1], end))
+        if merged and not text[merged[-1][1]:start].strip(" ,"):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
     kept = text
     for start, end in reversed(merged):
         kept = kept[:start] + kept[end:]
-    for x in analysis.times:  # «за год» of «на 10 пунктов за год» went with the number: it moves to the key result
-        at = kept.find(x.text)
-        if at >= 0 and at >= merged[0][0] and not kept[at + len(x.text):].strip(" .;,"):
-            before = re.sub(r"\s*\b(?:in|by|at|during|over|within|before|until|в|во|к|ко|за|до|на|через|"
-                            r"в\s+течение)\s*$", "", kept[:at], flags=re.IGNORECASE)  # "in H1": the preposition too
-            kept = before.rstrip(" ,") + kept[at + len(x.text):]
     kept = sentence(kept)
-    if len(kept.split()) < 2:
+    if not _scoped(analysis, verb, merged):
         return None
     return Rewrite(kept, (sentence(text),))
+
+
+def _scoped(analysis: Analysis, verb: Token, cuts: Sequence[tuple[int, int]]) -> bool:
+    """Whether the words left after the verb say more than a metric's name: a prepositional phrase or a clause."""
+    left = [t for t in analysis.doc[verb.i + 1:] if not any(a <= t.idx < b for a, b in cuts) and not t.is_space]
+    words = [t for t in left if t.is_alpha]
+    if len(words) < 2:
+        return False
+    return any(t.pos_ == "ADP" and t.lower_ not in ("of",) and t.i > left[0].i for t in left) or \
+        any(t.text == "," and t.i > left[0].i for t in left[:-1])

@@ -149,15 +149,16 @@ def test_task_rewrites_hold_their_properties(verb, noun, count):
 @pytest.mark.parametrize("text,expected", [
     ("Сократить срок доставки до 2 дней для Москвы и области",
      "Сократить срок доставки до 2 дней для Москвы и области (сейчас X)"),
-    ("Reach a 95% CSAT for chat and email", "Reach a 95% CSAT for chat and email (currently X)"),
+    ("Reach a 95% CSAT for chat and email", "Reach a 95% CSAT for chat and email (currently X%)"),
 ])
 def test_the_baseline_note_does_not_split_a_coordinated_phrase(text, expected):
     suggested = {s.text for f in lint_item(text, "key_result") for s in f.suggestions}
     assert suggested == {expected}
 
 
-def test_a_participial_clause_is_closed_by_a_comma_before_the_range():
+def test_no_direction_is_guessed_through_a_participial_clause():
+    # «…, отключивших уведомления» would flip «Увеличить»: the clause decides the direction, so none is guessed
+    # and only the start is asked for, after the whole phrase.
     text = "Доля плановых пациентов, госпитализированных в назначенный день — 95%"
     suggested = {s.text for f in lint_item(text, "key_result") for s in f.suggestions}
-    assert suggested == {"Увеличить долю плановых пациентов, госпитализированных в назначенный день, с X до 95% "
-                         "к концу квартала"}
+    assert suggested == {"Доля плановых пациентов, госпитализированных в назначенный день — 95% (сейчас X%)"}

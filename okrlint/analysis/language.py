@@ -1,4 +1,4 @@
-"""Which language an item is written in: Russian or English, by script."""
+"""Which language an item is written in: Russian or English, by script, and by its document for bare terms."""
 
 from __future__ import annotations
 
@@ -27,3 +27,37 @@ def detect_language(text: str, default: str = "en") -> str:
     if first == "ru":
         return "en" if latin >= 2 * max(cyrillic, 1) + 1 else "ru"
     return "ru" if cyrillic >= 2 * latin else "en"
+
+
+def document_language(texts: list[str], default: str = "en") -> str:
+    """The language most of a document's sentences are written in (lines of bare terms do not vote; ties: ``default``)."""
+    langs = [detect_language(t, default) for t in texts if not _bare_terms(t)]
+    ru, en = langs.count("ru"), langs.count("en")
+    return "ru" if ru > en else "en" if en > ru else default
+
+
+def _bare_terms(text: str) -> bool:
+    """One to three Latin words that do not open with an English verb: «D30 retention — 6%», "CTR", "NPS ≥ 50"."""
+    words = [w for w in _WORD.findall(text) if len(w) > 1]
+    if any(_is_cyrillic(w) for w in words) or not 1 <= len(words) <= 3:
+        return False
+    if len(words) > 1:
+        from .english import word_options
+
+        first = words[0].lower()
+        if first in word_options(first).get("VERB", ()):
+            return False  # "Increase ARR": an English sentence
+    return True
+
+
+def item_language(text: str, document: str) -> str:
+    """An item's language, where a line of bare English terms takes its document's.
+
+    «D30 retention — 6%», "Retention D7 — 40%" in a Russian document are Russian key results written with
+    English metric names: their rewrite must be Russian.  A line that opens with an English verb ("Increase
+    ARR", "Reopen rate under 5%") stays English.
+    """
+    lang = detect_language(text)
+    if lang != document and document == "ru" and _bare_terms(text):
+        return document
+    return lang

@@ -73,6 +73,9 @@ def problems(text: str, original: str, lang: str, analysis: Analysis | None = No
     if lang == "en" and re.search(r"[А-Яа-яЁё]", text):
         found.append("Russian words in an English sentence")
     found += _second_range(text, original)
+    for opening, closing in ("()", "«»", "[]"):
+        if text.count(opening) != text.count(closing) and original.count(opening) == original.count(closing):
+            found.append(f"unbalanced “{opening}{closing}”")
     analysis = analysis if analysis is not None and analysis.text == text else analyze_text(text, lang)
     words = _words(analysis)
     found += _doubled(words)
