@@ -162,3 +162,12 @@ def test_no_direction_is_guessed_through_a_participial_clause():
     text = "Доля плановых пациентов, госпитализированных в назначенный день — 95%"
     suggested = {s.text for f in lint_item(text, "key_result") for s in f.suggestions}
     assert suggested == {"Доля плановых пациентов, госпитализированных в назначенный день — 95% (сейчас X%)"}
+
+
+@pytest.mark.parametrize("text", ["Провести 4 встречи с читателями", "Провести 6 встреч с клиентами"])
+def test_meetings_get_no_invented_outcome(text: str) -> None:
+    """Meetings with readers are not a sales funnel: no stock «лидов» outcome, the hint says what to add."""
+    findings = [f for f in lint_item(text) if f.rule == "task-key-result"]
+    assert findings
+    assert not any(s.text for f in findings for s in f.suggestions)
+    assert "Не хватает показателя результата" in findings[0].message
