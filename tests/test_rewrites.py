@@ -134,7 +134,7 @@ def test_metric_moves_from_objective_into_a_key_result():
     assert not suggestion.placeholders
 
 
-DELIVERABLES = ["вебинар", "статья", "рассылка", "кампания", "встреча"]
+DELIVERABLES = ["вебинар", "статья", "рассылка", "кампания", "пост"]
 NO_OUTCOME = {"вебинар", "статья"}  # their audience is a vanity count: the message names the missing outcome instead
 VERBS = ["Провести", "Написать", "Подготовить", "Сделать", "Запустить", "Обновить", "Создать"]
 
