@@ -591,6 +591,35 @@ def _noun_line(pred: Predicate) -> bool:
         and doc[pred.end].lower_ in ("of", "for")
 
 
+def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Token | None]:
+    """A Russian task with no number that no task verb names: a roadmap line, a capability, a milestone, an act on a
+    thing (``analysis/ru_tasks.py``).  Never where the predicate is a verb of change, outcome or effort."""
+    from .analysis import ru_tasks
+
+    pred = analysis.pred
+    not_act = ctx.words("not_act") | ctx.words("outcome") | ctx.words("not_task")
+    if pred is not None and pred.form != "noun" and pred.has(set(not_act)):
+        return None, None
+    metric = ctx.words("metric_words") | _kpi_metric_words("ru")
+
+    def is_metric(t: Token) -> bool:
+        return t.lemma_.lower() in metric or t.lower_ in metric
+
+    doc = analysis.doc
+    if (head := ru_tasks.roadmap_head(doc, pred, is_metric, not_act)) is not None:
+        first = _content(doc)[0]
+        return _span_hit(doc[first.i:head.i + 1], verb=head.text), head
+    if (verb := ru_tasks.milestone_participle(doc, is_metric, not_act)) is not None:
+        return _span_hit([verb], verb=verb.text), verb
+    if pred is None:
+        return None, None
+    if (verb := ru_tasks.capability_verb(doc, pred, is_metric, ctx.words("actors"), not_act)) is not None:
+        return _span_hit([verb], verb=verb.text), verb
+    if _known_word(pred.head.lower_, "ru") and ru_tasks.object_of_act(pred, is_metric, not_act) is not None:
+        return _pred_hit(pred, verb=pred.head.text), pred.head
+    return None, None
+
+
 @check("activity")
 def activity(ctx: "Context") -> list[Hit]:
     """A task: the predicate (any form) creates or performs something, and no outcome metric is attached."""
@@ -619,6 +648,8 @@ def activity(ctx: "Context") -> list[Hit]:
         elif (pred is None or _noun_line(pred)) and (deliverable := _deliverable_line(ctx, analysis)) is not None:
             first = _content(analysis.doc)[0]
             return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»
+    if hit is None and analysis.lang == "ru" and not analysis.has_measure and not _structured_target(ctx.item):
+        hit, skip = _ru_task_shape(ctx, analysis)
     if hit is None or has_outcome(ctx, analysis, skip=skip):
         return []
     return [hit]

@@ -1,0 +1,199 @@
+"""Russian shapes of a task key result that no verb list can enumerate.
+
+A key result is a task when its predicate creates or performs something
+(LABELS.md, ``task-key-result``).  Writers say it in forms a lexicon of task
+verbs misses, so these read the parse instead:
+
+* a **roadmap line** — a noun phrase naming the thing to build, with no verb
+  and no number («Пул процессов», «Реальные платежи вместо мок-ссылок»,
+  «Замена API-ключа на токены»), unless its head names a metric («Новые
+  клиенты», «Оборачиваемость склада»: a KPI, not a deliverable);
+* a **capability** — an inanimate, non-metric subject doing something to a
+  direct object, in the present («solver принимает CandidatePuzzle», «экспорт
+  включает ссылку»): the finished state of a feature;
+* a **milestone** — a short passive participle of any act that is not a change
+  of a metric («Проверена гипотеза», «Регламент утверждён»);
+* an **act on an object** — any other verb with a direct object that is a
+  thing, not a metric, not a person («Закрыть техдолг по биллингу», «Сменить
+  CRM»): what the verb does to its object is to make or perform it.
+
+Each takes the words that rule the act out (verbs of change, level, outcome,
+effort, state) and a test for metric words from the rule files, so the
+lexicons stay in YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from spacy.tokens import Doc, Token
+
+from .predicate import Predicate, verb_of_noun
+
+__all__ = ["roadmap_head", "capability_verb", "milestone_participle", "object_of_act", "direct_object",
+           "property_noun", "ACTIVE_FORMS"]
+
+MetricTest = Callable[[Token], bool]
+
+ACTIVE_FORMS = ("imperative", "modal", "finite")
+_LATIN = re.compile(r"[A-Za-z]")
+_BREAK_POS = {"ADP", "CCONJ", "SCONJ", "PUNCT", "SYM"}
+
+
+def property_noun(token: Token) -> bool:
+    """«удовлетворённость», «текучесть», «узнаваемость»: a noun of a property, which is measured, not built."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and len(lemma) > 6 and lemma.endswith(("ость", "есть"))
+
+
+def _latin(token: Token) -> bool:
+    return bool(_LATIN.search(token.text)) and not re.search("[а-яёА-ЯЁ]", token.text)
+
+
+def _outside_brackets(doc: Doc) -> list[Token]:
+    depth, out = 0, []
+    for t in doc:
+        opened = t.text.count("(") - t.text.count(")")
+        if depth <= 0 and opened <= 0 and ")" not in t.text:
+            out.append(t)
+        depth += opened
+    return out
+
+
+def _clause_verb(tokens: Iterable[Token]) -> Token | None:
+    """A finite verb, infinitive or short participle: the line is a sentence, not a name."""
+    for t in tokens:
+        if t.pos_ in ("VERB", "AUX") and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")) \
+                and "Conv" not in t.morph.get("VerbForm"):
+            return t
+    return None
+
+
+def _head_phrase(doc: Doc) -> list[Token]:
+    """The words of the line up to the first preposition, conjunction or mark («Пул процессов», «Реальная CRM»)."""
+    phrase: list[Token] = []
+    for t in doc:
+        if t.is_space or t.text in ("-", "‐", "/", "«", "»", "\"") or t.text == "(" and not phrase:
+            continue
+        if t.pos_ in _BREAK_POS and not (t.text == "+" and not phrase) or not (t.is_alpha or "-" in t.text or "_" in t.text
+                                                                             or _latin(t) or t.like_num):
+            break
+        phrase.append(t)
+    return phrase
+
+
+def _names_change(token: Token, not_act: set[str] | frozenset[str]) -> bool:
+    """«Рост выручки», «Снижение оттока», «Развитие витрины»: a noun of an act no one builds."""
+    verbs = verb_of_noun(token.lemma_.lower(), "ru")
+    return any(v in not_act or v.endswith(("ся", "сь")) and v[:-2] in not_act for v in verbs)
+
+
+def roadmap_head(doc: Doc, pred: Predicate | None, is_metric: MetricTest, not_act: set[str] | frozenset[str]) -> Token | None:
+    """The head of a verbless line that names a deliverable, or None.
+
+    Only for lines with no number (the caller checks): «Пул процессов», «Traces в Langfuse», «Реальная CRM вместо
+    leads.txt», «Замена shared API key на user-scoped tokens».  Not a metric name («Новые клиенты», «Среднее время
+    ответа», «CAC (стоимость привлечения)»), not a change («Рост узнаваемости»), not a line with a verb.
+    """
+    if pred is not None and pred.form != "noun":
+        return None
+    outside = _outside_brackets(doc)
+    if _clause_verb(outside) is not None:
+        return None
+    phrase = _head_phrase(doc)
+    if not phrase:
+        return None
+    for t in phrase:
+        if is_metric(t) or property_noun(t) or t.pos_ == "NOUN" and _names_change(t, not_act):
+            return None
+    head = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN", "X") or _latin(t)), None)
+    if head is None or head.like_num:
+        return None
+    return head
+
+
+def direct_object(verb: Token) -> Token | None:
+    """The verb's direct object: its ``obj`` in natasha's tree, else an accusative noun or a Latin name right after it."""
+    for child in verb.children:
+        if child.dep_ == "obj" and child.i > verb.i and (child.pos_ in ("NOUN", "PROPN", "X") or _latin(child)):
+            return child
+    for t in verb.doc[verb.i + 1: verb.i + 5]:
+        if t.is_space or t.pos_ in ("ADJ", "DET") and not _latin(t):
+            continue
+        if _latin(t):
+            return t
+        if t.pos_ in ("NOUN", "PROPN") and "Acc" in t.morph.get("Case"):
+            return t
+        return None
+    return None
+
+
+def _person(token: Token) -> bool:
+    from .russian import parses
+
+    if "Anim" in token.morph.get("Animacy"):
+        return True
+    readings = [p for p in parses(token.text) if p.tag.POS == "NOUN"]
+    return bool(readings) and "anim" in readings[0].tag.grammemes
+
+
+def _thing(token: Token, is_metric: MetricTest) -> bool:
+    """A thing made or handled: not a person, not a metric, not a property."""
+    if _latin(token):
+        return not is_metric(token)
+    return not (_person(token) or is_metric(token) or property_noun(token))
+
+
+def _negated(verb: Token) -> bool:
+    doc = verb.doc
+    before = [t for t in doc[max(0, verb.i - 2):verb.i] if not t.is_space]
+    return any(t.lower_ == "не" for t in before)
+
+
+def capability_verb(doc: Doc, pred: Predicate | None, is_metric: MetricTest, actors: set[str] | frozenset[str],
+                    not_act: set[str] | frozenset[str]) -> Token | None:
+    """«solver принимает CandidatePuzzle», «экспорт включает ссылку»: a thing (not people, not a metric) that does
+    something to a direct object — the finished state of a feature."""
+    if pred is None or pred.form != "finite" or pred.modal is not None:
+        return None
+    verb = pred.head
+    lemma = verb.lemma_.lower()
+    if lemma.endswith(("ся", "сь")) or lemma in not_act or _negated(verb) or "Fin" not in verb.morph.get("VerbForm"):
+        return None
+    subject = [t for t in doc[:verb.i] if not (t.is_space or t.is_punct)]
+    if not subject or any(t.lemma_.lower() in actors or t.lower_ in actors for t in subject):
+        return None
+    nouns = [t for t in subject if t.pos_ in ("NOUN", "PROPN", "X") or _latin(t)]
+    if not nouns or any(not _thing(t, is_metric) for t in nouns):
+        return None
+    obj = direct_object(verb)
+    return verb if obj is not None and _thing(obj, is_metric) else None
+
+
+def milestone_participle(doc: Doc, is_metric: MetricTest, not_act: set[str] | frozenset[str]) -> Token | None:
+    """«Проверена гипотеза», «dataset-map.md утверждены»: a short passive participle of an act (not of a change)."""
+    for t in doc:
+        if t.pos_ != "VERB" or "Part" not in t.morph.get("VerbForm") or "Short" not in t.morph.get("Variant"):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in not_act or _negated(t):
+            return None
+        subject = [x for x in doc if x.dep_ in ("nsubj:pass", "nsubj") and x.head.i == t.i]
+        if any(not _thing(x, is_metric) for x in subject):
+            return None  # «Премия привязана…», «Клиенты подключены»: what is measured or who is won
+        return t
+    return None
+
+
+def object_of_act(pred: Predicate, is_metric: MetricTest, not_act: set[str] | frozenset[str]) -> Token | None:
+    """«Закрыть техдолг по биллингу», «Сменить CRM»: a verb (any form) with a direct object that is a thing."""
+    if pred.form not in ACTIVE_FORMS:
+        return None
+    verb = pred.head
+    if _negated(pred.modal or verb) or verb.lemma_.lower().endswith(("ся", "сь")):
+        return None
+    if any(lemma in not_act for lemma in pred.lemmas) or pred.modal is not None and pred.modal.lemma_.lower() in not_act:
+        return None
+    obj = direct_object(verb)
+    return obj if obj is not None and _thing(obj, is_metric) else None
