@@ -600,7 +600,7 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
     not_act = ctx.words("not_act") | ctx.words("outcome") | ctx.words("not_task")
     if pred is not None and pred.form != "noun" and pred.has(set(not_act)):
         return None, None
-    metric = ctx.words("metric_words") | _kpi_metric_words("ru")
+    metric = ctx.words("metric_words") | _kpi_metric_words("ru") | _kpi_metric_words("en")  # «Revenue для курьеров»
 
     def is_metric(t: Token) -> bool:
         return t.lemma_.lower() in metric or t.lower_ in metric
@@ -821,6 +821,11 @@ def several_actions(ctx: "Context") -> list[Hit]:
         verbs = chain if len(chain) >= 3 else verbs
     if len(verbs) < 2:
         verbs = _noun_actions(analysis, _action_verbs(analysis.lang, True))
+    if len(verbs) < 2 and analysis.lang == "ru" and not analysis.has_measure \
+            and (analysis.pred is None or analysis.pred.form in ("noun", "finite")):
+        from .analysis.ru_tasks import listed_deliverables
+
+        verbs = listed_deliverables(analysis.doc)  # «Каркас в репозитории; стек поднимается одной командой; …»
     if len(verbs) < 2:
         return []
     return [Hit(verbs[0].idx, len(analysis.text.rstrip(" .;")), analysis.text[verbs[0].idx:len(analysis.text.rstrip(" .;"))],

@@ -27,9 +27,9 @@ def detect_language(text: str, default: str = "en") -> str:
     latin = len(words) - cyrillic
     first = "ru" if _is_cyrillic(words[0]) else "en"
     if first == "ru":
-        return "en" if latin >= 3 * max(cyrillic, 1) + 1 else "ru"
-    if cyrillic >= 2 * latin:
-        return "ru"
+        return "en" if latin >= 4 * max(cyrillic, 1) + 1 else "ru"
+    if cyrillic >= latin:
+        return "ru"  # «Guardrails (базовые: тематика, PII, лимиты)»
     outside = _WORD.findall(_QUOTED.sub(" ", text))
     return "ru" if any(_is_cyrillic(w) for w in outside) else "en"
 

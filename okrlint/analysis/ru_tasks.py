@@ -52,10 +52,12 @@ def _latin(token: Token) -> bool:
 
 
 def _outside_brackets(doc: Doc) -> list[Token]:
-    depth, out = 0, []
+    """The words outside brackets and quotes: «Guardrails: off-topic → «не знаю»» quotes a reply, it is no verb of the line."""
+    depth, quoted, out = 0, 0, []
     for t in doc:
         opened = t.text.count("(") - t.text.count(")")
-        if depth <= 0 and opened <= 0 and ")" not in t.text:
+        quoted += t.text.count("«") - t.text.count("»")
+        if depth <= 0 and opened <= 0 and ")" not in t.text and quoted <= 0 and "»" not in t.text:
             out.append(t)
         depth += opened
     return out
@@ -104,12 +106,12 @@ def roadmap_head(doc: Doc, pred: Predicate | None, is_metric: MetricTest, not_ac
     phrase = _head_phrase(doc)
     if not phrase:
         return None
-    for t in phrase:
-        if is_metric(t) or property_noun(t) or t.pos_ == "NOUN" and _names_change(t, not_act):
-            return None
     head = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN", "X") or _latin(t)), None)
     if head is None or head.like_num:
         return None
+    for t in phrase[:phrase.index(head) + 1]:  # the head and its modifiers: «Средний чек», not «Проверки безопасности»
+        if is_metric(t) or property_noun(t) or t.pos_ in ("NOUN", "PROPN") and _names_change(t, not_act):
+            return None
     return head
 
 
@@ -197,3 +199,47 @@ def object_of_act(pred: Predicate, is_metric: MetricTest, not_act: set[str] | fr
         return None
     obj = direct_object(verb)
     return obj if obj is not None and _thing(obj, is_metric) else None
+
+
+def _act_word(token: Token) -> bool:
+    """A noun of action («выдача», «эскалация», «интеграция») or a Latin word with a verb reading ("embed", "deploy")."""
+    if _latin(token):
+        from .english import word_options
+
+        return "VERB" in word_options(token.lower_)
+    return token.pos_ in ("NOUN", "PROPN") and bool(verb_of_noun(token.lemma_.lower(), "ru"))
+
+
+def listed_deliverables(doc: Doc) -> list[Token]:
+    """The heads of a roadmap line that lists several pieces of work, or [].
+
+    «Каркас в репозитории; стек поднимается одной командой; работает в облаке» (parts split by «;»),
+    «Эскалация на эксперта, выдача доступа после оплаты» (nouns of action split by commas).  Not the details of
+    one deliverable: after a colon («Guardrails: валидация ввода, ограничение тематики»), in brackets, or a part
+    that only maps one thing to another («категории → items»).
+    """
+    outside = _outside_brackets(doc)
+    if any(t.text == ":" for t in outside):
+        return []
+    for mark, need_act in ((";", False), (",", True)):
+        parts: list[list[Token]] = [[]]
+        for t in outside:
+            if t.text == mark:
+                parts.append([])
+            elif not (t.is_space or t.is_punct and t.text not in ("→", "->")):
+                parts[-1].append(t)
+        if len(parts) < 2:
+            continue
+        heads = []
+        for part in parts:
+            if len(part) < 2 or any(t.text in ("→", "->") for t in part):
+                heads = []
+                break
+            head = part[0]
+            if need_act and not _act_word(head) and not (len(part) > 1 and _latin(head) and _act_word(part[1])):
+                heads = []
+                break
+            heads.append(head if not need_act or _act_word(head) else part[1])
+        if len(heads) >= 2:
+            return heads
+    return []
