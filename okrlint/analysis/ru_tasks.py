@@ -109,7 +109,13 @@ def roadmap_head(doc: Doc, pred: Predicate | None, is_metric: MetricTest, not_ac
     head = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN", "X") or _latin(t)), None)
     if head is None or head.like_num:
         return None
-    for t in phrase[:phrase.index(head) + 1]:  # the head and its modifiers: «Средний чек», not «Проверки безопасности»
+    modifiers = phrase[:phrase.index(head) + 1]  # the head and its modifiers: «Средний чек», not «Проверки безопасности»
+    if _latin(head):  # an English compound ends in its head: "Rate limiting" is a feature, "Conversion rate" a metric
+        run = [t for t in phrase[phrase.index(head):]]
+        run = run[:next((k for k, t in enumerate(run) if not _latin(t)), len(run))]
+        acronym = [t for t in run[:1] if any(c.isupper() for c in t.text[1:])]  # «CTR email-рассылок», «eNPS команды»
+        modifiers = phrase[:phrase.index(head)] + acronym + run[-1:]
+    for t in modifiers:
         if is_metric(t) or property_noun(t) or t.pos_ in ("NOUN", "PROPN") and _names_change(t, not_act):
             return None
     return head
