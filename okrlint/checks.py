@@ -598,8 +598,6 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
 
     pred = analysis.pred
     not_act = ctx.words("not_act") | ctx.words("outcome") | ctx.words("not_task")
-    if pred is not None and pred.form != "noun" and pred.has(set(not_act)):
-        return None, None
     metric = ctx.words("metric_words") | _kpi_metric_words("ru") | _kpi_metric_words("en")  # «Revenue для курьеров»
 
     def is_metric(t: Token) -> bool:
@@ -610,10 +608,10 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
         first = _content(doc)[0]
         return _span_hit(doc[first.i:head.i + 1], verb=head.text), head
     if (verb := ru_tasks.milestone_participle(doc, is_metric, not_act)) is not None:
-        return _span_hit([verb], verb=verb.text), verb
-    if pred is None:
+        return _span_hit([verb], verb=verb.text), verb  # «Чат-бот настроен и работает»
+    if pred is None or pred.form != "noun" and pred.has(set(not_act)):
         return None, None
-    if (verb := ru_tasks.capability_verb(doc, pred, is_metric, ctx.words("actors"), not_act)) is not None:
+    if (verb := ru_tasks.capability_verb(doc, pred, is_metric, ctx.words("systems"), not_act)) is not None:
         return _span_hit([verb], verb=verb.text), verb
     if _known_word(pred.head.lower_, "ru") and ru_tasks.object_of_act(pred, is_metric, not_act) is not None:
         return _pred_hit(pred, verb=pred.head.text), pred.head
@@ -1053,7 +1051,10 @@ def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str],
     if not phrase:
         return False
     if lang != "en":
-        return any(named(t) for t in phrase)
+        from .analysis.ru_tasks import property_noun
+
+        first = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)  # «Текучесть персонала», «Качество обслуживания»
+        return any(named(t) for t in phrase) or first is not None and (property_noun(first) or first.lemma_ == "качество")
     last = phrase[-1]
     after = last.nbor() if last.i + 1 < len(last.doc) else None
     first = phrase[0]

@@ -37,6 +37,7 @@ __all__ = ["roadmap_head", "capability_verb", "milestone_participle", "object_of
 MetricTest = Callable[[Token], bool]
 
 ACTIVE_FORMS = ("imperative", "modal", "finite")
+_WE = {"мы", "команда", "отдел", "я"}
 _LATIN = re.compile(r"[A-Za-z]")
 _BREAK_POS = {"ADP", "CCONJ", "SCONJ", "PUNCT", "SYM"}
 
@@ -146,11 +147,16 @@ def _person(token: Token) -> bool:
     return bool(readings) and "anim" in readings[0].tag.grammemes
 
 
-def _thing(token: Token, is_metric: MetricTest) -> bool:
-    """A thing made or handled: not a person, not a metric, not a property."""
+def _thing(token: Token, is_metric: MetricTest, one_person: bool = False) -> bool:
+    """A thing made or handled: not a metric, not a property, not people («клиентов», «дистрибьюторов» are won).
+
+    With ``one_person`` a single person counts as a thing one deals with: «Сменить платёжного провайдера».
+    """
     if _latin(token):
         return not is_metric(token)
-    return not (_person(token) or is_metric(token) or property_noun(token))
+    if is_metric(token) or property_noun(token):
+        return False
+    return not _person(token) or one_person and "Sing" in token.morph.get("Number")
 
 
 def _negated(verb: Token) -> bool:
@@ -159,10 +165,11 @@ def _negated(verb: Token) -> bool:
     return any(t.lower_ == "не" for t in before)
 
 
-def capability_verb(doc: Doc, pred: Predicate | None, is_metric: MetricTest, actors: set[str] | frozenset[str],
+def capability_verb(doc: Doc, pred: Predicate | None, is_metric: MetricTest, systems: set[str] | frozenset[str],
                     not_act: set[str] | frozenset[str]) -> Token | None:
-    """«solver принимает CandidatePuzzle», «экспорт включает ссылку»: a thing (not people, not a metric) that does
-    something to a direct object — the finished state of a feature."""
+    """«solver принимает CandidatePuzzle», «экспорт включает ссылку», «Сайт показывает цены в тенге»: a system (a
+    Latin name or a word of ``systems``) that does something to a direct object — the finished state of a feature.
+    Not what people, processes or orders do («Все заказы проходят проверку качества» is an outcome)."""
     if pred is None or pred.form != "finite" or pred.modal is not None:
         return None
     verb = pred.head
@@ -170,21 +177,42 @@ def capability_verb(doc: Doc, pred: Predicate | None, is_metric: MetricTest, act
     if lemma.endswith(("ся", "сь")) or lemma in not_act or _negated(verb) or "Fin" not in verb.morph.get("VerbForm"):
         return None
     subject = [t for t in doc[:verb.i] if not (t.is_space or t.is_punct)]
-    if not subject or any(t.lemma_.lower() in actors or t.lower_ in actors for t in subject):
-        return None
     nouns = [t for t in subject if t.pos_ in ("NOUN", "PROPN", "X") or _latin(t)]
-    if not nouns or any(not _thing(t, is_metric) for t in nouns):
+    if not nouns or any(is_metric(t) or property_noun(t) for t in nouns):
         return None
+    head = nouns[0]
+    if not (_latin(head) or head.lemma_.lower() in systems or head.lemma_.lower().split("-")[-1] in systems):
+        return None  # «оркестратор» is a system here, whatever else the dictionary says it can be
     obj = direct_object(verb)
     return verb if obj is not None and _thing(obj, is_metric) else None
+
+
+def _short_participle(token: Token) -> bool:
+    """«утверждён», «настроен» (tagged as a short adjective): a short passive participle."""
+    if token.pos_ == "VERB":
+        return "Part" in token.morph.get("VerbForm") and "Short" in token.morph.get("Variant")
+    if token.pos_ != "ADJ" or "Short" not in token.morph.get("Variant"):
+        return False
+    from .russian import parses
+
+    return any(p.tag.POS == "PRTS" for p in parses(token.text))
+
+
+def _participle_verb(token: Token) -> str:
+    if token.pos_ == "VERB":
+        return token.lemma_.lower()
+    from .russian import parses
+
+    reading = next(p for p in parses(token.text) if p.tag.POS == "PRTS")
+    return reading.normal_form.replace("ё", "е")
 
 
 def milestone_participle(doc: Doc, is_metric: MetricTest, not_act: set[str] | frozenset[str]) -> Token | None:
     """«Проверена гипотеза», «dataset-map.md утверждены»: a short passive participle of an act (not of a change)."""
     for t in doc:
-        if t.pos_ != "VERB" or "Part" not in t.morph.get("VerbForm") or "Short" not in t.morph.get("Variant"):
+        if not _short_participle(t):
             continue
-        lemma = t.lemma_.lower()
+        lemma = _participle_verb(t)
         if lemma in not_act or _negated(t):
             return None
         subject = [x for x in doc if x.dep_ in ("nsubj:pass", "nsubj") and x.head.i == t.i]
@@ -199,12 +227,16 @@ def object_of_act(pred: Predicate, is_metric: MetricTest, not_act: set[str] | fr
     if pred.form not in ACTIVE_FORMS:
         return None
     verb = pred.head
+    if pred.form == "finite" and pred.modal is None:
+        subject = [t for t in verb.doc[:verb.i] if t.pos_ in ("NOUN", "PROPN", "X", "PRON") or _latin(t)]
+        if any(t.lower_ not in _WE for t in subject):
+            return None  # «Все заказы проходят проверку»: what others or things do; «Мы внедрим систему тикетов» is ours
     if _negated(pred.modal or verb) or verb.lemma_.lower().endswith(("ся", "сь")):
         return None
     if any(lemma in not_act for lemma in pred.lemmas) or pred.modal is not None and pred.modal.lemma_.lower() in not_act:
         return None
     obj = direct_object(verb)
-    return obj if obj is not None and _thing(obj, is_metric) else None
+    return obj if obj is not None and _thing(obj, is_metric, one_person=True) else None
 
 
 def _act_word(token: Token) -> bool:
