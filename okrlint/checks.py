@@ -1153,11 +1153,28 @@ def pay_words(ctx: "Context") -> list[Hit]:
     return hits[:1]
 
 
+def _ru_counted_act(ctx: "Context", analysis: Analysis, pred: Predicate) -> Any:
+    """«Сделать 10 фич», «Стать экспертом и закрыть 3 крупных кейса»: a verb of the objective (or one coordinated with
+    it) with a count right after it is a numeric target.  Not «Сделать 80% аудитории уверенными» (make X Y)."""
+    if pred.form not in ("imperative", "modal", "finite"):
+        return None
+    joined = [t for t in analysis.doc[pred.end:] if t.pos_ == "VERB" and _verb_form_ok(t, analysis)
+              and (t in coordinated(pred) or (prev := prev_word(t)) is not None and prev.lower_ in ("и", ","))]
+    verbs = [pred] + [Predicate(t, (t.lemma_.lower(),), "imperative", t.i + 1) for t in joined]
+    for verb in verbs:
+        count = _measure_after(verb, analysis)
+        if count is not None and not _has_complement(verb.head) and not count.percent:
+            return count
+    return None
+
+
 @check("objective-metric")
 def objective_metric(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
     pred = analysis.pred
+    if analysis.lang == "ru" and pred is not None and (count := _ru_counted_act(ctx, analysis, pred)) is not None:
+        return [_whole(analysis, target=count.text)]
     if pred is None or not pred.has(ctx.words("direction")):
         return _signed_metric(analysis)
     measures = [q for q in analysis.quantities if q.measure]
