@@ -600,11 +600,16 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
     not_act = ctx.words("not_act") | ctx.words("outcome") | ctx.words("not_task")
     metric = ctx.words("metric_words") | _kpi_metric_words("ru") | _kpi_metric_words("en")  # «Revenue для курьеров»
 
+    results = ctx.words("results")
+
     def is_metric(t: Token) -> bool:
         return t.lemma_.lower() in metric or t.lower_ in metric
 
+    def names_result(t: Token) -> bool:  # «Отзывы клиентов», «Заявки с сайта»: a line naming results is a KPI
+        return is_metric(t) or t.lemma_.lower() in results
+
     doc = analysis.doc
-    if (head := ru_tasks.roadmap_head(doc, pred, is_metric, not_act)) is not None:
+    if (head := ru_tasks.roadmap_head(doc, pred, names_result, not_act)) is not None:
         first = _content(doc)[0]
         return _span_hit(doc[first.i:head.i + 1], verb=head.text), head
     if (verb := ru_tasks.milestone_participle(doc, is_metric, not_act)) is not None:

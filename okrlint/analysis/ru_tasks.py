@@ -68,7 +68,7 @@ def _clause_verb(tokens: Iterable[Token]) -> Token | None:
     """A finite verb, infinitive or short participle: the line is a sentence, not a name."""
     for t in tokens:
         if t.pos_ in ("VERB", "AUX") and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")) \
-                and "Conv" not in t.morph.get("VerbForm"):
+                and "Conv" not in t.morph.get("VerbForm") or t.pos_ != "VERB" and _short_participle(t):
             return t
     return None
 
@@ -130,9 +130,10 @@ def direct_object(verb: Token) -> Token | None:
     for t in verb.doc[verb.i + 1: verb.i + 5]:
         if t.is_space or t.pos_ in ("ADJ", "DET") and not _latin(t):
             continue
-        if _latin(t):
-            return t
-        if t.pos_ in ("NOUN", "PROPN") and "Acc" in t.morph.get("Case"):
+        if _latin(t) or t.pos_ == "X":
+            return t  # «CRM», «прайс-лист» split at its hyphen
+        misread = verb.pos_ != "VERB"  # «Переоформим» tagged as an adjective: the cases around it are guesses too
+        if t.pos_ in ("NOUN", "PROPN") and ("Acc" in t.morph.get("Case") or misread and "Nom" in t.morph.get("Case")):
             return t
         return None
     return None
@@ -191,11 +192,12 @@ def _short_participle(token: Token) -> bool:
     """«утверждён», «настроен» (tagged as a short adjective): a short passive participle."""
     if token.pos_ == "VERB":
         return "Part" in token.morph.get("VerbForm") and "Short" in token.morph.get("Variant")
-    if token.pos_ != "ADJ" or "Short" not in token.morph.get("Variant"):
-        return False
     from .russian import parses
 
-    return any(p.tag.POS == "PRTS" for p in parses(token.text))
+    readings = parses(token.text) if token.is_alpha else ()
+    if readings and readings[0].tag.POS == "PRTS":
+        return True  # «сменён» tagged as a noun: the dictionary knows it only as a participle
+    return token.pos_ == "ADJ" and "Short" in token.morph.get("Variant") and any(p.tag.POS == "PRTS" for p in readings)
 
 
 def _participle_verb(token: Token) -> str:
