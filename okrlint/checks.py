@@ -623,6 +623,32 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
     return None, None
 
 
+def _ru_counted_task(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Token | None]:
+    """«Оцифровать 2 000 медицинских карт», «12 статей в блоге»: a count of things made or handled is a task, whatever
+    the verb, unless the verb moves a metric or wins results (``not_act``) or the count is a quota per period."""
+    from .analysis import ru_tasks
+
+    pred = analysis.pred
+    not_act = ctx.words("not_act") | ctx.words("outcome") | ctx.words("not_task")
+    metric = ctx.words("metric_words") | _kpi_metric_words("ru") | _kpi_metric_words("en")
+    results = ctx.words("results")
+
+    def is_metric(t: Token) -> bool:
+        return t.lemma_.lower() in metric or t.lower_ in metric
+
+    if pred is None:
+        if _RATE.search(analysis.text) or analysis.has_baseline:
+            return None, None  # «20 демо в неделю»: a steady quota, kpi-wording's
+        thing = ru_tasks.counted_artefacts(analysis.doc, ctx.words("artefact"), is_metric, results)
+        return (_span_hit([thing], verb=thing.text), thing) if thing is not None else (None, None)
+    if pred.form not in ru_tasks.ACTIVE_FORMS or pred.has(set(not_act)) or not _known_word(pred.head.lower_, "ru"):
+        return None, None
+    if ru_tasks.object_of_act(pred, is_metric, not_act) is None and pred.form == "finite":
+        return None, None  # what others or things do
+    thing = ru_tasks.counted_thing(analysis.doc[pred.end - 1], is_metric, results)
+    return (_pred_hit(pred, verb=pred.head.text), pred.head) if thing is not None else (None, None)
+
+
 @check("activity")
 def activity(ctx: "Context") -> list[Hit]:
     """A task: the predicate (any form) creates or performs something, and no outcome metric is attached."""
@@ -651,8 +677,8 @@ def activity(ctx: "Context") -> list[Hit]:
         elif (pred is None or _noun_line(pred)) and (deliverable := _deliverable_line(ctx, analysis)) is not None:
             first = _content(analysis.doc)[0]
             return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»
-    if hit is None and analysis.lang == "ru" and not analysis.has_measure and not _structured_target(ctx.item):
-        hit, skip = _ru_task_shape(ctx, analysis)
+    if hit is None and analysis.lang == "ru" and not _structured_target(ctx.item):
+        hit, skip = _ru_task_shape(ctx, analysis) if not analysis.has_measure else _ru_counted_task(ctx, analysis)
     if hit is None or has_outcome(ctx, analysis, skip=skip):
         return []
     return [hit]

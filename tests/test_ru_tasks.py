@@ -132,3 +132,16 @@ def test_a_line_is_in_the_language_of_its_grammar(text, lang):
 def test_a_short_participle_tagged_as_an_adjective_is_a_milestone():
     assert "task-key-result" in _rules_fired([("Чат-бот настроен и работает", "key_result")])[0]
     assert analyze_text("Чат-бот настроен и работает", "ru").pred is None  # the predicate module does not see it
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Заменить 50 ноутбуков в отделе продаж", True), ("Перенастроить 12 рекламных кампаний", True),
+    ("Закупить 3 новых сканера для склада", True), ("12 статей в блоге", True), ("4 вебинара для партнёров", True),
+    ("Перевезти 10 000 тонн груза", False),  # a unit counts a quantity, not things made
+    ("Выдать 300 кредитов малому бизнесу", False), ("Отгрузить 10 000 заказов", False),  # results delivered
+    ("Обучение 40 менеджеров работе в CRM", False),  # people: hiring/training counts stay the corpus's ignore
+    ("Сократить 3 ручные операции в бухгалтерии", False), ("20 демо в неделю", False),  # a quota: kpi-wording's
+    ("Заработать 2 млн ₽ на консалтинге", False),
+])
+def test_a_count_of_things_made_is_a_task_whatever_the_verb(text, fires):
+    assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires

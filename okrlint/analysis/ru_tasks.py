@@ -283,3 +283,46 @@ def listed_deliverables(doc: Doc) -> list[Token]:
         if len(heads) >= 2:
             return heads
     return []
+
+
+def counted_thing(start: Token, is_metric: MetricTest, results: set[str] | frozenset[str]) -> Token | None:
+    """The noun a count right after ``start`` counts, when it is a thing made or handled: «Оцифровать 2 000
+    медицинских карт» → карт.  Not people («40 менеджеров»), results won («500 заявок») or a metric («2 млн ₽ выручки»)."""
+    doc = start.doc
+    k = start.i + 1
+    seen_number = False
+    while k < len(doc) and k <= start.i + 6:
+        t = doc[k]
+        if t.is_space or t.like_num or t.pos_ == "NUM" or t.lower_ in ("тыс", "тыс.", "млн", "млн.", "не", "менее", "более",
+                                                                        "минимум", "≥", "+"):
+            seen_number = seen_number or t.like_num or t.pos_ == "NUM"
+            k += 1
+            continue
+        if t.pos_ in ("ADJ", "DET") and not _latin(t):
+            k += 1
+            continue
+        if not seen_number or t.pos_ not in ("NOUN", "PROPN", "X") and not _latin(t):
+            return None
+        if t.lemma_.lower() in results or not _thing(t, is_metric):
+            return None
+        return t
+    return None
+
+
+def counted_artefacts(doc: Doc, artefacts: set[str] | frozenset[str], is_metric: MetricTest,
+                      results: set[str] | frozenset[str]) -> Token | None:
+    """«12 статей в блоге», «4 вебинара для партнёров»: a verbless line that counts deliverables (a steady quota per
+    period is kpi-wording's; the caller checks)."""
+    first = next((t for t in doc if not t.is_space and not t.is_punct), None)
+    if first is None or not (first.like_num or first.pos_ == "NUM") or _clause_verb(_outside_brackets(doc)) is not None:
+        return None
+    thing = counted_thing(doc[first.i - 1] if first.i else first, is_metric, results) if first.i else None
+    if thing is None:  # the count opens the line: read the noun after it
+        k = first.i + 1
+        while k < len(doc) and (doc[k].like_num or doc[k].pos_ in ("NUM", "ADJ") or doc[k].is_space):
+            k += 1
+        thing = doc[k] if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") else None
+    if thing is None:
+        return None
+    lemma = thing.lemma_.lower()
+    return thing if lemma in artefacts or lemma.split("-")[-1] in artefacts else None
