@@ -906,6 +906,29 @@ _SCOPE_AFTER = re.compile(r"^\s?(?:раз\w*|times|x\b|х\b)", re.IGNORECASE)
 _COUNT_FLOOR = re.compile(r"\s*(?:at\s+least|over|more\s+than|не\s+менее|не\s+меньше|минимум|более|больше)\s*", re.IGNORECASE)
 
 
+def _ru_counts_things(ctx: "Context", analysis: Analysis, q: Any) -> bool:
+    """Whether a Russian number opening a verbless line counts things made («2 итерации», «12 статей»), read with
+    task-key-result's lexicons: not a metric, a unit, people or results won."""
+    from .analysis.ru_tasks import counted_thing
+    from .engine import get_rule
+
+    task = get_rule("task-key-result")
+    if task is None or q.percent or re.search(r"[$€₽]", q.text):
+        return False
+    metric = task.word_set("ru", "metric_words") | _kpi_metric_words("ru") | _kpi_metric_words("en")
+    token = next((t for t in analysis.doc if t.idx <= q.start < t.idx + len(t.text)), None)
+    if token is None:
+        return False
+
+    def is_metric(t: Token) -> bool:
+        return t.lemma_.lower() in metric or t.lower_ in metric
+
+    start = analysis.doc[token.i - 1] if token.i else None
+    if start is None:
+        return False
+    return counted_thing(start, is_metric, task.word_set("ru", "results")) is not None
+
+
 @check("no-baseline")
 def no_baseline(ctx: "Context") -> list[Hit]:
     """A level target for an existing metric with no starting point (LABELS v2).
@@ -941,6 +964,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                 and (not re.search(r"[^\W\d_]", text[pred_end:q.start])
                      or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)):
             return []  # "Sign 12 contracts", "Write at least 3 guides": a count of new things; later numbers qualify them
+        if verbless and analysis.lang == "ru" and not _content_before(analysis, q.start) and _ru_counts_things(ctx, analysis, q):
+            continue  # «≥ 2 итерации eval-fix loop»: a count of things done, not a level of a metric
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
         if not separator and _CONDITION.search(text[pred.head.idx if pred is not None else 0:q.start]):
             continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
@@ -1121,8 +1146,10 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     tail = analysis.text[first.end:]
     unit = _UNIT.match(tail)
     tail = tail[unit.end():] if unit else tail
-    bare = len(head.split()) <= 3 and not tail.strip(" .%₽$€")  # «Аптайм 99,9%», "NPS 50", «Выручка 10 млн ₽»
     named = bool(head.split()) and head.split()[0].lower() in metric
+    # «Аптайм 99,9%», "NPS 50", «Выручка 10 млн ₽»; in Russian a named metric may be longer: «Рейтинг в App Store 4,8»
+    bare = (len(head.split()) <= 3 or analysis.lang == "ru" and named and len(head.split()) <= 6) \
+        and not tail.strip(" .%₽$€")
     if not (_SEPARATOR.search(head) or bare and (first.percent or named)):
         return None
     if re.search(r"[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE):

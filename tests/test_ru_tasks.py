@@ -145,3 +145,12 @@ def test_a_short_participle_tagged_as_an_adjective_is_a_milestone():
 ])
 def test_a_count_of_things_made_is_a_task_whatever_the_verb(text, fires):
     assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("≥ 2 итерации eval-fix loop с зафиксированной дельтой", False),  # a count of things done
+    ("≥ 2 000 активных пользователей в день", True), ("Рейтинг в App Store 4,8", True),  # levels of a metric
+    ("Spec 16×16 для судоку", False),  # a size is no target
+])
+def test_a_level_needs_a_baseline_a_count_of_things_done_does_not(text, fires):
+    assert ("missing-baseline" in _rules_fired([(text, "key_result")])[0]) is fires
