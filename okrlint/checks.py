@@ -614,6 +614,9 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
         return _span_hit(doc[first.i:head.i + 1], verb=head.text), head
     if (verb := ru_tasks.milestone_participle(doc, is_metric, not_act)) is not None:
         return _span_hit([verb], verb=verb.text), verb  # «Чат-бот настроен и работает»
+    if pred is not None and pred.form in ru_tasks.ACTIVE_FORMS and (obj := ru_tasks.direct_object(pred.head)) is not None \
+            and any(v in ctx.words("main") for v in verb_of_noun(obj.lemma_.lower(), "ru")):
+        return _pred_hit(pred, verb=pred.head.text), pred.head  # «Обеспечить запуск склада»: the act is the object's
     if pred is None or pred.form != "noun" and pred.has(set(not_act)):
         return None, None
     if (verb := ru_tasks.capability_verb(doc, pred, is_metric, ctx.words("systems"), not_act)) is not None:
