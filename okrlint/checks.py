@@ -154,7 +154,16 @@ def _has_complement(verb: Token) -> bool:
             return True
         if t.pos_ == "ADJ" and "Brev" in t.morph.get("Variant"):
             return True
+        if verb.doc.lang_ == "ru" and t.i > verb.i + 1 and re.fullmatch(r"[A-Za-z]+", t.text) \
+                and set(_en_word_options(t.lower_)) == {"ADJ"}:
+            return True  # «Сделать customers happy»: an English adjective after the object
     return False
+
+
+def _en_word_options(word: str) -> dict[str, tuple[str, ...]]:
+    from .analysis.english import word_options
+
+    return word_options(word)
 
 
 _COMPARATOR = re.compile(
@@ -472,6 +481,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
                                      or _en_metric_phrase(ctx.analysis)):
         return False
     main = ctx.words("main")
+    if pred.has(ctx.words("make")) and _has_complement(pred.head):
+        return False  # «Сделать онбординг быстрым», «Сделать customers happy»: make X into Y, not make a thing
     if pred.has(main):
         return True
     if pred.form in ("imperative", "modal") and pred.has(ctx.words("make")) and not _has_complement(pred.head):
