@@ -917,6 +917,7 @@ _CONDITION = re.compile(
 _SCOPE_AFTER = re.compile(r"^\s?(?:раз\w*|times|x\b|х\b)", re.IGNORECASE)
 
 
+_RU_FLOOR_ONLY = re.compile(r"\s*(?:(?:не\s+менее|не\s+меньше|минимум|более|больше|≥|>=)\s*)?", re.IGNORECASE)
 _COUNT_FLOOR = re.compile(r"\s*(?:at\s+least|over|more\s+than|не\s+менее|не\s+меньше|минимум|более|больше)\s*", re.IGNORECASE)
 
 
@@ -978,7 +979,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                 and (not re.search(r"[^\W\d_]", text[pred_end:q.start])
                      or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)):
             return []  # "Sign 12 contracts", "Write at least 3 guides": a count of new things; later numbers qualify them
-        if verbless and analysis.lang == "ru" and not _content_before(analysis, q.start) and _ru_counts_things(ctx, analysis, q):
+        if verbless and analysis.lang == "ru" and _RU_FLOOR_ONLY.fullmatch(before) is not None \
+                and _ru_counts_things(ctx, analysis, q):
             continue  # «≥ 2 итерации eval-fix loop»: a count of things done, not a level of a metric
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
         if not separator and _CONDITION.search(text[pred.head.idx if pred is not None else 0:q.start]):

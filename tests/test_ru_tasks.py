@@ -149,6 +149,7 @@ def test_a_count_of_things_made_is_a_task_whatever_the_verb(text, fires):
 
 @pytest.mark.parametrize("text,fires", [
     ("≥ 2 итерации eval-fix loop с зафиксированной дельтой", False),  # a count of things done
+    ("Не менее 12 статей в блоге", False), ("≥ 50 отзывов на Ozon", True),  # results won are a level
     ("≥ 2 000 активных пользователей в день", True), ("Рейтинг в App Store 4,8", True),  # levels of a metric
     ("Spec 16×16 для судоку", False),  # a size is no target
 ])
