@@ -241,7 +241,7 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     the task, not an outcome.
     """
     text = analysis.text
-    if analysis.has_baseline:
+    if analysis.has_baseline and (analysis.lang != "ru" or analysis.has_measure):
         return True  # «Перевести 70% клиентов на API V2 (сейчас 15%)»: a quantity that moves from a known start
     after_skip = skip.idx + len(skip.text) if skip is not None else -1
     for q in analysis.quantities:

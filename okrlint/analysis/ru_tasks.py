@@ -314,8 +314,17 @@ def counted_artefacts(doc: Doc, artefacts: set[str] | frozenset[str], is_metric:
     """«12 статей в блоге», «4 вебинара для партнёров»: a verbless line that counts deliverables (a steady quota per
     period is kpi-wording's; the caller checks)."""
     first = next((t for t in doc if not t.is_space and not t.is_punct), None)
-    if first is None or not (first.like_num or first.pos_ == "NUM") or _clause_verb(_outside_brackets(doc)) is not None:
+    if first is None or _clause_verb(_outside_brackets(doc)) is not None:
         return None
+    if not (first.like_num or first.pos_ == "NUM"):  # «Smoke-тесты: backend 21, frontend 9»: a deliverable, then counts
+        phrase = _head_phrase(doc)
+        colon = phrase[-1].i + 1 if phrase else -1
+        if not phrase or colon >= len(doc) or doc[colon].text != ":":
+            return None
+        if any(is_metric(t) for t in phrase):
+            return None
+        return next((t for t in phrase if t.lemma_.lower() in artefacts or t.lemma_.lower().split("-")[-1] in artefacts),
+                    None)  # «Smoke-тесты»: the head of a hyphenated compound is its last part
     thing = counted_thing(doc[first.i - 1] if first.i else first, is_metric, results) if first.i else None
     if thing is None:  # the count opens the line: read the noun after it
         k = first.i + 1
