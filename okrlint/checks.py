@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, Predicate, detect_language
 from .analysis.predicate import coordinated, next_word, prev_word, ru_verb_reading, verb_of_noun
+from .analysis.quantities import has_baseline
 from .analysis.timeexpr import find_times
 from .model import Item, OkrDocument, Period
 
@@ -513,8 +514,9 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
         if t.i == 0:
             continue
         if analysis.lang == "ru":
-            if "Pass" in t.morph.get("Voice") and t.pos_ == "VERB" and _lemma_in(t, main):
-                return t
+            if "Pass" in t.morph.get("Voice") and t.pos_ == "VERB" and _lemma_in(t, main) \
+                    and "Short" in t.morph.get("Variant"):
+                return t  # «Лендинг опубликован»; not «с зафиксированной дельтой», an attribute
         elif t.lower_.endswith("ed") and verb_lemma(t, "en") in main:
             prev = prev_word(t)
             if prev is not None and (prev.pos_ in ("NOUN", "PROPN") or prev.lower_ in ("is", "are", "was", "were", "be", "been")):
@@ -637,7 +639,7 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
     return None, None
 
 
-def _ru_counted_task(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Token | None]:
+def _ru_counted_task(ctx: "Context", analysis: Analysis) -> Hit | None:
     """«Оцифровать 2 000 медицинских карт», «12 статей в блоге»: a count of things made or handled is a task, whatever
     the verb, unless the verb moves a metric or wins results (``not_act``) or the count is a quota per period."""
     from .analysis import ru_tasks
@@ -650,17 +652,21 @@ def _ru_counted_task(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, To
     def is_metric(t: Token) -> bool:
         return t.lemma_.lower() in metric or t.lower_ in metric
 
+    if has_baseline(re.sub(r"\bbase(?:line|\s+line)\b", " ", analysis.text, flags=re.I)) or _RATE.search(analysis.text) \
+            or _measured_relative_clause(analysis) \
+            or any(q.percent or re.search(r"[$€₽]", q.text) for q in analysis.quantities if q.measure):
+        return None  # a share, money, a quota per period («20 демо в неделю») or a start value: a metric
+    if (participle := ru_tasks.counted_milestone(analysis.doc, is_metric, not_act, results)) is not None:
+        return _span_hit([participle], verb=participle.text)
     if pred is None:
-        if _RATE.search(analysis.text) or analysis.has_baseline:
-            return None, None  # «20 демо в неделю»: a steady quota, kpi-wording's
         thing = ru_tasks.counted_artefacts(analysis.doc, ctx.words("artefact"), is_metric, results)
-        return (_span_hit([thing], verb=thing.text), thing) if thing is not None else (None, None)
+        return _span_hit([thing], verb=thing.text) if thing is not None else None
     if pred.form not in ru_tasks.ACTIVE_FORMS or pred.has(set(not_act)) or not _known_word(pred.head.lower_, "ru"):
-        return None, None
+        return None
     if ru_tasks.object_of_act(pred, is_metric, not_act) is None and pred.form == "finite":
-        return None, None  # what others or things do
+        return None  # what others or things do
     thing = ru_tasks.counted_thing(analysis.doc[pred.end - 1], is_metric, results)
-    return (_pred_hit(pred, verb=pred.head.text), pred.head) if thing is not None else (None, None)
+    return _pred_hit(pred, verb=pred.head.text) if thing is not None and not has_outcome(ctx, analysis, pred.head) else None
 
 
 @check("activity")
@@ -692,7 +698,10 @@ def activity(ctx: "Context") -> list[Hit]:
             first = _content(analysis.doc)[0]
             return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»
     if hit is None and analysis.lang == "ru" and not _structured_target(ctx.item):
-        hit, skip = _ru_task_shape(ctx, analysis) if not analysis.has_measure else _ru_counted_task(ctx, analysis)
+        if not analysis.has_measure:
+            hit, skip = _ru_task_shape(ctx, analysis)
+        elif (counted := _ru_counted_task(ctx, analysis)) is not None:
+            return [counted]  # «≥ 2 итерации …», «Все 9 команд прогнаны»: «≥» counts the things done, no outcome
     if hit is None or has_outcome(ctx, analysis, skip=skip):
         return []
     return [hit]

@@ -144,6 +144,9 @@ def test_a_short_participle_tagged_as_an_adjective_is_a_milestone():
     ("Заработать 2 млн ₽ на консалтинге", False),
     ("Smoke-тесты: backend 21, frontend 9, bot 26", True), ("Лиды: 500 за квартал", False),
     ("Annotation queues для разметки (human baseline для судьи)", True),  # the word "baseline" is no baseline
+    ("≥ 2 итерации eval-fix loop с зафиксированной дельтой", True),  # «≥» counts things done; the participle is an attribute
+    ("Все 9 команд пайплайна прогнаны сквозным тестом", True), ("Подключены 30 новых партнёров", False),
+    ("Привлечено 500 лидов", False), ("Переведено 40% клиентов на новый тариф", False),
 ])
 def test_a_count_of_things_made_is_a_task_whatever_the_verb(text, fires):
     assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires

@@ -313,7 +313,7 @@ def counted_artefacts(doc: Doc, artefacts: set[str] | frozenset[str], is_metric:
                       results: set[str] | frozenset[str]) -> Token | None:
     """«12 статей в блоге», «4 вебинара для партнёров»: a verbless line that counts deliverables (a steady quota per
     period is kpi-wording's; the caller checks)."""
-    first = next((t for t in doc if not t.is_space and not t.is_punct), None)
+    first = next((t for t in doc if not (t.is_space or t.is_punct or t.pos_ == "SYM" or t.text in ("≥", ">", "+"))), None)
     if first is None or _clause_verb(_outside_brackets(doc)) is not None:
         return None
     if not (first.like_num or first.pos_ == "NUM"):  # «Smoke-тесты: backend 21, frontend 9»: a deliverable, then counts
@@ -335,3 +335,30 @@ def counted_artefacts(doc: Doc, artefacts: set[str] | frozenset[str], is_metric:
         return None
     lemma = thing.lemma_.lower()
     return thing if lemma in artefacts or lemma.split("-")[-1] in artefacts else None
+
+
+def counted_milestone(doc: Doc, is_metric: MetricTest, not_act: set[str] | frozenset[str],
+                      results: set[str] | frozenset[str]) -> Token | None:
+    """«Все 9 команд пайплайна прогнаны сквозным тестом», «≥ 1 конфиг прогнан и сравнён»: a short participle of an
+    act with a count of things; not people («Подключены 30 партнёров») or results («Привлечено 500 лидов»)."""
+    participle = milestone_participle(doc, is_metric, not_act)
+    if participle is None:
+        return None
+    for t in doc:
+        if t.like_num or t.pos_ == "NUM":
+            start = doc[t.i - 1] if t.i else None
+            if start is None:
+                return participle if counted_thing_after_number(t, is_metric, results) else None
+            return participle if counted_thing(start, is_metric, results) is not None else None
+    return None
+
+
+def counted_thing_after_number(number: Token, is_metric: MetricTest, results: set[str] | frozenset[str]) -> bool:
+    doc = number.doc
+    k = number.i + 1
+    while k < len(doc) and (doc[k].like_num or doc[k].pos_ in ("NUM", "ADJ", "DET") or doc[k].is_space):
+        k += 1
+    if k >= len(doc) or doc[k].pos_ not in ("NOUN", "PROPN", "X"):
+        return False
+    t = doc[k]
+    return t.lemma_.lower() not in results and _thing(t, is_metric)
