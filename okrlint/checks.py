@@ -660,7 +660,10 @@ def _ru_counted_task(ctx: "Context", analysis: Analysis) -> Hit | None:
         return _span_hit([participle], verb=participle.text)
     if pred is None:
         thing = ru_tasks.counted_artefacts(analysis.doc, ctx.words("artefact"), is_metric, results)
-        return _span_hit([thing], verb=thing.text) if thing is not None else None
+        if thing is None:
+            return None
+        first = next(t for t in _content(analysis.doc) if t.pos_ != "SYM")
+        return _span_hit(analysis.doc[min(first.i, thing.i):thing.i + 1], verb=thing.text)  # «12 статей», «Smoke-тесты»
     if pred.form not in ru_tasks.ACTIVE_FORMS or pred.has(set(not_act)) or not _known_word(pred.head.lower_, "ru"):
         return None
     if ru_tasks.object_of_act(pred, is_metric, not_act) is None and pred.form == "finite":
