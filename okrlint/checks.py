@@ -604,6 +604,17 @@ def _noun_line(pred: Predicate) -> bool:
         and doc[pred.end].lower_ in ("of", "for")
 
 
+def _ru_task_verb(ctx: "Context", verb: Token, not_act: set[str]) -> bool:
+    """A verb the dictionary knows, or slang it does not («Отрефакторить») — never a typo of a verb that is no task
+    («Улчшить» is one edit from «улучшить»)."""
+    from .analysis.ru_tasks import dictionary_verb
+
+    if _known_word(verb.lower_, "ru"):
+        return True
+    near = not_act | set(_action_verbs("ru", True))
+    return dictionary_verb(verb) and not any(_one_edit(verb.lower_, w) for w in near if " " not in w)
+
+
 def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Token | None]:
     """A Russian task with no number that no task verb names: a roadmap line, a capability, a milestone, an act on a
     thing (``analysis/ru_tasks.py``).  Never where the predicate is a verb of change, outcome or effort."""
@@ -634,7 +645,7 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
         return None, None
     if (verb := ru_tasks.capability_verb(doc, pred, is_metric, ctx.words("systems"), not_act)) is not None:
         return _span_hit([verb], verb=verb.text), verb
-    if _known_word(pred.head.lower_, "ru") and ru_tasks.object_of_act(pred, is_metric, not_act) is not None:
+    if _ru_task_verb(ctx, pred.head, not_act) and ru_tasks.object_of_act(pred, is_metric, not_act) is not None:
         return _pred_hit(pred, verb=pred.head.text), pred.head
     return None, None
 
@@ -664,7 +675,7 @@ def _ru_counted_task(ctx: "Context", analysis: Analysis) -> Hit | None:
             return None
         first = next(t for t in _content(analysis.doc) if t.pos_ != "SYM")
         return _span_hit(analysis.doc[min(first.i, thing.i):thing.i + 1], verb=thing.text)  # «12 статей», «Smoke-тесты»
-    if pred.form not in ru_tasks.ACTIVE_FORMS or pred.has(set(not_act)) or not _known_word(pred.head.lower_, "ru"):
+    if pred.form not in ru_tasks.ACTIVE_FORMS or pred.has(set(not_act)) or not _ru_task_verb(ctx, pred.head, not_act):
         return None
     if ru_tasks.object_of_act(pred, is_metric, not_act) is None and pred.form == "finite":
         return None  # what others or things do

@@ -160,3 +160,16 @@ def test_a_count_of_things_made_is_a_task_whatever_the_verb(text, fires):
 ])
 def test_a_level_needs_a_baseline_a_count_of_things_done_does_not(text, fires):
     assert ("missing-baseline" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Отрефакторить модуль биллинга", True), ("Замёржить ветку релиза", True),  # slang the dictionary lacks
+    ("Исправить 50 критичных багов", True),
+])
+def test_slang_verbs_are_read_but_typos_of_other_verbs_are_not(text, fires):
+    assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+def test_a_typo_of_a_vague_verb_is_vague_not_a_task():
+    fired = _rules_fired([("Улчшить онбординг курьеров", "key_result")])[0]
+    assert "vague-verb" in fired and "task-key-result" not in fired

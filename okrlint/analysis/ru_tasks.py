@@ -362,3 +362,18 @@ def counted_thing_after_number(number: Token, is_metric: MetricTest, results: se
         return False
     t = doc[k]
     return t.lemma_.lower() not in results and _thing(t, is_metric)
+
+
+_VERB_SUFFIXES = ("ировать", "овать", "ить", "ать", "ять", "еть")
+
+
+def dictionary_verb(token: Token) -> bool:
+    """A verb the dictionary knows, or IT slang it does not that the tagger and pymorphy3's guess both read as a verb
+    with a verb suffix («Отрефакторить», «Задеплоить», «Оцифровать»); a typo of a known word stays unread."""
+    from .russian import morph, parses
+
+    if morph().word_is_known(token.lower_):
+        return True
+    readings = parses(token.text)
+    return token.pos_ == "VERB" and bool(readings) and readings[0].tag.POS in ("INFN", "VERB") \
+        and readings[0].normal_form.endswith(_VERB_SUFFIXES)
