@@ -8,14 +8,18 @@ verbs misses, so these read the parse instead:
   and no number («Пул процессов», «Реальные платежи вместо мок-ссылок»,
   «Замена API-ключа на токены»), unless its head names a metric («Новые
   клиенты», «Оборачиваемость склада»: a KPI, not a deliverable);
-* a **capability** — an inanimate, non-metric subject doing something to a
-  direct object, in the present («solver принимает CandidatePuzzle», «экспорт
-  включает ссылку»): the finished state of a feature;
+* a **capability** — a system (a Latin name or a word of the ``systems``
+  lexicon) doing something to a direct object («solver принимает
+  CandidatePuzzle», «Сайт показывает цены в тенге»): a finished feature;
 * a **milestone** — a short passive participle of any act that is not a change
-  of a metric («Проверена гипотеза», «Регламент утверждён»);
+  of a metric («Проверена гипотеза», «Регламент утверждён»), also when the
+  tagger reads it as an adjective or a noun;
 * an **act on an object** — any other verb with a direct object that is a
-  thing, not a metric, not a person («Закрыть техдолг по биллингу», «Сменить
-  CRM»): what the verb does to its object is to make or perform it.
+  thing, not a metric, not people won («Сменить платёжного провайдера»);
+* a **count of things made** — «Заменить 50 ноутбуков», «12 статей в блоге»,
+  «Все 9 команд прогнаны сквозным тестом» (not units, results, people);
+* a **list of pieces of work** for ``multiple-actions`` («Эскалация на
+  эксперта, выдача доступа после оплаты»).
 
 Each takes the words that rule the act out (verbs of change, level, outcome,
 effort, state) and a test for metric words from the rule files, so the
@@ -32,7 +36,8 @@ from spacy.tokens import Doc, Token
 from .predicate import Predicate, verb_of_noun
 
 __all__ = ["roadmap_head", "capability_verb", "milestone_participle", "object_of_act", "direct_object",
-           "property_noun", "ACTIVE_FORMS"]
+           "property_noun", "counted_thing", "counted_artefacts", "counted_milestone", "listed_deliverables",
+           "dictionary_verb", "ACTIVE_FORMS"]
 
 MetricTest = Callable[[Token], bool]
 
@@ -270,7 +275,7 @@ def listed_deliverables(doc: Doc) -> list[Token]:
                 parts[-1].append(t)
         if len(parts) < 2:
             continue
-        heads = []
+        heads: list[Token] = []
         for part in parts:
             if len(part) < 2 or any(t.text in ("→", "->") for t in part):
                 heads = []
