@@ -173,3 +173,20 @@ def test_slang_verbs_are_read_but_typos_of_other_verbs_are_not(text, fires):
 def test_a_typo_of_a_vague_verb_is_vague_not_a_task():
     fired = _rules_fired([("Улчшить онбординг курьеров", "key_result")])[0]
     assert "vague-verb" in fired and "task-key-result" not in fired
+
+
+def test_no_verb_of_change_in_any_form_makes_a_task_of_a_metric():
+    """Every Russian verb of change in rules/_shared.yaml, as an infinitive and as «мы»-future or present, on a
+    metric object, is an outcome («Увеличим долю повторных покупок»), never a task."""
+    from okrlint.engine import shared_lexicon
+
+    verbs = [v for v in shared_lexicon()["change"]["ru"] if " " not in v and not v.endswith(("ся", "сь"))]
+    texts = []
+    for verb in verbs:
+        parse = _infinitive(verb)
+        finite = parse.inflect({"1per", "plur", "futr" if "perf" in parse.tag.grammemes else "pres"})
+        texts += [f"{parse.word.capitalize()} долю повторных покупок"] + (
+            [f"{finite.word.capitalize()} долю повторных покупок"] if finite is not None else [])
+    assert len(texts) > 30
+    fired = _rules_fired([(t, "key_result") for t in texts])
+    assert not [t for t, f in zip(texts, fired) if "task-key-result" in f]
