@@ -645,6 +645,8 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
         return None, None
     if (verb := ru_tasks.capability_verb(doc, pred, is_metric, ctx.words("systems"), not_act)) is not None:
         return _span_hit([verb], verb=verb.text), verb
+    if pred.form in ru_tasks.ACTIVE_FORMS and pred.has(ctx.words("measuring")) and ru_tasks.direct_object(pred.head):
+        return _pred_hit(pred, verb=pred.head.text), pred.head  # «Посчитать LTV по когортам»: measuring is the work
     if _ru_task_verb(ctx, pred.head, not_act) and ru_tasks.object_of_act(pred, is_metric, not_act) is not None:
         return _pred_hit(pred, verb=pred.head.text), pred.head
     return None, None
