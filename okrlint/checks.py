@@ -615,6 +615,17 @@ def _ru_task_verb(ctx: "Context", verb: Token, not_act: set[str]) -> bool:
     return dictionary_verb(verb) and not any(_one_edit(verb.lower_, w) for w in near if " " not in w)
 
 
+def _ru_metric_test(words: frozenset[str] | set[str]) -> Callable[[Token], bool]:
+    """Whether a word names a metric: task-key-result's ``metric_words`` plus kpi-wording's metric names in both
+    languages («Revenue для курьеров»)."""
+    metric = set(words) | _kpi_metric_words("ru") | _kpi_metric_words("en")
+
+    def is_metric(t: Token) -> bool:
+        return t.lemma_.lower() in metric or t.lower_ in metric
+
+    return is_metric
+
+
 def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Token | None]:
     """A Russian task with no number that no task verb names: a roadmap line, a capability, a milestone, an act on a
     thing (``analysis/ru_tasks.py``).  Never where the predicate is a verb of change, outcome or effort."""
@@ -622,12 +633,8 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
 
     pred = analysis.pred
     not_act = ctx.words("not_act") | ctx.words("outcome") | ctx.words("not_task")
-    metric = ctx.words("metric_words") | _kpi_metric_words("ru") | _kpi_metric_words("en")  # «Revenue для курьеров»
-
+    is_metric = _ru_metric_test(ctx.words("metric_words"))
     results = ctx.words("results")
-
-    def is_metric(t: Token) -> bool:
-        return t.lemma_.lower() in metric or t.lower_ in metric
 
     def names_result(t: Token) -> bool:  # «Отзывы клиентов», «Заявки с сайта»: a line naming results is a KPI
         return is_metric(t) or t.lemma_.lower() in results
@@ -659,12 +666,8 @@ def _ru_counted_task(ctx: "Context", analysis: Analysis) -> Hit | None:
 
     pred = analysis.pred
     not_act = ctx.words("not_act") | ctx.words("outcome") | ctx.words("not_task")
-    metric = ctx.words("metric_words") | _kpi_metric_words("ru") | _kpi_metric_words("en")
+    is_metric = _ru_metric_test(ctx.words("metric_words"))
     results = ctx.words("results")
-
-    def is_metric(t: Token) -> bool:
-        return t.lemma_.lower() in metric or t.lower_ in metric
-
     if has_baseline(re.sub(r"\bbase(?:line|\s+line)\b", " ", analysis.text, flags=re.I)) or _RATE.search(analysis.text) \
             or _measured_relative_clause(analysis) \
             or any(q.percent or re.search(r"[$€₽]", q.text) for q in analysis.quantities if q.measure):
@@ -955,18 +958,11 @@ def _ru_counts_things(ctx: "Context", analysis: Analysis, q: Any) -> bool:
     task = get_rule("task-key-result")
     if task is None or q.percent or re.search(r"[$€₽]", q.text):
         return False
-    metric = task.word_set("ru", "metric_words") | _kpi_metric_words("ru") | _kpi_metric_words("en")
     token = next((t for t in analysis.doc if t.idx <= q.start < t.idx + len(t.text)), None)
-    if token is None:
+    if token is None or token.i == 0:
         return False
-
-    def is_metric(t: Token) -> bool:
-        return t.lemma_.lower() in metric or t.lower_ in metric
-
-    start = analysis.doc[token.i - 1] if token.i else None
-    if start is None:
-        return False
-    return counted_thing(start, is_metric, task.word_set("ru", "results")) is not None
+    is_metric = _ru_metric_test(task.word_set("ru", "metric_words"))
+    return counted_thing(analysis.doc[token.i - 1], is_metric, task.word_set("ru", "results")) is not None
 
 
 @check("no-baseline")
