@@ -1258,8 +1258,8 @@ def _ru_counted_act(ctx: "Context", analysis: Analysis, pred: Predicate) -> Any:
     verbs = [pred] + [Predicate(t, (t.lemma_.lower(),), "imperative", t.i + 1) for t in joined]
     for verb in verbs:
         count = _measure_after(verb, analysis)
-        if count is not None and not _has_complement(verb.head) and not count.percent:
-            return count
+        if count is not None and not _has_complement(verb.head) and not count.percent and not _RANK_TEXT.match(count.text):
+            return count  # not «Стать №1 в нише» (like "Become the #1 choice"): a rank is an aspiration
     return None
 
 
@@ -1269,7 +1269,11 @@ def objective_metric(ctx: "Context") -> list[Hit]:
     assert analysis is not None
     pred = analysis.pred
     if analysis.lang == "ru" and pred is not None and (count := _ru_counted_act(ctx, analysis, pred)) is not None:
-        return [_whole(analysis, target=count.text)]
+        after = [t for t in analysis.doc if t.idx >= count.end and not t.is_space][:3]  # «5 новых магазинов»
+        noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN", "X")), None)
+        end = noun.idx + len(noun.text) if noun is not None and not any(t.is_punct for t in after[:after.index(noun)]) \
+            else count.end
+        return [_whole(analysis, target=analysis.text[count.start:end])]
     if pred is None or not pred.has(ctx.words("direction")):
         return _signed_metric(analysis)
     measures = [q for q in analysis.quantities if q.measure]
