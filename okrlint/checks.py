@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, Predicate, detect_language
 from .analysis.predicate import coordinated, next_word, prev_word, ru_verb_reading, verb_of_noun
+from .analysis.quantities import has_baseline
 from .analysis.timeexpr import find_times
 from .model import Item, OkrDocument, Period
 
@@ -154,7 +155,16 @@ def _has_complement(verb: Token) -> bool:
             return True
         if t.pos_ == "ADJ" and "Brev" in t.morph.get("Variant"):
             return True
+        if verb.doc.lang_ == "ru" and t.i > verb.i + 1 and re.fullmatch(r"[A-Za-z]+", t.text) \
+                and set(_en_word_options(t.lower_)) == {"ADJ"}:
+            return True  # «Сделать customers happy»: an English adjective after the object
     return False
+
+
+def _en_word_options(word: str) -> dict[str, tuple[str, ...]]:
+    from .analysis.english import word_options
+
+    return word_options(word)
 
 
 _COMPARATOR = re.compile(
@@ -232,7 +242,7 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     the task, not an outcome.
     """
     text = analysis.text
-    if analysis.has_baseline:
+    if analysis.has_baseline and (analysis.lang != "ru" or analysis.has_measure):
         return True  # «Перевести 70% клиентов на API V2 (сейчас 15%)»: a quantity that moves from a known start
     after_skip = skip.idx + len(skip.text) if skip is not None else -1
     for q in analysis.quantities:
@@ -472,6 +482,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
                                      or _en_metric_phrase(ctx.analysis)):
         return False
     main = ctx.words("main")
+    if pred.has(ctx.words("make")) and _has_complement(pred.head):
+        return False  # «Сделать онбординг быстрым», «Сделать customers happy»: make X into Y, not make a thing
     if pred.has(main):
         return True
     if pred.form in ("imperative", "modal") and pred.has(ctx.words("make")) and not _has_complement(pred.head):
@@ -502,8 +514,9 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
         if t.i == 0:
             continue
         if analysis.lang == "ru":
-            if "Pass" in t.morph.get("Voice") and t.pos_ == "VERB" and _lemma_in(t, main):
-                return t
+            if "Pass" in t.morph.get("Voice") and t.pos_ == "VERB" and _lemma_in(t, main) \
+                    and "Short" in t.morph.get("Variant"):
+                return t  # «Лендинг опубликован»; not «с зафиксированной дельтой», an attribute
         elif t.lower_.endswith("ed") and verb_lemma(t, "en") in main:
             prev = prev_word(t)
             if prev is not None and (prev.pos_ in ("NOUN", "PROPN") or prev.lower_ in ("is", "are", "was", "were", "be", "been")):
@@ -591,6 +604,90 @@ def _noun_line(pred: Predicate) -> bool:
         and doc[pred.end].lower_ in ("of", "for")
 
 
+def _ru_task_verb(ctx: "Context", verb: Token, not_act: set[str]) -> bool:
+    """A verb the dictionary knows, or slang it does not («Отрефакторить») — never a typo of a verb that is no task
+    («Улчшить» is one edit from «улучшить»)."""
+    from .analysis.ru_tasks import dictionary_verb
+
+    if _known_word(verb.lower_, "ru"):
+        return True
+    near = not_act | set(_action_verbs("ru", True))
+    return dictionary_verb(verb) and not any(_one_edit(verb.lower_, w) for w in near if " " not in w)
+
+
+def _ru_metric_test(words: frozenset[str] | set[str]) -> Callable[[Token], bool]:
+    """Whether a word names a metric: task-key-result's ``metric_words`` plus kpi-wording's metric names in both
+    languages («Revenue для курьеров»)."""
+    metric = set(words) | _kpi_metric_words("ru") | _kpi_metric_words("en")
+
+    def is_metric(t: Token) -> bool:
+        return t.lemma_.lower() in metric or t.lower_ in metric
+
+    return is_metric
+
+
+def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Token | None]:
+    """A Russian task with no number that no task verb names: a roadmap line, a capability, a milestone, an act on a
+    thing (``analysis/ru_tasks.py``).  Never where the predicate is a verb of change, outcome or effort."""
+    from .analysis import ru_tasks
+
+    pred = analysis.pred
+    not_act = ctx.words("not_act") | ctx.words("outcome") | ctx.words("not_task")
+    is_metric = _ru_metric_test(ctx.words("metric_words"))
+    results = ctx.words("results")
+
+    def names_result(t: Token) -> bool:  # «Отзывы клиентов», «Заявки с сайта»: a line naming results is a KPI
+        return is_metric(t) or t.lemma_.lower() in results
+
+    doc = analysis.doc
+    if (head := ru_tasks.roadmap_head(doc, pred, names_result, not_act)) is not None:
+        first = _content(doc)[0]
+        return _span_hit(doc[first.i:head.i + 1], verb=head.text), head
+    if (verb := ru_tasks.milestone_participle(doc, is_metric, not_act)) is not None:
+        return _span_hit([verb], verb=verb.text), verb  # «Чат-бот настроен и работает»
+    if pred is not None and pred.form in ru_tasks.ACTIVE_FORMS and (obj := ru_tasks.direct_object(pred.head)) is not None \
+            and any(v in ctx.words("main") for v in verb_of_noun(obj.lemma_.lower(), "ru")):
+        return _pred_hit(pred, verb=pred.head.text), pred.head  # «Обеспечить запуск склада»: the act is the object's
+    if pred is None or pred.form != "noun" and pred.has(set(not_act)):
+        return None, None
+    if (verb := ru_tasks.capability_verb(doc, pred, is_metric, ctx.words("systems"), not_act)) is not None:
+        return _span_hit([verb], verb=verb.text), verb
+    if pred.form in ru_tasks.ACTIVE_FORMS and pred.has(ctx.words("measuring")) and ru_tasks.direct_object(pred.head):
+        return _pred_hit(pred, verb=pred.head.text), pred.head  # «Посчитать LTV по когортам»: measuring is the work
+    if _ru_task_verb(ctx, pred.head, not_act) and ru_tasks.object_of_act(pred, is_metric, not_act) is not None:
+        return _pred_hit(pred, verb=pred.head.text), pred.head
+    return None, None
+
+
+def _ru_counted_task(ctx: "Context", analysis: Analysis) -> Hit | None:
+    """«Оцифровать 2 000 медицинских карт», «12 статей в блоге»: a count of things made or handled is a task, whatever
+    the verb, unless the verb moves a metric or wins results (``not_act``) or the count is a quota per period."""
+    from .analysis import ru_tasks
+
+    pred = analysis.pred
+    not_act = ctx.words("not_act") | ctx.words("outcome") | ctx.words("not_task")
+    is_metric = _ru_metric_test(ctx.words("metric_words"))
+    results = ctx.words("results")
+    if has_baseline(re.sub(r"\bbase(?:line|\s+line)\b", " ", analysis.text, flags=re.I)) or _RATE.search(analysis.text) \
+            or _measured_relative_clause(analysis) \
+            or any(q.percent or re.search(r"[$€₽]", q.text) for q in analysis.quantities if q.measure):
+        return None  # a share, money, a quota per period («20 демо в неделю») or a start value: a metric
+    if (participle := ru_tasks.counted_milestone(analysis.doc, is_metric, not_act, results)) is not None:
+        return _span_hit([participle], verb=participle.text)
+    if pred is None:
+        thing = ru_tasks.counted_artefacts(analysis.doc, ctx.words("artefact"), is_metric, results)
+        if thing is None:
+            return None
+        first = next(t for t in _content(analysis.doc) if t.pos_ != "SYM")
+        return _span_hit(analysis.doc[min(first.i, thing.i):thing.i + 1], verb=thing.text)  # «12 статей», «Smoke-тесты»
+    if pred.form not in ru_tasks.ACTIVE_FORMS or pred.has(set(not_act)) or not _ru_task_verb(ctx, pred.head, not_act):
+        return None
+    if ru_tasks.object_of_act(pred, is_metric, not_act) is None and pred.form == "finite":
+        return None  # what others or things do
+    thing = ru_tasks.counted_thing(analysis.doc[pred.end - 1], is_metric, results)
+    return _pred_hit(pred, verb=pred.head.text) if thing is not None and not has_outcome(ctx, analysis, pred.head) else None
+
+
 @check("activity")
 def activity(ctx: "Context") -> list[Hit]:
     """A task: the predicate (any form) creates or performs something, and no outcome metric is attached."""
@@ -619,6 +716,11 @@ def activity(ctx: "Context") -> list[Hit]:
         elif (pred is None or _noun_line(pred)) and (deliverable := _deliverable_line(ctx, analysis)) is not None:
             first = _content(analysis.doc)[0]
             return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»
+    if hit is None and analysis.lang == "ru" and not _structured_target(ctx.item):
+        if not analysis.has_measure:
+            hit, skip = _ru_task_shape(ctx, analysis)
+        elif (counted := _ru_counted_task(ctx, analysis)) is not None:
+            return [counted]  # «≥ 2 итерации …», «Все 9 команд прогнаны»: «≥» counts the things done, no outcome
     if hit is None or has_outcome(ctx, analysis, skip=skip):
         return []
     return [hit]
@@ -790,6 +892,11 @@ def several_actions(ctx: "Context") -> list[Hit]:
         verbs = chain if len(chain) >= 3 else verbs
     if len(verbs) < 2:
         verbs = _noun_actions(analysis, _action_verbs(analysis.lang, True))
+    if len(verbs) < 2 and analysis.lang == "ru" and not analysis.has_measure \
+            and (analysis.pred is None or analysis.pred.form in ("noun", "finite")):
+        from .analysis.ru_tasks import listed_deliverables
+
+        verbs = listed_deliverables(analysis.doc)  # «Каркас в репозитории; стек поднимается одной командой; …»
     if len(verbs) < 2:
         return []
     return [Hit(verbs[0].idx, len(analysis.text.rstrip(" .;")), analysis.text[verbs[0].idx:len(analysis.text.rstrip(" .;"))],
@@ -838,7 +945,24 @@ _CONDITION = re.compile(
 _SCOPE_AFTER = re.compile(r"^\s?(?:раз\w*|times|x\b|х\b)", re.IGNORECASE)
 
 
+_RU_FLOOR_ONLY = re.compile(r"\s*(?:(?:не\s+менее|не\s+меньше|минимум|более|больше|≥|>=)\s*)?", re.IGNORECASE)
 _COUNT_FLOOR = re.compile(r"\s*(?:at\s+least|over|more\s+than|не\s+менее|не\s+меньше|минимум|более|больше)\s*", re.IGNORECASE)
+
+
+def _ru_counts_things(ctx: "Context", analysis: Analysis, q: Any) -> bool:
+    """Whether a Russian number opening a verbless line counts things made («2 итерации», «12 статей»), read with
+    task-key-result's lexicons: not a metric, a unit, people or results won."""
+    from .analysis.ru_tasks import counted_thing
+    from .engine import get_rule
+
+    task = get_rule("task-key-result")
+    if task is None or q.percent or re.search(r"[$€₽]", q.text):
+        return False
+    token = next((t for t in analysis.doc if t.idx <= q.start < t.idx + len(t.text)), None)
+    if token is None or token.i == 0:
+        return False
+    is_metric = _ru_metric_test(task.word_set("ru", "metric_words"))
+    return counted_thing(analysis.doc[token.i - 1], is_metric, task.word_set("ru", "results")) is not None
 
 
 @check("no-baseline")
@@ -876,6 +1000,9 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                 and (not re.search(r"[^\W\d_]", text[pred_end:q.start])
                      or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)):
             return []  # "Sign 12 contracts", "Write at least 3 guides": a count of new things; later numbers qualify them
+        if verbless and analysis.lang == "ru" and _RU_FLOOR_ONLY.fullmatch(before) is not None \
+                and _ru_counts_things(ctx, analysis, q):
+            continue  # «≥ 2 итерации eval-fix loop»: a count of things done, not a level of a metric
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
         if not separator and _CONDITION.search(text[pred.head.idx if pred is not None else 0:q.start]):
             continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
@@ -1017,7 +1144,10 @@ def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str],
     if not phrase:
         return False
     if lang != "en":
-        return any(named(t) for t in phrase)
+        from .analysis.ru_tasks import property_noun
+
+        first = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)  # «Текучесть персонала», «Качество обслуживания»
+        return any(named(t) for t in phrase) or first is not None and (property_noun(first) or first.lemma_ == "качество")
     last = phrase[-1]
     after = last.nbor() if last.i + 1 < len(last.doc) else None
     first = phrase[0]
@@ -1053,8 +1183,10 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     tail = analysis.text[first.end:]
     unit = _UNIT.match(tail)
     tail = tail[unit.end():] if unit else tail
-    bare = len(head.split()) <= 3 and not tail.strip(" .%₽$€")  # «Аптайм 99,9%», "NPS 50", «Выручка 10 млн ₽»
     named = bool(head.split()) and head.split()[0].lower() in metric
+    # «Аптайм 99,9%», "NPS 50", «Выручка 10 млн ₽»; in Russian a named metric may be longer: «Рейтинг в App Store 4,8»
+    bare = (len(head.split()) <= 3 or analysis.lang == "ru" and named and len(head.split()) <= 6) \
+        and not tail.strip(" .%₽$€")
     if not (_SEPARATOR.search(head) or bare and (first.percent or named)):
         return None
     if re.search(r"[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE):
@@ -1116,11 +1248,32 @@ def pay_words(ctx: "Context") -> list[Hit]:
     return hits[:1]
 
 
+def _ru_counted_act(ctx: "Context", analysis: Analysis, pred: Predicate) -> Any:
+    """«Сделать 10 фич», «Стать экспертом и закрыть 3 крупных кейса»: a verb of the objective (or one coordinated with
+    it) with a count right after it is a numeric target.  Not «Сделать 80% аудитории уверенными» (make X Y)."""
+    if pred.form not in ("imperative", "modal", "finite"):
+        return None
+    joined = [t for t in analysis.doc[pred.end:] if t.pos_ == "VERB" and _verb_form_ok(t, analysis)
+              and (t in coordinated(pred) or (prev := prev_word(t)) is not None and prev.lower_ in ("и", ","))]
+    verbs = [pred] + [Predicate(t, (t.lemma_.lower(),), "imperative", t.i + 1) for t in joined]
+    for verb in verbs:
+        count = _measure_after(verb, analysis)
+        if count is not None and not _has_complement(verb.head) and not count.percent and not _RANK_TEXT.match(count.text):
+            return count  # not «Стать №1 в нише» (like "Become the #1 choice"): a rank is an aspiration
+    return None
+
+
 @check("objective-metric")
 def objective_metric(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
     pred = analysis.pred
+    if analysis.lang == "ru" and pred is not None and (count := _ru_counted_act(ctx, analysis, pred)) is not None:
+        after = [t for t in analysis.doc if t.idx >= count.end and not t.is_space][:3]  # «5 новых магазинов»
+        noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN", "X")), None)
+        end = noun.idx + len(noun.text) if noun is not None and not any(t.is_punct for t in after[:after.index(noun)]) \
+            else count.end
+        return [_whole(analysis, target=analysis.text[count.start:end])]
     if pred is None or not pred.has(ctx.words("direction")):
         return _signed_metric(analysis)
     measures = [q for q in analysis.quantities if q.measure]

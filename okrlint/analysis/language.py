@@ -15,8 +15,10 @@ def detect_language(text: str, default: str = "en") -> str:
     """``ru`` or ``en`` for one item.
 
     OKR lines lead with their verb, so the script of the first word decides,
-    unless the other script has at least twice as many words
-    («Снизить CAC в Google Ads» is Russian; "Grow paid pilots to 12 (сейчас 5)" English).
+    unless the other script has many more words
+    («Снизить CAC в Google Ads» is Russian; "Grow paid pilots to 12 (сейчас 5)" English).  A line that opens
+    with a Latin name and goes on in Russian outside brackets and quotes («solver принимает CandidatePuzzle»,
+    «Traces в Langfuse», «SLA p95 для uniqueness») is Russian: Russian words carry its grammar.
     """
     words = _WORD.findall(text)
     if not words:
@@ -25,8 +27,14 @@ def detect_language(text: str, default: str = "en") -> str:
     latin = len(words) - cyrillic
     first = "ru" if _is_cyrillic(words[0]) else "en"
     if first == "ru":
-        return "en" if latin >= 2 * max(cyrillic, 1) + 1 else "ru"
-    return "ru" if cyrillic >= 2 * latin else "en"
+        return "en" if latin >= 4 * max(cyrillic, 1) + 1 else "ru"
+    if cyrillic >= latin:
+        return "ru"  # «Guardrails (базовые: тематика, PII, лимиты)»
+    outside = _WORD.findall(_QUOTED.sub(" ", text))
+    return "ru" if any(_is_cyrillic(w) for w in outside) else "en"
+
+
+_QUOTED = re.compile(r"\([^()]*\)|«[^«»]*»|\"[^\"]*\"|“[^“”]*”")
 
 
 def document_language(texts: list[str], default: str = "en") -> str:

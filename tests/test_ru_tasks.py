@@ -1,0 +1,192 @@
+"""Russian task key results that no verb list names (okrlint/analysis/ru_tasks.py, issue 7).
+
+The task is decided by what the predicate does to its object, in any form: verbs outside the lexicon are inflected
+through pymorphy3 (infinitive, «мы»-future, past, short passive participle) and must fire on a thing, and must stay
+silent on a metric or on people won; verbless roadmap lines fire unless their head names a metric.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from okrlint.analysis import analyze_text
+from okrlint.analysis.language import detect_language
+from okrlint.analysis.russian import morph
+from okrlint.engine import get_rule
+from tests.test_predicate import _rules_fired
+
+# Verbs of making or performing that are in no lexicon: the object decides.
+_ACTS = ["сменить", "переоформить", "перенастроить", "переупаковать", "заменить", "перестроить", "сверить"]
+# Things one makes or handles (nominative, gender for the participle's agreement).
+_THINGS = [("договор с логистом", "masc"), ("кассовую систему", "femn"), ("CRM", "femn"), ("шаблон счёта", "masc"),
+           ("прайс-лист", "masc")]
+_THINGS_NOMN = {"договор с логистом": "Договор с логистом", "кассовую систему": "Кассовая система", "CRM": "CRM",
+                "шаблон счёта": "Шаблон счёта", "прайс-лист": "Прайс-лист"}
+
+
+def _infinitive(verb: str):
+    return next(p for p in morph().parse(verb) if "INFN" in p.tag.grammemes)
+
+
+def _forms(verb: str, gender: str) -> list[tuple[str, str]]:
+    """(form, how to place it): the infinitive, «мы»-future, past plural and the short passive participle."""
+    parse = _infinitive(verb)
+    forms = [(parse.word, "lead"), (parse.inflect({"1per", "plur", "futr"}).word, "lead"),
+             (parse.inflect({"past", "plur"}).word, "lead")]
+    participle = next((f.word for f in parse.lexeme if f.tag.POS == "PRTS" and gender in f.tag.grammemes
+                       and "sing" in f.tag.grammemes and "past" in f.tag.grammemes), None)
+    if participle is not None:
+        forms.append((participle, "after"))
+    return forms
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(verb=st.sampled_from(_ACTS), thing=st.sampled_from(_THINGS))
+def test_an_act_on_a_thing_is_a_task_in_every_form(verb, thing):
+    obj, gender = thing
+    assert verb not in get_rule("task-key-result").word_set("ru", "main")  # the lexicon does not name it
+    texts = []
+    for form, place in _forms(verb, gender):
+        texts.append(f"{form.capitalize()} {obj}" if place == "lead" else f"{_THINGS_NOMN[obj]} {form}")
+    fired = _rules_fired([(t, "key_result") for t in texts])
+    assert all("task-key-result" in f for f in fired), list(zip(texts, fired))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(verb=st.sampled_from(sorted(get_rule("task-key-result").word_set("ru", "not_act") & {
+    "увеличить", "снизить", "сократить", "удержать", "вернуть", "выполнить", "поддерживать", "развить", "сохранить"})),
+       obj=st.sampled_from(["долю повторных покупок", "отток клиентов", "ключевых клиентов", "план продаж",
+                            "партнёрскую сеть"]))
+def test_a_change_or_an_outcome_verb_is_no_task_in_any_form(verb, obj):
+    parse = _infinitive(verb)
+    texts = [f"{parse.word.capitalize()} {obj}"]
+    if "perf" in parse.tag.grammemes:
+        texts.append(f"{parse.inflect({'1per', 'plur', 'futr'}).word.capitalize()} {obj}")
+    fired = _rules_fired([(t, "key_result") for t in texts])
+    assert not any("task-key-result" in f for f in fired), list(zip(texts, fired))
+
+
+@settings(max_examples=25, deadline=None)
+@given(head=st.sampled_from(["Пул процессов", "Реальная CRM", "Профили dev/ci/prod", "Журнал аудита",
+                             "Замена API-ключа на токены", "Проверки безопасности", "Traces", "Per-user auth"]),
+       scope=st.sampled_from(["вместо leads.txt", "для партнёрского API", "(базовые, с лимитами)"]))
+def test_a_verbless_roadmap_line_naming_a_thing_is_a_task(head, scope):
+    assert "task-key-result" in _rules_fired([(f"{head} {scope}", "key_result")])[0]
+
+
+@pytest.mark.parametrize("metric", sorted({"количество", "доля", "выручка", "конверсия", "время", "стоимость", "чек",
+                                           "отток", "рейтинг", "клиент", "удовлетворённость", "текучесть"}))
+def test_a_verbless_line_naming_a_metric_is_no_task(metric):
+    """Every inflected metric head («Клиенты», «Доли», «Удовлетворённость») names a KPI, not a deliverable."""
+    parse = morph().parse(metric)[0]
+    forms = {metric, parse.inflect({"plur", "nomn"}).word if parse.inflect({"plur", "nomn"}) else metric}
+    texts = [f"{form.capitalize()} в партнёрском канале" for form in forms]
+    fired = _rules_fired([(t, "key_result") for t in texts])
+    assert not any("task-key-result" in f for f in fired), list(zip(texts, fired))
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("solver принимает CandidatePuzzle", True), ("Сайт показывает цены в тенге", True),
+    ("экспорт включает ссылку на отчёт", True), ("Бот принимает оплату картой", True),
+    ("Все заказы проходят проверку качества", False), ("Склад отгружает заказы в день оплаты", False),
+    ("Партнёры продают наш продукт", False), ("Менеджеры ведут все сделки в CRM", False),
+    ("Конверсия сайта растёт", False), ("Сайт работает без сбоев", False),
+])
+def test_a_capability_is_what_a_system_does_to_an_object(text, fires):
+    assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Эскалация на эксперта, выдача доступа после оплаты", True),
+    ("Каркас в репозитории; стек поднимается командой make dev", True),
+    ("Guardrails: валидация ввода, ограничение тематики", False),  # after a colon: the details of one deliverable
+    ("Деплой на VPS (backend, frontend; bot)", False),  # in brackets
+    ("Выручка партнёров, конверсия в оплату", False),  # metrics, not acts
+])
+def test_a_roadmap_line_listing_several_pieces_of_work(text, fires):
+    assert ("multiple-actions" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Сделать 10 фич для корпоративных клиентов", True),
+    ("Стать экспертом по интеграциям и закрыть 3 крупных кейса", True),
+    ("Сделать 80% аудитории уверенными в бренде", False),  # make X Y
+    ("Стать лучшим сервисом для команд из 10–50 человек", False),
+])
+def test_a_count_after_an_objectives_verb_is_a_metric(text, fires):
+    assert ("metric-in-objective" in _rules_fired([(text, "objective")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("solver принимает CandidatePuzzle", "ru"), ("Traces в Langfuse", "ru"), ("SLA p95 для uniqueness", "ru"),
+    ("Guardrails (базовые: тематика, PII, лимиты)", "ru"), ("профили dev/ci/prod", "ru"),
+    ("Grow paid pilots to 12 (сейчас 5)", "en"), ("Launch the «Мой склад» integration", "en"),
+    ("Deploy to production 50+ times (текущий: 20/quarter)", "en"),
+])
+def test_a_line_is_in_the_language_of_its_grammar(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_a_short_participle_tagged_as_an_adjective_is_a_milestone():
+    assert "task-key-result" in _rules_fired([("Чат-бот настроен и работает", "key_result")])[0]
+    assert analyze_text("Чат-бот настроен и работает", "ru").pred is None  # the predicate module does not see it
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Заменить 50 ноутбуков в отделе продаж", True), ("Перенастроить 12 рекламных кампаний", True),
+    ("Закупить 3 новых сканера для склада", True), ("12 статей в блоге", True), ("4 вебинара для партнёров", True),
+    ("Перевезти 10 000 тонн груза", False),  # a unit counts a quantity, not things made
+    ("Выдать 300 кредитов малому бизнесу", False), ("Отгрузить 10 000 заказов", False),  # results delivered
+    ("Обучение 40 менеджеров работе в CRM", False),  # people: hiring/training counts stay the corpus's ignore
+    ("Сократить 3 ручные операции в бухгалтерии", False), ("20 демо в неделю", False),  # a quota: kpi-wording's
+    ("Заработать 2 млн ₽ на консалтинге", False),
+    ("Smoke-тесты: backend 21, frontend 9, bot 26", True), ("Лиды: 500 за квартал", False),
+    ("Annotation queues для разметки (human baseline для судьи)", True),  # the word "baseline" is no baseline
+    ("≥ 2 итерации eval-fix loop с зафиксированной дельтой", True),  # «≥» counts things done; the participle is an attribute
+    ("Все 9 команд пайплайна прогнаны сквозным тестом", True), ("Подключены 30 новых партнёров", False),
+    ("Привлечено 500 лидов", False), ("Переведено 40% клиентов на новый тариф", False),
+])
+def test_a_count_of_things_made_is_a_task_whatever_the_verb(text, fires):
+    assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("≥ 2 итерации eval-fix loop с зафиксированной дельтой", False),  # a count of things done
+    ("Не менее 12 статей в блоге", False), ("≥ 50 отзывов на Ozon", True),  # results won are a level
+    ("≥ 2 000 активных пользователей в день", True), ("Рейтинг в App Store 4,8", True),  # levels of a metric
+    ("Spec 16×16 для судоку", False),  # a size is no target
+])
+def test_a_level_needs_a_baseline_a_count_of_things_done_does_not(text, fires):
+    assert ("missing-baseline" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Отрефакторить модуль биллинга", True), ("Замёржить ветку релиза", True),  # slang the dictionary lacks
+    ("Исправить 50 критичных багов", True),
+])
+def test_slang_verbs_are_read_but_typos_of_other_verbs_are_not(text, fires):
+    assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+def test_a_typo_of_a_vague_verb_is_vague_not_a_task():
+    fired = _rules_fired([("Улчшить онбординг курьеров", "key_result")])[0]
+    assert "vague-verb" in fired and "task-key-result" not in fired
+
+
+def test_no_verb_of_change_in_any_form_makes_a_task_of_a_metric():
+    """Every Russian verb of change in rules/_shared.yaml, as an infinitive and as «мы»-future or present, on a
+    metric object, is an outcome («Увеличим долю повторных покупок»), never a task."""
+    from okrlint.engine import shared_lexicon
+
+    verbs = [v for v in shared_lexicon()["change"]["ru"] if " " not in v and not v.endswith(("ся", "сь"))]
+    texts = []
+    for verb in verbs:
+        parse = _infinitive(verb)
+        finite = parse.inflect({"1per", "plur", "futr" if "perf" in parse.tag.grammemes else "pres"})
+        texts += [f"{parse.word.capitalize()} долю повторных покупок"] + (
+            [f"{finite.word.capitalize()} долю повторных покупок"] if finite is not None else [])
+    assert len(texts) > 30
+    fired = _rules_fired([(t, "key_result") for t in texts])
+    assert not [t for t, f in zip(texts, fired) if "task-key-result" in f]
