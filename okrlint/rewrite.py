@@ -674,7 +674,8 @@ def add_baseline(job: Job) -> Rewrite | None:
         where = _note_at(text, len(text), job)
     else:
         where = _note_at(text, end, job)
-        if where is not None and text[end:where].strip(" .;"):
+        follows = re.match(r"\s*([^\W\d_]+)", text[end:where])
+        if follows is not None and follows.group(1).lower() in _PREPOSITIONS:  # not "to 5 new verticals"
             ranged = _as_range(text, at, target.text, letter + ("%" if percent else ""), job)
             if ranged is not None:  # «Снизить отток до 3% к концу года» → «Снизить отток с X% до 3% к концу года»
                 return ranged
@@ -696,6 +697,11 @@ def _won_not_reached(text: str) -> str | None:
     if not readings or not {"NOUN", "anim", "gent"} <= set(readings[0].tag.grammemes):
         return None  # «Достичь 99,99% доступности»: a level is reached
     return _cap("привлечь", match.group(1)) + text[match.end(1):]
+
+
+# What may follow a target that the range form keeps next to it: a deadline, a scope, a means («за квартал», "by …").
+_PREPOSITIONS = frozenset("в во на за через после до к ко по при для среди у "
+                          "in on at within during over after before by for until across among per".split())
 
 
 def _find(text: str, target: Target) -> int:

@@ -51,6 +51,14 @@ def test_a_change_verb_with_a_tail_takes_the_range(text, expected):
     assert _suggestions(text) == {expected}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Increase availability to 4 new regional markets", "Increase availability to 4 new regional markets (currently X)"),
+    ("Grow the user group to 3,000 members in 9 months", "Grow the user group to 3,000 members in 9 months (currently X)"),
+])
+def test_no_range_where_the_number_counts_a_noun_of_its_own(text, expected):
+    assert _suggestions(text) == {expected}  # "from X to 4 new regional markets" would change what is measured
+
+
 def test_a_constraint_after_the_target_stays_after_the_note():
     text = "Ensure the sync service can process 900+ verified listings without data loss."
     assert _suggestions(text) == {"Ensure the sync service can process 900+ verified listings (currently X) without data loss."}
