@@ -14,7 +14,7 @@ frame when the item does not give it what it needs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Sequence
 
 from spacy.tokens import Token
@@ -670,18 +670,18 @@ def add_baseline(job: Job) -> Rewrite | None:
         return None  # the writer's own placeholders: a note with one of them would read as already reached
     note = job.kit.template("missing-baseline", "note", job.lang) or (" (сейчас X)" if job.lang == "ru" else " (currently X)")
     note = note.replace("X", letter + ("%" if percent else ""))
-    if " " not in target.text.strip() and target.start == 0:  # a multiplier verb, "Double the share…": at the end
-        where = _note_at(text, len(text), job)
-    else:
-        where = _note_at(text, end, job)
-        follows = re.match(r"\s*([^\W\d_]+)", text[end:where])
-        if follows is not None and follows.group(1).lower() in _PREPOSITIONS:  # not "to 5 new verticals"
-            ranged = _as_range(text, at, target.text, letter + ("%" if percent else ""), job)
-            if ranged is not None:  # «Снизить отток до 3% к концу года» → «Снизить отток с X% до 3% к концу года»
-                return ranged
-    if where is None or not _note_fits(text, where):
+    multiplier = " " not in target.text.strip() and target.start == 0  # "Double the share…": the note at the end
+    where = _note_at(text, len(text) if multiplier else end, job)
+    if where is None:
         return None
-    noted = Rewrite(sentence(text[:where] + note + text[where:]))
+    noted = Rewrite(sentence(text[:where] + note + text[where:])) if _note_fits(text, where) else None
+    follows = re.match(r"\s*([^\W\d_]+)", text[end:where])
+    if not multiplier and follows is not None and follows.group(1).lower() in _PREPOSITIONS:  # not "to 5 new verticals"
+        ranged = _as_range(text, at, target.text, letter + ("%" if percent else ""), job)
+        if ranged is not None:  # «Снизить отток до 3% к концу года» → «Снизить отток с X% до 3% к концу года»
+            return replace(ranged, fallback=noted)
+    if noted is None:
+        return None
     won = _won_not_reached(noted.text) if job.lang == "ru" else None
     return Rewrite(won, fallback=noted) if won is not None else noted
 
@@ -827,13 +827,15 @@ def _note_at(text: str, end: int, job: Job) -> int | None:
     limit = len(text.rstrip(" .;"))
     times = [(at, at + len(x.text)) for x in job.analysis.times if (at := text.find(x.text, end)) >= 0]
     brk = _NOTE_BREAK.search(text, end, limit)
-    while brk is not None and (_joins_a_noun(text, brk, job.lang) or any(a <= brk.start() < b for a, b in times)):
+    while brk is not None:
+        if _CONJUNCTION.fullmatch(brk.group()):
+            following = _NOTE_BREAK.search(text, brk.end())
+            if re.search(r"\d", text[brk.end():following.start() if following else len(text)]):
+                return None  # "200 views and 5 likes", "conversion to 12% and activation to 40%": a second target
+        if not (_joins_a_noun(text, brk, job.lang) or any(a <= brk.start() < b for a, b in times)):
+            break
         brk = _NOTE_BREAK.search(text, brk.end(), limit)  # «для Москвы и области», "by March 31, 2027": one phrase
     if brk is not None:
-        following = _NOTE_BREAK.search(text, brk.end())
-        if _CONJUNCTION.fullmatch(brk.group()) and re.search(r"\d", text[brk.end():following.start() if following
-                                                                            else len(text)]):
-            return None
         limit = brk.start()
     if end >= limit:
         return min(end, limit)  # a note at the end goes before the writer's full stop

@@ -59,13 +59,30 @@ def test_no_range_where_the_number_counts_a_noun_of_its_own(text, expected):
     assert _suggestions(text) == {expected}  # "from X to 4 new regional markets" would change what is measured
 
 
+def test_a_range_the_gate_rejects_falls_back_to_the_note():
+    from okrlint.analysis import analyze_text
+    from okrlint.engine import _kit, load_rules
+    from okrlint.rewrite import Job, Target, add_baseline
+
+    text = "Снизить число встреч со стейкхолдерами до 4 к концу квартала"
+    at = text.index("до 4")
+    job = Job("key_result", "ru", text, analyze_text(text, "ru"),
+              {"missing-baseline": [Target(at, at + 4, "до 4")]}, _kit(tuple(load_rules())))
+    done = add_baseline(job)
+    assert done is not None and done.text == "Снизить число встреч со стейкхолдерами с X до 4 к концу квартала"
+    assert gate.problems(done.text, text, "ru")  # «со стейкхолдерами с X»: the range reads as its continuation
+    assert done.fallback is not None and done.fallback.text == \
+        "Снизить число встреч со стейкхолдерами до 4 к концу квартала (сейчас X)"
+
+
 def test_a_constraint_after_the_target_stays_after_the_note():
     text = "Ensure the sync service can process 900+ verified listings without data loss."
     assert _suggestions(text) == {"Ensure the sync service can process 900+ verified listings (currently X) without data loss."}
 
 
-def test_two_targets_joined_by_and_get_no_note():
-    text = "Each guide reaches at least 300 views and 10 comments"
+@pytest.mark.parametrize("text", ["Each guide reaches at least 300 views and 10 comments",
+                                  "Increase trial conversion to 12% by the end of Q2 and activation to 40%"])
+def test_two_targets_joined_by_and_get_no_note(text):
     findings = lint_item(text, "key_result", objective="Make onboarding effortless")
     assert "missing-baseline" in rules_of(findings)  # the finding stays: its message says what to add
     assert not any(f.suggestions for f in findings)
