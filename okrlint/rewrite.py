@@ -815,6 +815,8 @@ _SCALE = re.compile(r"\s+(?:из|out\s+of)\s+\d+(?:[.,]\d+)?|\s+(?:per|на)\s+\
 # Where the phrase of a target ends at the latest: a clause break, a conjunction, a purpose, a constraint.
 _NOTE_BREAK = re.compile(r"\s*(?:[,:](?!\d)|[;(—–])|\s+(?:и|или|а|чтобы|без|кроме|несмотря|and|or|so|while|which|that|without|except|"
                          r"excluding|despite)\b", re.IGNORECASE)
+# After a comma, a level of its own («D7 — 30%», "≥ 3 cities") is a second target; a name's number ("BENCH-011") is not.
+_SECOND_TARGET = re.compile(r"\d\s*%|[—–:=]\s*[<>≤≥~]?\s*\d|[<>≤≥]\s*\d")
 _CONJUNCTION = re.compile(r"\s+(?:и|или|а|and|or)", re.IGNORECASE)
 
 
@@ -828,10 +830,9 @@ def _note_at(text: str, end: int, job: Job) -> int | None:
     times = [(at, at + len(x.text)) for x in job.analysis.times if (at := text.find(x.text, end)) >= 0]
     brk = _NOTE_BREAK.search(text, end, limit)
     while brk is not None:
-        if _CONJUNCTION.fullmatch(brk.group()):
-            following = _NOTE_BREAK.search(text, brk.end())
-            if re.search(r"\d", text[brk.end():following.start() if following else len(text)]):
-                return None  # "200 views and 5 likes", "conversion to 12% and activation to 40%": a second target
+        segment = re.match(r"[^,;]*", text[brk.end():]).group()  # up to the next comma
+        if re.search(r"\d", segment) if _CONJUNCTION.fullmatch(brk.group()) else _SECOND_TARGET.search(segment):
+            return None  # "200 views and 5 likes", «D1 — 55%, D7 — 30%»: a second target
         if not (_joins_a_noun(text, brk, job.lang) or any(a <= brk.start() < b for a, b in times)):
             break
         brk = _NOTE_BREAK.search(text, brk.end(), limit)  # «для Москвы и области», "by March 31, 2027": one phrase
