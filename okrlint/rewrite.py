@@ -728,21 +728,28 @@ def _as_range(text: str, at: int, target: str, start: str, job: Job) -> Rewrite 
 
 # A current value means nothing for a count that qualifies a new thing or a one-off event (see missing-baseline.yaml).
 _CREATE = re.compile(r"\s*(?:build|create|establish|implement|develop|design|assemble|set\s+up|stand\s+up|создать|"
-                     r"построить|собрать|разработать|внедрить|сделать)\b", re.IGNORECASE)
+                     r"построить|собрать|разработать|внедрить)\b", re.IGNORECASE)
 _AT_LEAST = re.compile(r"at\s+least|≥|>=|\d\s*\+|не\s+менее|минимум|как\s+минимум|хотя\s+бы", re.IGNORECASE)
 
 
 def _no_current_value(text: str, job: Job) -> bool:
     """The whole item is about something that has no current value yet: an MVP, the first month after launch,
-    a one-off demo, a specification («Free tier: 2 assessments + …»), a stopping rule ("until …")."""
+    a one-off demo, a specification («Free tier: 2 assessments + …»), a stopping rule ("until …") — or its start
+    is already named in words ("compared to the legacy tool")."""
     lowered = " ".join(text.lower().split())
     phrases = job.kit.template("missing-baseline", "no_current", job.lang) or ()
     if any(re.search(rf"(?<!\w){re.escape(p.lower())}(?!\w)", lowered) for p in phrases):
         return True
-    if _CREATE.match(text) and _AT_LEAST.search(text):
+    created = _CREATE.match(text)
+    count = _AT_LEAST.search(text)
+    things = job.kit.template("missing-baseline", "new_things", job.lang) or ()
+    if created and count and any(re.search(rf"(?<!\w){re.escape(t.lower())}", text[:count.start()].lower())
+                                 for t in things):
         return True  # "Build a dataset of ≥50 places": the count describes what is built; today it is zero
     if re.match(r"\s*[\w\s-]{0,20}\b(?:tier|plan|тариф\w*)\s*:", text, re.IGNORECASE):
         return True  # a plan's specification, not a metric to move
+    if re.search(r"\b(?:compared\s+(?:to|with)|relative\s+to)\b|по\s+сравнению\s+с", text, re.IGNORECASE):
+        return True  # "…by 30% compared to the legacy tool": the writer named the start in words
     return re.search(r"\b(?:until|till)\b|пока\s+не\b", text, re.IGNORECASE) is not None
 
 
@@ -787,7 +794,8 @@ def _relative(text: str, at: int, end: int) -> bool:
     """Whether a per-cent target is a change, not a level: «на 25%», "by 25%", "40% increase", "up 10%"."""
     return re.match(r"\s*(?:на|by)\b", text[at:end], re.IGNORECASE) is not None or \
         _RELATIVE_AFTER.match(text, end) is not None or \
-        re.search(r"\b(?:up|down|на)\s*$", text[:at], re.IGNORECASE) is not None
+        re.search(r"(?:^|\s)(?:up|down|на|by)\s+(?:(?:at\s+(?:least|most)|не\s+менее|не\s+более|минимум|хотя\s+бы)\s+)?$",
+                  text[:at], re.IGNORECASE) is not None
 
 
 def _note_fits(text: str, at: int) -> bool:
@@ -816,7 +824,8 @@ _SCALE = re.compile(r"\s+(?:из|out\s+of)\s+\d+(?:[.,]\d+)?|\s+(?:per|на)\s+\
 _NOTE_BREAK = re.compile(r"\s*(?:[,:](?!\d)|[;(—–])|\s+(?:и|или|а|чтобы|без|кроме|несмотря|and|or|so|while|which|that|without|except|"
                          r"excluding|despite)\b", re.IGNORECASE)
 # After a comma, a level of its own («D7 — 30%», "≥ 3 cities") is a second target; a name's number ("BENCH-011") is not.
-_SECOND_TARGET = re.compile(r"\d\s*%|[—–:=]\s*[<>≤≥~]?\s*\d|[<>≤≥]\s*\d")
+_SECOND_TARGET = re.compile(r"\d\s*%|[—–:=]\s*[<>≤≥~]?\s*\d|[<>≤≥]\s*\d|(?:at\s+(?:least|most)|не\s+(?:менее|более)|"
+                            r"минимум|максимум)\s+\d", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\s+(?:и|или|а|and|or)", re.IGNORECASE)
 
 

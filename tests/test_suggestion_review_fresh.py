@@ -83,7 +83,8 @@ def test_a_constraint_after_the_target_stays_after_the_note():
 @pytest.mark.parametrize("text", ["Each guide reaches at least 300 views and 10 comments",
                                   "Increase trial conversion to 12% by the end of Q2 and activation to 40%",
                                   "Retention D3 — 45%, D30 — 15%",  # after a comma: a level of its own
-                                  "Конверсия в пробный период до 12%, в оплату — 4%"])
+                                  "Конверсия в пробный период до 12%, в оплату — 4%",
+                                  "There are at least 12 maintainers, with at least 3 working full time"])
 def test_two_targets_get_no_note(text):
     findings = lint_item(text, "key_result", objective="Make onboarding effortless")
     assert "missing-baseline" in rules_of(findings)  # the finding stays: its message says what to add
@@ -101,6 +102,7 @@ def test_two_targets_get_no_note(text):
     "At least one partner integration goes live",
     "Establish a shared design system covering at least 40 components",  # a thing being built
     "Не более 3 инцидентов в первый месяц после запуска",  # the launch window
+    "Reduce time to first report by at least 20% compared to the old exporter",  # the start named in words
 ])
 def test_no_note_where_a_current_value_means_nothing(text):
     findings = lint_item(text, "key_result", objective="Make onboarding effortless")
@@ -116,6 +118,17 @@ def test_no_note_where_a_current_value_means_nothing(text):
 ])
 def test_a_relative_target_asks_for_a_start_in_its_own_unit(text, expected):
     assert _suggestions(text) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cut onboarding time by at least 25%", "Cut onboarding time by at least 25% (currently X)"),  # relative: no X%
+    ("Raise the NPS of the mobile app to at least 45", "Raise the NPS of the mobile app to at least 45 (currently X)"),
+    ("Get line coverage on the payments module to at least 90%",
+     "Get line coverage on the payments module to at least 90% (currently X%)"),
+])
+def test_at_least_after_a_preposition_reads_as_one_phrase(text, expected):
+    assert _suggestions(text) == {expected}  # "to at least 45" is not a preposition followed by another
+    assert gate.problems(expected, text, "en") == []
 
 
 @pytest.mark.parametrize("text,expected", [

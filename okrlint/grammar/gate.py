@@ -397,7 +397,8 @@ def _english(words: list[Token], original: str) -> list[str]:
         if low in _EN_PREPOSITIONS:
             if nxt is None or (nxt.is_punct and nxt.text not in "\"“'(‘$€£"):
                 found.append(f"dangling preposition “{t.text}”")
-            elif (nxt.lower_ in _EN_PREPOSITIONS or nxt.lower_ in _EN_PARTICLES) and (low, nxt.lower_) not in _EN_PAIRS:
+            elif (nxt.lower_ in _EN_PREPOSITIONS or nxt.lower_ in _EN_PARTICLES) and (low, nxt.lower_) not in _EN_PAIRS \
+                    and not (nxt.lower_ == "at" and i + 2 < len(words) and words[i + 2].lower_ in ("least", "most")):
                 found.append(f"“{t.text} {nxt.text}”: a preposition followed by another")
         if low in ("each", "every") and nxt is not None and i + 2 < len(words):
             verb = words[i + 2]
