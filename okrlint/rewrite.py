@@ -832,14 +832,14 @@ _CONJUNCTION = re.compile(r"\s+(?:и|или|а|and|or)", re.IGNORECASE)
 def _note_at(text: str, end: int, job: Job) -> int | None:
     """Where the baseline note goes: at the end of the target's clause, after its unit, scope, rate and deadline.
 
-    ``None`` when a conjunction joins a second target to the first ("200 views and 5 likes"): one note cannot
-    serve both, and one between them splits the phrase.
+    ``None`` when a second target follows the first — after a conjunction ("200 views and 5 likes") or a comma
+    («D1 — 55%, D7 — 30%»): one note cannot serve both, and one between them splits the phrase.
     """
     limit = len(text.rstrip(" .;"))
     times = [(at, at + len(x.text)) for x in job.analysis.times if (at := text.find(x.text, end)) >= 0]
     brk = _NOTE_BREAK.search(text, end, limit)
     while brk is not None:
-        segment = re.match(r"[^,;]*", text[brk.end():]).group()  # up to the next comma
+        segment = re.split(r"[,;]", text[brk.end():], maxsplit=1)[0]  # up to the next comma
         if re.search(r"\d", segment) if _CONJUNCTION.fullmatch(brk.group()) else _SECOND_TARGET.search(segment):
             return None  # "200 views and 5 likes", «D1 — 55%, D7 — 30%»: a second target
         if not (_joins_a_noun(text, brk, job.lang) or any(a <= brk.start() < b for a, b in times)):
