@@ -847,6 +847,9 @@ def _note_at(text: str, end: int, job: Job) -> int | None:
         brk = _NOTE_BREAK.search(text, brk.end(), limit)  # «для Москвы и области», "by March 31, 2027": one phrase
     if brk is not None:
         limit = brk.start()
+    purpose = _purpose(text, end, limit) if job.lang == "en" else None
+    if purpose is not None:
+        limit = purpose  # "300 paying teams (currently X) to prove the motion": the note stays with the target
     if end >= limit:
         return min(end, limit)  # a note at the end goes before the writer's full stop
     return len(text[:limit].rstrip())
@@ -878,6 +881,18 @@ def _joins_a_noun(text: str, brk: re.Match[str], lang: str) -> bool:
 
     lemmas = getAllLemmas(word)
     return "NOUN" in lemmas or "PROPN" in lemmas or following.group(1)[:1].isupper()
+
+
+def _purpose(text: str, start: int, limit: int) -> int | None:
+    """Where a purpose clause ("in order to reduce churn", "to prove the motion") begins between ``start`` and ``limit``."""
+    from .analysis.english import word_options
+
+    for match in re.finditer(r"\s+(?:in\s+order\s+)?to\s+([a-z]+)", text[:limit], re.IGNORECASE):
+        word, options = match.group(1).lower(), word_options(match.group(1))
+        verb = set(options) == {"VERB"} and word in options["VERB"]  # a base form: "to prove", not "to paid"
+        if match.start() >= start and (verb or word == "help"):
+            return match.start()
+    return None
 
 
 def _counted_noun(text: str, at: int, lang: str) -> int | None:

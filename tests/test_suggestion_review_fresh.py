@@ -75,6 +75,16 @@ def test_a_range_the_gate_rejects_falls_back_to_the_note():
         "Снизить число встреч со стейкхолдерами до 4 к концу квартала (сейчас X)"
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Reach 400 paying studios to prove the self-serve motion",
+     "Reach 400 paying studios (currently X) to prove the self-serve motion"),
+    ("Hit 92% CSAT in order to reduce refunds", "Hit 92% CSAT (currently X%) in order to reduce refunds"),
+    ("Reach 35% of trials converted to paid", "Reach 35% of trials converted to paid (currently X%)"),  # no purpose
+])
+def test_the_note_stays_before_a_purpose_clause(text, expected):
+    assert _suggestions(text) == {expected}
+
+
 def test_a_constraint_after_the_target_stays_after_the_note():
     text = "Ensure the sync service can process 900+ verified listings without data loss."
     assert _suggestions(text) == {"Ensure the sync service can process 900+ verified listings (currently X) without data loss."}
