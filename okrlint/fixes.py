@@ -212,22 +212,31 @@ def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> l
     out = []
     for name in PRIORITY:
         done = rewrite.REWRITERS[name](job) if name in names else None
-        if done is None:
-            continue
-        if name != "add-baseline" and "add-baseline" in names:
-            noted = rewrite.REWRITERS["add-baseline"](replace(job, text=done.text))
-            done = rewrite.Rewrite(noted.text, done.new_key_results) if noted is not None else done
-        preamble = _PREAMBLE.match(done.text)
-        if preamble and not done.edits:  # «Нужно довести…» → «Довести…»: the rewrite states the result itself
-            rest = done.text[preamble.end():]
-            done = rewrite.Rewrite(rest[:1].upper() + rest[1:], done.new_key_results)
-        if plan.item.text.rstrip().endswith(".") and not done.text.endswith((".", "!", "?")):
-            done = rewrite.Rewrite(done.text + ".", done.new_key_results)  # the writer's full stop stays
-        if done.edits and done.text != _apply(plan.text, done.edits):
-            done = rewrite.Rewrite(done.text, done.new_key_results)  # a note was added: a rewrite, not an edit
-        if done.text != plan.text:
-            out.append(done)
+        variants: list[rewrite.Rewrite] = []
+        while done is not None:  # a rewrite, then the plainer ones to try if it fails the gate
+            variants.append(done)
+            done = done.fallback
+        for done in variants:
+            if name != "add-baseline" and "add-baseline" in names:
+                noted = rewrite.REWRITERS["add-baseline"](replace(job, text=done.text))
+                done = rewrite.Rewrite(noted.text, done.new_key_results) if noted is not None else done
+            done = _finish(done, plan)
+            if done.text != plan.text:
+                out.append(done)
     return out
+
+
+def _finish(done: rewrite.Rewrite, plan: _Plan) -> rewrite.Rewrite:
+    """A rewrite as offered: it starts with the verb, keeps the writer's full stop, and is an edit only if exact."""
+    preamble = _PREAMBLE.match(done.text)
+    if preamble and not done.edits:  # «Нужно довести…» → «Довести…»: the rewrite states the result itself
+        rest = done.text[preamble.end():]
+        done = rewrite.Rewrite(rest[:1].upper() + rest[1:], done.new_key_results)
+    if plan.item.text.rstrip().endswith(".") and not done.text.endswith((".", "!", "?")):
+        done = rewrite.Rewrite(done.text + ".", done.new_key_results)  # the writer's full stop stays
+    if done.edits and done.text != _apply(plan.text, done.edits):
+        done = rewrite.Rewrite(done.text, done.new_key_results)  # a note was added: a rewrite, not an edit
+    return done
 
 
 # "We will", «Нужно», «Нам необходимо» before the verb: a rewrite starts with the verb instead.

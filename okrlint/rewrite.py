@@ -14,7 +14,7 @@ frame when the item does not give it what it needs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Sequence
 
 from spacy.tokens import Token
@@ -72,13 +72,15 @@ class Rewrite:
     """A whole-item rewrite; ``new_key_results`` holds what moves out of an objective.
 
     ``edits`` (start, end, text in the job's text), when given, are the whole change as exact edits (a verb
-    swapped and nothing else); ``keeps_meaning`` marks those that may be applied as a safe fix.
+    swapped and nothing else); ``keeps_meaning`` marks those that may be applied as a safe fix; ``fallback`` is
+    a plainer rewrite to try when this one does not pass the grammar gate.
     """
 
     text: str
     new_key_results: tuple[str, ...] = ()
     edits: tuple[tuple[int, int, str], ...] = ()
     keeps_meaning: bool = False
+    fallback: "Rewrite | None" = None  # offered instead when this one fails the grammar gate
 
 
 REWRITERS: dict[str, Callable[[Job], Rewrite | None]] = {}
@@ -185,8 +187,9 @@ def _participle_of(tokens: list[Token], head_index: int, i: int) -> bool:
 def _lower_first(tokens: list[Token], text: str) -> str:
     """Drop the capital a word had only because it opened the item («Количество заявок» → «количество заявок»)."""
     first = tokens[0] if tokens else None
-    if first is None or first.i != 0 or not first.text[:1].isupper() or first.text.isupper():
-        return text
+    if first is None or any(t.is_alpha for t in first.doc[:first.i]) or not first.text[:1].isupper() or \
+            first.text.isupper():
+        return text  # only the item's first word («12 Monthly sessions»: "Monthly") had a capital for its place
     if first.pos_ == "PROPN" and not _common_word(first.text.lower()):
         return text
     return text[:1].lower() + text[1:]
@@ -487,7 +490,7 @@ def kpi(job: Job) -> Rewrite | None:
         body.pop(0)
     while body and (body[-1].is_punct or body[-1].pos_ in ("ADP", "CCONJ")):
         body.pop()
-    if not body or _ambiguous(body, job):
+    if not body or _ambiguous(body, job) or measures and _count_over_period(body, job):
         return None
     new_verb = _direction_verb(job, body, "kpi-wording")
     if new_verb is None:
@@ -515,6 +518,15 @@ def kpi(job: Job) -> Rewrite | None:
     else:
         phrase = _english_np(body)
     return Rewrite(sentence(_with_when(f"{new_verb} {phrase} from X to {target}", when)))
+
+
+def _count_over_period(body: Sequence[Token], job: Job) -> bool:
+    """«12 ежемесячных встреч», "12 monthly sessions": a number of events held over the period, not a level."""
+    rates = {w.lower() for w in job.kit.template("kpi-wording", "rate_words", job.lang) or ()}
+    if not any(t.lower_ in rates or t.lemma_.lower() in rates for t in body):
+        return False
+    head = _english_head(body) if job.lang == "en" else next((t for t in body if is_noun(t)), None)
+    return head is not None and _has_entry([head], job.kit.shared_words("artefact", job.lang))
 
 
 @rewriter("vague-verb")
@@ -627,38 +639,163 @@ _NOTE_TAIL = re.compile(
 def add_baseline(job: Job) -> Rewrite | None:
     """«до 68% (сейчас X%)»: the current value after the whole target phrase that lacks it.
 
-    The note goes after the number with its unit, scale and what it counts («не ниже 4,2 из 5», «15 000
-    подписчиков в Telegram»), before a trailing deadline, a clause break or a phrase about time that is not the
-    target («в первые две недели»).  Nothing when the text already gives a start («с X до Y» of another part).
+    The note goes at the end of the target's clause, after everything that belongs to the target — its unit,
+    scale, rate, scope and deadline («< 100 флашей на 1M ops (сейчас X)», "…on the onboarding checklist within 7
+    days (currently X%)") — and before a clause break or a constraint ("without degradation").  Where «Снизить
+    отток до 3% к концу года» would put the note between the target and its tail, the range reads better: «с X%
+    до 3% к концу года».  Nothing when the text already gives a start, when a current value means nothing (a
+    version's number, zero, "at least one", a thing that does not exist yet, a one-off event), or when two
+    targets share the clause.
     """
-    targets = job.fired.get("missing-baseline", ())
-    if not targets:
-        return None
-    target = targets[0]
     text = job.text
-    if has_baseline(text):
-        return None  # the composed rewrite already asks for the start: «с X до Y (сейчас X)» would ask twice
-    at = text.find(target.text)
-    if at < 0:
+    if has_baseline(text) or _no_current_value(text, job):
+        return None  # «с X до Y (сейчас X)» would ask twice; «(сейчас X)» for a new MVP asks for nothing
+    found = [(t, _find(text, t)) for t in job.fired.get("missing-baseline", ())]
+    target, at = next(((t, at) for t, at in found if at >= 0 and not _names_a_thing(text, at, t.text, job)),
+                      (None, -1))
+    if target is None:
+        return None
+    if _meaningless_target(text, at, target.text):
         return None
     end = at + len(target.text)
     tail = _NOTE_TAIL.match(text, end)
     if tail:
         end = tail.end()
-    percent = text[at:end].rstrip().endswith("%")
+    percent = text[at:end].rstrip().endswith("%") and not _relative(text, at, end)
     scale = _SCALE.match(text, end)
     if scale:
         end = scale.end()
+    letter = next((x for x in "XYNM" if not re.search(rf"\b{x}\b", text)), None)
+    if letter is None:
+        return None  # the writer's own placeholders: a note with one of them would read as already reached
     note = job.kit.template("missing-baseline", "note", job.lang) or (" (сейчас X)" if job.lang == "ru" else " (currently X)")
-    if " " not in target.text.strip() and target.start == 0:  # a multiplier verb, "Double the share…": at the end
-        end = _note_at(text, len(text), job)
-    else:
-        end = _note_at(text, end, job)
-    if percent and not re.match(r"(?:на|by)\b", target.text.strip(), re.IGNORECASE):
-        note = note.replace("X", "X%")  # «до 68%», «— 65%» are levels in %; «на 25%» changes a value in its own unit
-    if not _note_fits(text, end):
+    note = note.replace("X", letter + ("%" if percent else ""))
+    multiplier = " " not in target.text.strip() and target.start == 0  # "Double the share…": the note at the end
+    where = _note_at(text, len(text) if multiplier else end, job)
+    if where is None:
         return None
-    return Rewrite(sentence(text[:end] + note + text[end:]))
+    noted = Rewrite(sentence(text[:where] + note + text[where:])) if _note_fits(text, where) else None
+    follows = re.match(r"\s*([^\W\d_]+)", text[end:where])
+    if not multiplier and follows is not None and follows.group(1).lower() in _PREPOSITIONS:  # not "to 5 new verticals"
+        ranged = _as_range(text, at, target.text, letter + ("%" if percent else ""), job)
+        if ranged is not None:  # «Снизить отток до 3% к концу года» → «Снизить отток с X% до 3% к концу года»
+            return replace(ranged, fallback=noted)
+    if noted is None:
+        return None
+    won = _won_not_reached(noted.text) if job.lang == "ru" else None
+    return Rewrite(won, fallback=noted) if won is not None else noted
+
+
+def _won_not_reached(text: str) -> str | None:
+    """«Достичь 10 клиентов» is a calque: people are won («Привлечь 10 клиентов»), a level is reached."""
+    match = re.match(r"(Достичь|Достигнуть)(\s+\d[\d  ]*\s+)([а-яё]+)", text, re.IGNORECASE)
+    if match is None:
+        return None
+    from .analysis.russian import parses
+
+    readings = parses(match.group(3).lower())
+    if not readings or not {"NOUN", "anim", "gent"} <= set(readings[0].tag.grammemes):
+        return None  # «Достичь 99,99% доступности»: a level is reached
+    return _cap("привлечь", match.group(1)) + text[match.end(1):]
+
+
+# What may follow a target that the range form keeps next to it: a deadline, a scope, a means («за квартал», "by …").
+_PREPOSITIONS = frozenset("в во на за через после до к ко по при для среди у "
+                          "in on at within during over after before by for until across among per".split())
+
+
+def _find(text: str, target: Target) -> int:
+    """Where the target is in the (possibly edited) text: at its own place, else its first whole occurrence."""
+    if text[target.start:target.end] == target.text:
+        return target.start
+    match = re.search(rf"(?<![\w.,]){re.escape(target.text)}(?![\d.,]\d)", text)
+    return match.start() if match else text.find(target.text)
+
+
+def _as_range(text: str, at: int, target: str, start: str, job: Job) -> Rewrite | None:
+    """«Verb metric до N …» → «Verb metric с X до N …», where a change verb and a plain «до N» / "to N" allow it."""
+    lead = re.match(r"(до|to)\s+[$€₽]?\d", target.strip(), re.IGNORECASE)
+    verb = re.match(r"\s*([^\W\d_]+)", text)
+    change = set(job.kit.shared_words("change", job.lang)) - {"довести", "bring", "double", "triple", "halve",
+                                                               "удвоить", "утроить"}
+    if lead is None or verb is None or verb.group(1).lower() not in change:
+        return None
+    if re.search(r"\b(?:from|с|со)\s*$", text[:at], re.IGNORECASE) or re.search(r"[,;:(]", text[verb.end():at]):
+        return None  # the metric phrase itself ends in «с»/"from", or a clause lies between the verb and the target
+    word = "с" if job.lang == "ru" else "from"
+    return Rewrite(sentence(f"{text[:at].rstrip()} {word} {start} {text[at:].lstrip()}"))
+
+
+# A current value means nothing for a count that qualifies a new thing or a one-off event (see missing-baseline.yaml).
+_CREATE = re.compile(r"\s*(?:build|create|establish|implement|develop|design|assemble|set\s+up|stand\s+up|создать|"
+                     r"построить|собрать|разработать|внедрить)\b", re.IGNORECASE)
+_AT_LEAST = re.compile(r"at\s+least|≥|>=|\d\s*\+|не\s+менее|минимум|как\s+минимум|хотя\s+бы", re.IGNORECASE)
+
+
+def _no_current_value(text: str, job: Job) -> bool:
+    """The whole item is about something that has no current value yet: an MVP, the first month after launch,
+    a one-off demo, a specification («Free tier: 2 assessments + …»), a stopping rule ("until …") — or its start
+    is already named in words ("compared to the legacy tool")."""
+    lowered = " ".join(text.lower().split())
+    phrases = job.kit.template("missing-baseline", "no_current", job.lang) or ()
+    if any(re.search(rf"(?<!\w){re.escape(p.lower())}(?!\w)", lowered) for p in phrases):
+        return True
+    created = _CREATE.match(text)
+    count = _AT_LEAST.search(text)
+    things = job.kit.template("missing-baseline", "new_things", job.lang) or ()
+    if created and count and any(re.search(rf"(?<!\w){re.escape(t.lower())}", text[:count.start()].lower())
+                                 for t in things):
+        return True  # "Build a dataset of ≥50 places": the count describes what is built; today it is zero
+    if re.match(r"\s*[\w\s-]{0,20}\b(?:tier|plan|тариф\w*)\s*:", text, re.IGNORECASE):
+        return True  # a plan's specification, not a metric to move
+    if re.search(r"\b(?:compared\s+(?:to|with)|relative\s+to)\b|по\s+сравнению\s+с", text, re.IGNORECASE):
+        return True  # "…by 30% compared to the legacy tool": the writer named the start in words
+    return re.search(r"\b(?:until|till)\b|пока\s+не\b", text, re.IGNORECASE) is not None
+
+
+def _names_a_thing(text: str, at: int, target: str, job: Job) -> bool:
+    """A number that is part of a name ("WCAG 2.1", "Tier 1", «неделя 3», "v2.0") or a fact of an equation ("= 16")."""
+    if re.search(r"[=×]\s*$", text[:at]):
+        return True
+    before = re.search(r"([^\W\d_]+)[\s-]*$", text[:at])
+    names = job.kit.template("missing-baseline", "names", job.lang) or ()
+    if before is not None and before.group(1).lower() in {n.lower() for n in names} and not target.strip()[:1].isalpha():
+        return True
+    return re.match(r"\s*v?\d+\.\d+\.\d+|\s*v\d", target) is not None
+
+
+def _meaningless_target(text: str, at: int, target: str) -> bool:
+    """Zero, "at least one", a count inside the writer's brackets or followed by «+ …» (a specification)."""
+    number = re.search(r"\d+(?:[.,]\d+)?|\b(?:zero|none|ноль|нуля|one|один|одного|одна|одной|одну)\b", target,
+                       re.IGNORECASE)
+    if number is None:
+        return False
+    after = text[at + number.end():]
+    value = number.group().lower()
+    if value in ("zero", "none", "ноль", "нуля") or value.replace(",", ".").strip("0.") == "":
+        return True
+    if value in ("one", "один", "одного", "одна", "одной", "одну", "1") and _AT_LEAST.search(
+            text[max(0, at - 20):at + number.start()]) and not re.match(
+            r"\s*(?:[%.,\d]|[kmb]\b|million|billion|thousand|тыс|млн|млрд)", after, re.IGNORECASE):
+        return True  # "at least one professional": met or not, there is nothing to start from
+    if text[:at].count("(") > text[:at].count(")"):
+        return True  # inside the writer's own brackets
+    return re.match(r"\s*[^\W\d_]+\s*\+\s*\w", after) is not None  # "2 assessments + Week 1 strategies"
+
+
+# A relative change in per cent ("a 40% increase in champions", «рост на 30%») is counted in its own unit.
+_RELATIVE_AFTER = re.compile(
+    r"\s*(?:increase|growth|rise|uplift|lift|boost|gain|jump|improvement|reduction|decrease|drop|decline|cut|more|"
+    r"less|fewer|higher|lower|faster|slower|рост\w*|прирост\w*|увеличени\w*|снижени\w*|сокращени\w*|уменьшени\w*|"
+    r"больше|меньше|выше|ниже|быстрее|медленнее)\b", re.IGNORECASE)
+
+
+def _relative(text: str, at: int, end: int) -> bool:
+    """Whether a per-cent target is a change, not a level: «на 25%», "by 25%", "40% increase", "up 10%"."""
+    return re.match(r"\s*(?:на|by)\b", text[at:end], re.IGNORECASE) is not None or \
+        _RELATIVE_AFTER.match(text, end) is not None or \
+        re.search(r"(?:^|\s)(?:up|down|на|by)\s+(?:(?:at\s+(?:least|most)|не\s+менее|не\s+более|минимум|хотя\s+бы)\s+)?$",
+                  text[:at], re.IGNORECASE) is not None
 
 
 def _note_fits(text: str, at: int) -> bool:
@@ -683,44 +820,39 @@ def _note_fits(text: str, at: int) -> bool:
 _SCALE = re.compile(r"\s+(?:из|out\s+of)\s+\d+(?:[.,]\d+)?|\s+(?:per|на)\s+\d[\d,.  ]*\s*[^\W\d_]+|"
                     r"\s+(?:в|за)\s+(?:месяц|неделю|день|сутки)\b|\s+(?:per|a|an|each)\s+(?:month|week|day)\b",
                     re.IGNORECASE)
-# Where the phrase of a target ends at the latest: a clause break, a conjunction, a purpose.
-_NOTE_BREAK = re.compile(r"\s*[,;:(—–]|\s+(?:и|или|а|чтобы|and|or|so|while|which|that)\b", re.IGNORECASE)
-# A phrase about time after the target («в первые две недели», "within 30 days") is not part of the target.
-_TIME_WORD = re.compile(
-    r"\b(?:недел\w*|месяц\w*|дн(?:я|ей|и|ям|ях)|день|час\w*|минут\w*|секунд\w*|год\w*|квартал\w*|полугоди\w*|лет|"
-    r"спринт\w*|релиз\w*|weeks?|months?|days?|hours?|minutes?|seconds?|years?|quarters?|sprints?|releases?)\b",
-    re.IGNORECASE)
-_PREPOSITIONS = frozenset("в во на за через после до к ко по при с со у для среди "
-                          "in on at within during over after before by for until per from with".split())
+# Where the phrase of a target ends at the latest: a clause break, a conjunction, a purpose, a constraint.
+_NOTE_BREAK = re.compile(r"\s*(?:[,:](?!\d)|[;(—–])|\s+(?:и|или|а|чтобы|без|кроме|несмотря|and|or|so|while|which|that|without|except|"
+                         r"excluding|despite)\b", re.IGNORECASE)
+# After a comma, a level of its own («D7 — 30%», "≥ 3 cities") is a second target; a name's number ("BENCH-011") is not.
+_SECOND_TARGET = re.compile(r"\d\s*%|[—–:=]\s*[<>≤≥~]?\s*\d|[<>≤≥]\s*\d|(?:at\s+(?:least|most)|не\s+(?:менее|более)|"
+                            r"минимум|максимум)\s+\d", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"\s+(?:и|или|а|and|or)", re.IGNORECASE)
 
 
-def _note_at(text: str, end: int, job: Job) -> int:
-    """Where the baseline note goes: after the words that belong to the target, before time and clause breaks."""
+def _note_at(text: str, end: int, job: Job) -> int | None:
+    """Where the baseline note goes: at the end of the target's clause, after its unit, scope, rate and deadline.
+
+    ``None`` when a second target follows the first — after a conjunction ("200 views and 5 likes") or a comma
+    («D1 — 55%, D7 — 30%»): one note cannot serve both, and one between them splits the phrase.
+    """
     limit = len(text.rstrip(" .;"))
-    for x in job.analysis.times:  # the writer's deadline («к концу квартала») stays last
-        found = text.find(x.text, end)
-        if found >= 0:
-            limit = min(limit, found)
+    times = [(at, at + len(x.text)) for x in job.analysis.times if (at := text.find(x.text, end)) >= 0]
     brk = _NOTE_BREAK.search(text, end, limit)
-    while brk is not None and _joins_a_noun(text, brk, job.lang):  # «для Москвы и области»: one phrase
-        brk = _NOTE_BREAK.search(text, brk.end(), limit)
+    while brk is not None:
+        segment = re.split(r"[,;]", text[brk.end():], maxsplit=1)[0]  # up to the next comma
+        if re.search(r"\d", segment) if _CONJUNCTION.fullmatch(brk.group()) else _SECOND_TARGET.search(segment):
+            return None  # "200 views and 5 likes", «D1 — 55%, D7 — 30%»: a second target
+        if not (_joins_a_noun(text, brk, job.lang) or any(a <= brk.start() < b for a, b in times)):
+            break
+        brk = _NOTE_BREAK.search(text, brk.end(), limit)  # «для Москвы и области», "by March 31, 2027": one phrase
     if brk is not None:
         limit = brk.start()
+    purpose = _purpose(text, end, limit) if job.lang == "en" else None
+    if purpose is not None:
+        limit = purpose  # "300 paying teams (currently X) to prove the motion": the note stays with the target
     if end >= limit:
         return min(end, limit)  # a note at the end goes before the writer's full stop
-    for word in re.finditer(r"\S+", text[:limit]):
-        if word.start() < end or word.group().lower() not in _PREPOSITIONS:
-            continue
-        phrase = text[word.start():limit]
-        if _TIME_WORD.search(phrase) or _counts(phrase):
-            return len(text[:word.start()].rstrip())  # «до 40% в первые две недели»: the note before the duration
     return len(text[:limit].rstrip())
-
-
-def _counts(phrase: str) -> bool:
-    """A number in the phrase that counts something ("with 80k repositories"), not a name's ("Tier 1", «P1»)."""
-    return any(not re.search(r"(?:^|\s)[A-ZА-ЯЁ][\w-]*\s?$|[^\W\d_]$", phrase[:m.start()])
-               for m in re.finditer(r"\d", phrase))
 
 
 def _ends_in_participle_clause(body: list[Token]) -> bool:
@@ -749,6 +881,18 @@ def _joins_a_noun(text: str, brk: re.Match[str], lang: str) -> bool:
 
     lemmas = getAllLemmas(word)
     return "NOUN" in lemmas or "PROPN" in lemmas or following.group(1)[:1].isupper()
+
+
+def _purpose(text: str, start: int, limit: int) -> int | None:
+    """Where a purpose clause ("in order to reduce churn", "to prove the motion") begins between ``start`` and ``limit``."""
+    from .analysis.english import word_options
+
+    for match in re.finditer(r"\s+(?:in\s+order\s+)?to\s+([a-z]+)", text[:limit], re.IGNORECASE):
+        word, options = match.group(1).lower(), word_options(match.group(1))
+        verb = set(options) == {"VERB"} and word in options["VERB"]  # a base form: "to prove", not "to paid"
+        if match.start() >= start and (verb or word == "help"):
+            return match.start()
+    return None
 
 
 def _counted_noun(text: str, at: int, lang: str) -> int | None:

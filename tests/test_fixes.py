@@ -401,10 +401,10 @@ def test_a_range_rewrite_does_not_ask_for_the_start_twice(text, objective, expec
 
 @pytest.mark.parametrize("text,expected", [
     ("Средняя оценка поддержки не ниже 4,2 из 5", "Средняя оценка поддержки не ниже 4,2 из 5 (сейчас X)"),
-    ("Выйти на 15 000 подписчиков в Telegram к концу квартала",
-     "Выйти на 15 000 подписчиков в Telegram (сейчас X) к концу квартала"),
+    ("Выйти на 15 000 подписчиков в Telegram к концу квартала",  # the deadline belongs to the target: the note ends it
+     "Выйти на 15 000 подписчиков в Telegram к концу квартала (сейчас X)"),
     ("Довести долю активных пользователей до 40% в первые две недели",
-     "Довести долю активных пользователей до 40% (сейчас X%) в первые две недели"),
+     "Довести долю активных пользователей до 40% в первые две недели (сейчас X%)"),
 ])
 def test_the_baseline_note_follows_the_whole_target_phrase(text, expected):
     assert _suggested(text) == {expected}

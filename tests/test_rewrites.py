@@ -148,7 +148,8 @@ def test_task_rewrites_hold_their_properties(verb, noun, count):
 
 @pytest.mark.parametrize("text,expected", [
     ("Сократить срок доставки до 2 дней для Москвы и области",
-     "Сократить срок доставки до 2 дней для Москвы и области (сейчас X)"),
+     "Сократить срок доставки с X до 2 дней для Москвы и области"),
+    ("Выйти на 2 дня доставки для Москвы и области", "Выйти на 2 дня доставки для Москвы и области (сейчас X)"),
     ("Reach a 95% CSAT for chat and email", "Reach a 95% CSAT for chat and email (currently X%)"),
 ])
 def test_the_baseline_note_does_not_split_a_coordinated_phrase(text, expected):

@@ -73,6 +73,7 @@ def problems(text: str, original: str, lang: str, analysis: Analysis | None = No
     if lang == "en" and re.search(r"[А-Яа-яЁё]", text):
         found.append("Russian words in an English sentence")
     found += _second_range(text, original)
+    found += _doubled_from(text, original) + _reused_placeholders(text, original)
     for opening, closing in ("()", "«»", "[]"):
         if text.count(opening) != text.count(closing) and original.count(opening) == original.count(closing):
             found.append(f"unbalanced “{opening}{closing}”")
@@ -118,6 +119,26 @@ def _second_range(text: str, original: str) -> list[str]:
         if len(pattern.findall(text)) > max(1, len(pattern.findall(original))):
             return ["a second range where the writer already gave one"]
     return []
+
+
+# "emails from clients from X to Y", «встречи с клиентами с X до Y»: a range's start right after a phrase with the
+# same preposition reads as its continuation («встреч с клиентами в неделю с X до Y» has a rate between them).
+_DOUBLED_FROM = (re.compile(r"\bfrom\s+(?:[^\W\d_][\w-]*\s+){1,2}from\s+[$€₽]?(?:\d|[XYNM]\b)", re.IGNORECASE),
+                 re.compile(r"(?:^|\s)(?:с|со)\s+(?:[^\W\d_][\w-]*\s+){1,2}(?:с|со)\s+[$€₽]?(?:\d|[XYNM]\b)",
+                            re.IGNORECASE))
+
+
+def _doubled_from(text: str, original: str) -> list[str]:
+    if any(p.search(text) and not p.search(original) for p in _DOUBLED_FROM):
+        return ["a range's “from” right after another “from”"]
+    return []
+
+
+def _reused_placeholders(text: str, original: str) -> list[str]:
+    """"Achieve X% of ARR (currently X%)": the writer's own placeholder must not stand for another value too."""
+    reused = [letter for letter in "XYNM" if re.search(rf"\b{letter}\b", original)
+              and len(re.findall(rf"\b{letter}\b", text)) > len(re.findall(rf"\b{letter}\b", original))]
+    return [f"the writer's placeholder {letter} stands for a new value" for letter in reused]
 
 
 # ---------------------------------------------------------------- numbers
@@ -376,7 +397,8 @@ def _english(words: list[Token], original: str) -> list[str]:
         if low in _EN_PREPOSITIONS:
             if nxt is None or (nxt.is_punct and nxt.text not in "\"“'(‘$€£"):
                 found.append(f"dangling preposition “{t.text}”")
-            elif (nxt.lower_ in _EN_PREPOSITIONS or nxt.lower_ in _EN_PARTICLES) and (low, nxt.lower_) not in _EN_PAIRS:
+            elif (nxt.lower_ in _EN_PREPOSITIONS or nxt.lower_ in _EN_PARTICLES) and (low, nxt.lower_) not in _EN_PAIRS \
+                    and not (nxt.lower_ == "at" and i + 2 < len(words) and words[i + 2].lower_ in ("least", "most")):
                 found.append(f"“{t.text} {nxt.text}”: a preposition followed by another")
         if low in ("each", "every") and nxt is not None and i + 2 < len(words):
             verb = words[i + 2]

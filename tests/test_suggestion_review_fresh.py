@@ -1,0 +1,196 @@
+"""The classes the native pre-review of the fresh published split named, each pinned by a test.
+
+(1) the baseline note never splits a target from its unit, scope, rate or deadline: it ends the target's clause,
+    a «Verb metric до N …» with a tail takes the range «с X до N …», and two targets joined by "and" get no note;
+(2) no note where a current value means nothing: a version's number, zero, "at least one", a one-off demo, a
+    thing not built yet (MVP, a new dataset, the first month after launch), a specification, an equation;
+(3) a relative target in per cent asks for a start in its own unit; the writer's own placeholder is not reused;
+(4) the kpi rewrite: no range for a count of events over the period, no doubled "from", no capital mid-sentence;
+(5) «Достичь 10 клиентов» → «Привлечь 10 клиентов (сейчас X)»: people are won, a level is reached.
+
+The examples are paraphrases of the reviewed items, not copies.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from okrlint.grammar import gate
+
+from helpers import lint_item, rules_of
+
+
+def _suggestions(text: str, objective: str | None = None) -> set[str]:
+    cyrillic = any("а" <= ch <= "я" for ch in text.lower())
+    objective = objective or ("Сделать сервис удобным" if cyrillic else "Make onboarding effortless")
+    return {s.text for f in lint_item(text, "key_result", objective=objective) for s in f.suggestions}
+
+
+# ---------------------------------------------------------------- (1) placement
+
+@pytest.mark.parametrize("text,expected", [
+    ("< 20 ошибок на 10 тыс. запросов", "< 20 ошибок на 10 тыс. запросов (сейчас X)"),  # the rate is the target's
+    ("< 20 таймаутов на 1M запросов.", "< 20 таймаутов на 1M запросов (сейчас X)."),
+    ("Выручка партнёрского канала — не менее 40 млн ₽ к концу полугодия",  # not between the target and its deadline
+     "Выручка партнёрского канала — не менее 40 млн ₽ к концу полугодия (сейчас X)"),
+    ("Reach 60% usage for top 3 new integrations", "Reach 60% usage for top 3 new integrations (currently X%)"),
+    ("Achieve 75% pass rate on the security quiz within first 10 days",
+     "Achieve 75% pass rate on the security quiz within first 10 days (currently X%)"),
+    ("Fewer than 2 checkout errors per 1,000 orders after the redesign",  # "1,000" is one number, not a clause break
+     "Fewer than 2 checkout errors per 1,000 orders after the redesign (currently X)"),
+])
+def test_the_note_ends_the_targets_clause(text, expected):
+    assert _suggestions(text) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Снизить время сборки до 8 минут к концу квартала", "Снизить время сборки с X до 8 минут к концу квартала"),
+    ("Increase trial conversion to 12% by the end of Q2", "Increase trial conversion from X% to 12% by the end of Q2"),
+])
+def test_a_change_verb_with_a_tail_takes_the_range(text, expected):
+    assert _suggestions(text) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Increase availability to 4 new regional markets", "Increase availability to 4 new regional markets (currently X)"),
+    ("Grow the user group to 3,000 members in 9 months", "Grow the user group to 3,000 members in 9 months (currently X)"),
+])
+def test_no_range_where_the_number_counts_a_noun_of_its_own(text, expected):
+    assert _suggestions(text) == {expected}  # "from X to 4 new regional markets" would change what is measured
+
+
+def test_a_range_the_gate_rejects_falls_back_to_the_note():
+    from okrlint.analysis import analyze_text
+    from okrlint.engine import _kit, load_rules
+    from okrlint.rewrite import Job, Target, add_baseline
+
+    text = "Снизить число встреч со стейкхолдерами до 4 к концу квартала"
+    at = text.index("до 4")
+    job = Job("key_result", "ru", text, analyze_text(text, "ru"),
+              {"missing-baseline": [Target(at, at + 4, "до 4")]}, _kit(tuple(load_rules())))
+    done = add_baseline(job)
+    assert done is not None and done.text == "Снизить число встреч со стейкхолдерами с X до 4 к концу квартала"
+    assert gate.problems(done.text, text, "ru")  # «со стейкхолдерами с X»: the range reads as its continuation
+    assert done.fallback is not None and done.fallback.text == \
+        "Снизить число встреч со стейкхолдерами до 4 к концу квартала (сейчас X)"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Reach 400 paying studios to prove the self-serve motion",
+     "Reach 400 paying studios (currently X) to prove the self-serve motion"),
+    ("Hit 92% CSAT in order to reduce refunds", "Hit 92% CSAT (currently X%) in order to reduce refunds"),
+    ("Reach 35% of trials converted to paid", "Reach 35% of trials converted to paid (currently X%)"),  # no purpose
+])
+def test_the_note_stays_before_a_purpose_clause(text, expected):
+    assert _suggestions(text) == {expected}
+
+
+def test_a_constraint_after_the_target_stays_after_the_note():
+    text = "Ensure the sync service can process 900+ verified listings without data loss."
+    assert _suggestions(text) == {"Ensure the sync service can process 900+ verified listings (currently X) without data loss."}
+
+
+@pytest.mark.parametrize("text", ["Each guide reaches at least 300 views and 10 comments",
+                                  "Increase trial conversion to 12% by the end of Q2 and activation to 40%",
+                                  "Retention D3 — 45%, D30 — 15%",  # after a comma: a level of its own
+                                  "Конверсия в пробный период до 12%, в оплату — 4%",
+                                  "There are at least 12 maintainers, with at least 3 working full time"])
+def test_two_targets_get_no_note(text):
+    findings = lint_item(text, "key_result", objective="Make onboarding effortless")
+    assert "missing-baseline" in rules_of(findings)  # the finding stays: its message says what to add
+    assert not any(f.suggestions for f in findings)
+
+
+# ---------------------------------------------------------------- (2) no current value
+
+@pytest.mark.parametrize("text", [
+    "Ensure accessibility (WCAG 2.2 AA) on all pages, with > 60% of audit issues fixed before release",  # a version
+    "Matrix view covers all combos (3 roles × 4 regions = 12 combos, mobile included)",  # an equation's fact
+    "Basic plan: 3 projects + 1 GB storage for free",  # a plan's specification
+    "Achieve zero failed payments during the launch demo.",  # zero, a one-off event
+    "Not more than 3 crashes during the live demo",
+    "At least one partner integration goes live",
+    "Establish a shared design system covering at least 40 components",  # a thing being built
+    "Не более 3 инцидентов в первый месяц после запуска",  # the launch window
+    "Reduce time to first report by at least 20% compared to the old exporter",  # the start named in words
+])
+def test_no_note_where_a_current_value_means_nothing(text):
+    findings = lint_item(text, "key_result", objective="Make onboarding effortless")
+    assert "missing-baseline" in rules_of(findings)
+    assert not any(f.suggestions for f in findings)
+
+
+# ---------------------------------------------------------------- (3) relative targets, the writer's placeholders
+
+@pytest.mark.parametrize("text,expected", [
+    ("30% Growth in Ambassadors", "30% Growth in Ambassadors (currently X)"),
+    ("35% increase in active mentors", "35% increase in active mentors (currently X)"),
+])
+def test_a_relative_target_asks_for_a_start_in_its_own_unit(text, expected):
+    assert _suggestions(text) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cut onboarding time by at least 25%", "Cut onboarding time by at least 25% (currently X)"),  # relative: no X%
+    ("Raise the NPS of the mobile app to at least 45", "Raise the NPS of the mobile app to at least 45 (currently X)"),
+    ("Get line coverage on the payments module to at least 90%",
+     "Get line coverage on the payments module to at least 90% (currently X%)"),
+])
+def test_at_least_after_a_preposition_reads_as_one_phrase(text, expected):
+    assert _suggestions(text) == {expected}  # "to at least 45" is not a preposition followed by another
+    assert gate.problems(expected, text, "en") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Reach X% of bookings through partners", "Reach X% of bookings through partners (currently Y%)"),
+    ("Hit Y% of revenue from partners", "Hit Y% of revenue from partners (currently X%)"),
+])
+def test_the_writers_placeholder_is_not_reused(text, expected):
+    assert _suggestions(text) == {expected}
+
+
+def test_the_gate_rejects_a_reused_placeholder():
+    assert gate.problems("Reach X% of bookings through partners (currently X%)", "Reach X% of bookings through partners",
+                         "en")
+    assert gate.problems("Reach X% of bookings through partners (currently Y%)", "Reach X% of bookings through partners",
+                         "en") == []
+
+
+# ---------------------------------------------------------------- (4) the kpi rewrite
+
+def test_a_count_of_events_over_the_period_gets_no_range():
+    findings = lint_item("24 Monthly customer advisory sessions", "key_result", objective="Grow our leaders")
+    assert "kpi-wording" in rules_of(findings)
+    assert not any(f.suggestions for f in findings)  # 24 sessions, one a month: not a level of 24 a month
+
+
+def test_a_title_case_first_word_loses_its_capital_mid_sentence():
+    assert _suggestions("500 Monthly active users") == {
+        "Increase monthly active users from X to 500 by the end of the quarter"}
+
+
+@pytest.mark.parametrize("text", ["Cut the number of calls from vendors", "Сократить число встреч со стейкхолдерами"])
+def test_no_range_right_after_the_same_preposition(text):
+    findings = lint_item(text, "key_result", objective="Make onboarding effortless")
+    assert "missing-number" in rules_of(findings)
+    assert not any(f.suggestions for f in findings)
+
+
+@pytest.mark.parametrize("text,original,lang,ok", [
+    ("Cut the number of calls from vendors from X to Y", "Cut the number of calls from vendors", "en", False),
+    ("Сократить число встреч со стейкхолдерами с X до Y", "Сократить число встреч со стейкхолдерами", "ru", False),
+    ("Увеличить количество встреч с клиентами в неделю с X до Y", "Количество встреч с клиентами в неделю", "ru", True),
+])
+def test_the_gate_on_a_doubled_from(text, original, lang, ok):
+    assert (gate.problems(text, original, lang) == []) == ok
+
+
+# ---------------------------------------------------------------- (5) «Достичь N клиентов»
+
+@pytest.mark.parametrize("text,expected", [
+    ("Достичь 25 партнёров", "Привлечь 25 партнёров (сейчас X)"),
+    ("Достичь 3 дистрибьюторов в регионе", "Привлечь 3 дистрибьюторов в регионе (сейчас X)"),
+    ("Достичь 95% покрытия тестами", "Достичь 95% покрытия тестами (сейчас X%)"),  # a level is reached
+])
+def test_people_are_won_not_reached(text, expected):
+    assert _suggestions(text) == {expected}
