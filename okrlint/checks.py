@@ -83,9 +83,10 @@ def phrase_matches(ctx: "Context", groups: Iterable[str]) -> list[Span]:
     """Occurrences of lexicon entries (single lemmas or phrases) plus the rule's own Matcher patterns."""
     analysis = ctx.analysis
     assert analysis is not None
-    entries = tuple(sorted({w for g in groups for w in ctx.words(g)}))
     extra = tuple(sorted(ctx.config.extra_words.get(ctx.rule.id, {}).get(analysis.lang, [])))
-    matcher = _matcher(ctx.rule.id, analysis.lang, entries + extra, id(ctx.rule))
+    matcher, anchors = _rule_matcher(ctx.rule, analysis.lang, tuple(groups), extra)
+    if anchors is not None and not _anchored(analysis, anchors):
+        return []  # no word of the item can start a pattern: the Matcher would find nothing
     spans = [Span(analysis.doc, s, e) for _, s, e in matcher(analysis.doc)]
     spans.sort(key=lambda s: (s.start, -len(s)))
     kept: list[Span] = []
@@ -96,6 +97,51 @@ def phrase_matches(ctx: "Context", groups: Iterable[str]) -> list[Span]:
 
 
 _RULE_PATTERNS: dict[int, dict[str, list[list[dict[str, Any]]]]] = {}
+# (rule, lang, groups, extra words) → its Matcher and anchors; the rule is kept so its id is never reused.
+_RULE_MATCHERS: dict[tuple[int, str, tuple[str, ...], tuple[str, ...]], tuple["Rule", Matcher, Anchors | None]] = {}
+# What a pattern's first token must be, by attribute (LOWER, LEMMA, ORTH): a word none of whose attributes is in
+# these sets starts no match.  None when a pattern starts with anything else (an optional token, a POS).
+Anchors = dict[str, frozenset[str]]
+
+
+def _rule_matcher(rule: "Rule", lang: str, groups: tuple[str, ...], extra: tuple[str, ...]) -> tuple[Matcher, Anchors | None]:
+    """The Matcher for a rule's lexicon groups (and the config's extra words), with its anchors: built once, not
+    on every item."""
+    key = (id(rule), lang, groups, extra)
+    if key not in _RULE_MATCHERS:
+        words: set[str] = set()
+        for group in groups:
+            words |= rule.word_set(lang, group)
+        if "main" in groups:
+            words |= {w.lower() for w in extra}
+        entries = tuple(sorted(words)) + extra
+        matcher = _matcher(rule.id, lang, entries, id(rule))
+        _RULE_MATCHERS[key] = (rule, matcher, _anchors(_patterns(lang, entries, id(rule))))
+    _, matcher, anchors = _RULE_MATCHERS[key]
+    return matcher, anchors
+
+
+def _anchors(patterns: list[list[dict[str, Any]]]) -> Anchors | None:
+    found: dict[str, set[str]] = {"LOWER": set(), "LEMMA": set(), "ORTH": set()}
+    for pattern in patterns:
+        first = pattern[0] if pattern else None
+        if not isinstance(first, dict) or len(first) != 1:
+            return None  # an operator, several attributes, or an empty pattern: no cheap test
+        (attr, value), = first.items()
+        if attr not in found:
+            return None
+        if isinstance(value, str):
+            found[attr].add(value)
+        elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+            found[attr].update(value["IN"])
+        else:
+            return None
+    return {attr: frozenset(values) for attr, values in found.items()}
+
+
+def _anchored(analysis: Analysis, anchors: Anchors) -> bool:
+    lower, lemma, orth = anchors["LOWER"], anchors["LEMMA"], anchors["ORTH"]
+    return any(t.lower_ in lower or t.lemma_ in lemma or t.text in orth for t in analysis.doc)
 
 
 @lru_cache(maxsize=None)
@@ -103,6 +149,13 @@ def _matcher(rule_id: str, lang: str, entries: tuple[str, ...], rule_key: int) -
     from .analysis import _blank
 
     matcher = Matcher(_blank(lang).vocab)
+    patterns = _patterns(lang, entries, rule_key)
+    if patterns:
+        matcher.add(rule_id, patterns)
+    return matcher
+
+
+def _patterns(lang: str, entries: tuple[str, ...], rule_key: int) -> list[list[dict[str, Any]]]:
     patterns = []
     for entry in entries:
         words = entry.split()
@@ -110,9 +163,7 @@ def _matcher(rule_id: str, lang: str, entries: tuple[str, ...], rule_key: int) -
                          for w in words])
         patterns.append([{"LOWER": w.lower()} for w in words])
     patterns.extend(_RULE_PATTERNS.get(rule_key, {}).get(lang, []))
-    if patterns:
-        matcher.add(rule_id, patterns)
-    return matcher
+    return patterns
 
 
 def register_patterns(rule: "Rule") -> None:
@@ -927,7 +978,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     """The word KPI, «поддерживать»/maintain, or a bare metric name / steady quota with no verb."""
     analysis = ctx.analysis
     assert analysis is not None
-    hits = [_span_hit([t]) for t in analysis.doc if t.lower_ in ctx.words("kpi_words")]
+    kpi_words = ctx.words("kpi_words")
+    hits = [_span_hit([t]) for t in analysis.doc if t.lower_ in kpi_words]
     if hits:
         return hits[:1]
     pred = analysis.pred

@@ -34,12 +34,13 @@ class Analysis:
     quantities: list[Quantity]
     times: list[TimeExpr]
 
-    @property
+    @cached_property
     def has_measure(self) -> bool:
         return any(q.measure for q in self.quantities)
 
-    @property
+    @cached_property
     def has_baseline(self) -> bool:
+        """Computed once: several checks and the fix stage ask of every item."""
         return has_baseline(self.text)
 
     def has_time(self, kind: str | None = None) -> bool:

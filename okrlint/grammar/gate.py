@@ -75,11 +75,12 @@ def problems(text: str, original: str, lang: str, analysis: Analysis | None = No
     found += _second_range(text, original)
     analysis = analysis if analysis is not None and analysis.text == text else analyze_text(text, lang)
     words = _words(analysis)
-    found += _doubled(words)
+    held = _placeholders(analysis)
+    found += _doubled(words, held)
     if lang == "ru":
-        found += _russian(analysis, words, original)
+        found += _russian(analysis, words, original, held)
     else:
-        found += _english(words, original)
+        found += _english(words, original, held)
     return found
 
 
@@ -92,18 +93,23 @@ def _in_compound(token: Token) -> bool:
         before is not None and before.text == "-" and not before.whitespace_)
 
 
-def _in_placeholder(token: Token) -> bool:
-    return any(m.start() <= token.idx < m.end() for m in _PLACEHOLDER.finditer(token.doc.text))
+def _placeholders(analysis: Analysis) -> frozenset[int]:
+    """Indices of the tokens that stand in a placeholder ("X", "[metric]"): computed once per text, as
+    every check of every word asks."""
+    spans = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(analysis.doc.text)]
+    if not spans:
+        return frozenset()
+    return frozenset(t.i for t in analysis.doc if any(a <= t.idx < b for a, b in spans))
 
 
 def _words(analysis: Analysis) -> list[Token]:
-    """Tokens that are words, numbers or punctuation; a placeholder stands for any word (see ``_in_placeholder``)."""
+    """Tokens that are words, numbers or punctuation; a placeholder stands for any word (see ``_placeholders``)."""
     return [t for t in analysis.doc if not t.is_space]
 
 
-def _doubled(words: Sequence[Token]) -> list[str]:
+def _doubled(words: Sequence[Token], held: frozenset[int]) -> list[str]:
     return [f"doubled word «{b.text}»" for a, b in zip(words, words[1:])
-            if a.is_alpha and a.lower_ == b.lower_ and a.idx + len(a.text) < b.idx and not _in_placeholder(a)]
+            if a.is_alpha and a.lower_ == b.lower_ and a.idx + len(a.text) < b.idx and a.i not in held]
 
 
 _RANGES = (re.compile(r"\bfrom\b[^,;]*?\bto\b", re.IGNORECASE), re.compile(r"(?:^|\s)(?:с|со)\s[^,;]*?\sдо\s", re.IGNORECASE))
@@ -193,19 +199,19 @@ def _genitive_chain(words: list[Token]) -> list[str]:
     return []
 
 
-def _russian(analysis: Analysis, words: list[Token], original: str) -> list[str]:
+def _russian(analysis: Analysis, words: list[Token], original: str, held: frozenset[int]) -> list[str]:
     found: list[str] = []
     for i, t in enumerate(words):
         low = t.lower_
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if _in_placeholder(t) or _in_compound(t):
+        if t.i in held or _in_compound(t):
             continue
         if low in _GOVERNS and t.pos_ == "ADP":
-            found += _preposition(t, nxt, words[i + 2] if i + 2 < len(words) else None)
+            found += _preposition(t, nxt, words[i + 2] if i + 2 < len(words) else None, held)
         if low == "не" and (nxt is None or nxt.is_punct):
             found.append("dangling «не»")
         if nxt is not None and _cyrillic(t.text) and _cyrillic(nxt.text) and not _after_numeral(words, i) \
-                and not _in_placeholder(nxt):
+                and nxt.i not in held:
             found += _agreement(t, nxt)
     found += [f"«{analysis.text[a.start:a.end]}»: the noun does not agree with its number"
               for a in disagreeing_nouns(analysis.text, known_only=False)]
@@ -223,8 +229,8 @@ def _after_numeral(words: Sequence[Token], i: int) -> bool:
                                  bool(_PLACEHOLDER.fullmatch(prev.text)))
 
 
-def _preposition(prep: Token, nxt: Token | None, after: Token | None) -> list[str]:
-    if nxt is not None and _in_placeholder(nxt):
+def _preposition(prep: Token, nxt: Token | None, after: Token | None, held: frozenset[int]) -> list[str]:
+    if nxt is not None and nxt.i in held:
         return []
     if nxt is None or (nxt.is_punct and nxt.text not in "«\"(„'"):
         return [f"dangling preposition «{prep.text}»"]
@@ -232,7 +238,7 @@ def _preposition(prep: Token, nxt: Token | None, after: Token | None) -> list[st
         return []  # a quotation: «в „Яндекс Директ“»
     if nxt.lower_ in _GOVERNS and nxt.pos_ == "ADP":  # «от на»
         return [f"«{prep.text} {nxt.text}»: two prepositions in a row"]
-    if nxt.like_num or not _cyrillic(nxt.text) or _in_placeholder(nxt):
+    if nxt.like_num or not _cyrillic(nxt.text) or nxt.i in held:
         return []
     parses = _parses(nxt.text)
     if any(p.tag.POS in ("ADVB", "CONJ", "PRCL", "COMP", "INFN", "NPRO", "PRED", "INTJ") for p in parses) \
@@ -358,17 +364,17 @@ def _unknown_words(text: str, original: str) -> list[str]:
 _TIME_NOUNS = frozenset("week month day sprint quarter year morning time release cycle".split())
 
 
-def _english(words: list[Token], original: str) -> list[str]:
+def _english(words: list[Token], original: str, held: frozenset[int]) -> list[str]:
     found: list[str] = []
     known = {w.lower() for w in re.findall(r"[A-Za-z]+", original)}
     for t in words:
-        if t.is_alpha and t.is_lower and len(t.text) > 3 and t.lower_ not in known and not _in_placeholder(t) \
+        if t.is_alpha and t.is_lower and len(t.text) > 3 and t.lower_ not in known and t.i not in held \
                 and not _english_word(t.lower_):
             found.append(f"“{t.text}”: two words glued together")
     for i, t in enumerate(words):
         low = t.lower_
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if _in_placeholder(t) or (nxt is not None and _in_placeholder(nxt)) or _in_compound(t):
+        if t.i in held or (nxt is not None and nxt.i in held) or _in_compound(t):
             continue
         if low in _EN_PREPOSITIONS:
             if nxt is None or (nxt.is_punct and nxt.text not in "\"“'(‘$€£"):
