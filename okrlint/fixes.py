@@ -222,15 +222,20 @@ def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool]], kit:
             recheck: Callable[[Sequence[tuple[Item, str]]], list[set[str]]] | None = None) -> list[Composed]:
     """Each item's edits, built from every finding on it; nothing that fails the grammar gate.
 
-    Items go through in three batches (safe texts, rewrite candidates, the gate's parses) so the
-    Russian models run once per batch, not once per suggestion.
+    Items go through in batches (safe texts, then each round of rewrite candidates) so the Russian
+    models run once per batch, not once per suggestion; a text is parsed only if what the gate can see
+    without a parse lets it through, and a candidate only if no earlier one of its item passed.
     """
     plans = [_plan(item, marks, analysis, deadline, rules) for item, marks, analysis, deadline in entries]
     originals = {id(p): p.analysis for p in plans}
     edited = [p for p in plans if p.safe]
+    for plan in edited:
+        if gate.text_problems(plan.text, plan.item.text, plan.lang):
+            plan.drop_safe(originals[id(plan)])
+    edited = [p for p in edited if p.safe]
     for plan, again in zip(edited, analyze([p.text for p in edited], [p.lang for p in edited]) if edited else []):
         leading = len(plan.item.text) - len(plan.item.text.lstrip())
-        if gate.problems(plan.text, plan.item.text, plan.lang, again) or (
+        if not gate.passes(plan.text, plan.item.text, plan.lang, again) or (
                 any(start <= leading for start, _, _ in plan.safe) and again.predicate is None):
             plan.drop_safe(originals[id(plan)])  # a safe fix keeps the meaning and reads well
         else:
@@ -242,13 +247,15 @@ def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool]], kit:
                 plan.drop_safe(originals[id(plan)])
     for plan in plans:
         plan.candidates = _candidates(plan, kit, rules)
-    flat = [(plan, c) for plan in plans for c in plan.candidates]
-    parsed = analyze([c.text for _, c in flat], [p.lang for p, _ in flat]) if flat else []
     chosen: dict[int, rewrite.Rewrite] = {}
-    for (plan, candidate), analysis in zip(flat, parsed):
-        if id(plan) not in chosen and not gate.problems(candidate.text, plan.item.text, plan.lang, analysis,
-                                                        moved=candidate.new_key_results):
-            chosen[id(plan)] = candidate
+    for rank in range(max((len(p.candidates) for p in plans), default=0)):  # each item's first candidate, then …
+        flat = [(plan, plan.candidates[rank]) for plan in plans if id(plan) not in chosen and rank < len(plan.candidates)]
+        flat = [(plan, c) for plan, c in flat
+                if not gate.text_problems(c.text, plan.item.text, plan.lang, moved=c.new_key_results)]
+        parsed = analyze([c.text for _, c in flat], [p.lang for p, _ in flat]) if flat else []
+        for (plan, candidate), analysis in zip(flat, parsed):
+            if gate.passes(candidate.text, plan.item.text, plan.lang, analysis, moved=candidate.new_key_results):
+                chosen[id(plan)] = candidate
     out = []
     for plan in plans:
         done = chosen.get(id(plan))

@@ -10,7 +10,7 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Sequence
 
@@ -33,6 +33,9 @@ class Analysis:
     doc: Doc
     quantities: list[Quantity]
     times: list[TimeExpr]
+    # What later stages derive from this text alone (the grammar gate's verdicts): kept with the analysis, so
+    # it lives as long as the analysis stays cached.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def has_measure(self) -> bool:

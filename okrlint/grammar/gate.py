@@ -59,6 +59,27 @@ _EN_NUMBER_WORDS = frozenset(
 def problems(text: str, original: str, lang: str, analysis: Analysis | None = None,
              moved: Sequence[str] = ()) -> list[str]:
     """What is wrong with ``text`` as a rewrite of ``original`` (empty: it may be offered)."""
+    found = text_problems(text, original, lang, moved)
+    if found == ["empty"]:
+        return found
+    analysis = analysis if analysis is not None and analysis.text == text else analyze_text(text, lang)
+    return found + parsed_problems(analysis, original, lang)
+
+
+def passes(text: str, original: str, lang: str, analysis: Analysis | None = None, moved: Sequence[str] = ()) -> bool:
+    """``problems`` is empty; the verdict on the parse is kept with the analysis (the language server gates the
+    same rewrites again on every edit)."""
+    if text_problems(text, original, lang, moved):
+        return False
+    analysis = analysis if analysis is not None and analysis.text == text else analyze_text(text, lang)
+    key = ("gate", original, lang)
+    if key not in analysis.memo:
+        analysis.memo[key] = not parsed_problems(analysis, original, lang)
+    return bool(analysis.memo[key])
+
+
+def text_problems(text: str, original: str, lang: str, moved: Sequence[str] = ()) -> list[str]:
+    """What the text alone shows (no parse needed): the fix stage parses only the rewrites that pass these."""
     found: list[str] = []
     if not text.strip():
         return ["empty"]
@@ -73,7 +94,12 @@ def problems(text: str, original: str, lang: str, analysis: Analysis | None = No
     if lang == "en" and re.search(r"[А-Яа-яЁё]", text):
         found.append("Russian words in an English sentence")
     found += _second_range(text, original)
-    analysis = analysis if analysis is not None and analysis.text == text else analyze_text(text, lang)
+    return found
+
+
+def parsed_problems(analysis: Analysis, original: str, lang: str) -> list[str]:
+    """What the parse of the rewrite shows: doubled words, agreement, government, dangling words."""
+    found: list[str] = []
     words = _words(analysis)
     held = _placeholders(analysis)
     found += _doubled(words, held)
@@ -344,16 +370,18 @@ def _modal_between(analysis: Analysis, subject: Token, verb: Token) -> bool:
 
 def _unknown_words(text: str, original: str) -> list[str]:
     """A Cyrillic word that is neither in the original nor a form the dictionary knows (a bad inflection)."""
-    from ..analysis.russian import morph
+    from ..analysis.russian import morph, parses
 
     originals = {w.lower() for w in re.findall(r"[А-Яа-яЁё]+", original)}
-    lemmas = {p.normal_form for w in originals for p in morph().parse(w)}
+    lemmas: set[str] | None = None  # the original's lemmas, parsed only when a word is unknown
     out = []
     for word in re.findall(r"[А-Яа-яЁё]+", text):
         low = word.lower()
         if low in originals or morph().word_is_known(low):
             continue
-        if {p.normal_form for p in morph().parse(low)} & lemmas:
+        if lemmas is None:
+            lemmas = {p.normal_form for w in originals for p in parses(w)}
+        if {p.normal_form for p in parses(low)} & lemmas:
             continue
         out.append(f"«{word}» is not a known word form")
     return out
