@@ -371,6 +371,15 @@ def _message(mark: Mark, rule: "Rule | None", doc: OkrDocument, offered: bool) -
     return message
 
 
+def _may_suggest(marks: Sequence[Mark], analysis: Analysis, rules: Mapping[str, "Rule"]) -> bool:
+    """Whether composing can give the item anything: a rule on it rewrites or has a safe edit, or the item is
+    Russian (a numeral's agreement is repaired on any item with a finding).  The others skip the stage."""
+    if analysis.lang == "ru":
+        return True
+    return any(m.finding.rule in rules and (rules[m.finding.rule].rewriter or rules[m.finding.rule].safe_fix)
+               for m in marks)
+
+
 def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analysis], kit: rewrite.Kit,
           rules: Mapping[str, "Rule"], *, suggest: bool = True,
           recheck: Callable[[Sequence[tuple[Item, str]]], list[set[str]]] | None = None) -> list[Finding]:
@@ -381,7 +390,7 @@ def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analys
             by_item.setdefault(id(mark.item), []).append(mark)
     composed: dict[int, tuple[Suggestion | None, Fix | None, Fix | None]] = {}
     if suggest and by_item:
-        groups = list(by_item.values())
+        groups = [g for g in by_item.values() if _may_suggest(g, analyses[id(g[0].item)], rules)]
         entries = [(g[0].item, g, analyses[id(g[0].item)], _needs_deadline(doc, g[0].item, analyses)) for g in groups]
         try:
             results = compose(entries, kit, rules, recheck)  # type: ignore[arg-type]
