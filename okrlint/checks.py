@@ -141,7 +141,7 @@ def _anchors(patterns: list[list[dict[str, Any]]]) -> Anchors | None:
 
 def _anchored(analysis: Analysis, anchors: Anchors) -> bool:
     lower, lemma, orth = anchors["LOWER"], anchors["LEMMA"], anchors["ORTH"]
-    return any(t.lower_ in lower or t.lemma_ in lemma or t.text in orth for t in analysis.doc)
+    return any(t.lower_ in lower or t.lemma_ in lemma or t.text in orth for t in analysis.tokens)
 
 
 @lru_cache(maxsize=None)
@@ -242,7 +242,7 @@ _RELATIVE = re.compile(r"(?:,\s*|\s)(?:котор\w+|that|which|who)\s", re.IGNO
 def _measured_relative_clause(analysis: Analysis) -> bool:
     """«…программу лояльности, которая увеличит LTV на 40%»: a clause that measures what the activity achieves."""
     for m in _RELATIVE.finditer(analysis.text):
-        clause = [t for t in analysis.doc if t.idx >= m.end()]
+        clause = [t for t in analysis.tokens if t.idx >= m.end()]
         finite = any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in clause) if analysis.lang == "ru" \
             else any(verb_lemma(t, "en") for t in clause[:3])
         if finite and any(q.measure and q.start >= m.end() for q in analysis.quantities):
@@ -262,7 +262,7 @@ def _measure_after(pred: Predicate, analysis: Analysis) -> Any:
 
 def _counts_things(analysis: Analysis, q: Any) -> bool:
     """"at least 12 videos": a plain count of things, not money or a metric ("at least 2 million in new ARR")."""
-    after = [t for t in analysis.doc if t.idx >= q.end and not t.is_space][:4]
+    after = [t for t in analysis.tokens if t.idx >= q.end and not t.is_space][:4]
     if re.search(r"[$€£₽]", q.text) or re.search(r"[$€£₽]\s?$", analysis.text[:q.start]):
         return False  # money
     if not after or not after[0].is_alpha or re.match(r"(?:million|billion|thousand|k|m|млн|тыс|млрд)\b", after[0].lower_):
@@ -302,7 +302,7 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
            and q.start > after_skip for q in analysis.quantities):
         return True  # «Запустить семейный аккаунт с 5 000 активных семей»: the launch carries its outcome
     outcome = ctx.words("outcome")
-    for t in analysis.doc:
+    for t in analysis.tokens:
         if skip is not None and t.i == skip.i:
             continue
         lemma = verb_lemma(t, analysis.lang)
@@ -394,7 +394,7 @@ def _en_metric_phrase(analysis: Analysis) -> bool:
 
 def _typo_hit(ctx: "Context", analysis: Analysis) -> list[Hit]:
     """«Улчшить», "imrpove": the first word is unknown to the dictionary and one edit from exactly one core verb."""
-    words = _content(analysis.doc)
+    words = analysis.content
     if not words:
         return []
     first = words[0]
@@ -549,7 +549,7 @@ def _chained_activity(ctx: "Context", pred: Predicate) -> Token | None:
 def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
     """«Лендинг опубликован», "Press kit published on the website", "The proposal is documented"."""
     main = ctx.words("main")
-    for t in analysis.doc:
+    for t in analysis.tokens:
         if t.i == 0:
             continue
         if analysis.lang == "ru":
@@ -565,10 +565,10 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
 def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
     """«Telegram-бот (long polling)», «Мониторинг и алерты», "Prototype of the sync protocol": a roadmap line that
     names only the thing to build — no verb, no number, no metric — is a deliverable."""
-    content = _content(analysis.doc)
+    content = analysis.content
     phrase = _head_phrase(content)  # "Mac Signing": a gerund heading the line is the deliverable's name
     depth, outside = 0, []
-    for t in analysis.doc:  # «Веб-виджет (SSE, retries)»: what the brackets list is detail, not the line's verb
+    for t in analysis.tokens:  # «Веб-виджет (SSE, retries)»: what the brackets list is detail, not the line's verb
         depth += t.text.count("(") - t.text.count(")")
         if depth <= 0 and ")" not in t.text:
             outside.append(t)
@@ -604,12 +604,12 @@ def _owned_artefact(ctx: "Context", analysis: Analysis) -> Token | None:
     subject = analysis.text[:m.start()].split() + analysis.text[:m.end()].split()[:-1]
     if any(w.lower().rstrip("s") in ctx.words("actors") for w in subject):
         return None  # "Customers have a dedicated manager": what others have is an outcome
-    verb = next((t for t in analysis.doc if t.idx < m.end() and t.lower_ in ("is", "are", "be", "has", "have", "gets", "get")),
+    verb = next((t for t in analysis.tokens if t.idx < m.end() and t.lower_ in ("is", "are", "be", "has", "have", "gets", "get")),
                 None)
     if verb is None:
         return None
     artefacts = ctx.words("artefact")
-    for t in analysis.doc:
+    for t in analysis.tokens:
         if t.idx < m.end():
             continue
         if t.is_punct or t.lower_ in _EN_PREPOSITIONS or t.lower_ in ("that", "which"):
@@ -632,7 +632,7 @@ def _shipped_state(ctx: "Context", analysis: Analysis) -> Token | None:
     subject = analysis.text[:m.end()].split()[:-1]
     if any(w.lower().rstrip("s") in ctx.words("actors") for w in subject):
         return None
-    return next((t for t in analysis.doc if t.idx < m.end() and t.lower_ in ("is", "are", "exist", "exists")), None)
+    return next((t for t in analysis.tokens if t.idx < m.end() and t.lower_ in ("is", "are", "exist", "exists")), None)
 
 
 def _noun_line(pred: Predicate) -> bool:
@@ -665,10 +665,10 @@ def activity(ctx: "Context") -> list[Hit]:
             hit = _span_hit([found], verb=found.text)
         elif (owned := _owned_artefact(ctx, analysis)) is not None:
             skip = owned
-            first = _content(analysis.doc)[0]
+            first = analysis.content[0]
             hit = _span_hit(analysis.doc[first.i:owned.i + 1], verb=owned.text)  # "Offline mode is", "The SDK has"
         elif (pred is None or _noun_line(pred)) and (deliverable := _deliverable_line(ctx, analysis)) is not None:
-            first = _content(analysis.doc)[0]
+            first = analysis.content[0]
             return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»
     if hit is None or has_outcome(ctx, analysis, skip=skip):
         return []
@@ -717,7 +717,7 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
     """Verbs that start a clause of their own and take their own object."""
     verbs = []
     first = analysis.predicate
-    for t in analysis.doc:
+    for t in analysis.tokens:
         if analysis.lang == "ru":
             missed = t.pos_ != "VERB" and analysis.pred is not None and analysis.pred.form == "finite" \
                 and ru_verb_reading(t) is not None  # «и перепишем регламент», tagged as an adjective
@@ -857,7 +857,7 @@ def no_measure(ctx: "Context") -> list[Hit]:
     assert analysis is not None
     if analysis.has_measure or _structured_target(ctx.item):
         return []
-    if not _content(analysis.doc):
+    if not analysis.content:
         return []
     return [_whole(analysis)]
 
@@ -903,9 +903,9 @@ def no_baseline(ctx: "Context") -> list[Hit]:
     """
     analysis = ctx.analysis
     assert analysis is not None
-    if analysis.has_baseline or (isinstance(ctx.item, Item) and any(
+    if not analysis.has_measure or analysis.has_baseline or (isinstance(ctx.item, Item) and any(
             ctx.item.fields.get(k) not in (None, "") for k in ("baseline", "current"))):
-        return []
+        return []  # no measure: no target level (the loop below looks at measures only)
     text = analysis.text
     pred = analysis.pred
     if pred is not None and pred.has(ctx.words("maintain")):
@@ -952,7 +952,7 @@ _RANK_TEXT = re.compile(r"(?:топ|top)[\s-]?\d|[#№]", re.IGNORECASE)
 
 
 def _content_before(analysis: Analysis, offset: int) -> bool:
-    return any(t.is_alpha and t.idx < offset for t in analysis.doc)
+    return any(t.is_alpha and t.idx < offset for t in analysis.tokens)
 
 
 @check("horizon")
@@ -979,7 +979,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
     kpi_words = ctx.words("kpi_words")
-    hits = [_span_hit([t]) for t in analysis.doc if t.lower_ in kpi_words]
+    hits = [_span_hit([t]) for t in analysis.tokens if t.lower_ in kpi_words]
     if hits:
         return hits[:1]
     pred = analysis.pred
@@ -1000,7 +1000,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     line = None if imperative else _metric_value_line(analysis, ctx.words("metric"))
     if line is not None:
         return [line]
-    content = _content(analysis.doc)
+    content = analysis.content
     if not content:
         return []
     metric_words = ctx.words("metric")
@@ -1124,7 +1124,7 @@ def _signed_metric(analysis: Analysis) -> list[Hit]:
 
 def _has_clause_verb(analysis: Analysis, tokens: Iterable[Token] | None = None) -> bool:
     """A finite verb or a short participle makes a sentence («премия привязана к…», "pool depends on")."""
-    for t in analysis.doc if tokens is None else tokens:
+    for t in analysis.tokens if tokens is None else tokens:
         if analysis.lang == "ru":
             if t.pos_ == "VERB" and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")):
                 return True
@@ -1145,7 +1145,7 @@ def kpi_style(ctx: "Context") -> list[Hit]:
     hits = _kpi_phrasing(ctx)
     if hits:
         return hits
-    content = _content(analysis.doc)
+    content = analysis.content
     if not content or any(t.pos_ == "VERB" for t in content) or analysis.has_baseline or analysis.has_time("bound"):
         return []
     first = analysis.quantities[0] if analysis.quantities else None

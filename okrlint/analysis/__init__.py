@@ -50,6 +50,17 @@ class Analysis:
         return any(kind is None or t.kind == kind for t in self.times)
 
     @cached_property
+    def tokens(self) -> list[Token]:
+        """The Doc's tokens in one list, made once: the checks walk each item's words many times, and every walk
+        over a Doc makes a new Token object per word."""
+        return list(self.doc)
+
+    @cached_property
+    def content(self) -> list[Token]:
+        """The words: tokens that are neither whitespace nor punctuation (do not modify)."""
+        return [t for t in self.tokens if not t.is_space and not t.is_punct]
+
+    @cached_property
     def pred(self) -> Predicate | None:
         """The item's predicate in any form (finite, modal, passive, -ing/-ed, noun of action): see ``predicate.py``."""
         return find_predicate(self.doc, self.lang)

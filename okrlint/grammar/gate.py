@@ -125,12 +125,12 @@ def _placeholders(analysis: Analysis) -> frozenset[int]:
     spans = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(analysis.doc.text)]
     if not spans:
         return frozenset()
-    return frozenset(t.i for t in analysis.doc if any(a <= t.idx < b for a, b in spans))
+    return frozenset(t.i for t in analysis.tokens if any(a <= t.idx < b for a, b in spans))
 
 
 def _words(analysis: Analysis) -> list[Token]:
     """Tokens that are words, numbers or punctuation; a placeholder stands for any word (see ``_placeholders``)."""
-    return [t for t in analysis.doc if not t.is_space]
+    return [t for t in analysis.tokens if not t.is_space]
 
 
 def _doubled(words: Sequence[Token], held: frozenset[int]) -> list[str]:
@@ -313,7 +313,7 @@ def _agree(adj: Any, noun: Any) -> bool:
 def _subject_verb(analysis: Analysis) -> list[str]:
     """«Каждый менеджер проведёт», not «Каждый менеджер провести»."""
     found = []
-    for t in analysis.doc:
+    for t in analysis.tokens:
         if t.dep_ != "nsubj" or t.pos_ not in ("NOUN", "PROPN", "PRON") or "Nom" not in t.morph.get("Case"):
             continue
         verb = t.head
