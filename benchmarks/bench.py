@@ -196,6 +196,16 @@ def best(function: Callable[[], float], repeat: int = 3) -> float:
     return min(function() for _ in range(repeat))
 
 
+def turns(functions: list[Callable[[], float]], repeat: int = 5) -> list[float]:
+    """The best of ``repeat`` runs of each function, the functions taking turns: a figure and its floor see the
+    same load on a shared machine (one after the other, a change of load moved the ratio by up to ±0.4)."""
+    times: list[list[float]] = [[] for _ in functions]
+    for _ in range(repeat):
+        for function, out in zip(functions, times):
+            out.append(function())
+    return [min(t) for t in times]
+
+
 def throughput() -> None:
     for lang, floor, floor_name in (("en", floor_en, "(spaCy tokenizer + lemminflect)"),
                                     ("ru", floor_ru, "(natasha tagger + parser, batched)")):
@@ -203,11 +213,10 @@ def throughput() -> None:
         warm, measured = texts[: len(texts) // 4], texts[len(texts) // 4:]
         lint_items(warm, lang)  # load models and compile patterns on other items
         floor(warm)
-        ours = best(lambda: lint_items(measured, lang))
-        base = best(lambda: floor(measured))
+        ours, analysis_only, base = turns([lambda: lint_items(measured, lang), lambda: analyze_items(measured, lang),
+                                           lambda: floor(measured)])
         row(f"warm {lang} items/s ({len(measured)} distinct corpus items)", len(measured) / ours,
             len(measured) / base, "items/s", floor_name)
-        analysis_only = best(lambda: analyze_items(measured, lang))
         row(f"  of which analysis alone ({lang}: tokens, tags, lemmas, numbers, dates)", len(measured) / analysis_only,
             len(measured) / base, "items/s", floor_name)
 
