@@ -717,7 +717,9 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
     """Verbs that start a clause of their own and take their own object."""
     verbs = []
     first = analysis.predicate
+    last: Token | None = None  # the word before ``t`` (``prev_word``), kept while walking
     for t in analysis.tokens:
+        prev, last = last, (last if t.is_space else t)
         if analysis.lang == "ru":
             missed = t.pos_ != "VERB" and analysis.pred is not None and analysis.pred.form == "finite" \
                 and ru_verb_reading(t) is not None  # «и перепишем регламент», tagged as an adjective
@@ -725,11 +727,11 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
                 continue
         elif not t.is_alpha or (verb_lemma(t, "en") or "") in skip_words:
             continue
-        prev, nxt = prev_word(t), next_word(t)
         is_first = first is not None and t.i == first.i
         starts = is_first or (prev is not None and prev.lower_ in _BREAKS)
         if not starts:
             continue
+        nxt = next_word(t)
         if analysis.lang == "en":
             if is_first:
                 if _own_object_en(t) and analysis.pred is not None and analysis.pred.form in ("imperative", "modal", "finite"):
