@@ -79,6 +79,19 @@ class TestCachedRuns:
         assert json.loads(second[1])["files"][0]["findings"]
         assert len(list((cache_on / "results").rglob("*.json"))) == 6
 
+    def test_an_item_over_the_limit_is_still_an_error_when_the_report_is_cached(self, cache_on: Path,
+                                                                                 tmp_path: Path) -> None:
+        from okrlint.limits import MAX_ITEM_CHARS
+
+        long_kr = "grow revenue " * (MAX_ITEM_CHARS // 12 + 10)
+        (tmp_path / "okrs.md").write_text(f"## Objective: Grow revenue\n- Improve onboarding\n- {long_kr}\n",
+                                          encoding="utf-8")
+        first = run_cli("--format", "json", "okrs.md", cwd=tmp_path)
+        second = run_cli("--format", "json", "okrs.md", cwd=tmp_path)
+        assert second[2] == []  # the report came from the cache
+        assert first[0] == second[0] == 2  # the input error is reported both times
+        assert json.loads(second[1])["errors"] == json.loads(first[1])["errors"] != []
+
     def test_text_output_and_exit_code_from_the_cache(self, cache_on: Path, tmp_path: Path) -> None:
         (tmp_path / "okrs.md").write_text(RU, encoding="utf-8")
         first = run_cli("okrs.md", cwd=tmp_path)
