@@ -140,8 +140,19 @@ def _anchors(patterns: list[list[dict[str, Any]]]) -> Anchors | None:
 
 
 def _anchored(analysis: Analysis, anchors: Anchors) -> bool:
-    lower, lemma, orth = anchors["LOWER"], anchors["LEMMA"], anchors["ORTH"]
-    return any(t.lower_ in lower or t.lemma_ in lemma or t.text in orth for t in analysis.tokens)
+    lowers, lemmas, texts = _word_keys(analysis)
+    return not (anchors["LOWER"].isdisjoint(lowers) and anchors["LEMMA"].isdisjoint(lemmas)
+                and anchors["ORTH"].isdisjoint(texts))
+
+
+def _word_keys(analysis: Analysis) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The item's lower-cased words, lemmas and surface forms, collected once for every lexicon test."""
+    keys = analysis.memo.get("word-keys")
+    if keys is None:
+        tokens = analysis.tokens
+        keys = analysis.memo["word-keys"] = (frozenset(t.lower_ for t in tokens), frozenset(t.lemma_ for t in tokens),
+                                             frozenset(t.text for t in tokens))
+    return keys  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=None)
@@ -981,7 +992,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
     kpi_words = ctx.words("kpi_words")
-    hits = [_span_hit([t]) for t in analysis.tokens if t.lower_ in kpi_words]
+    hits = [] if kpi_words.isdisjoint(_word_keys(analysis)[0]) else \
+        [_span_hit([t]) for t in analysis.tokens if t.lower_ in kpi_words]
     if hits:
         return hits[:1]
     pred = analysis.pred

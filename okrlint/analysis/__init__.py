@@ -33,7 +33,7 @@ class Analysis:
     doc: Doc
     quantities: list[Quantity]
     times: list[TimeExpr]
-    # What later stages derive from this text alone (the grammar gate's verdicts): kept with the analysis, so
+    # What later stages derive from this text alone (its word keys, the grammar gate's verdicts): kept with it, so
     # it lives as long as the analysis stays cached.
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
