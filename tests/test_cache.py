@@ -92,6 +92,16 @@ class TestCachedRuns:
         assert first[0] == second[0] == 2  # the input error is reported both times
         assert json.loads(second[1])["errors"] == json.loads(first[1])["errors"] != []
 
+    def test_a_full_hit_on_markdown_reads_no_yaml_and_no_package_metadata(self, cache_on: Path,
+                                                                          tmp_path: Path) -> None:
+        write_tree(tmp_path / "okrs", count=1)
+        code = ("import sys\nfrom okrlint.cli import main\nrc = main(['--fail-on', 'never', 'okrs'])\n"
+                "print(sorted(m for m in ('yaml', 'importlib.metadata', 'spacy') if m in sys.modules))\n")
+        runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                               check=True).stdout.strip().splitlines()[-1] for _ in range(2)]
+        assert "spacy" in runs[0]  # the first run linted
+        assert runs[1] == "[]"  # the second read every report from the cache, and needed neither
+
     def test_text_output_and_exit_code_from_the_cache(self, cache_on: Path, tmp_path: Path) -> None:
         (tmp_path / "okrs.md").write_text(RU, encoding="utf-8")
         first = run_cli("okrs.md", cwd=tmp_path)
