@@ -27,7 +27,6 @@ import os
 import queue
 import random
 import re
-import resource
 import statistics
 import subprocess
 import sys
