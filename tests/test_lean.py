@@ -157,20 +157,22 @@ def test_the_tagger_and_parser_share_one_word_vocabulary_and_no_navec_word_list(
 
 
 def test_the_models_tag_and_parse_as_natashas_own_classes() -> None:
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
-
-        embedding = NewsEmbedding()
-        theirs = NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
+    theirs = russian._natasha_models()  # natasha's NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
+    assert [type(m).__name__ for m in theirs] == ["NewsMorphTagger", "NewsSyntaxParser"]
     ours = russian._models()
     words = [text.split() for text in _corpus("ru", 60)]
     assert [[(t.pos, t.feats) for t in m.tokens] for m in ours[0].map(words)] == \
         [[(t.pos, t.feats) for t in m.tokens] for m in theirs[0].map(words)]
     assert [[(t.id, t.head_id, t.rel) for t in m.tokens] for m in ours[1].map(words)] == \
         [[(t.id, t.head_id, t.rel) for t in m.tokens] for m in theirs[1].map(words)]
+
+
+def test_a_natasha_without_these_model_files_is_loaded_its_own_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os.path
+
+    monkeypatch.setattr(os.path, "exists", lambda path: False)
+    monkeypatch.setattr(russian, "_natasha_models", lambda: ("tagger", "parser"))
+    assert russian._models.__wrapped__() == ("tagger", "parser")
 
 
 def test_a_russian_lint_does_not_import_natashas_package() -> None:

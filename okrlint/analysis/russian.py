@@ -57,7 +57,7 @@ def _models() -> tuple[Any, Any]:
     and natasha's package (its NER, extractors and pymorphy2) is not imported.
     """
     import importlib.util
-    from os.path import dirname, join
+    from os.path import dirname, exists, join
 
     logging.getLogger("slovnet").setLevel(logging.ERROR)
     with warnings.catch_warnings():
@@ -68,12 +68,29 @@ def _models() -> tuple[Any, Any]:
     spec = importlib.util.find_spec("natasha")
     assert spec is not None and spec.origin is not None
     data = join(dirname(spec.origin), "data")
-    embedding = _navec_vectors(join(data, "emb", "navec_news_v1_1B_250K_300d_100q.tar"))
+    files = [join(data, "emb", "navec_news_v1_1B_250K_300d_100q.tar"), join(data, "model", "slovnet_morph_news_v1.tar"),
+             join(data, "model", "slovnet_syntax_news_v1.tar")]
+    if not all(exists(f) for f in files):  # a natasha release that ships other files: its own classes load them
+        return _natasha_models()
+    embedding = _navec_vectors(files[0])
     shared: dict[bytes, Any] = {}
-    tagger = _slovnet(Morph, join(data, "model", "slovnet_morph_news_v1.tar"), model.Morph, encoders.TagEncoder,
-                      infer.TagDecoder, infer.MorphInfer, "tag", embedding, shared)
-    parser = _slovnet(Syntax, join(data, "model", "slovnet_syntax_news_v1.tar"), model.Syntax,
-                      encoders.SyntaxEncoder, infer.SyntaxDecoder, infer.SyntaxInfer, "rel", embedding, shared)
+    tagger = _slovnet(Morph, files[1], model.Morph, encoders.TagEncoder, infer.TagDecoder, infer.MorphInfer, "tag",
+                      embedding, shared)
+    parser = _slovnet(Syntax, files[2], model.Syntax, encoders.SyntaxEncoder, infer.SyntaxDecoder, infer.SyntaxInfer,
+                      "rel", embedding, shared)
+    return tagger, parser
+
+
+def _natasha_models() -> tuple[Any, Any]:
+    """natasha's own loading (more memory, same models)."""
+    logging.getLogger("natasha").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
+
+        embedding = NewsEmbedding()
+        tagger, parser = NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
+    tagger.batch_size = parser.batch_size = BATCH_SIZE
     return tagger, parser
 
 
