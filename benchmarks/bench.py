@@ -171,19 +171,11 @@ def floor_en(texts: list[str]) -> float:
 
 @lru_cache(maxsize=None)
 def _natasha() -> tuple[Any, Any]:
-    """natasha's own tagger and parser, loaded as its documentation shows, batched as okrlint batches."""
-    import warnings
-
+    """natasha's own tagger and parser (``NewsEmbedding``, ``NewsMorphTagger``, ``NewsSyntaxParser``), batched as
+    okrlint batches; okrlint itself loads the same model files leaner (see ``russian._models``)."""
     from okrlint.analysis import russian
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
-
-        embedding = NewsEmbedding()
-        tagger, parser = NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
-    tagger.batch_size = parser.batch_size = russian.BATCH_SIZE
-    return tagger, parser
+    return russian._natasha_models()
 
 
 def floor_ru(texts: list[str]) -> float:
