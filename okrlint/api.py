@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Sequence, TextIO
 from .config import Config, ConfigResolver
 from .files import ReadError, read_regular_file
 from .findings import FileReport, InputError, Report, Skipped
-from .limits import long_item_errors
+from .limits import MAX_ITEM_CHARS, long_item_errors
 from .model import OkrDocument
 from .parsing import SUPPORTED_EXTENSIONS, ParseError, decode, detect_format, from_structured, parse
 from .parsing.errors import NoOkrError
@@ -176,6 +176,8 @@ def lint_paths(paths: Sequence[str], *, lang: str = "auto", config: Config | Con
             effective = with_lang[id(base)]
             hit = cache.lookup(source, name, effective) if cache is not None else None
             if hit is not None:
+                if len(source) > MAX_ITEM_CHARS:  # an item over the limit is an input error, not in the report
+                    errors.extend(long_item_errors(parse(source, name, fmt)))  # (an item is never longer than its file)
                 placed.append((hit, effective))
                 continue
             document = parse(source, name, fmt)

@@ -84,9 +84,10 @@ def phrase_matches(ctx: "Context", groups: Iterable[str]) -> list[Span]:
     """Occurrences of lexicon entries (single lemmas or phrases) plus the rule's own Matcher patterns."""
     analysis = ctx.analysis
     assert analysis is not None
-    entries = tuple(sorted({w for g in groups for w in ctx.words(g)}))
     extra = tuple(sorted(ctx.config.extra_words.get(ctx.rule.id, {}).get(analysis.lang, [])))
-    matcher = _matcher(ctx.rule.id, analysis.lang, entries + extra, id(ctx.rule))
+    matcher, anchors = _rule_matcher(ctx.rule, analysis.lang, tuple(groups), extra)
+    if anchors is not None and not _anchored(analysis, anchors):
+        return []  # no word of the item can start a pattern: the Matcher would find nothing
     spans = [Span(analysis.doc, s, e) for _, s, e in matcher(analysis.doc)]
     spans.sort(key=lambda s: (s.start, -len(s)))
     kept: list[Span] = []
@@ -97,6 +98,62 @@ def phrase_matches(ctx: "Context", groups: Iterable[str]) -> list[Span]:
 
 
 _RULE_PATTERNS: dict[int, dict[str, list[list[dict[str, Any]]]]] = {}
+# (rule, lang, groups, extra words) → its Matcher and anchors; the rule is kept so its id is never reused.
+_RULE_MATCHERS: dict[tuple[int, str, tuple[str, ...], tuple[str, ...]], tuple["Rule", Matcher, Anchors | None]] = {}
+# What a pattern's first token must be, by attribute (LOWER, LEMMA, ORTH): a word none of whose attributes is in
+# these sets starts no match.  None when a pattern starts with anything else (an optional token, a POS).
+Anchors = dict[str, frozenset[str]]
+
+
+def _rule_matcher(rule: "Rule", lang: str, groups: tuple[str, ...], extra: tuple[str, ...]) -> tuple[Matcher, Anchors | None]:
+    """The Matcher for a rule's lexicon groups (and the config's extra words), with its anchors: built once, not
+    on every item."""
+    key = (id(rule), lang, groups, extra)
+    if key not in _RULE_MATCHERS:
+        words: set[str] = set()
+        for group in groups:
+            words |= rule.word_set(lang, group)
+        if "main" in groups:
+            words |= {w.lower() for w in extra}
+        entries = tuple(sorted(words)) + extra
+        matcher = _matcher(rule.id, lang, entries, id(rule))
+        _RULE_MATCHERS[key] = (rule, matcher, _anchors(_patterns(lang, entries, id(rule))))
+    _, matcher, anchors = _RULE_MATCHERS[key]
+    return matcher, anchors
+
+
+def _anchors(patterns: list[list[dict[str, Any]]]) -> Anchors | None:
+    found: dict[str, set[str]] = {"LOWER": set(), "LEMMA": set(), "ORTH": set()}
+    for pattern in patterns:
+        first = pattern[0] if pattern else None
+        if not isinstance(first, dict) or len(first) != 1:
+            return None  # an operator, several attributes, or an empty pattern: no cheap test
+        (attr, value), = first.items()
+        if attr not in found:
+            return None
+        if isinstance(value, str):
+            found[attr].add(value)
+        elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+            found[attr].update(value["IN"])
+        else:
+            return None
+    return {attr: frozenset(values) for attr, values in found.items()}
+
+
+def _anchored(analysis: Analysis, anchors: Anchors) -> bool:
+    lowers, lemmas, texts = _word_keys(analysis)
+    return not (anchors["LOWER"].isdisjoint(lowers) and anchors["LEMMA"].isdisjoint(lemmas)
+                and anchors["ORTH"].isdisjoint(texts))
+
+
+def _word_keys(analysis: Analysis) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The item's lower-cased words, lemmas and surface forms, collected once for every lexicon test."""
+    keys = analysis.memo.get("word-keys")
+    if keys is None:
+        tokens = analysis.tokens
+        keys = analysis.memo["word-keys"] = (frozenset(t.lower_ for t in tokens), frozenset(t.lemma_ for t in tokens),
+                                             frozenset(t.text for t in tokens))
+    return keys  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=None)
@@ -104,6 +161,13 @@ def _matcher(rule_id: str, lang: str, entries: tuple[str, ...], rule_key: int) -
     from .analysis import _blank
 
     matcher = Matcher(_blank(lang).vocab)
+    patterns = _patterns(lang, entries, rule_key)
+    if patterns:
+        matcher.add(rule_id, patterns)
+    return matcher
+
+
+def _patterns(lang: str, entries: tuple[str, ...], rule_key: int) -> list[list[dict[str, Any]]]:
     patterns = []
     for entry in entries:
         words = entry.split()
@@ -111,9 +175,7 @@ def _matcher(rule_id: str, lang: str, entries: tuple[str, ...], rule_key: int) -
                          for w in words])
         patterns.append([{"LOWER": w.lower()} for w in words])
     patterns.extend(_RULE_PATTERNS.get(rule_key, {}).get(lang, []))
-    if patterns:
-        matcher.add(rule_id, patterns)
-    return matcher
+    return patterns
 
 
 def register_patterns(rule: "Rule") -> None:
@@ -201,7 +263,7 @@ _RELATIVE = re.compile(r"(?:,\s*|\s)(?:котор\w+|that|which|who)\s", re.IGNO
 def _measured_relative_clause(analysis: Analysis) -> bool:
     """«…программу лояльности, которая увеличит LTV на 40%»: a clause that measures what the activity achieves."""
     for m in _RELATIVE.finditer(analysis.text):
-        clause = [t for t in analysis.doc if t.idx >= m.end()]
+        clause = [t for t in analysis.tokens if t.idx >= m.end()]
         finite = any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in clause) if analysis.lang == "ru" \
             else any(verb_lemma(t, "en") for t in clause[:3])
         if finite and any(q.measure and q.start >= m.end() for q in analysis.quantities):
@@ -221,7 +283,7 @@ def _measure_after(pred: Predicate, analysis: Analysis) -> Any:
 
 def _counts_things(analysis: Analysis, q: Any) -> bool:
     """"at least 12 videos": a plain count of things, not money or a metric ("at least 2 million in new ARR")."""
-    after = [t for t in analysis.doc if t.idx >= q.end and not t.is_space][:4]
+    after = [t for t in analysis.tokens if t.idx >= q.end and not t.is_space][:4]
     if re.search(r"[$€£₽]", q.text) or re.search(r"[$€£₽]\s?$", analysis.text[:q.start]):
         return False  # money
     if not after or not after[0].is_alpha or re.match(r"(?:million|billion|thousand|k|m|млн|тыс|млрд)\b", after[0].lower_):
@@ -261,7 +323,7 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
            and q.start > after_skip for q in analysis.quantities):
         return True  # «Запустить семейный аккаунт с 5 000 активных семей»: the launch carries its outcome
     outcome = ctx.words("outcome")
-    for t in analysis.doc:
+    for t in analysis.tokens:
         if skip is not None and t.i == skip.i:
             continue
         lemma = verb_lemma(t, analysis.lang)
@@ -353,7 +415,7 @@ def _en_metric_phrase(analysis: Analysis) -> bool:
 
 def _typo_hit(ctx: "Context", analysis: Analysis) -> list[Hit]:
     """«Улчшить», "imrpove": the first word is unknown to the dictionary and one edit from exactly one core verb."""
-    words = _content(analysis.doc)
+    words = analysis.content
     if not words:
         return []
     first = words[0]
@@ -510,7 +572,7 @@ def _chained_activity(ctx: "Context", pred: Predicate) -> Token | None:
 def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
     """«Лендинг опубликован», "Press kit published on the website", "The proposal is documented"."""
     main = ctx.words("main")
-    for t in analysis.doc:
+    for t in analysis.tokens:
         if t.i == 0:
             continue
         if analysis.lang == "ru":
@@ -527,10 +589,10 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
 def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
     """«Telegram-бот (long polling)», «Мониторинг и алерты», "Prototype of the sync protocol": a roadmap line that
     names only the thing to build — no verb, no number, no metric — is a deliverable."""
-    content = _content(analysis.doc)
+    content = analysis.content
     phrase = _head_phrase(content)  # "Mac Signing": a gerund heading the line is the deliverable's name
     depth, outside = 0, []
-    for t in analysis.doc:  # «Веб-виджет (SSE, retries)»: what the brackets list is detail, not the line's verb
+    for t in analysis.tokens:  # «Веб-виджет (SSE, retries)»: what the brackets list is detail, not the line's verb
         depth += t.text.count("(") - t.text.count(")")
         if depth <= 0 and ")" not in t.text:
             outside.append(t)
@@ -566,12 +628,12 @@ def _owned_artefact(ctx: "Context", analysis: Analysis) -> Token | None:
     subject = analysis.text[:m.start()].split() + analysis.text[:m.end()].split()[:-1]
     if any(w.lower().rstrip("s") in ctx.words("actors") for w in subject):
         return None  # "Customers have a dedicated manager": what others have is an outcome
-    verb = next((t for t in analysis.doc if t.idx < m.end() and t.lower_ in ("is", "are", "be", "has", "have", "gets", "get")),
+    verb = next((t for t in analysis.tokens if t.idx < m.end() and t.lower_ in ("is", "are", "be", "has", "have", "gets", "get")),
                 None)
     if verb is None:
         return None
     artefacts = ctx.words("artefact")
-    for t in analysis.doc:
+    for t in analysis.tokens:
         if t.idx < m.end():
             continue
         if t.is_punct or t.lower_ in _EN_PREPOSITIONS or t.lower_ in ("that", "which"):
@@ -594,7 +656,7 @@ def _shipped_state(ctx: "Context", analysis: Analysis) -> Token | None:
     subject = analysis.text[:m.end()].split()[:-1]
     if any(w.lower().rstrip("s") in ctx.words("actors") for w in subject):
         return None
-    return next((t for t in analysis.doc if t.idx < m.end() and t.lower_ in ("is", "are", "exist", "exists")), None)
+    return next((t for t in analysis.tokens if t.idx < m.end() and t.lower_ in ("is", "are", "exist", "exists")), None)
 
 
 def _noun_line(pred: Predicate) -> bool:
@@ -711,10 +773,10 @@ def activity(ctx: "Context") -> list[Hit]:
             hit = _span_hit([found], verb=found.text)
         elif (owned := _owned_artefact(ctx, analysis)) is not None:
             skip = owned
-            first = _content(analysis.doc)[0]
+            first = analysis.content[0]
             hit = _span_hit(analysis.doc[first.i:owned.i + 1], verb=owned.text)  # "Offline mode is", "The SDK has"
         elif (pred is None or _noun_line(pred)) and (deliverable := _deliverable_line(ctx, analysis)) is not None:
-            first = _content(analysis.doc)[0]
+            first = analysis.content[0]
             return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»
     if hit is None and analysis.lang == "ru" and not _structured_target(ctx.item):
         if not analysis.has_measure:
@@ -768,7 +830,9 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
     """Verbs that start a clause of their own and take their own object."""
     verbs = []
     first = analysis.predicate
-    for t in analysis.doc:
+    last: Token | None = None  # the word before ``t`` (``prev_word``), kept while walking
+    for t in analysis.tokens:
+        prev, last = last, (last if t.is_space else t)
         if analysis.lang == "ru":
             missed = t.pos_ != "VERB" and analysis.pred is not None and analysis.pred.form == "finite" \
                 and ru_verb_reading(t) is not None  # «и перепишем регламент», tagged as an adjective
@@ -776,11 +840,11 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
                 continue
         elif not t.is_alpha or (verb_lemma(t, "en") or "") in skip_words:
             continue
-        prev, nxt = prev_word(t), next_word(t)
         is_first = first is not None and t.i == first.i
         starts = is_first or (prev is not None and prev.lower_ in _BREAKS)
         if not starts:
             continue
+        nxt = next_word(t)
         if analysis.lang == "en":
             if is_first:
                 if _own_object_en(t) and analysis.pred is not None and analysis.pred.form in ("imperative", "modal", "finite"):
@@ -913,7 +977,7 @@ def no_measure(ctx: "Context") -> list[Hit]:
     assert analysis is not None
     if analysis.has_measure or _structured_target(ctx.item):
         return []
-    if not _content(analysis.doc):
+    if not analysis.content:
         return []
     return [_whole(analysis)]
 
@@ -976,9 +1040,9 @@ def no_baseline(ctx: "Context") -> list[Hit]:
     """
     analysis = ctx.analysis
     assert analysis is not None
-    if analysis.has_baseline or (isinstance(ctx.item, Item) and any(
+    if not analysis.has_measure or analysis.has_baseline or (isinstance(ctx.item, Item) and any(
             ctx.item.fields.get(k) not in (None, "") for k in ("baseline", "current"))):
-        return []
+        return []  # no measure: no target level (the loop below looks at measures only)
     text = analysis.text
     pred = analysis.pred
     if pred is not None and pred.has(ctx.words("maintain")):
@@ -1028,7 +1092,7 @@ _RANK_TEXT = re.compile(r"(?:топ|top)[\s-]?\d|[#№]", re.IGNORECASE)
 
 
 def _content_before(analysis: Analysis, offset: int) -> bool:
-    return any(t.is_alpha and t.idx < offset for t in analysis.doc)
+    return any(t.is_alpha and t.idx < offset for t in analysis.tokens)
 
 
 @check("horizon")
@@ -1054,7 +1118,9 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     """The word KPI, «поддерживать»/maintain, or a bare metric name / steady quota with no verb."""
     analysis = ctx.analysis
     assert analysis is not None
-    hits = [_span_hit([t]) for t in analysis.doc if t.lower_ in ctx.words("kpi_words")]
+    kpi_words = ctx.words("kpi_words")
+    hits = [] if kpi_words.isdisjoint(_word_keys(analysis)[0]) else \
+        [_span_hit([t]) for t in analysis.tokens if t.lower_ in kpi_words]
     if hits:
         return hits[:1]
     pred = analysis.pred
@@ -1075,7 +1141,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     line = None if imperative else _metric_value_line(analysis, ctx.words("metric"))
     if line is not None:
         return [line]
-    content = _content(analysis.doc)
+    content = analysis.content
     if not content:
         return []
     metric_words = ctx.words("metric")
@@ -1204,7 +1270,7 @@ def _signed_metric(analysis: Analysis) -> list[Hit]:
 
 def _has_clause_verb(analysis: Analysis, tokens: Iterable[Token] | None = None) -> bool:
     """A finite verb or a short participle makes a sentence («премия привязана к…», "pool depends on")."""
-    for t in analysis.doc if tokens is None else tokens:
+    for t in analysis.tokens if tokens is None else tokens:
         if analysis.lang == "ru":
             if t.pos_ == "VERB" and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")):
                 return True
@@ -1225,7 +1291,7 @@ def kpi_style(ctx: "Context") -> list[Hit]:
     hits = _kpi_phrasing(ctx)
     if hits:
         return hits
-    content = _content(analysis.doc)
+    content = analysis.content
     if not content or any(t.pos_ == "VERB" for t in content) or analysis.has_baseline or analysis.has_time("bound"):
         return []
     first = analysis.quantities[0] if analysis.quantities else None

@@ -87,6 +87,16 @@ def _add_locale_option(parser: argparse.ArgumentParser, default_help: str) -> No
     parser.add_argument("--locale", choices=("ru", "en"), default=None, help=f"message language ({default_help})")
 
 
+class _Version(argparse.Action):
+    """``--version``: the version is looked up only when asked for (reading package metadata costs every
+    run's start-up otherwise)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        sys.stdout.write(f"{parser.prog} {version()}\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The lint command's parser (also what ``okrlint --help`` shows)."""
     parser = argparse.ArgumentParser(
@@ -171,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_cache_options(parser)
     _add_fix_options(parser)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     return parser
 
 

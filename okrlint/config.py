@@ -153,8 +153,9 @@ class _Validator:
         object.__setattr__(config, "extend_exclude", self.patterns("extend-exclude", config.extend_exclude))
 
     def options(self, options: object) -> None:
-        declared = rule_options()
-        for rule_id, knobs in self.table("rules", options, "tables like [rules.key-result-count]").items():
+        tables = self.table("rules", options, "tables like [rules.key-result-count]")
+        declared = rule_options() if tables else {}  # (reads the rule files: only when there is something to check)
+        for rule_id, knobs in tables.items():
             self.rule(f"rules.{rule_id}", rule_id)
             knobs = self.table(f"rules.{rule_id}", knobs, "a table of settings like min = 3")
             defaults = declared.get(rule_id, {})

@@ -249,15 +249,20 @@ def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool]], kit:
             recheck: Callable[[Sequence[tuple[Item, str]]], list[set[str]]] | None = None) -> list[Composed]:
     """Each item's edits, built from every finding on it; nothing that fails the grammar gate.
 
-    Items go through in three batches (safe texts, rewrite candidates, the gate's parses) so the
-    Russian models run once per batch, not once per suggestion.
+    Items go through in batches (safe texts, then each round of rewrite candidates) so the Russian
+    models run once per batch, not once per suggestion; a text is parsed only if what the gate can see
+    without a parse lets it through, and a candidate only if no earlier one of its item passed.
     """
     plans = [_plan(item, marks, analysis, deadline, rules) for item, marks, analysis, deadline in entries]
     originals = {id(p): p.analysis for p in plans}
     edited = [p for p in plans if p.safe]
+    for plan in edited:
+        if gate.text_problems(plan.text, plan.item.text, plan.lang):
+            plan.drop_safe(originals[id(plan)])
+    edited = [p for p in edited if p.safe]
     for plan, again in zip(edited, analyze([p.text for p in edited], [p.lang for p in edited]) if edited else []):
         leading = len(plan.item.text) - len(plan.item.text.lstrip())
-        if gate.problems(plan.text, plan.item.text, plan.lang, again) or (
+        if not gate.passes(plan.text, plan.item.text, plan.lang, again) or (
                 any(start <= leading for start, _, _ in plan.safe) and again.predicate is None):
             plan.drop_safe(originals[id(plan)])  # a safe fix keeps the meaning and reads well
         else:
@@ -269,13 +274,15 @@ def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool]], kit:
                 plan.drop_safe(originals[id(plan)])
     for plan in plans:
         plan.candidates = _candidates(plan, kit, rules)
-    flat = [(plan, c) for plan in plans for c in plan.candidates]
-    parsed = analyze([c.text for _, c in flat], [p.lang for p, _ in flat]) if flat else []
     chosen: dict[int, rewrite.Rewrite] = {}
-    for (plan, candidate), analysis in zip(flat, parsed):
-        if id(plan) not in chosen and not gate.problems(candidate.text, plan.item.text, plan.lang, analysis,
-                                                        moved=candidate.new_key_results):
-            chosen[id(plan)] = candidate
+    for rank in range(max((len(p.candidates) for p in plans), default=0)):  # each item's first candidate, then …
+        flat = [(plan, plan.candidates[rank]) for plan in plans if id(plan) not in chosen and rank < len(plan.candidates)]
+        flat = [(plan, c) for plan, c in flat
+                if not gate.text_problems(c.text, plan.item.text, plan.lang, moved=c.new_key_results)]
+        parsed = analyze([c.text for _, c in flat], [p.lang for p, _ in flat]) if flat else []
+        for (plan, candidate), analysis in zip(flat, parsed):
+            if gate.passes(candidate.text, plan.item.text, plan.lang, analysis, moved=candidate.new_key_results):
+                chosen[id(plan)] = candidate
     swaps = {id(p): word_edits(p.item.text, chosen[id(p)].text) for p in plans
              if id(p) in chosen and chosen[id(p)].edits}
     safe_swaps = [p for p in plans if id(p) in swaps and chosen[id(p)].keeps_meaning]
@@ -431,6 +438,15 @@ def _message(mark: Mark, rule: "Rule | None", doc: OkrDocument, offered: bool,
     return message
 
 
+def _may_suggest(marks: Sequence[Mark], analysis: Analysis, rules: Mapping[str, "Rule"]) -> bool:
+    """Whether composing can give the item anything: a rule on it rewrites or has a safe edit, or the item is
+    Russian (a numeral's agreement is repaired on any item with a finding).  The others skip the stage."""
+    if analysis.lang == "ru":
+        return True
+    return any(m.finding.rule in rules and (rules[m.finding.rule].rewriter or rules[m.finding.rule].safe_fix)
+               for m in marks)
+
+
 def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analysis], kit: rewrite.Kit,
           rules: Mapping[str, "Rule"], *, suggest: bool = True,
           recheck: Callable[[Sequence[tuple[Item, str]]], list[set[str]]] | None = None) -> list[Finding]:
@@ -441,7 +457,7 @@ def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analys
             by_item.setdefault(id(mark.item), []).append(mark)
     composed: dict[int, tuple[Suggestion | None, Fix | None, Fix | None, bool]] = {}
     if suggest and by_item:
-        groups = list(by_item.values())
+        groups = [g for g in by_item.values() if _may_suggest(g, analyses[id(g[0].item)], rules)]
         entries = [(g[0].item, g, analyses[id(g[0].item)], _needs_deadline(doc, g[0].item, analyses)) for g in groups]
         try:
             results = compose(entries, kit, rules, recheck)  # type: ignore[arg-type]

@@ -32,12 +32,20 @@ class Kit:
     templates: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule id → its ``rewrite:`` section
     lexicons: Mapping[str, Mapping[str, Mapping[str, Sequence[str]]]] = field(default_factory=dict)  # id → lang → group
     shared: Mapping[str, Mapping[str, Sequence[str]]] = field(default_factory=dict)  # rules/_shared.yaml
+    # Lexicon groups as the rewriters read them, lower-cased once per kit (rewriters ask on every item).
+    _groups: dict[tuple[str, ...], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, rule_id: str, lang: str, group: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.lexicons.get(rule_id, {}).get(lang, {}).get(group, []))
+        key = ("rule", rule_id, lang, group)
+        if key not in self._groups:
+            self._groups[key] = frozenset(w.lower() for w in self.lexicons.get(rule_id, {}).get(lang, {}).get(group, []))
+        return self._groups[key]  # type: ignore[no-any-return]
 
     def shared_words(self, group: str, lang: str) -> tuple[str, ...]:
-        return tuple(w.lower() for w in self.shared.get(group, {}).get(lang, []))
+        key = ("shared", group, lang)
+        if key not in self._groups:
+            self._groups[key] = tuple(w.lower() for w in self.shared.get(group, {}).get(lang, []))
+        return self._groups[key]  # type: ignore[no-any-return]
 
     def template(self, rule_id: str, key: str, lang: str | None = None) -> Any:
         value = self.templates.get(rule_id, {}).get(key)
@@ -304,8 +312,11 @@ def _ambiguous(tokens: Sequence[Token], job: Job) -> bool:
 def _has_entry(tokens: Sequence[Token], entries: Sequence[str]) -> bool:
     """Whether a (possibly multi-word) lexicon entry occurs, by lemmas or by surface forms."""
     lemmas, words = _lemma_seq(tokens), [t.lower_ for t in tokens]
+    present = set(lemmas) | set(words)
     for entry in entries:
         parts = entry.split()
+        if parts and parts[0] not in present:
+            continue  # its first word is nowhere: no need to slide it along either sequence
         for seq in (lemmas, words):
             if any(seq[i:i + len(parts)] == parts for i in range(len(seq) - len(parts) + 1)):
                 return True

@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from .findings import SEVERITY_ORDER, Finding
 from .model import OkrDocument, Range
@@ -125,6 +124,8 @@ def load_weights(path: str | None = None) -> Weights:
 
     def fail(key: str, problem: str) -> ScoreFileError:
         return ScoreFileError(f"{name}: {key}: {problem}")
+
+    import yaml  # on demand: a fully cached run reads scores from the cache, not this file
 
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))

@@ -20,7 +20,6 @@ import os
 import re
 from typing import Any
 
-import yaml
 
 # ---------------------------------------------------------------- Markdown / text
 
@@ -107,6 +106,8 @@ def _roots(source: str, fmt: str) -> list[tuple[str, Any]]:
         except (ValueError, RecursionError):
             return [("broken", None)]
         return [_shape(data)]
+    import yaml  # on demand: a walk over Markdown files never needs it
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         nodes = list(yaml.compose_all(source, Loader=loader))
@@ -123,7 +124,9 @@ def _shape(data: Any) -> tuple[str, Any]:
     return "scalar", None
 
 
-def _node_shape(node: yaml.Node) -> tuple[str, Any]:
+def _node_shape(node: Any) -> tuple[str, Any]:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         return "map", {_key(k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     if isinstance(node, yaml.SequenceNode):

@@ -73,11 +73,34 @@ class TestCachedRuns:
         first = run_cli("--format", "json", "--fail-on", "never", "okrs", cwd=tmp_path)
         second = run_cli("--format", "json", "--fail-on", "never", "okrs", cwd=tmp_path)
         assert uncached[0] == first[0] == second[0] == 0
-        assert "spacy" in first[2] and "natasha" in first[2]  # the misses were analyzed
+        assert "spacy" in first[2] and "slovnet" in first[2]  # the misses were analyzed (natasha's models, via slovnet)
         assert second[2] == []  # every file hit: spaCy, natasha, pymorphy3 never imported
         assert json.loads(second[1]) == json.loads(first[1]) == json.loads(uncached[1])
         assert json.loads(second[1])["files"][0]["findings"]
         assert len(list((cache_on / "results").rglob("*.json"))) == 6
+
+    def test_an_item_over_the_limit_is_still_an_error_when_the_report_is_cached(self, cache_on: Path,
+                                                                                 tmp_path: Path) -> None:
+        from okrlint.limits import MAX_ITEM_CHARS
+
+        long_kr = "grow revenue " * (MAX_ITEM_CHARS // 12 + 10)
+        (tmp_path / "okrs.md").write_text(f"## Objective: Grow revenue\n- Improve onboarding\n- {long_kr}\n",
+                                          encoding="utf-8")
+        first = run_cli("--format", "json", "okrs.md", cwd=tmp_path)
+        second = run_cli("--format", "json", "okrs.md", cwd=tmp_path)
+        assert second[2] == []  # the report came from the cache
+        assert first[0] == second[0] == 2  # the input error is reported both times
+        assert json.loads(second[1])["errors"] == json.loads(first[1])["errors"] != []
+
+    def test_a_full_hit_on_markdown_reads_no_yaml_and_no_package_metadata(self, cache_on: Path,
+                                                                          tmp_path: Path) -> None:
+        write_tree(tmp_path / "okrs", count=1)
+        code = ("import sys\nfrom okrlint.cli import main\nrc = main(['--fail-on', 'never', 'okrs'])\n"
+                "print(sorted(m for m in ('yaml', 'importlib.metadata', 'spacy') if m in sys.modules))\n")
+        runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                               check=True).stdout.strip().splitlines()[-1] for _ in range(2)]
+        assert "spacy" in runs[0]  # the first run linted
+        assert runs[1] == "[]"  # the second read every report from the cache, and needed neither
 
     def test_text_output_and_exit_code_from_the_cache(self, cache_on: Path, tmp_path: Path) -> None:
         (tmp_path / "okrs.md").write_text(RU, encoding="utf-8")

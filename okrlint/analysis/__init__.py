@@ -10,7 +10,7 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Sequence
 
@@ -33,17 +33,32 @@ class Analysis:
     doc: Doc
     quantities: list[Quantity]
     times: list[TimeExpr]
+    # What later stages derive from this text alone (its word keys, the grammar gate's verdicts): kept with it, so
+    # it lives as long as the analysis stays cached.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property
     def has_measure(self) -> bool:
         return any(q.measure for q in self.quantities)
 
-    @property
+    @cached_property
     def has_baseline(self) -> bool:
+        """Computed once: several checks and the fix stage ask of every item."""
         return has_baseline(self.text)
 
     def has_time(self, kind: str | None = None) -> bool:
         return any(kind is None or t.kind == kind for t in self.times)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The Doc's tokens in one list, made once: the checks walk each item's words many times, and every walk
+        over a Doc makes a new Token object per word."""
+        return list(self.doc)
+
+    @cached_property
+    def content(self) -> list[Token]:
+        """The words: tokens that are neither whitespace nor punctuation (do not modify)."""
+        return [t for t in self.tokens if not t.is_space and not t.is_punct]
 
     @cached_property
     def pred(self) -> Predicate | None:

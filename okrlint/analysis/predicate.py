@@ -236,18 +236,25 @@ def _en_phrasal(token: Token, lemma: str) -> tuple[tuple[str, ...], int]:
 
 
 def next_word(token: Token) -> Token | None:
-    """The next token that is not whitespace (the checks use it too)."""
-    for t in token.doc[token.i + 1:]:
-        if not t.is_space:
-            return t
+    """The next token that is not whitespace (the checks use it too).
+
+    By index: slicing the Doc would make a Token object for every word up to the end, on every call.
+    """
+    doc, i = token.doc, token.i + 1
+    while i < len(doc):
+        if not doc[i].is_space:
+            return doc[i]
+        i += 1
     return None
 
 
 def prev_word(token: Token) -> Token | None:
     """The previous token that is not whitespace."""
-    for t in reversed(token.doc[:token.i]):
-        if not t.is_space:
-            return t
+    doc, i = token.doc, token.i - 1
+    while i >= 0:
+        if not doc[i].is_space:
+            return doc[i]
+        i -= 1
     return None
 
 

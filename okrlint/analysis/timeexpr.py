@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from .russian import morph
+from .russian import morph, parses
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,18 @@ def _dates_extractor() -> Any:
         warnings.simplefilter("ignore")
         from natasha import DatesExtractor
 
-        return DatesExtractor(morph())
+        return DatesExtractor(_CachedMorph())
+
+
+class _CachedMorph:
+    """pymorphy3 as natasha's grammar reads it (``parse``, ``TagClass``), with each word's parses cached as
+    natasha's own ``MorphVocab`` caches them: the grammar parses every word of every text it runs over."""
+
+    def __init__(self) -> None:
+        self.TagClass = morph().TagClass
+
+    def parse(self, word: str) -> list[Any]:
+        return list(parses(word))
 
 
 # natasha's dates grammar only finds a day or a month next to a number («1 июля», «в мае 2026»,

@@ -59,6 +59,27 @@ _EN_NUMBER_WORDS = frozenset(
 def problems(text: str, original: str, lang: str, analysis: Analysis | None = None,
              moved: Sequence[str] = ()) -> list[str]:
     """What is wrong with ``text`` as a rewrite of ``original`` (empty: it may be offered)."""
+    found = text_problems(text, original, lang, moved)
+    if found == ["empty"]:
+        return found
+    analysis = analysis if analysis is not None and analysis.text == text else analyze_text(text, lang)
+    return found + parsed_problems(analysis, original, lang)
+
+
+def passes(text: str, original: str, lang: str, analysis: Analysis | None = None, moved: Sequence[str] = ()) -> bool:
+    """``problems`` is empty; the verdict on the parse is kept with the analysis (the language server gates the
+    same rewrites again on every edit)."""
+    if text_problems(text, original, lang, moved):
+        return False
+    analysis = analysis if analysis is not None and analysis.text == text else analyze_text(text, lang)
+    key = ("gate", original, lang)
+    if key not in analysis.memo:
+        analysis.memo[key] = not parsed_problems(analysis, original, lang)
+    return bool(analysis.memo[key])
+
+
+def text_problems(text: str, original: str, lang: str, moved: Sequence[str] = ()) -> list[str]:
+    """What the text alone shows (no parse needed): the fix stage parses only the rewrites that pass these."""
     found: list[str] = []
     if not text.strip():
         return ["empty"]
@@ -77,13 +98,19 @@ def problems(text: str, original: str, lang: str, analysis: Analysis | None = No
     for opening, closing in ("()", "«»", "[]"):
         if text.count(opening) != text.count(closing) and original.count(opening) == original.count(closing):
             found.append(f"unbalanced “{opening}{closing}”")
-    analysis = analysis if analysis is not None and analysis.text == text else analyze_text(text, lang)
+    return found
+
+
+def parsed_problems(analysis: Analysis, original: str, lang: str) -> list[str]:
+    """What the parse of the rewrite shows: doubled words, agreement, government, dangling words."""
+    found: list[str] = []
     words = _words(analysis)
-    found += _doubled(words)
+    held = _placeholders(analysis)
+    found += _doubled(words, held)
     if lang == "ru":
-        found += _russian(analysis, words, original)
+        found += _russian(analysis, words, original, held)
     else:
-        found += _english(words, original)
+        found += _english(words, original, held)
     return found
 
 
@@ -96,18 +123,23 @@ def _in_compound(token: Token) -> bool:
         before is not None and before.text == "-" and not before.whitespace_)
 
 
-def _in_placeholder(token: Token) -> bool:
-    return any(m.start() <= token.idx < m.end() for m in _PLACEHOLDER.finditer(token.doc.text))
+def _placeholders(analysis: Analysis) -> frozenset[int]:
+    """Indices of the tokens that stand in a placeholder ("X", "[metric]"): computed once per text, as
+    every check of every word asks."""
+    spans = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(analysis.doc.text)]
+    if not spans:
+        return frozenset()
+    return frozenset(t.i for t in analysis.tokens if any(a <= t.idx < b for a, b in spans))
 
 
 def _words(analysis: Analysis) -> list[Token]:
-    """Tokens that are words, numbers or punctuation; a placeholder stands for any word (see ``_in_placeholder``)."""
-    return [t for t in analysis.doc if not t.is_space]
+    """Tokens that are words, numbers or punctuation; a placeholder stands for any word (see ``_placeholders``)."""
+    return [t for t in analysis.tokens if not t.is_space]
 
 
-def _doubled(words: Sequence[Token]) -> list[str]:
+def _doubled(words: Sequence[Token], held: frozenset[int]) -> list[str]:
     return [f"doubled word «{b.text}»" for a, b in zip(words, words[1:])
-            if a.is_alpha and a.lower_ == b.lower_ and a.idx + len(a.text) < b.idx and not _in_placeholder(a)]
+            if a.is_alpha and a.lower_ == b.lower_ and a.idx + len(a.text) < b.idx and a.i not in held]
 
 
 _RANGES = (re.compile(r"\bfrom\b[^,;]*?\bto\b", re.IGNORECASE), re.compile(r"(?:^|\s)(?:с|со)\s[^,;]*?\sдо\s", re.IGNORECASE))
@@ -217,19 +249,19 @@ def _genitive_chain(words: list[Token]) -> list[str]:
     return []
 
 
-def _russian(analysis: Analysis, words: list[Token], original: str) -> list[str]:
+def _russian(analysis: Analysis, words: list[Token], original: str, held: frozenset[int]) -> list[str]:
     found: list[str] = []
     for i, t in enumerate(words):
         low = t.lower_
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if _in_placeholder(t) or _in_compound(t):
+        if t.i in held or _in_compound(t):
             continue
         if low in _GOVERNS and t.pos_ == "ADP":
-            found += _preposition(t, nxt, words[i + 2] if i + 2 < len(words) else None)
+            found += _preposition(t, nxt, words[i + 2] if i + 2 < len(words) else None, held)
         if low == "не" and (nxt is None or nxt.is_punct):
             found.append("dangling «не»")
         if nxt is not None and _cyrillic(t.text) and _cyrillic(nxt.text) and not _after_numeral(words, i) \
-                and not _in_placeholder(nxt):
+                and nxt.i not in held:
             found += _agreement(t, nxt)
     found += [f"«{analysis.text[a.start:a.end]}»: the noun does not agree with its number"
               for a in disagreeing_nouns(analysis.text, known_only=False)]
@@ -247,8 +279,8 @@ def _after_numeral(words: Sequence[Token], i: int) -> bool:
                                  bool(_PLACEHOLDER.fullmatch(prev.text)))
 
 
-def _preposition(prep: Token, nxt: Token | None, after: Token | None) -> list[str]:
-    if nxt is not None and _in_placeholder(nxt):
+def _preposition(prep: Token, nxt: Token | None, after: Token | None, held: frozenset[int]) -> list[str]:
+    if nxt is not None and nxt.i in held:
         return []
     if nxt is None or (nxt.is_punct and nxt.text not in "«\"(„'"):
         return [f"dangling preposition «{prep.text}»"]
@@ -256,7 +288,7 @@ def _preposition(prep: Token, nxt: Token | None, after: Token | None) -> list[st
         return []  # a quotation: «в „Яндекс Директ“»
     if nxt.lower_ in _GOVERNS and nxt.pos_ == "ADP":  # «от на»
         return [f"«{prep.text} {nxt.text}»: two prepositions in a row"]
-    if nxt.like_num or not _cyrillic(nxt.text) or _in_placeholder(nxt):
+    if nxt.like_num or not _cyrillic(nxt.text) or nxt.i in held:
         return []
     parses = _parses(nxt.text)
     if any(p.tag.POS in ("ADVB", "CONJ", "PRCL", "COMP", "INFN", "NPRO", "PRED", "INTJ") for p in parses) \
@@ -305,7 +337,7 @@ def _agree(adj: Any, noun: Any) -> bool:
 def _subject_verb(analysis: Analysis) -> list[str]:
     """«Каждый менеджер проведёт», not «Каждый менеджер провести»."""
     found = []
-    for t in analysis.doc:
+    for t in analysis.tokens:
         if t.dep_ != "nsubj" or t.pos_ not in ("NOUN", "PROPN", "PRON") or "Nom" not in t.morph.get("Case"):
             continue
         verb = t.head
@@ -362,16 +394,18 @@ def _modal_between(analysis: Analysis, subject: Token, verb: Token) -> bool:
 
 def _unknown_words(text: str, original: str) -> list[str]:
     """A Cyrillic word that is neither in the original nor a form the dictionary knows (a bad inflection)."""
-    from ..analysis.russian import morph
+    from ..analysis.russian import morph, parses
 
     originals = {w.lower() for w in re.findall(r"[А-Яа-яЁё]+", original)}
-    lemmas = {p.normal_form for w in originals for p in morph().parse(w)}
+    lemmas: set[str] | None = None  # the original's lemmas, parsed only when a word is unknown
     out = []
     for word in re.findall(r"[А-Яа-яЁё]+", text):
         low = word.lower()
         if low in originals or morph().word_is_known(low):
             continue
-        if {p.normal_form for p in morph().parse(low)} & lemmas:
+        if lemmas is None:
+            lemmas = {p.normal_form for w in originals for p in parses(w)}
+        if {p.normal_form for p in parses(low)} & lemmas:
             continue
         out.append(f"«{word}» is not a known word form")
     return out
@@ -382,17 +416,17 @@ def _unknown_words(text: str, original: str) -> list[str]:
 _TIME_NOUNS = frozenset("week month day sprint quarter year morning time release cycle".split())
 
 
-def _english(words: list[Token], original: str) -> list[str]:
+def _english(words: list[Token], original: str, held: frozenset[int]) -> list[str]:
     found: list[str] = []
     known = {w.lower() for w in re.findall(r"[A-Za-z]+", original)}
     for t in words:
-        if t.is_alpha and t.is_lower and len(t.text) > 3 and t.lower_ not in known and not _in_placeholder(t) \
+        if t.is_alpha and t.is_lower and len(t.text) > 3 and t.lower_ not in known and t.i not in held \
                 and not _english_word(t.lower_):
             found.append(f"“{t.text}”: two words glued together")
     for i, t in enumerate(words):
         low = t.lower_
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if _in_placeholder(t) or (nxt is not None and _in_placeholder(nxt)) or _in_compound(t):
+        if t.i in held or (nxt is not None and nxt.i in held) or _in_compound(t):
             continue
         if low in _EN_PREPOSITIONS:
             if nxt is None or (nxt.is_punct and nxt.text not in "\"“'(‘$€£"):

@@ -1,0 +1,214 @@
+"""The per-item cost of rules and fixes, and the Russian models' footprint: work skipped must change nothing.
+
+Each optimisation is tested twice: that it skips the work (these tests fail without it) and that what it skips
+could not have changed a finding or a suggestion.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import okrlint
+from okrlint import analysis, checks, fixes
+from okrlint.analysis import russian
+from okrlint.config import Config
+from okrlint.engine import Context, example_document, get_rule, load_rules
+from okrlint.grammar import gate
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _corpus(lang: str, limit: int = 400) -> list[str]:
+    texts = []
+    for path in sorted((ROOT / "corpus" / "items").glob(f"{lang}-*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return list(dict.fromkeys(texts))[:limit]
+
+
+def _context(rule_id: str, text: str, lang: str) -> Context:
+    rule = get_rule(rule_id)
+    assert rule is not None
+    from okrlint.engine import Example
+
+    doc, item = example_document(Example(text=text, kind="key_result", bad=False, lang=lang))
+    found = analysis.analyze_text(text, lang)
+    return Context(rule, Config(), doc, item, "key_result", found, {id(item): found})  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- the lexicon matchers' prefilter
+
+@pytest.mark.parametrize("rule_id", ["hedging", "compensation-link"])
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_first_word_prefilter_never_hides_a_match(rule_id: str, lang: str) -> None:
+    rule = get_rule(rule_id)
+    assert rule is not None
+    texts = _corpus(lang) + [e.text for e in rule.examples if e.lang == lang]
+    matcher, anchors = checks._rule_matcher(rule, lang, ("main",), ())
+    assert anchors is not None, "the shipped patterns all start with a plain word: the prefilter must apply"
+    matched = 0
+    for text in texts:
+        found = analysis.analyze_text(text, lang)
+        if matcher(found.doc):
+            matched += 1
+            assert checks._anchored(found, anchors), text
+    assert matched  # the corpus and the examples do hold matches
+
+
+def test_items_with_no_anchor_word_skip_the_matcher(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = checks._rule_matcher
+
+    def counting(*args: Any) -> Any:
+        matcher, anchors = real(*args)
+
+        def run(doc: Any) -> Any:
+            calls.append(doc.text)
+            return matcher(doc)
+
+        return run, anchors
+
+    monkeypatch.setattr(checks, "_rule_matcher", counting)
+    assert checks.phrase_matches(_context("hedging", "Cut churn from 3% to 2%", "en"), ["main"]) == []
+    assert calls == []
+    spans = checks.phrase_matches(_context("hedging", "Try to cut churn from 3% to 2%", "en"), ["main"])
+    assert [s.text for s in spans] == ["Try to"] and calls == ["Try to cut churn from 3% to 2%"]
+
+
+def test_a_pattern_that_starts_with_an_operator_turns_the_prefilter_off() -> None:
+    assert checks._anchors([[{"LOWER": "по"}], [{"LOWER": "a", "OP": "?"}, {"LOWER": "b"}]]) is None
+    assert checks._anchors([[{"POS": "VERB"}]]) is None
+    assert checks._anchors([[{"LEMMA": {"IN": ["aim", "hope"]}}, {"LOWER": "to"}], [{"ORTH": ":"}]]) == {
+        "LOWER": frozenset(), "LEMMA": frozenset({"aim", "hope"}), "ORTH": frozenset({":"})}
+
+
+# ---------------------------------------------------------------- the grammar gate
+
+GATED = [
+    ("Снизить отток клиентов до 3% (сейчас X%)", "Снизить отток клиентов до 3%", "ru"),
+    ("Провести 10 вебинаров для для клиентов", "Провести 10 вебинаров", "ru"),
+    ("Увеличить выручку", "Увеличить выручку на 20%", "ru"),
+    ("Reduce churn to 2% (currently X%)", "Cut churn to 2%", "en"),
+    ("Reduce the the churn to 2%", "Cut churn to 2%", "en"),
+    ("Grow revenue", "Grow revenue by 20%", "en"),
+]
+
+
+@pytest.mark.parametrize("text,original,lang", GATED)
+def test_the_gate_in_two_parts_says_what_it_said_in_one(text: str, original: str, lang: str) -> None:
+    found = analysis.analyze_text(text, lang)
+    whole = gate.problems(text, original, lang, found)
+    assert whole == gate.text_problems(text, original, lang) + gate.parsed_problems(found, original, lang)
+    assert gate.passes(text, original, lang, found) == (whole == [])
+
+
+def test_a_rewrite_the_text_checks_reject_is_never_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[str] = []
+    monkeypatch.setattr(gate, "analyze_text", lambda text, lang: parsed.append(text))
+    assert not gate.passes("Grow revenue", "Grow revenue by 20%", "en")  # the 20% is gone
+    assert parsed == []
+
+
+def test_the_gates_verdict_is_kept_with_the_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = analysis.analyze_text("Reduce churn to 2% (currently X%)", "en")
+    found.memo.clear()
+    runs: list[str] = []
+    real = gate.parsed_problems
+    monkeypatch.setattr(gate, "parsed_problems", lambda *a: runs.append(a[0].text) or real(*a))
+    for _ in range(3):
+        assert gate.passes(found.text, "Cut churn to 2%", "en", found)
+    assert runs == [found.text]
+
+
+# ---------------------------------------------------------------- the fix stage
+
+def test_items_whose_findings_cannot_be_rewritten_skip_the_fix_stage(monkeypatch: pytest.MonkeyPatch) -> None:
+    planned: list[str] = []
+    real = fixes._plan
+    monkeypatch.setattr(fixes, "_plan", lambda item, *a: planned.append(item.text) or real(item, *a))
+    report = okrlint.lint_text("## Objective: Delight our customers\n\n- Sign 10 new enterprise customers and launch "
+                               "in 3 markets\n- Try to cut churn from 3% to 2%\n", filename="x.md")
+    rules = {f.rule for f in report.files[0].findings if f.item.text.startswith("Sign")}
+    assert rules == {"multiple-actions"} and not get_rule("multiple-actions").rewriter  # type: ignore[union-attr]
+    assert planned == ["Try to cut churn from 3% to 2%"]
+
+
+def test_a_russian_item_still_gets_its_numeral_repaired() -> None:
+    """Numeral agreement is repaired on any Russian item with a finding, even one no rule rewrites."""
+    text = "Подписать 5 договора с партнёрами и выйти на 3 новых рынка к концу квартала"
+    report = okrlint.lint_text(f"# Q3 2026\n\n## Цель: Вырасти в регионах\n\n- {text}\n- Снизить отток с 5% до 3%\n",
+                               filename="x.md")
+    (finding,) = [f for f in report.files[0].findings if f.item.text == text]
+    assert finding.rule == "multiple-actions"
+    assert [s.text for s in finding.suggestions] == [text.replace("5 договора", "5 договоров")]
+
+
+# ---------------------------------------------------------------- the Russian models
+
+def test_the_tagger_and_parser_share_one_word_vocabulary_and_no_navec_word_list() -> None:
+    tagger, parser = russian._models()
+    assert tagger.infer.encoder.words_vocab is parser.infer.encoder.words_vocab
+    assert len(tagger.infer.encoder.words_vocab) > 200_000
+
+
+def test_the_models_tag_and_parse_as_natashas_own_classes() -> None:
+    theirs = russian._natasha_models()  # natasha's NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
+    assert [type(m).__name__ for m in theirs] == ["NewsMorphTagger", "NewsSyntaxParser"]
+    ours = russian._models()
+    words = [text.split() for text in _corpus("ru", 60)]
+    assert [[(t.pos, t.feats) for t in m.tokens] for m in ours[0].map(words)] == \
+        [[(t.pos, t.feats) for t in m.tokens] for m in theirs[0].map(words)]
+    assert [[(t.id, t.head_id, t.rel) for t in m.tokens] for m in ours[1].map(words)] == \
+        [[(t.id, t.head_id, t.rel) for t in m.tokens] for m in theirs[1].map(words)]
+
+
+def test_a_natasha_without_these_model_files_is_loaded_its_own_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os.path
+
+    monkeypatch.setattr(os.path, "exists", lambda path: False)
+    monkeypatch.setattr(russian, "_natasha_models", lambda: ("tagger", "parser"))
+    assert russian._models.__wrapped__() == ("tagger", "parser")
+
+
+def test_a_russian_lint_does_not_import_natashas_package() -> None:
+    code = (
+        "import sys, okrlint\n"
+        "r = okrlint.lint_text('## Цель: Удивить клиентов\\n- Снизить отток с 5% до 3%\\n- Провести 10 вебинаров\\n',"
+        " filename='x.md')\n"
+        "assert r.files[0].findings\n"
+        "print(','.join(m for m in ('natasha', 'pymorphy2', 'yargy') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "", f"a Russian run with no date imported {out}"
+
+
+def test_every_rule_loads_with_the_matchers_cached() -> None:
+    for rule in load_rules():
+        for lang in ("ru", "en"):
+            first = checks._rule_matcher(rule, lang, ("main",), ())
+            assert checks._rule_matcher(rule, lang, ("main",), ()) is not None
+            assert checks._rule_matcher(rule, lang, ("main",), ())[0] is first[0]
+
+
+def test_an_items_tokens_and_words_are_made_once() -> None:
+    found = analysis.analyze_text("Cut churn from 3% to 2%, and  ship SSO.", "en")
+    assert found.tokens is found.tokens and found.content is found.content
+    assert [t.text for t in found.tokens] == [t.text for t in found.doc]
+    assert [t.text for t in found.content] == ["Cut", "churn", "from", "3", "to", "2", "and", "ship", "SSO"]
+
+
+def test_the_dates_grammar_reads_cached_parses(monkeypatch: pytest.MonkeyPatch) -> None:
+    from okrlint.analysis import timeexpr
+
+    text = "Запустить продукт до 15 сентября 2026 года"
+    assert [t.text for t in timeexpr.find_times(text, "ru")] == ["15 сентября 2026 года"]
+    parsed: list[str] = []
+    real = russian.morph().parse
+    monkeypatch.setattr(russian.morph(), "parse", lambda word: parsed.append(word) or real(word))
+    timeexpr.find_times(text, "ru")
+    assert parsed == []  # every word's parses came from the cache
