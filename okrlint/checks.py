@@ -278,6 +278,8 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
     verb = pred.head
     if pred.has(ctx.words("main")):
         return [_pred_hit(pred, verb=verb.text)]
+    if (joined := _coordinated_core(analysis, pred, ctx.words("main"))) is not None:
+        return [_span_hit([joined], verb=joined.text)]
     if pred.has(ctx.words("effort")) and not analysis.has_measure and not _structured_target(ctx.item) \
             and not _en_metric_phrase(analysis) and not _effort_state(ctx, pred):
         return [_pred_hit(pred, verb=verb.text)]
@@ -291,6 +293,30 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
         if any(w in ctx.words("vague_complement") for w in follow[-1:]) and not _has_complement(verb):
             return [_span_hit([verb], verb=verb.text)]
     return []
+
+
+def _coordinated_core(analysis: Analysis, pred: Predicate, core: set[str] | frozenset[str]) -> Token | None:
+    """"Scale and improve X", "Increase revenue and optimize sales processes", "Revamped API and improved DX":
+    a core vague verb coordinated with the predicate is a predicate too (English; a purpose "to improve" is not)."""
+    if analysis.lang != "en" or pred.form == "noun":
+        return None
+    for t in analysis.doc[pred.end:]:
+        prev = prev_word(t)
+        if prev is None or prev.lower_ not in ("and", ",", "&", ";", "/") or not t.is_alpha or t.lower_ == "better":
+            continue
+        lemma = verb_lemma(t, "en")
+        if lemma not in core or not _object_follows_word(t):
+            continue
+        forms = {"finite": (lemma, lemma + "s", lemma + "es"), "participle": (lemma + "d", lemma + "ed"),
+                 "passive": (lemma + "d", lemma + "ed")}.get(pred.form, (lemma,))
+        if t.lower_ in forms:
+            return t
+    return None
+
+
+def _object_follows_word(t: Token) -> bool:
+    nxt = next_word(t)
+    return nxt is not None and (nxt.is_alpha and nxt.lower_ not in ("and", "or", "to", "by", "of") or nxt.like_num)
 
 
 def _effort_state(ctx: "Context", pred: Predicate) -> bool:

@@ -277,6 +277,27 @@ def _object_follows(token: Token) -> bool:
     return nxt.text[:1].isalnum()
 
 
+def _en_adverb(token: Token) -> bool:
+    """"successfully", "actively": an -ly word that can only be an adverb."""
+    low = token.lower_
+    return low.endswith("ly") and set(_en_options(low)) == {"ADV"}
+
+
+def _shares_object(token: Token) -> bool:
+    """"measure and improve the satisfaction": a verb whose object comes after the verb coordinated with it."""
+    for _ in range(4):  # "gather, process and present metrics"
+        nxt = next_word(token)
+        if nxt is None or nxt.lower_ not in ("and", "&", "or", ","):
+            return False
+        second = next_word(nxt)
+        if second is None or _en_verb(second.lower_) is None:
+            return False
+        if _object_follows(second):
+            return True
+        token = second
+    return False
+
+
 def _nounish(token: Token) -> bool:
     if token.lower_ in _NOT_OBJECT and token.lower_ not in _EN_SUBJECT:
         return False  # "of", "to", "and": a closed-class word is no subject
@@ -300,9 +321,15 @@ def _english(doc: Doc) -> Predicate | None:
             return _en_make(words[i + 2], "modal", words[i + 2].lower_)  # "Continue to improve the checkout"
         if nxt.lower_.endswith("ing") and (verb := _en_verb(nxt.lower_)) is not None:
             return _en_make(nxt, "gerund", verb)  # "Keep improving the checkout"
+    closed = _NOUN_VERBS["en"].get(low, "")
+    at_least = nxt is not None and nxt.lower_ == "at" and i + 2 < len(words) and words[i + 2].lower_ == "least"
+    if " " in closed and nxt is not None and (at_least or nxt.lower_ not in _NOT_OBJECT and _object_follows(first)):
+        return Predicate(first, (closed, closed.split()[0]), "imperative", first.i + 1)  # "Rollout 20 new languages"
     if "NOUN" in options or not options or low in _EN_SUBJECT:
         clause = _en_clause(words[i:])  # "Search will be improved", "Press kit published", "Team ships 3 features"
-        if clause is not None and clause.head.i != first.i and (
+        name = clause is not None and clause.form == "finite" and clause.head.text[:1].isupper() \
+            and lemma is not None and low == lemma and not first.text.isupper()  # "Launch Cases App": a name, no verb
+        if clause is not None and clause.head.i != first.i and not name and (
                 clause.form in ("modal", "passive") or clause.head.lower_ != clause.lemmas[-1]
                 or first.lower_ in ("we", "i", "they", "you")):
             return clause
@@ -333,10 +360,14 @@ def _en_noun_predicate(token: Token) -> Predicate | None:
 
 def _en_clause(words: list[Token]) -> Predicate | None:
     """A sentence with a subject: "We will improve X", "X will be improved", "Press kit published", "Team ships X"."""
+    purpose = False  # "Instrument gitbase to be able to trace …": a "to" after the object opens a purpose, not a modal
+    words = [t for t in words if not _en_adverb(t)]  # "We successfully improve X": the adverb is not the verb's subject
     for k, t in enumerate(words[:7]):
         low = t.lower_
         prev = words[k - 1] if k else None
         plow = prev.lower_ if prev is not None else ""
+        if low == "to" and k and plow not in _EN_TO_VERBS and plow not in _EN_BE and plow not in _EN_MODALS:
+            purpose = True
         if low in _EN_MODALS or low in _EN_BE or low == "to" or low in _EN_TO_VERBS:
             continue
         if prev is not None and any(x.is_punct for x in t.doc[prev.i + 1:t.i]):
@@ -346,7 +377,7 @@ def _en_clause(words: list[Token]) -> Predicate | None:
             if k and t.pos_ in ("ADP", "CCONJ", "SCONJ") and low not in ("of",):
                 return None  # past the subject noun phrase: "Tickets per agent per day"
             continue
-        if plow in _EN_MODALS or plow == "to" and k >= 2 and words[k - 2].lower_ in _EN_TO_VERBS:
+        if plow in _EN_MODALS or plow == "to" and k >= 2 and words[k - 2].lower_ in _EN_TO_VERBS and not purpose:
             if low == lemma:
                 return _en_make(t, "modal", lemma)  # "We will improve", "We need to ship"
         if plow in _EN_BE and _is_participle(low):
@@ -360,7 +391,7 @@ def _en_clause(words: list[Token]) -> Predicate | None:
         plural_subject = prev is not None and low == lemma and prev.lower_.endswith("s") and "NOUN" in _en_options(prev.text)
         if k and prev is not None and _nounish(prev) and plow not in _EN_DETERMINERS \
                 and (low != lemma or plow in _EN_SUBJECT or plural_subject) \
-                and _object_follows(t) and "ADJ" not in _en_options(low) and not low.endswith("ing"):
+                and (_object_follows(t) or low == lemma and _shares_object(t)) and "ADJ" not in _en_options(low) and not low.endswith("ing"):
             return _en_make(t, "finite", lemma)  # "Team ships 3 features", "We improved onboarding"
     return None
 
