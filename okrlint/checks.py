@@ -17,6 +17,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, Predicate, detect_language
+from .analysis.en_clauses import other_acts
 from .analysis.predicate import coordinated, next_word, prev_word, ru_verb_reading, verb_of_noun
 from .analysis.timeexpr import find_times
 from .model import Item, OkrDocument, Period
@@ -816,6 +817,8 @@ def several_actions(ctx: "Context") -> list[Hit]:
         verbs = chain if len(chain) >= 3 else verbs
     if len(verbs) < 2:
         verbs = _noun_actions(analysis, _action_verbs(analysis.lang, True))
+    if len(verbs) < 2 and analysis.lang == "en":
+        verbs = other_acts(analysis.doc, analysis.pred)  # passive chains, parallel participles, second sentences
     if len(verbs) < 2:
         return []
     return [Hit(verbs[0].idx, len(analysis.text.rstrip(" .;")), analysis.text[verbs[0].idx:len(analysis.text.rstrip(" .;"))],

@@ -101,6 +101,13 @@ def test_task_verbs_fire_in_every_person_and_tense(verb, person):
     ("Качественное улучшение процессов", "ru", "улучшение", "улучшить", "noun"),
     ("Продолжить улучшать онбординг", "ru", "улучшать", "улучшать", "modal"),
     ("Совершенствуют онбординг для клиентов", "ru", "Совершенствуют", "совершенствовать", "finite"),
+    ("Rollout 20 new languages", "en", "Rollout", "roll out", "imperative"),  # a phrasal noun written as its verb
+    ("Rollout at least 20 new support macros", "en", "Rollout", "roll out", "imperative"),
+    ("Launch Cases App for in-app service", "en", "Launch", "launch", "imperative"),  # "Cases" is a name, not a verb
+    ("Instrument the gateway to be able to trace latency", "en", "Instrument", "instrument", "imperative"),  # purpose "to"
+    ("We successfully improve onboarding", "en", "improve", "improve", "finite"),
+    ("Our platforms measure and improve satisfaction", "en", "measure", "measure", "finite"),
+    ("We gather, process and present metrics", "en", "gather", "gather", "finite"),
 ])
 def test_predicate_in_any_form(text, lang, head, lemma, form):
     pred = analyze_text(text, lang).pred
@@ -185,6 +192,14 @@ def test_task_by_what_the_verb_does_to_its_object(text, fires):
     ("Open a second warehouse and onboard 4 new carriers", True), ("Reduce churn and onboard time by 20%", False),
     ("Проведение опроса и внедрение изменений", True), ("Creation of a playbook and rollout of SSO", True),
     ("Разработка и запуск мобильного приложения", False),  # nouns of action in any form, one object shared
+    ("The proposal is drafted, reviewed by the team, merged and implemented", True),  # a passive chain of steps
+    ("Roadmaps are solidified, presented, and used to plan Q2", True),
+    ("Revamped API and improved development experience", True),  # parallel headlines, each with its object
+    ("The legacy API is deprecated and the diagram on the README is updated", True),  # two passive clauses
+    ("The SDK is finalized and released. Make it easier to embed the widget", True),  # a second sentence
+    ("The partner portal is built and launched", False),  # two steps on one object: one act
+    ("Ship the quarterly report. It documents every new capability", False),  # the second sentence describes
+    ("Launch the referral program. Target: 500 signups", False), ("Increase avg. Time on page from 3:00 to 4:00", False),
 ])
 def test_coordinated_actions(text, fires):
     assert ("multiple-actions" in _rules_fired([(text, "key_result")])[0]) is fires

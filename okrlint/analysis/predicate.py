@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 Form = Literal["imperative", "finite", "modal", "passive", "gerund", "participle", "noun"]
 
-__all__ = ["Predicate", "find_predicate", "verb_of_noun", "coordinated"]
+__all__ = ["Predicate", "find_predicate", "verb_of_noun", "coordinated", "is_participle"]
 
 
 @dataclass(frozen=True)
@@ -251,7 +251,8 @@ def prev_word(token: Token) -> Token | None:
     return None
 
 
-def _is_participle(word: str) -> bool:
+def is_participle(word: str) -> bool:
+    """Whether an English word can be a past participle ("published", "built")."""
     low = word.lower()
     return (low.endswith("ed") and _en_verb(low) is not None) or low in _IRREGULAR_PARTICIPLES
 
@@ -339,7 +340,7 @@ def _english(doc: Doc) -> Predicate | None:
     determiner_next = nxt is not None and (nxt.like_num or nxt.lower_ in _EN_DETERMINERS)
     if lemma is not None and low.endswith("ing") and ("NOUN" not in options or determiner_next) and _object_follows(first):
         return _en_make(first, "gerund", lemma)  # "Improving onboarding emails" (not "Onboarding", a noun)
-    if lemma is not None and _is_participle(low) and _object_follows(first) and low not in ("set",):
+    if lemma is not None and is_participle(low) and _object_follows(first) and low not in ("set",):
         return _en_make(first, "participle", lemma)  # "Improved admin usability", "Booked revenue" (an attribute?)
     noun = _en_noun_predicate(first)
     if noun is not None:
@@ -380,9 +381,9 @@ def _en_clause(words: list[Token]) -> Predicate | None:
         if plow in _EN_MODALS or plow == "to" and k >= 2 and words[k - 2].lower_ in _EN_TO_VERBS and not purpose:
             if low == lemma:
                 return _en_make(t, "modal", lemma)  # "We will improve", "We need to ship"
-        if plow in _EN_BE and _is_participle(low):
+        if plow in _EN_BE and is_participle(low):
             return _en_make(t, "passive", lemma)  # "X will be improved", "The proposal is documented"
-        if k and _is_participle(low) and low != lemma and prev is not None and (_nounish(prev) or prev.like_num) \
+        if k and is_participle(low) and low != lemma and prev is not None and (_nounish(prev) or prev.like_num) \
                 and plow not in _EN_SUBJECT - {"team"}:
             return _en_make(t, "passive", lemma)  # "Press kit published on the website"
         nxt = words[k + 1] if k + 1 < len(words) else None
