@@ -17,7 +17,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, Predicate, detect_language
-from .analysis.en_clauses import other_acts
+from .analysis.en_clauses import other_acts, passive_steps
 from .analysis.predicate import coordinated, next_word, prev_word, ru_verb_reading, verb_of_noun
 from .analysis.timeexpr import find_times
 from .model import Item, OkrDocument, Period
@@ -422,6 +422,8 @@ def _object_noun(pred: Predicate) -> Token | None:
     for t in pred.head.doc[pred.end:pred.end + 5]:
         if t.pos_ in ("NOUN", "PROPN", "X") and t.is_alpha or t.lower_ in ("game", "demo"):
             return t
+        if t.lower_.endswith("ing") and t.pos_ == "VERB" and (n := next_word(t)) is not None and n.pos_ == "NOUN":
+            continue  # "Set hiring targets": the -ing word modifies the object
         if t.is_punct and t.text in ",;:()" or t.pos_ in ("VERB", "ADP", "CCONJ", "SCONJ"):
             return None
     return None
@@ -472,9 +474,17 @@ def _counts_results(pred: Predicate, analysis: Analysis, results: set[str] | fro
     return bool(heads & (_EN_PEOPLE | set(results)))
 
 
+def _capability(analysis: Analysis, pred: Predicate) -> bool:
+    """"Users can create branches", "Admins are able to export audits": with no number, a capability the team ships."""
+    if analysis.lang != "en" or pred.form != "modal" or analysis.has_measure:
+        return False
+    before = [t.lower_ for t in pred.head.doc[:pred.head.i] if not t.is_space][-3:]
+    return bool(before) and (before[-1] == "can" or before[-2:] == ["able", "to"])
+
+
 def _others_act(ctx: "Context", pred: Predicate) -> bool:
     """«Пользователи создают 2 000 проектов», "80% of new teams invite a colleague": what others do is an outcome."""
-    if pred.form not in ("finite", "modal") or ctx.analysis is None:
+    if pred.form not in ("finite", "modal") or ctx.analysis is None or _capability(ctx.analysis, pred):
         return False
     subject = [t for t in pred.head.doc[:pred.head.i] if not t.is_space and not t.is_punct]
     if not subject:
@@ -508,6 +518,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     if pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task")):
         return False
     known = _known_word(pred.head.lower_, ctx.analysis.lang if ctx.analysis is not None else "ru")
+    if ctx.analysis is not None and _capability(ctx.analysis, pred):
+        return True  # the feature is the deliverable, whatever its verb ("Users can opt out of …")
     return pred.form != "noun" and known and _artefact_object(ctx, pred)
 
 
@@ -531,10 +543,28 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
         if analysis.lang == "ru":
             if "Pass" in t.morph.get("Voice") and t.pos_ == "VERB" and _lemma_in(t, main):
                 return t
-        elif t.lower_.endswith("ed") and verb_lemma(t, "en") in main:
+        elif (t.lower_.endswith("ed") or t.lower_ in _EN_TASK_PARTICIPLES) and verb_lemma(t, "en") in main:
             prev = prev_word(t)
             if prev is not None and (prev.pos_ in ("NOUN", "PROPN") or prev.lower_ in ("is", "are", "was", "were", "be", "been")):
                 return t
+            if t in passive_steps(analysis.doc):
+                return t  # "is proposed, reviewed by the team, merged and implemented"
+    return None
+
+
+_EN_TASK_PARTICIPLES = {"written", "built", "held", "run", "done", "drawn", "rebuilt", "rewritten", "set"}
+
+
+def _coordinated_task(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"Reboot the specs repo and create a working group", "We gather, process and present metrics": a task verb
+    coordinated with a predicate that is neither a task nor an outcome (English)."""
+    if analysis.lang != "en" or analysis.pred is None:
+        return None
+    main = ctx.words("main")
+    acts = _clause_verbs(analysis, set(), set(_action_verbs("en"))) + _verb_chain(analysis)
+    for t in acts:
+        if t.i != analysis.pred.head.i and verb_lemma(t, "en") in main:
+            return t
     return None
 
 
@@ -635,7 +665,7 @@ def activity(ctx: "Context") -> list[Hit]:
         end = chained.i + (len(entry.split()) if entry else 1)
         hit = _span_hit(chained.doc[chained.i:end], verb=chained.text)
     elif pred is None or not (pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task"))):
-        found = _passive_milestone(ctx, analysis)
+        found = _passive_milestone(ctx, analysis) or _coordinated_task(ctx, analysis)
         if found is not None:
             skip = found
             hit = _span_hit([found], verb=found.text)
@@ -1100,8 +1130,14 @@ def _signed_metric(analysis: Analysis) -> list[Hit]:
 
 
 def _has_clause_verb(analysis: Analysis, tokens: Iterable[Token] | None = None) -> bool:
-    """A finite verb or a short participle makes a sentence («премия привязана к…», "pool depends on")."""
+    """A finite verb or a short participle makes a sentence («премия привязана к…», "pool depends on").
+
+    An English -ing word is no finite verb ("Mac Signing"), nor is a word of a title-cased name ("Mach Repackage").
+    """
+    title = analysis.lang != "ru" and all(t.text[:1].isupper() for t in analysis.doc if t.is_alpha)
     for t in analysis.doc if tokens is None else tokens:
+        if analysis.lang != "ru" and (t.lower_.endswith("ing") or title):
+            continue
         if analysis.lang == "ru":
             if t.pos_ == "VERB" and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")):
                 return True
