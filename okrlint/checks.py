@@ -931,17 +931,22 @@ def no_baseline(ctx: "Context") -> list[Hit]:
             and re.search(r"\bна\s*$", before) is not None  # «Выйдем на 20 000» (but «обеспечить рост на 20%»)
         if _RELATIVE_BEFORE.search(before) and not reach_on:
             continue
-        if pred is not None and not verbless and q.start >= pred_end and not level_verb \
+        if pred is not None and not verbless and q.start >= pred_end and not level_verb and not (
+                q.percent and analysis.lang == "en") \
                 and (not re.search(r"[^\W\d_]", text[pred_end:q.start])
                      or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)):
             return []  # "Sign 12 contracts", "Write at least 3 guides": a count of new things; later numbers qualify them
+        if analysis.lang == "en" and not level_verb and _new_things(analysis, q, before):
+            continue  # "has delivered at least 10 artefacts", "to 5 new verticals", "of three marketing functions"
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
-        if not separator and _CONDITION.search(text[pred.head.idx if pred is not None else 0:q.start]):
+        span_before = _EN_REPORTED.sub(" ", text[pred.head.idx if pred is not None else 0:q.start])
+        if not separator and _CONDITION.search(span_before):
             continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
         if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent:
             continue  # "speak at 10 conferences": a count, not a level
         at_start = not _content_before(analysis, q.start)
         level = (_LEVEL_BEFORE.search(before) is not None
+                 or _EN_LEVEL_VERB_BEFORE.search(before) is not None  # "…, achieve 65% DAU/MAU", "achieve a 15%+ rate"
                  or verbless and _metric_value_line(analysis, _kpi_metric_words(analysis.lang)) is not None
                  or reach_on
                  or (level_verb and q.start >= pred_end)
@@ -954,6 +959,24 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         start = marker.start() if marker else q.start
         return [Hit(start, end, text[start:end], {"target": text[start:end]})]
     return []
+
+
+# "The survey indicates that more than 75% feel …": a reported clause, not a condition on the number.
+_EN_REPORTED = re.compile(r"\b(?:indicates?|shows?|says?|confirms?|reports?|finds?|agrees?)\s+that\b", re.IGNORECASE)
+_EN_LEVEL_VERB_BEFORE = re.compile(r"\b(?:reach|achieve|hit|attain|exceed|score)\s+(?:an?\s+)?$", re.IGNORECASE)
+_EN_COUNT_BEFORE = re.compile(r"(?:\bat\s+least|\bmore\s+than|\bover|\bof)\s*$", re.IGNORECASE)
+
+
+def _new_things(analysis: Analysis, q: Any, before: str) -> bool:
+    """A count of new things wherever it stands: "OCTO has delivered at least 10 artefacts", "Increase access to
+    5 new verticals", "the first version of three marketing functions" — not a level of an existing metric."""
+    if q.percent or re.search(r"[$€£]", q.text + before[-2:]):
+        return False
+    after = analysis.text[q.end:].lstrip()
+    if re.match(r"(?:new|additional|more|different)\b", after, re.IGNORECASE):
+        return True
+    return _EN_COUNT_BEFORE.search(before) is not None and _counts_things(analysis, q) \
+        and not re.search(r"\b(?:rating|score|level|rate|csat|nps)\s+of\s*$", before, re.IGNORECASE)
 
 
 _RANK_TEXT = re.compile(r"(?:топ|top)[\s-]?\d|[#№]", re.IGNORECASE)

@@ -63,7 +63,7 @@ _BASELINE = re.compile(
     rf"|\b(?:сейчас|текущ\w+|нынешн\w+|было(?!\s+бы\b)|базов\w+|исходн\w+)\b[^.;]*{_D}"
     rf"|\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+)?to\b"
     rf"|\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти)\s+(?:\w+\s+)?до\b"
-    rf"|\bfrom\s+(?:[\w.]+\s+){{0,2}}?[$€£]?{_D}|\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from)\b"
+    rf"|\bfrom\s+(?:[\w.]+\s+){{0,2}}?[$€£]?{_D}|\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from|compared\s+(?:to|with)|relative\s+to)\b"
     rf"|{_D}[\w%]*\.?(?:\s?[^\W\d_]{{1,6}}\.?)?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽]?{_D}"
     # a past value said in words: «(в прошлом квартале было девять)», "(it was 3.5% in Q1)", "last quarter: 9"
     rf"|\b(?:был[аио]?|was|were|had\s+been)(?!\s+бы\b)\s+(?:(?:at|about|around|only|just|~|около|примерно|всего|только|лишь|ещё|еще)\s+)?[$€₽£]?(?:{_D}|{_WORD_NUMBER})"
