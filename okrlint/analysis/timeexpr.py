@@ -37,7 +37,7 @@ def _alternatives(*patterns: str) -> re.Pattern[str]:
 
 _IN = r"(?:in|within|over|during|across)\s+(?:the\s+)?(?:next\s+)?"
 _EN_LONG = _alternatives(
-    r"(?:by|before|until|till)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|fy\d*|20\d\d)",
+    r"(?:by|before|until|till)\s+(?:the\s+)?end\s+(?:of\s+)?(?:the\s+|this\s+)?(?:year|fy\d*|20\d\d)",  # "by end 2025"
     r"eoy|this\s+year|next\s+year|in\s+20\d\d|annual(?:ly)?\s+(?:goals?|targets?|objectives?|okrs?|plan)|yearly\s+(?:goals?|targets?)",
     r"h[12](?:\s+20\d\d)?|(?:first|second)\s+half(?:\s+of\s+(?:the\s+)?(?:year|20\d\d))?",
     _IN + r"(?:a|one|1|two|2)\s+years?",
