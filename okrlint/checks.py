@@ -223,6 +223,7 @@ def _counts_things(analysis: Analysis, q: Any) -> bool:
             break
         compound.append(t)
     metric = _kpi_metric_words(analysis.lang)
+    compound = [t for t in compound if not (analysis.lang == "en" and t.lower_.endswith("ed"))]  # "15 churned customers"
     return not any(t.lemma_.lower() in metric or t.lower_ in metric for t in compound)
 
 
@@ -425,7 +426,24 @@ def _one_edit(a: str, b: str) -> bool:
 
 @check("hedge")
 def hedge(ctx: "Context") -> list[Hit]:
-    return [_span_hit(span) for span in phrase_matches(ctx, ["main"]) if not _in_compound(span)]
+    return [_span_hit(span) for span in phrase_matches(ctx, ["main"]) if not _in_compound(span) and not _others_try(ctx, span)]
+
+
+def _others_try(ctx: "Context", span: Span) -> bool:
+    """"Half of active users try the new editor": what users try is their behaviour (an outcome), not our hedge."""
+    first = span[0]
+    if ctx.analysis is None or ctx.analysis.lang != "en" or first.lemma_.lower() not in ("try", "attempt"):
+        return False
+    nxt, prev = next_word(first), prev_word(first)
+    if nxt is None or nxt.lower_ in ("to", "and") or nxt.lower_.endswith("ing") or prev is None:
+        return False  # "We try to …", "Try launching …"
+    return prev.lower_.rstrip("s") in ctx.words("actors", "en") or first.lower_ == "tries" and _nounish_en(prev)
+
+
+def _nounish_en(t: Token) -> bool:
+    from .analysis.english import word_options
+
+    return t.is_alpha and "NOUN" in word_options(t.lower_)
 
 
 def _in_compound(span: Span) -> bool:
@@ -463,7 +481,8 @@ _EN_PEOPLE = {"customer", "client", "partner", "user", "member", "subscriber", "
               "merchant", "school", "team", "company", "brand", "sponsor", "investor", "signup", "developer", "student"}
 
 
-def _counts_results(pred: Predicate, analysis: Analysis, results: set[str] | frozenset[str] = frozenset()) -> bool:
+def _counts_results(pred: Predicate, analysis: Analysis, results: set[str] | frozenset[str] = frozenset(),
+                    people: bool = True) -> bool:
     """«Подключить 3 новых дистрибьюторов», «Собрать 500 ответов»: a count of people won or results collected is an outcome."""
     lang = analysis.lang
     doc = pred.head.doc
@@ -490,7 +509,7 @@ def _counts_results(pred: Predicate, analysis: Analysis, results: set[str] | fro
             break
         words.append(t)
     heads = {words[-1].lemma_.lower(), words[-1].lower_.rstrip("s")} if words else set()
-    return bool(heads & (_EN_PEOPLE | set(results)))
+    return bool(heads & ((_EN_PEOPLE if people else set()) | set(results)))  # "Interview 15 customers": people met
 
 
 def _capability(analysis: Analysis, pred: Predicate) -> bool:
@@ -523,8 +542,9 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     follows = _measure_after(pred, ctx.analysis) if ctx.analysis is not None else None
     if follows is not None and not _counts_things(ctx.analysis, follows):
         return False  # "Deliver 2 million in new ARR", «Добавить 2 млн ₽ выручки»: money or a metric, not a count of tasks
-    results = frozenset() if pred.has(ctx.words("perform")) else ctx.words("results")  # "Conduct 10 reviews": events held
-    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis, results) or _others_act(ctx, pred)
+    perform = pred.has(ctx.words("perform"))
+    results = frozenset() if perform else ctx.words("results")  # "Conduct 10 reviews": events held
+    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis, results, people=not perform) or _others_act(ctx, pred)
                                      or _en_metric_phrase(ctx.analysis)):
         return False
     main = ctx.words("main")

@@ -230,6 +230,8 @@ def _en_verb(word: str) -> str | None:
 
 def _en_phrasal(token: Token, lemma: str) -> tuple[tuple[str, ...], int]:
     nxt = next_word(token)
+    if nxt is not None and nxt.text == "-" and not token.whitespace_ and not nxt.whitespace_:
+        nxt = next_word(nxt)  # "Roll-out of SSO", "Set-up a sandbox": the particle glued by a hyphen
     if nxt is not None and nxt.lower_ in _PARTICLES and f"{lemma} {nxt.lower_}" in _PHRASAL:
         return (f"{lemma} {nxt.lower_}", lemma), nxt.i + 1
     return (lemma,), token.i + 1
@@ -322,6 +324,14 @@ def _english(doc: Doc) -> Predicate | None:
             return _en_make(words[i + 2], "modal", words[i + 2].lower_)  # "Continue to improve the checkout"
         if nxt.lower_.endswith("ing") and (verb := _en_verb(nxt.lower_)) is not None:
             return _en_make(nxt, "gerund", verb)  # "Keep improving the checkout"
+    determiner_next = nxt is not None and (nxt.like_num or nxt.lower_ in _EN_DETERMINERS)
+    if determiner_next and (lemma == low and "VERB" in options
+                            or not options and not first.text.isupper() and nxt.lower_ in _EN_DETERMINERS) \
+            and not first.like_num and first.pos_ not in _SKIP_POS and first.pos_ != "AUX":
+        # "Interview 15 churned customers", "Onboard the 4 new agents": a base form (or a word the dictionary lacks)
+        # followed by a number or a determiner is an order, not the subject of a clause. An unknown word before a
+        # number is a metric name ("Uptime 99.95%"); "For the 11.3 release" is no order.
+        return _en_make(first, "imperative", low)
     closed = _NOUN_VERBS["en"].get(low, "")
     at_least = nxt is not None and nxt.lower_ == "at" and i + 2 < len(words) and words[i + 2].lower_ == "least"
     if " " in closed and nxt is not None and (at_least or nxt.lower_ not in _NOT_OBJECT and _object_follows(first)):
@@ -337,7 +347,6 @@ def _english(doc: Doc) -> Predicate | None:
     # "Improve X", "Launch the portal": a base form at the line start (or after a leading adverb).
     if lemma is not None and low == lemma and (first.pos_ == "VERB" or i > 0 or "NOUN" not in options):
         return _en_make(first, "imperative", lemma)
-    determiner_next = nxt is not None and (nxt.like_num or nxt.lower_ in _EN_DETERMINERS)
     if lemma is not None and low.endswith("ing") and ("NOUN" not in options or determiner_next) and _object_follows(first):
         return _en_make(first, "gerund", lemma)  # "Improving onboarding emails" (not "Onboarding", a noun)
     if lemma is not None and is_participle(low) and _object_follows(first) and low not in ("set",):

@@ -126,7 +126,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if _IDIOMS.search(text[max(0, m.start() - 4): m.end() + 12]) and re.match(r"(?:one|один|одн)", m.group().lower()):
             continue
         after = text[m.end():]
-        measure = not _PERIOD_AFTER.match(after) and not re.match(r"^\s+(?:год|лет|years?)\b", after, re.I)
+        measure = not _PERIOD_AFTER.match(after) and not re.match(r"^\s+(?:год|лет|years?)\b", after, re.I) \
+            and not re.match(r"^-(?!fold|thirds?|quarters?)[a-z]", after)  # "zero-trust", "two-factor": a name
         found.append(Quantity(m.start(), m.end(), m.group(), measure))
     for m in _PLACEHOLDER.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
