@@ -296,6 +296,9 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
         follow = [t.lower_ for t in _content(verb.doc[verb.i + 1:])]
         if any(w in ctx.words("vague_complement") for w in follow[-1:]) and not _has_complement(verb):
             return [_span_hit([verb], verb=verb.text)]
+        if ctx.kind == "key_result" and not analysis.has_measure and _en_comparative_after(verb) is not None:
+            return [_span_hit([verb], verb=verb.text)]  # "Make support faster and friendlier": better, by how much?
+            # (an objective may say it: "Make our interview process more remote friendly" is a direction)
     return []
 
 
@@ -314,6 +317,23 @@ def _coordinated_core(analysis: Analysis, pred: Predicate, core: set[str] | froz
         forms = {"finite": (lemma, lemma + "s", lemma + "es"), "participle": (lemma + "d", lemma + "ed"),
                  "passive": (lemma + "d", lemma + "ed")}.get(pred.form, (lemma,))
         if t.lower_ in forms:
+            return t
+    return None
+
+
+def _en_comparative_after(verb: Token) -> Token | None:
+    """"Make support faster", "Make onboarding more intuitive": a comparative complement after the object (English)."""
+    from .analysis.english import word_options
+
+    if verb.lang_ != "en" and verb.doc.lang_ != "en":
+        return None
+    for t in verb.doc[verb.i + 1:verb.i + 8]:
+        if t.is_punct and t.text in ",;:." or t.lower_ in ("than", "by", "from", "to"):
+            return None
+        prev = prev_word(t)
+        adjective = word_options(t.lower_).get("ADJ", ())
+        if t.is_alpha and adjective and (t.lower_.endswith("er") and adjective[0].lower() != t.lower_
+                                          or prev is not None and prev.lower_ in ("more", "less") and prev.i > verb.i + 1):
             return t
     return None
 
@@ -550,7 +570,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     main = ctx.words("main")
     if pred.has(main):
         return True
-    if pred.form in ("imperative", "modal") and pred.has(ctx.words("make")) and not _has_complement(pred.head):
+    if pred.form in ("imperative", "modal") and pred.has(ctx.words("make")) and not _has_complement(pred.head) \
+            and _en_comparative_after(pred.head) is None:
         nxt = next_word(pred.head)
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and nxt.lower_ not in ctx.words("vague_complement"):
             return True
@@ -1179,7 +1200,7 @@ _SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ни
                         r"|\s+не\s+(?:ниже|выше|менее|более)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
 
 
-_EN_WORD_COMPARATOR = re.compile(r"([^\W\d_]+)\s+(?:under|below|above|over|less\s+than|more\s+than|fewer\s+than|"
+_EN_WORD_COMPARATOR = re.compile(r"([^\W\d_]+)\s+(?:of|under|below|above|over|less\s+than|more\s+than|fewer\s+than|"
                                  r"at\s+or\s+(?:below|above|under|over))\s+(?:[$€£]\s?)?$", re.IGNORECASE)
 
 

@@ -204,11 +204,11 @@ _EN_BE = {"be", "is", "are", "was", "were", "been", "being", "gets", "get", "got
 _EN_LEAD_ADVERBS = {"potentially", "hopefully", "ideally", "significantly", "also", "then", "further", "continuously",
                     "continually", "dramatically", "substantially", "greatly", "drastically", "radically",
                     "actively", "proactively", "successfully", "fully", "finally", "still", "stretch", "maybe", "perhaps"}
-_PARTICLES = {"out", "up", "off", "on", "down", "in", "over", "through"}
+_PARTICLES = {"out", "up", "off", "on", "down", "in", "over", "through", "towards", "toward"}
 _PHRASAL = {"roll out", "set up", "ramp up", "build out", "spin up", "kick off", "sign up", "work on", "focus on",
             "follow up", "scale up", "clean up", "map out", "lay out", "carry out", "hand off", "shut down", "wind down",
             "sort out", "figure out", "find out", "bring down", "cut down", "pay down", "bring in", "take over",
-            "reach out", "stand up", "wrap up", "double down", "level up", "buy in"}
+            "reach out", "stand up", "wrap up", "double down", "level up", "buy in", "work towards", "work toward"}
 _IRREGULAR_PARTICIPLES = {"built": "build", "done": "do", "written": "write", "run": "run", "set": "set", "made": "make",
                           "held": "hold", "sent": "send", "taken": "take", "given": "give", "shut": "shut", "put": "put",
                           "chosen": "choose", "drawn": "draw", "begun": "begin", "rebuilt": "rebuild",
@@ -352,6 +352,8 @@ def _english(doc: Doc) -> Predicate | None:
     if lemma is not None and is_participle(low) and _object_follows(first) and low not in ("set",):
         return _en_make(first, "participle", lemma)  # "Improved admin usability", "Booked revenue" (an attribute?)
     noun = _en_noun_predicate(first)
+    if noun is None and set(options) == {"ADJ"} and nxt is not None:
+        noun = _en_noun_predicate(nxt)  # "Continuous improvement of the hiring process"
     if noun is not None:
         return noun
     return _en_clause(words[i:])
