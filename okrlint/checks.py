@@ -486,6 +486,18 @@ def _object_noun(pred: Predicate) -> Token | None:
     return None
 
 
+def _compound_head(noun: Token) -> Token:
+    """The last noun of an English compound: "developer community" → community, "community portal" → portal."""
+    head = noun
+    for t in noun.doc[noun.i + 1:]:
+        if t.is_space:
+            continue
+        if t.pos_ not in ("NOUN", "PROPN") or not t.is_alpha:
+            break
+        head = t
+    return head
+
+
 def _artefact_object(ctx: "Context", pred: Predicate) -> bool:
     """The predicate creates or performs an artefact or event: «построить дашборд», «утвердить регламент», "run a game day"."""
     artefacts = ctx.words("artefact")
@@ -568,10 +580,14 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
                                      or _en_metric_phrase(ctx.analysis)):
         return False
     main = ctx.words("main")
+    if ctx.analysis is not None and ctx.analysis.lang == "en" and (obj := _object_noun(pred)) is not None \
+            and _compound_head(obj).lemma_.lower() in ctx.words("grown"):
+        return False  # "Build a thriving developer community": a community is grown, not delivered
     if pred.has(main):
         return True
+    negated = any(t.lower_ in ("not", "never", "n't") for t in pred.head.doc[pred.end:pred.end + 7])
     if pred.form in ("imperative", "modal") and pred.has(ctx.words("make")) and not _has_complement(pred.head) \
-            and _en_comparative_after(pred.head) is None:
+            and _en_comparative_after(pred.head) is None and not negated:  # "Make gitbase queries not crash"
         nxt = next_word(pred.head)
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and nxt.lower_ not in ctx.words("vague_complement"):
             return True

@@ -60,7 +60,14 @@ def passive_steps(doc: Doc) -> list[Token]:
     for t in doc[start.i + 1:]:
         if _joined_participle(t) and _no_object(t):
             steps.append(t)
+        elif t.is_alpha and is_participle(t.lower_) and _no_object(t) and _there_is_before(t, steps[-1]):
+            steps.append(t)  # "is scheduled, announced and there is a CFP published"
     return steps
+
+
+def _there_is_before(t: Token, last: Token) -> bool:
+    words = [w.lower_ for w in t.doc[last.i + 1:t.i] if not w.is_space]
+    return len(words) >= 3 and words[0] in _JOIN and words[1] == "there" and words[2] in ("is", "are", "will")
 
 
 def parallel_participles(pred: Predicate | None) -> list[Token]:
