@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, Predicate, detect_language
 from .analysis.en_clauses import other_acts, passive_steps
-from .analysis.predicate import coordinated, next_word, prev_word, ru_verb_reading, verb_of_noun
+from .analysis.predicate import coordinated, is_participle, next_word, prev_word, ru_verb_reading, verb_of_noun
 from .analysis.timeexpr import find_times
 from .model import Item, OkrDocument, Period
 
@@ -619,16 +619,13 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
         if analysis.lang == "ru":
             if "Pass" in t.morph.get("Voice") and t.pos_ == "VERB" and _lemma_in(t, main):
                 return t
-        elif (t.lower_.endswith("ed") or t.lower_ in _EN_TASK_PARTICIPLES) and verb_lemma(t, "en") in main:
+        elif is_participle(t.lower_) and verb_lemma(t, "en") in main:
             prev = prev_word(t)
             if prev is not None and (prev.pos_ in ("NOUN", "PROPN") or prev.lower_ in ("is", "are", "was", "were", "be", "been")):
                 return t
             if t in passive_steps(analysis.doc):
                 return t  # "is proposed, reviewed by the team, merged and implemented"
     return None
-
-
-_EN_TASK_PARTICIPLES = {"written", "built", "held", "run", "done", "drawn", "rebuilt", "rewritten", "set"}
 
 
 def _coordinated_task(ctx: "Context", analysis: Analysis) -> Token | None:
@@ -1286,7 +1283,6 @@ def _has_clause_verb(analysis: Analysis, tokens: Iterable[Token] | None = None) 
 
 def _attributive_participle(t: Token) -> bool:
     """"on paid social", "booked revenue": a past participle before its noun describes it; it states no act."""
-    from .analysis.predicate import is_participle
 
     nxt = next_word(t)
     lemma = verb_lemma(t, "en") or t.lower_

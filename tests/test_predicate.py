@@ -317,3 +317,58 @@ def test_a_feature_in_its_finished_state_is_a_task_unless_measured(feature, stat
                                   (f"{feature} {state}, used weekly by 40% of teams (now 10%)", "key_result")])
     assert "task-key-result" in shipped
     assert "task-key-result" not in used
+
+
+def _en_task_verbs() -> list[str]:
+    """The single-word English task verbs lemminflect knows as verbs (it lacks "onboard", "rebrand")."""
+    from lemminflect import getAllLemmas
+
+    return sorted(w for w in get_rule("task-key-result").words("en", "main") if " " not in w and "VERB" in getAllLemmas(w))
+
+
+def test_every_english_task_verb_fires_as_an_order_a_modal_and_a_finished_passive():
+    """"Publish the guide", "We will publish the guide", "The guide for partners is published" reach one predicate."""
+    from lemminflect import getInflection
+
+    items = []
+    for verb in _en_task_verbs():
+        participle = (getInflection(verb, "VBN") or (verb + "ed",))[0]
+        items += [(f"{verb.capitalize()} the onboarding guide for partners", "key_result"),
+                  (f"We will {verb} the onboarding guide for partners", "key_result"),
+                  (f"The onboarding guide for partners is {participle}", "key_result")]
+    assert len(items) > 200
+    silent = [text for (text, _), fired in zip(items, _rules_fired(items)) if "task-key-result" not in fired]
+    assert not silent
+
+
+_STEPS = ["drafted", "reviewed by the team", "merged", "published on the wiki", "approved", "announced"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(steps=st.lists(st.sampled_from(_STEPS), min_size=2, max_size=4, unique=True))
+def test_a_passive_chain_of_three_steps_is_a_plan_and_two_are_one_act(steps):
+    """"The policy is drafted, reviewed by the team and merged" lists steps; "is drafted and approved" is one act."""
+    chain = ", ".join(steps[:-1]) + " and " + steps[-1]
+    fired = _rules_fired([(f"The incident policy is {chain}", "key_result")])[0]
+    assert ("multiple-actions" in fired) is (len(steps) >= 3)
+    assert "task-key-result" in fired or not {"drafted", "published on the wiki"} & set(steps)
+
+
+@settings(max_examples=25, deadline=None)
+@given(first=st.sampled_from(["Increase revenue", "Scale", "Measure", "Grow the partner channel", "Cut support costs"]),
+       core=st.sampled_from(["improve", "optimize", "enhance"]),
+       obj=st.sampled_from(["the sales process", "onboarding for new teams", "the checkout flow"]))
+def test_a_core_vague_verb_coordinated_with_the_predicate_fires_but_a_purpose_clause_does_not(first, core, obj):
+    coordinated, purpose = _rules_fired([(f"{first} and {core} {obj}", "objective"),
+                                         (f"Launch the partner portal, to {core} {obj}", "objective")])
+    assert "vague-verb" in coordinated
+    assert "vague-verb" not in purpose
+
+
+@settings(max_examples=25, deadline=None)
+@given(verb=st.sampled_from(["Interview", "Survey", "Call"]), count=st.integers(min_value=2, max_value=400),
+       who=st.sampled_from(["churned customers", "enterprise users", "trial accounts"]))
+def test_people_met_by_a_performing_verb_are_a_task_and_people_won_are_an_outcome(verb, count, who):
+    met, won = _rules_fired([(f"{verb} {count} {who}", "key_result"), (f"Win back {count} {who}", "key_result")])
+    assert "task-key-result" in met
+    assert "task-key-result" not in won

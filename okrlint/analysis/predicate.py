@@ -256,7 +256,17 @@ def prev_word(token: Token) -> Token | None:
 def is_participle(word: str) -> bool:
     """Whether an English word can be a past participle ("published", "built")."""
     low = word.lower()
-    return (low.endswith("ed") and _en_verb(low) is not None) or low in _IRREGULAR_PARTICIPLES
+    if (low.endswith("ed") and _en_verb(low) is not None) or low in _IRREGULAR_PARTICIPLES:
+        return True
+    lemma = _en_verb(low)
+    return lemma is not None and lemma != low and low in _participles(lemma)  # "spoken", "chosen", "sent"
+
+
+@lru_cache(maxsize=4096)
+def _participles(lemma: str) -> frozenset[str]:
+    from lemminflect import getInflection
+
+    return frozenset(w.lower() for w in getInflection(lemma, "VBN"))
 
 
 def _en_make(token: Token, form: Form, lemma: str) -> Predicate:
@@ -394,10 +404,12 @@ def _en_clause(words: list[Token]) -> Predicate | None:
                 return _en_make(t, "modal", lemma)  # "We will improve", "We need to ship"
         if plow in _EN_BE and is_participle(low):
             return _en_make(t, "passive", lemma)  # "X will be improved", "The proposal is documented"
-        if k and is_participle(low) and low != lemma and prev is not None and (_nounish(prev) or prev.like_num) \
-                and plow not in _EN_SUBJECT - {"team"}:
-            return _en_make(t, "passive", lemma)  # "Press kit published on the website"
         nxt = words[k + 1] if k + 1 < len(words) else None
+        attributive = nxt is not None and nxt.is_alpha and nxt.lower_ not in _NOT_OBJECT and nxt.lower_ not in _EN_DETERMINERS \
+            and set(_en_options(nxt.text)) == {"NOUN"}  # "Data driven decisions": the participle describes a noun
+        if k and is_participle(low) and low != lemma and prev is not None and (_nounish(prev) or prev.like_num) \
+                and plow not in _EN_SUBJECT - {"team"} and not attributive:
+            return _en_make(t, "passive", lemma)  # "Press kit published on the website"
         if "NOUN" in _en_options(low) and nxt is not None and set(_en_options(nxt.text)) == {"VERB"}:
             continue  # "Engineering teams contribute …": the noun reading, the next word is the verb
         plural_subject = prev is not None and low == lemma and prev.lower_.endswith("s") and "NOUN" in _en_options(prev.text)
