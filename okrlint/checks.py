@@ -457,7 +457,11 @@ def _others_try(ctx: "Context", span: Span) -> bool:
     nxt, prev = next_word(first), prev_word(first)
     if nxt is None or nxt.lower_ in ("to", "and") or nxt.lower_.endswith("ing") or prev is None:
         return False  # "We try to …", "Try launching …"
-    return prev.lower_.rstrip("s") in ctx.words("actors", "en") or first.lower_ == "tries" and _nounish_en(prev)
+    from .engine import get_rule
+
+    task = get_rule("task-key-result")  # the shared actors list, as that rule reads it
+    actors = task.word_set("en", "actors") if task is not None else frozenset()
+    return prev.lower_.rstrip("s") in actors or first.lower_ == "tries" and _nounish_en(prev)
 
 
 def _nounish_en(t: Token) -> bool:
