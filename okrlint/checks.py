@@ -632,6 +632,22 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
     return None
 
 
+def _offered_capability(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"Connection manager supports dial backoff", "The API exposes batch endpoints": with no number, a product that
+    offers a capability is the deliverable in its finished state (English; what users or customers do is an outcome)."""
+    pred = analysis.pred
+    if analysis.lang != "en" or pred is None or pred.form != "finite" or analysis.has_measure or analysis.has_baseline:
+        return None
+    if not pred.has(ctx.words("capability")) or not pred.head.lower_.endswith("s"):
+        return None
+    subject = [t for t in analysis.doc[:pred.head.i] if t.is_alpha]
+    actors = ctx.words("actors")
+    if not subject or any(t.lower_ in ("we", "i", "you", "they") or t.lemma_.lower() in actors
+                          or t.lower_.rstrip("s") in actors for t in subject):
+        return None
+    return pred.head
+
+
 def _coordinated_task(ctx: "Context", analysis: Analysis) -> Token | None:
     """"Reboot the specs repo and create a working group", "We gather, process and present metrics": a task verb
     coordinated with a predicate that is neither a task nor an outcome (English)."""
@@ -702,8 +718,10 @@ def _owned_artefact(ctx: "Context", analysis: Analysis) -> Token | None:
     return None
 
 
-_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+\s+){1,5}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?)\b",
-                         re.IGNORECASE)
+_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+\s+){1,5}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?"
+                         r"|(?:(?:is|are)\s+)?(?:live|done|complete|completed|finished|ready|in\s+place|in\s+production)"
+                         r"(?=\s*(?:$|[,.;:(—–-]|(?:by|for|in|on|across|at|with|before|to|and)\b)))\b",
+                         re.IGNORECASE)  # "New pricing page live by August 15", "Vendor security review done"
 
 
 def _shipped_state(ctx: "Context", analysis: Analysis) -> Token | None:
@@ -715,7 +733,8 @@ def _shipped_state(ctx: "Context", analysis: Analysis) -> Token | None:
     subject = analysis.text[:m.end()].split()[:-1]
     if any(w.lower().rstrip("s") in ctx.words("actors") for w in subject):
         return None
-    return next((t for t in analysis.doc if t.idx < m.end() and t.lower_ in ("is", "are", "exist", "exists")), None)
+    return next((t for t in analysis.doc if t.idx < m.end() and t.lower_ in ("is", "are", "exist", "exists")), None) \
+        or next((t for t in reversed(analysis.doc) if t.idx < m.end() and t.is_alpha), None)
 
 
 def _noun_line(pred: Predicate) -> bool:
@@ -742,7 +761,7 @@ def activity(ctx: "Context") -> list[Hit]:
         end = chained.i + (len(entry.split()) if entry else 1)
         hit = _span_hit(chained.doc[chained.i:end], verb=chained.text)
     elif pred is None or not (pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task"))):
-        found = _passive_milestone(ctx, analysis) or _coordinated_task(ctx, analysis)
+        found = _passive_milestone(ctx, analysis) or _coordinated_task(ctx, analysis) or _offered_capability(ctx, analysis)
         if found is not None:
             skip = found
             hit = _span_hit([found], verb=found.text)

@@ -204,11 +204,11 @@ _EN_BE = {"be", "is", "are", "was", "were", "been", "being", "gets", "get", "got
 _EN_LEAD_ADVERBS = {"potentially", "hopefully", "ideally", "significantly", "also", "then", "further", "continuously",
                     "continually", "dramatically", "substantially", "greatly", "drastically", "radically",
                     "actively", "proactively", "successfully", "fully", "finally", "still", "stretch", "maybe", "perhaps"}
-_PARTICLES = {"out", "up", "off", "on", "down", "in", "over", "through", "towards", "toward"}
+_PARTICLES = {"out", "up", "off", "on", "down", "in", "over", "through", "towards", "toward", "live"}
 _PHRASAL = {"roll out", "set up", "ramp up", "build out", "spin up", "kick off", "sign up", "work on", "focus on",
             "follow up", "scale up", "clean up", "map out", "lay out", "carry out", "hand off", "shut down", "wind down",
             "sort out", "figure out", "find out", "bring down", "cut down", "pay down", "bring in", "take over",
-            "reach out", "stand up", "wrap up", "double down", "level up", "buy in", "work towards", "work toward"}
+            "reach out", "stand up", "wrap up", "double down", "level up", "buy in", "work towards", "work toward", "go live"}
 _IRREGULAR_PARTICIPLES = {"built": "build", "done": "do", "written": "write", "run": "run", "set": "set", "made": "make",
                           "held": "hold", "sent": "send", "taken": "take", "given": "give", "shut": "shut", "put": "put",
                           "chosen": "choose", "drawn": "draw", "begun": "begin", "rebuilt": "rebuild",
@@ -336,11 +336,12 @@ def _english(doc: Doc) -> Predicate | None:
             return _en_make(nxt, "gerund", verb)  # "Keep improving the checkout"
     determiner_next = nxt is not None and (nxt.like_num or nxt.lower_ in _EN_DETERMINERS)
     if determiner_next and (lemma == low and "VERB" in options
-                            or not options and not first.text.isupper() and nxt.lower_ in _EN_DETERMINERS) \
+                            or not {"ADJ", "VERB"} & set(options) and not first.text.isupper()
+                            and nxt.lower_ in _EN_DETERMINERS) \
             and not first.like_num and first.pos_ not in _SKIP_POS and first.pos_ != "AUX":
-        # "Interview 15 churned customers", "Onboard the 4 new agents": a base form (or a word the dictionary lacks)
-        # followed by a number or a determiner is an order, not the subject of a clause. An unknown word before a
-        # number is a metric name ("Uptime 99.95%"); "For the 11.3 release" is no order.
+        # "Interview 15 churned customers", "Onboard the 4 new agents", "Sunset the v1 API": a base form (or a word
+        # the dictionary lacks as a verb) followed by a number or a determiner is an order, not the subject of a
+        # clause. An unknown word before a number is a metric name ("Uptime 99.95%"); "For the 11.3 release" is no order.
         return _en_make(first, "imperative", low)
     closed = _NOUN_VERBS["en"].get(low, "")
     at_least = nxt is not None and nxt.lower_ == "at" and i + 2 < len(words) and words[i + 2].lower_ == "least"
