@@ -777,7 +777,7 @@ def activity(ctx: "Context") -> list[Hit]:
     return [hit]
 
 
-_BREAKS = (",", ";", "и", "а", "and", "+", "&", "then", "затем", "потом", "также", "плюс")
+_BREAKS = (",", ";", "и", "а", "and", "+", "&", "then", "затем", "потом", "также", "плюс", "plus")
 _EN_OBJECT_START = {"a", "an", "the", "our", "all", "every", "each", "new", "their", "its", "his", "her", "my", "your", "more"}
 
 
@@ -803,8 +803,8 @@ def _en_clause_start(t: Token, actions: set[str] | None) -> bool:
     nxt = next_word(t)
     if nxt is None:
         return False
-    if nxt.lower_ in _EN_OBJECT_START or nxt.like_num or nxt.pos_ == "PRON":
-        return True
+    if nxt.lower_ in _EN_OBJECT_START or nxt.like_num or nxt.pos_ == "PRON" or nxt.pos_ == "X" and "-" in nxt.text:
+        return True  # "train tier-1 agents": a hyphenated modifier opens the object
     if "VERB" not in options:
         return False  # a lexicon word lemminflect does not know as a verb needs a clear object: "onboard 4 carriers"
     after = next_word(nxt)
@@ -829,7 +829,7 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
             continue
         prev, nxt = prev_word(t), next_word(t)
         is_first = first is not None and t.i == first.i
-        starts = is_first or (prev is not None and prev.lower_ in _BREAKS)
+        starts = is_first or (prev is not None and (prev.lower_ in _BREAKS or _as_well_as(prev)))
         if not starts:
             continue
         if analysis.lang == "en":
@@ -857,6 +857,12 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
                 verbs.append(t)
         verbs.sort(key=lambda t: t.i)
     return verbs
+
+
+def _as_well_as(prev: Token) -> bool:
+    """"Audit the contracts as well as renegotiate the top 5": "as well as" joins two acts."""
+    well = prev_word(prev)
+    return prev.lower_ == "as" and well is not None and well.lower_ == "well"
 
 
 _EN_SUBORDINATORS = {"how", "what", "why", "where", "whether", "which", "who", "when", "if", "that"}
