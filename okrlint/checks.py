@@ -1116,7 +1116,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         return hits[:1]
     pred = analysis.pred
     if pred is not None and pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("maintain")) \
-            and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text)):
+            and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text)) \
+            and not (analysis.lang == "en" and analysis.has_baseline):  # "Maintain momentum … while growing X from A to B"
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
     stays = [t for t in analysis.doc if verb_lemma(t, analysis.lang) in ctx.words("stay") and (n := next_word(t)) is not None
              and n.lower_ in ("above", "below", "under", "over", "within", "at")]
@@ -1172,7 +1173,8 @@ def _reduced_relative(analysis: Analysis, pred: Predicate, metric: frozenset[str
     start = [t for t in content if t.i < pred.head.i]
     lead = analysis.text[:content[0].idx].strip() if content else ""
     phrase = [t for t in _head_phrase(start) if t.i < pred.head.i]
-    return bool(start) and (lead.endswith("%") or _phrase_names_metric(phrase, metric, "en")
+    rate = re.search(r"\bper\b", analysis.text[pred.head.idx:]) is not None  # "Tickets resolved per agent per day"
+    return bool(start) and (lead.endswith("%") or rate or _phrase_names_metric(phrase, metric, "en")
                             or start[0].lower_ in ("total", "percentage", "share", "number", "count"))
 
 
@@ -1209,7 +1211,8 @@ def _head_phrase(content: list[Token]) -> list[Token]:
     for t in content[0].doc[content[0].i:]:
         if t.is_space or t.text in ("-", "‐", "/"):
             continue  # «Веб-виджет», "Per-user"
-        if t.pos_ in _PHRASE_BREAK or not (t.is_alpha or t.like_num or "-" in t.text):
+        glued = not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "‐")  # "On-time"
+        if not glued and t.pos_ in _PHRASE_BREAK or not (t.is_alpha or t.like_num or "-" in t.text):
             break
         phrase.append(t)
     return phrase
@@ -1268,7 +1271,8 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     unit = _UNIT.match(tail)
     tail = tail[unit.end():] if unit else tail
     bare = len(head.split()) <= 3 and not tail.strip(" .%₽$€")  # «Аптайм 99,9%», "NPS 50", «Выручка 10 млн ₽»
-    named = bool(head.split()) and head.split()[0].lower() in metric
+    words = head.split()
+    named = bool(words) and (words[0].lower() in metric or analysis.lang == "en" and words[-1].lower() in metric)
     worded = _EN_WORD_COMPARATOR.search(head) if analysis.lang == "en" else None
     metric_before = worded is not None and (worded.group(1).lower() in metric or worded.group(1).lower().rstrip("s") in metric)
     if not (_SEPARATOR.search(head) or bare and (first.percent or named) or metric_before):
