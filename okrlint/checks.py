@@ -1049,6 +1049,7 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         at_start = not _content_before(analysis, q.start)
         level = (_LEVEL_BEFORE.search(before) is not None
                  or _EN_LEVEL_VERB_BEFORE.search(before) is not None  # "…, achieve 65% DAU/MAU", "achieve a 15%+ rate"
+                 or q.percent and re.search(r"\b(?:have|has)\s+$", before, re.IGNORECASE) is not None  # "have 99.9% uptime"
                  or verbless and _metric_value_line(analysis, _kpi_metric_words(analysis.lang)) is not None
                  or reach_on
                  or (level_verb and q.start >= pred_end)
