@@ -1363,12 +1363,23 @@ def objective_metric(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
     pred = analysis.pred
+    if pred is None and analysis.lang == "en" and (lead := _leading_measure(analysis)) is not None:
+        return [_whole(analysis, target=lead.text)]  # "10,000 customers by year end": the objective is a number
     if pred is None or not pred.has(ctx.words("direction")):
         return _signed_metric(analysis)
     measures = [q for q in analysis.quantities if q.measure]
     if not measures:
         return []
     return [_whole(analysis, target=measures[0].text)]
+
+
+def _leading_measure(analysis: Analysis) -> Any:
+    """A verbless line that opens with a measured number ("10,000 customers by year end", "$5M ARR")."""
+    content = _content(analysis.doc)
+    if not content:
+        return None
+    return next((q for q in analysis.quantities if q.measure and q.start <= content[0].idx
+                 and not _RANK_TEXT.match(q.text)), None)
 
 
 def _has_time(ctx: "Context", item: Item) -> bool:
