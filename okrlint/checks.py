@@ -446,7 +446,14 @@ def _one_edit(a: str, b: str) -> bool:
 
 @check("hedge")
 def hedge(ctx: "Context") -> list[Hit]:
-    return [_span_hit(span) for span in phrase_matches(ctx, ["main"]) if not _in_compound(span) and not _others_try(ctx, span)]
+    return [_span_hit(span) for span in phrase_matches(ctx, ["main"])
+            if not _in_compound(span) and not _others_try(ctx, span) and not _best_work(span)]
+
+
+def _best_work(span: Span) -> bool:
+    """"do our best work": "best" describes a noun here — an ambition, not the hedge "do our best"."""
+    nxt = next_word(span[-1])
+    return span[-1].lower_ == "best" and nxt is not None and nxt.is_alpha and nxt.lower_ not in ("to", "and", "or", "in")
 
 
 def _others_try(ctx: "Context", span: Span) -> bool:
