@@ -718,11 +718,28 @@ def _owned_artefact(ctx: "Context", analysis: Analysis) -> Token | None:
     for t in analysis.doc:
         if t.idx < m.end():
             continue
+        if t.text == "," and (n := next_word(t)) is not None and "ADJ" in _en_word_options(n.lower_):
+            continue  # "a full, passing suite of interop tests"
         if t.is_punct or t.lower_ in _EN_PREPOSITIONS or t.lower_ in ("that", "which"):
             break
-        if t.lower_ in artefacts or t.lower_.rstrip("s") in artefacts:
+        if t.lower_ in artefacts or t.lower_.rstrip("s") in artefacts or _feature_noun(t):
             return verb
     return None
+
+
+def _en_word_options(word: str) -> dict[str, tuple[str, ...]]:
+    from .analysis.english import word_options
+
+    return word_options(word)
+
+
+def _feature_noun(t: Token) -> bool:
+    """"DHT has stream support for searches", "Have proper JSON serialization for …": a noun of action heading the
+    object (followed by "for" or the end) names a capability the team builds."""
+    nxt = next_word(t)
+    if nxt is not None and nxt.lower_ not in ("for", "of", "in", "on", "across", "to") and not nxt.is_punct:
+        return False
+    return t.lower_ == "support" or bool(verb_of_noun(t.lower_, "en"))
 
 
 _EN_SHIPPED = re.compile(r"^(?:[\w.+-]+\s+){1,5}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?"
