@@ -121,6 +121,8 @@ def sentence_acts(doc: Doc, pred: Predicate | None) -> list[Token]:
         second = find_predicate(sentence, "en")
         if second is None or second.form == "noun" or second.lemma in ("be", "have"):
             continue
+        if second.form == "finite" and sentence[0].lower_ != "we":
+            continue  # "Support replies within 1 hour. Customers rate it 4.5+": what others do is no second act of ours
         if not _object_or_list(second):
             continue  # "Target: 500 signups", "Measured monthly": a label or a note, no second act
         acts.append(doc[t.i + second.head.i])
