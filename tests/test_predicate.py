@@ -113,6 +113,8 @@ def test_task_verbs_fire_in_every_person_and_tense(verb, person):
     ("Delivering a new onboarding course", "en", "Delivering", "deliver", "gerund"),  # -ing before a determiner
     ("Go live with the new ERP", "en", "Go", "go live", "imperative"),
     ("Roll-out of SSO for all tools", "en", "Roll", "roll out", "imperative"),
+    ("Bitswap improvements around bandwidth", "en", "improvements", "improve", "noun"),  # the compound's head acts
+    ("Continuous improvement of the hiring process", "en", "improvement", "improve", "noun"),
 ])
 def test_predicate_in_any_form(text, lang, head, lemma, form):
     pred = analyze_text(text, lang).pred

@@ -363,11 +363,18 @@ def _english(doc: Doc) -> Predicate | None:
     if lemma is not None and is_participle(low) and _object_follows(first) and low not in ("set",):
         return _en_make(first, "participle", lemma)  # "Improved admin usability", "Booked revenue" (an attribute?)
     noun = _en_noun_predicate(first)
-    if noun is None and set(options) == {"ADJ"} and nxt is not None:
-        noun = _en_noun_predicate(nxt)  # "Continuous improvement of the hiring process"
+    if noun is None and nxt is not None and (set(options) == {"ADJ"} or _en_compound_head(first, nxt)):
+        noun = _en_noun_predicate(nxt)  # "Continuous improvement of the hiring process", "Bitswap improvements around …"
     if noun is not None:
         return noun
     return _en_clause(words[i:])
+
+
+def _en_compound_head(first: Token, second: Token) -> bool:
+    """"Bitswap improvements", "Checkout optimization": a name or noun, then a plural or -tion/-ment noun of action."""
+    if first.pos_ not in ("NOUN", "PROPN") or "VERB" in _en_options(first.text) or first.i + 1 != second.i:
+        return False
+    return second.lower_.endswith(("ments", "ment", "tions", "tion", "sions", "sion"))
 
 
 def _en_noun_predicate(token: Token) -> Predicate | None:
@@ -375,9 +382,10 @@ def _en_noun_predicate(token: Token) -> Predicate | None:
     if token.pos_ not in ("NOUN", "PROPN") and "NOUN" not in _en_options(token.text):
         return None
     nxt = next_word(token)
-    if nxt is not None and nxt.lower_ not in ("of", "to", "for", "in", "on", "across", "within"):
+    if nxt is not None and nxt.lower_ not in ("of", "to", "for", "in", "on", "across", "within", "around") \
+            and not (nxt.is_punct and token.i > 0):
         return None
-    verbs = verb_of_noun(token.lower_, "en")
+    verbs = verb_of_noun(token.lower_, "en") or (verb_of_noun(token.lower_[:-1], "en") if token.lower_.endswith("s") else ())
     return Predicate(token, verbs, "noun", token.i + 1) if verbs else None
 
 
