@@ -1270,7 +1270,7 @@ _SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ни
                         r"|\s+не\s+(?:ниже|выше|менее|более)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
 
 
-_EN_WORD_COMPARATOR = re.compile(r"([^\W\d_]+)\s+(?:of|under|below|above|over|less\s+than|more\s+than|fewer\s+than|"
+_EN_WORD_COMPARATOR = re.compile(r"([^\W\d_]+)\s+(?:of|at|under|below|above|over|less\s+than|more\s+than|fewer\s+than|"
                                  r"at\s+or\s+(?:below|above|under|over))\s+(?:[$€£]\s?)?$", re.IGNORECASE)
 
 
