@@ -516,7 +516,10 @@ def _artefact_object(ctx: "Context", pred: Predicate) -> bool:
     if obj is None:
         return False
     lemma = obj.lemma_.lower()
-    return lemma in artefacts or obj.lower_ in artefacts or lemma.split("-")[0] in artefacts
+    if lemma in artefacts or obj.lower_ in artefacts or lemma.split("-")[0] in artefacts:
+        return True
+    head = _compound_head(obj) if obj.lang_ == "en" else obj  # "onboarding playbook" → playbook
+    return head.lemma_.lower() in artefacts or head.lower_.rstrip("s") in artefacts
 
 
 _EN_PEOPLE = {"customer", "client", "partner", "user", "member", "subscriber", "distributor", "dealer", "carrier", "reseller",
@@ -602,8 +605,9 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
         nxt = next_word(pred.head)
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and nxt.lower_ not in ctx.words("vague_complement"):
             return True
-    if pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task")):
-        return False
+    english = ctx.analysis is not None and ctx.analysis.lang == "en"
+    if pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task")) or english and pred.has(_vague_verbs("en")):
+        return False  # "Work on manager training": an effort verb is vague-verb's, not a task
     known = _known_word(pred.head.lower_, ctx.analysis.lang if ctx.analysis is not None else "ru")
     if ctx.analysis is not None and _capability(ctx.analysis, pred):
         return True  # the feature is the deliverable, whatever its verb ("Users can opt out of …")
@@ -928,6 +932,15 @@ def _verb_chain(analysis: Analysis) -> list[Token]:
             return chain
         chain.append(nxt)
         t = nxt
+
+
+@lru_cache(maxsize=None)
+def _vague_verbs(lang: str) -> frozenset[str]:
+    """The vague-verb rule's core and effort verbs."""
+    from .engine import get_rule
+
+    rule = get_rule("vague-verb")
+    return frozenset(w.lower() for g in ("main", "effort") for w in rule.words(lang, g)) if rule is not None else frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -1299,6 +1312,8 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     words = head.split()
     named = bool(words) and (words[0].lower() in metric or analysis.lang == "en" and words[-1].lower() in metric)
     worded = _EN_WORD_COMPARATOR.search(head) if analysis.lang == "en" else None
+    if worded is not None and re.search(r"\b(?:for|in|on|with|to|from|by|ready|live)\b", head[:worded.start()], re.IGNORECASE):
+        worded = None  # "Checkout ready for Black Friday traffic at 3x": the metric phrase must be the whole head
     metric_before = worded is not None and (worded.group(1).lower() in metric or worded.group(1).lower().rstrip("s") in metric)
     if not (_SEPARATOR.search(head) or bare and (first.percent or named) or metric_before):
         return None  # "Average handle time under 6 minutes": a metric word, then a worded comparator
