@@ -115,6 +115,10 @@ def test_task_verbs_fire_in_every_person_and_tense(verb, person):
     ("Roll-out of SSO for all tools", "en", "Roll", "roll out", "imperative"),
     ("Bitswap improvements around bandwidth", "en", "improvements", "improve", "noun"),  # the compound's head acts
     ("Continuous improvement of the hiring process", "en", "improvement", "improve", "noun"),
+    ("Should reach 500 signups", "en", "reach", "reach", "modal"),  # "should" is a modal, not a participle
+    ("We would like to cut churn", "en", "cut", "cut", "modal"),
+    ("Attempting to reach 1,000 users", "en", "reach", "reach", "modal"),
+    ("Where feasible, automate invoice matching", "en", "automate", "automate", "imperative"),  # a leading condition
 ])
 def test_predicate_in_any_form(text, lang, head, lemma, form):
     pred = analyze_text(text, lang).pred

@@ -78,7 +78,7 @@ def _content(doc: Doc) -> list[Token]:
     return [t for t in words if t.i >= after]
 
 
-_CONDITIONS = {"если", "когда", "коли", "if", "when", "once", "whenever"}
+_CONDITIONS = {"если", "когда", "коли", "if", "when", "once", "whenever", "where", "wherever"}
 
 
 def _after_condition(doc: Doc) -> int:
@@ -199,7 +199,8 @@ _EN_PHASE = {"continue", "keep", "start", "begin", "stop"}
 _EN_MODALS = {"will", "'ll", "shall", "must", "should", "would", "can", "could", "may", "might"}
 _EN_TO_VERBS = {"need", "needs", "want", "wants", "plan", "plans", "aim", "aims", "hope", "hopes", "intend", "intends",
                 "going", "have", "has", "is", "are", "able", "expect", "expects", "commit", "strive", "seek", "try",
-                "continue", "start", "begin", "attempt"}
+                "continue", "start", "begin", "attempt", "like", "love", "attempting", "trying", "aiming", "planning",
+                "hoping", "seeking", "striving"}
 _EN_BE = {"be", "is", "are", "was", "were", "been", "being", "gets", "get", "got"}
 _EN_LEAD_ADVERBS = {"potentially", "hopefully", "ideally", "significantly", "also", "then", "further", "continuously",
                     "continually", "dramatically", "substantially", "greatly", "drastically", "radically",
@@ -258,6 +259,8 @@ def is_participle(word: str) -> bool:
     low = word.lower()
     if (low.endswith("ed") and _en_verb(low) is not None) or low in _IRREGULAR_PARTICIPLES:
         return True
+    if low in _EN_MODALS or low in _EN_BE or low in ("had", "has", "have", "did", "does", "do"):
+        return False  # "should" is lemminflect's past of "shall", not a participle
     lemma = _en_verb(low)
     return lemma is not None and lemma != low and low in _participles(lemma)  # "spoken", "chosen", "sent"
 
