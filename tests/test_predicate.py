@@ -278,6 +278,8 @@ def test_a_baseline_in_words():
     ("за пять лет", "ru", True), ("this fiscal year", "en", True), ("в течение 3 месяцев", "ru", False),
     ("за 3 месяца", "ru", False), ("by end of Q2 FY 2027", "en", False), ("first-year attrition", "en", False),
     ("год к году", "ru", False),
+    ("over 2026", "en", True), ("by mid-2027", "en", True), ("by end-of-year", "en", True), ("year-round", "en", True),
+    ("over the next 3 years", "en", True), ("for the full year", "en", True), ("20% over 2025 levels", "en", False),
 ])
 def test_long_horizons_of_every_phrasing(text, lang, long):
     assert any(t.kind == "long" for t in find_times(text, lang)) is long
