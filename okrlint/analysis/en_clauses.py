@@ -25,8 +25,7 @@ _DETERMINERS = {"a", "an", "the", "our", "all", "every", "each", "its", "their",
 _AFTER_STEP = {",", "and", "&", ";", ".", "by", "in", "on", "to", "with", "through", "for", "at", "within", "across",
                "from", "into", "as", "before", "after", "during", "via", "and/or", ")", "("}
 
-
-_ABBREVIATIONS = {"avg", "approx", "est", "incl", "vs", "etc", "no", "min", "max", "mo", "yr", "approx", "dept", "mgmt",
+_ABBREVIATIONS = {"avg", "approx", "est", "incl", "vs", "etc", "no", "min", "max", "mo", "yr", "dept", "mgmt",
                   "eng", "int", "ext", "ref", "fig", "sec", "ave", "st", "jr", "sr", "dr", "mr", "ms", "inc", "ltd", "co"}
 
 
@@ -37,6 +36,7 @@ def _joined_participle(t: Token) -> bool:
 
 
 def _no_object(t: Token) -> bool:
+    """Nothing after the participle opens an object of its own ("merged", "reviewed by the team")."""
     nxt = next_word(t)
     return nxt is None or nxt.lower_ in _AFTER_STEP or nxt.is_punct or nxt.lower_.endswith("ly")
 
@@ -96,9 +96,8 @@ def passive_clauses(doc: Doc) -> list[Token]:
         between = words[words.index(found[-1]) + 1:k - 1]
         join = next((j for j, w in enumerate(between) if w.lower_ in ("and", ";", ",")), None)
         subject = between[join + 1:] if join is not None else []
-        if subject and subject[0].lower_ in _DETERMINERS | {"there"} and any(w.is_alpha for w in subject[1:]) \
-                and subject[0].lower_ != "there":
-            found.append(t)
+        if subject and subject[0].lower_ in _DETERMINERS and any(w.is_alpha for w in subject[1:]):
+            found.append(t)  # a new subject after the join: "and the diagram on the README is updated"
     return found
 
 
@@ -130,7 +129,7 @@ def sentence_acts(doc: Doc, pred: Predicate | None) -> list[Token]:
 
 
 def _object_or_list(pred: Predicate) -> bool:
-    """"Refreshed lead layouts": the participle takes an object (a finished state alone is no second act)."""
+    """"Refreshed lead layouts", "Make it easier": the act takes an object (a finished state alone is no second act)."""
     last = pred.head.doc[pred.end - 1]
     nxt = next_word(last)
     return nxt is not None and (nxt.is_alpha and nxt.lower_ not in _AFTER_STEP or nxt.like_num)
