@@ -910,7 +910,8 @@ def _en_embedded(analysis: Analysis, t: Token) -> bool:
 def _own_object_en(t: Token) -> bool:
     nxt = next_word(t)
     return nxt is not None and (nxt.pos_ in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON") or nxt.like_num
-                                or nxt.pos_ == "ADP" and next_word(nxt) is not None)
+                                or nxt.pos_ == "ADP" and next_word(nxt) is not None
+                                or nxt.lower_.endswith("ing") and nxt.is_alpha)  # "Finalize pricing and …"
 
 
 def _verb_chain(analysis: Analysis) -> list[Token]:
@@ -918,7 +919,7 @@ def _verb_chain(analysis: Analysis) -> list[Token]:
     pred = analysis.pred
     if pred is None or pred.form not in ("imperative", "modal", "finite"):
         return []
-    chain, t = [pred.head], pred.head
+    chain, t = [pred.head], pred.head.doc[pred.end - 1]  # after a phrasal particle: "Kick off, run and wrap up"
     while True:
         sep = next_word(t)
         if sep is None or sep.lower_ not in (",", "and", "и", "&"):
@@ -932,6 +933,9 @@ def _verb_chain(analysis: Analysis) -> list[Token]:
             return chain
         chain.append(nxt)
         t = nxt
+        after = next_word(nxt)
+        if analysis.lang == "en" and after is not None and after.lower_ in ("up", "off", "out", "down"):
+            t = after  # "wrap up", "sign off"
 
 
 @lru_cache(maxsize=None)
