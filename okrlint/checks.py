@@ -1277,8 +1277,31 @@ def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str],
     after = last.nbor() if last.i + 1 < len(last.doc) else None
     first = phrase[0]
     acronym = named(first) and any(c.isupper() for c in first.text[1:])  # "CTR of email campaigns", «eNPS сотрудников»
-    return named(last) or acronym or first.lower_ in _EN_METRIC_MODIFIERS \
+    recurring_event = first.lower_ in _EN_FREQUENCIES and len(phrase) > 1 and _is_artefact_en(last)
+    return named(last) or acronym or first.lower_ in _EN_METRIC_MODIFIERS and not recurring_event \
         or after is not None and after.lower_ == "per" and any(named(t) or t.tag_ == "NNS" or t.lower_.endswith("s") for t in phrase)
+
+
+_EN_FREQUENCIES = {"weekly", "monthly", "daily", "quarterly", "biweekly", "bi-weekly", "yearly"}
+
+
+def _is_artefact_en(t: Token) -> bool:
+    """"Weekly quality review", "Monthly newsletter": the head is an event or artefact (task-key-result's lexicon)."""
+    from .engine import get_rule
+
+    rule = get_rule("task-key-result")
+    artefacts = rule.word_set("en", "artefact") if rule is not None else frozenset()
+    if t.lemma_.lower() in _en_metric_nouns():
+        return False  # "Monthly organic sessions": a session counted on a site is a metric
+    return t.lemma_.lower() in artefacts or t.lower_.rstrip("s") in artefacts or t.lower_ in ("review", "reviews")
+
+
+@lru_cache(maxsize=None)
+def _en_metric_nouns() -> frozenset[str]:
+    from .engine import shared_lexicon
+
+    shared = shared_lexicon()
+    return frozenset(w.lower() for g in ("higher_is_better", "lower_is_better", "measurable") for w in shared.get(g, {}).get("en", []))
 
 
 _LEVEL_WORDS = re.compile(r"на\s+уровне|не\s+(?:ниже|выше|менее|более)|\b(?:at|above|below|under|over)\b|≥|≤|[<>]", re.I)
