@@ -1286,14 +1286,14 @@ _EN_FREQUENCIES = {"weekly", "monthly", "daily", "quarterly", "biweekly", "bi-we
 
 
 def _is_artefact_en(t: Token) -> bool:
-    """"Weekly quality review", "Monthly newsletter": the head is an event or artefact (task-key-result's lexicon)."""
+    """"Monthly newsletter", "Daily standup notes": the head is an event or artefact (task-key-result's lexicon)."""
     from .engine import get_rule
 
     rule = get_rule("task-key-result")
     artefacts = rule.word_set("en", "artefact") if rule is not None else frozenset()
     if t.lemma_.lower() in _en_metric_nouns():
         return False  # "Monthly organic sessions": a session counted on a site is a metric
-    return t.lemma_.lower() in artefacts or t.lower_.rstrip("s") in artefacts or t.lower_ in ("review", "reviews")
+    return t.lemma_.lower() in artefacts or t.lower_.rstrip("s") in artefacts
 
 
 @lru_cache(maxsize=None)
