@@ -308,11 +308,13 @@ def _coordinated_core(analysis: Analysis, pred: Predicate, core: set[str] | froz
     if analysis.lang != "en" or pred.form == "noun":
         return None
     for t in analysis.doc[pred.end:]:
-        prev = prev_word(t)
-        if prev is None or prev.lower_ not in ("and", ",", "&", ";", "/") or not t.is_alpha or t.lower_ == "better":
+        if not t.is_alpha or t.lower_ == "better":
             continue
         lemma = verb_lemma(t, "en")
-        if lemma not in core or not _object_follows_word(t):
+        if lemma not in core:
+            continue
+        prev = prev_word(t)
+        if prev is None or prev.lower_ not in ("and", ",", "&", ";", "/") or not _object_follows_word(t):
             continue
         forms = {"finite": (lemma, lemma + "s", lemma + "es"), "participle": (lemma + "d", lemma + "ed"),
                  "passive": (lemma + "d", lemma + "ed")}.get(pred.form, (lemma,))
@@ -662,7 +664,7 @@ def _offered_capability(ctx: "Context", analysis: Analysis) -> Token | None:
 def _coordinated_task(ctx: "Context", analysis: Analysis) -> Token | None:
     """"Reboot the specs repo and create a working group", "We gather, process and present metrics": a task verb
     coordinated with a predicate that is neither a task nor an outcome (English)."""
-    if analysis.lang != "en" or analysis.pred is None:
+    if analysis.lang != "en" or analysis.pred is None or not any(t.lower_ in _BREAKS for t in analysis.doc):
         return None
     main = ctx.words("main")
     acts = _clause_verbs(analysis, set(), set(_action_verbs("en"))) + _verb_chain(analysis)
@@ -1362,22 +1364,23 @@ def _has_clause_verb(analysis: Analysis, tokens: Iterable[Token] | None = None) 
 
     An English -ing word is no finite verb ("Mac Signing"), nor is a word of a title-cased name ("Mach Repackage").
     """
+    from .analysis.english import word_options
+
     title = analysis.lang != "ru" and all(t.text[:1].isupper() for t in analysis.doc if t.is_alpha)
     for t in analysis.doc if tokens is None else tokens:
-        if analysis.lang != "ru" and (t.lower_.endswith("ing") or title or _attributive_participle(t)):
-            continue
-        before = prev_word(t) if analysis.lang != "ru" else None
-        if before is not None and (before.lower_ in _EN_PREPOSITIONS or before.lower_ in _EN_OBJECT_START):
-            continue  # "Percentage of deploys": after "of" or "the" a word is a noun, not a finite verb
         if analysis.lang == "ru":
             if t.pos_ == "VERB" and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")):
                 return True
-        elif t.i > 0 and t.is_alpha and t.lower_ not in ("per",):
-            from .analysis.english import word_options
-
-            options = word_options(t.lower_)
-            if "VERB" in options and "NOUN" not in options and "ADJ" not in options:
-                return True
+            continue
+        if t.i == 0 or not t.is_alpha or t.lower_ == "per" or t.lower_.endswith("ing") or title:
+            continue
+        options = word_options(t.lower_)
+        if "VERB" not in options or "NOUN" in options or "ADJ" in options or _attributive_participle(t):
+            continue
+        before = prev_word(t)
+        if before is not None and (before.lower_ in _EN_PREPOSITIONS or before.lower_ in _EN_OBJECT_START):
+            continue  # "Percentage of deploys": after "of" or "the" a word is a noun, not a finite verb
+        return True
     return False
 
 

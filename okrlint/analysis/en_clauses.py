@@ -103,7 +103,7 @@ def passive_clauses(doc: Doc) -> list[Token]:
 
 def sentence_acts(doc: Doc, pred: Predicate | None) -> list[Token]:
     """"The Core API is finalized and released. Make it easier to import go-ipfs": an act in each sentence."""
-    if pred is None or pred.form == "noun":
+    if pred is None or pred.form == "noun" or not any(t.text in (".", "!") for t in doc[pred.end:]):
         return []
     acts = [pred.head]
     for t in doc:

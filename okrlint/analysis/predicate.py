@@ -248,9 +248,10 @@ def next_word(token: Token) -> Token | None:
 
 def prev_word(token: Token) -> Token | None:
     """The previous token that is not whitespace."""
-    for t in reversed(token.doc[:token.i]):
-        if not t.is_space:
-            return t
+    doc = token.doc
+    for i in range(token.i - 1, -1, -1):
+        if not doc[i].is_space:
+            return doc[i]
     return None
 
 
