@@ -254,6 +254,8 @@ def test_an_inspiring_keep_is_not_a_kpi():
 
 
 @pytest.mark.parametrize("text", ["Enable 3-D Secure", "Migrate to Windows 11", "Pass the SOC 2 audit", "Move assets to S3",
+                                  "Close issue #42 and PR #1337", "Listed on the website (ref: ipfs/project#14)",
+                                  "Replace the VPN with zero-trust access", "Enable two-factor login",
                                   "Patch vulnerabilities older than 30 days", "Grow revenue in the top 50 accounts",
                                   "Move tier-1 services", "Поднять D30-ретеншн"])
 def test_names_and_scopes_with_digits_are_not_numbers(text):

@@ -35,6 +35,7 @@ _TIME_UNIT_AFTER = re.compile(
 _IN_PHRASE = re.compile(r"\b(?:in|across|among|from|of|within|at|to|with|в|среди|по|из|у|на)\s+(?:(?:the|our|their|its|all|наш\w*|все\w*)\s+)?$",
                         re.IGNORECASE)
 _RANK = re.compile(r"\b(?:топ|top)[\s-]?\d+\b|[#№]\s?\d+\b", re.IGNORECASE)
+_ISSUE_BEFORE = re.compile(r"\b(?:issues?|pr|prs|pull\s+requests?|tickets?|bugs?|story|stories|epics?|tasks?)\s*$", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(
     r"\b(?:вдвое|втрое|вчетверо|впятеро|вдесятеро|удво\w+|утро\w+|вдвое|половин\w*|трет[ьи]\w*|четверт\w*"
     r"|нол[ьяюе]\w*|нул[ьяюе]\w*|(?:в\s+)?(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+раз\w*"
@@ -103,7 +104,9 @@ def find_quantities(text: str) -> list[Quantity]:
         scope = re.match(r"^\s+(?!(?:on|in|of|for|по|в|на|из|среди)\b)[a-zа-яё]{3,}", text[m.end():]) is not None \
             and _IN_PHRASE.search(text[:m.start()]) is not None
         # "in the top 50 accounts" names a scope; "Identify the top 3 reasons", "plans for top 5 markets" count things
-        found.append(Quantity(m.start(), m.end(), m.group(), not scope))
+        reference = m.group().startswith("#") and (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-")
+                                                   or _ISSUE_BEFORE.search(text[:m.start()]) is not None)
+        found.append(Quantity(m.start(), m.end(), m.group(), not scope and not reference))  # "project#14", "issue #42"
         taken.append((m.start(), m.end()))
     for m in _NUMERIC_DATE.finditer(text):
         found.append(Quantity(m.start(), m.end(), m.group(), False))
