@@ -1091,7 +1091,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
             continue  # "speak at 10 conferences": a count, not a level
         at_start = not _content_before(analysis, q.start)
         level = (_LEVEL_BEFORE.search(before) is not None
-                 or _EN_LEVEL_VERB_BEFORE.search(before) is not None  # "…, achieve 65% DAU/MAU", "achieve a 15%+ rate"
+                 or _EN_LEVEL_VERB_BEFORE.search(before) is not None and not _CALENDAR_AFTER.match(text[q.end:])
+                 # "…, achieve 65% DAU/MAU", "respond within 400ms" — "within 6 weeks" is a deadline
                  or q.percent and re.search(r"\b(?:have|has)\s+$", before, re.IGNORECASE) is not None  # "have 99.9% uptime"
                  or verbless and _metric_value_line(analysis, _kpi_metric_words(analysis.lang)) is not None
                  or reach_on
@@ -1109,7 +1110,9 @@ def no_baseline(ctx: "Context") -> list[Hit]:
 
 # "The survey indicates that more than 75% feel …": a reported clause, not a condition on the number.
 _EN_REPORTED = re.compile(r"\b(?:indicates?|shows?|says?|confirms?|reports?|finds?|agrees?)\s+that\b", re.IGNORECASE)
-_EN_LEVEL_VERB_BEFORE = re.compile(r"\b(?:reach|achieve|hit|attain|exceed|score)\s+(?:an?\s+)?$", re.IGNORECASE)
+_CALENDAR_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?)\b", re.IGNORECASE)
+_EN_LEVEL_VERB_BEFORE = re.compile(r"\b(?:reach|achieve|hit|attain|exceed|score|respond\s+within|within|take)\s+(?:an?\s+)?$",
+                                   re.IGNORECASE)  # "APIs respond within 400ms", "releases take 1 hour"
 _EN_COUNT_BEFORE = re.compile(r"(?:\bat\s+least|\bmore\s+than|\bover|\bof)\s*$", re.IGNORECASE)
 
 
