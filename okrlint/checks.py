@@ -1092,6 +1092,7 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         at_start = not _content_before(analysis, q.start)
         level = (_LEVEL_BEFORE.search(before) is not None
                  or _EN_LEVEL_VERB_BEFORE.search(before) is not None and not _CALENDAR_AFTER.match(text[q.end:])
+                 and not any(p.measure and p.start < q.start for p in analysis.quantities)  # "90% of chats within 2 min"
                  # "…, achieve 65% DAU/MAU", "respond within 400ms" — "within 6 weeks" is a deadline
                  or q.percent and re.search(r"\b(?:have|has)\s+$", before, re.IGNORECASE) is not None  # "have 99.9% uptime"
                  or verbless and _metric_value_line(analysis, _kpi_metric_words(analysis.lang)) is not None
