@@ -17,7 +17,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, Predicate, detect_language
-from .analysis.predicate import coordinated, next_word, prev_word, ru_verb_reading, verb_of_noun
+from .analysis.en_clauses import other_acts, passive_steps
+from .analysis.predicate import coordinated, is_participle, next_word, prev_word, ru_verb_reading, verb_of_noun
 from .analysis.quantities import has_baseline
 from .analysis.timeexpr import find_times
 from .model import Item, OkrDocument, Period
@@ -294,6 +295,7 @@ def _counts_things(analysis: Analysis, q: Any) -> bool:
             break
         compound.append(t)
     metric = _kpi_metric_words(analysis.lang)
+    compound = [t for t in compound if not (analysis.lang == "en" and t.lower_.endswith("ed"))]  # "15 churned customers"
     return not any(t.lemma_.lower() in metric or t.lower_ in metric for t in compound)
 
 
@@ -350,6 +352,10 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
     verb = pred.head
     if pred.has(ctx.words("main")):
         return [_pred_hit(pred, verb=verb.text)]
+    if (joined := _coordinated_core(analysis, pred, ctx.words("main"))) is not None:
+        return [_span_hit([joined], verb=joined.text)]
+    if (better := _better_object(analysis, pred, ctx.words("vague_complement"))) is not None:
+        return [_span_hit([better], verb=better.text)]
     if pred.has(ctx.words("effort")) and not analysis.has_measure and not _structured_target(ctx.item) \
             and not _en_metric_phrase(analysis) and not _effort_state(ctx, pred):
         return [_pred_hit(pred, verb=verb.text)]
@@ -362,7 +368,67 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
         follow = [t.lower_ for t in _content(verb.doc[verb.i + 1:])]
         if any(w in ctx.words("vague_complement") for w in follow[-1:]) and not _has_complement(verb):
             return [_span_hit([verb], verb=verb.text)]
+        if ctx.kind == "key_result" and not analysis.has_measure and _en_comparative_after(verb) is not None:
+            return [_span_hit([verb], verb=verb.text)]  # "Make support faster and friendlier": better, by how much?
+            # (an objective may say it: "Make our interview process more remote friendly" is a direction)
     return []
+
+
+def _coordinated_core(analysis: Analysis, pred: Predicate, core: set[str] | frozenset[str]) -> Token | None:
+    """"Scale and improve X", "Increase revenue and optimize sales processes", "Revamped API and improved DX":
+    a core vague verb coordinated with the predicate is a predicate too (English; a purpose "to improve" is not)."""
+    if analysis.lang != "en" or pred.form == "noun":
+        return None
+    for t in analysis.doc[pred.end:]:
+        if not t.is_alpha or t.lower_ == "better":
+            continue
+        lemma = verb_lemma(t, "en")
+        if lemma not in core:
+            continue
+        prev = prev_word(t)
+        if prev is None or prev.lower_ not in ("and", ",", "&", ";", "/") or not _object_follows_word(t):
+            continue
+        forms = {"finite": (lemma, lemma + "s", lemma + "es"), "participle": (lemma + "d", lemma + "ed"),
+                 "passive": (lemma + "d", lemma + "ed")}.get(pred.form, (lemma,))
+        if t.lower_ in forms:
+            return t
+    return None
+
+
+def _en_comparative_after(verb: Token) -> Token | None:
+    """"Make support faster", "Make onboarding more intuitive": a comparative complement after the object (English)."""
+    from .analysis.english import word_options
+
+    if verb.lang_ != "en" and verb.doc.lang_ != "en":
+        return None
+    for t in verb.doc[verb.i + 1:verb.i + 8]:
+        if t.is_punct and t.text in ",;:." or t.lower_ in ("than", "by", "from", "to"):
+            return None
+        prev = prev_word(t)
+        adjective = word_options(t.lower_).get("ADJ", ())
+        if t.is_alpha and adjective and (t.lower_.endswith("er") and adjective[0].lower() != t.lower_
+                                          or prev is not None and prev.lower_ in ("more", "less") and prev.i > verb.i + 1):
+            return t
+    return None
+
+
+def _better_object(analysis: Analysis, pred: Predicate, vague: set[str] | frozenset[str]) -> Token | None:
+    """"Build a better product": the object is only "better" — nothing says what changes ("a great X" may inspire)."""
+    if analysis.lang != "en" or pred.form == "noun" or analysis.has_measure:
+        return None
+    doc = pred.head.doc
+    words = [t for t in doc[pred.end:pred.end + 3] if not t.is_space]
+    if words and words[0].lower_ in ("a", "an", "the", "our", "their", "its"):
+        words = words[1:]
+    if len(words) >= 2 and words[0].lower_ in vague and words[0].lower_ == "better" \
+            and words[1].is_alpha and words[1].lower_ not in ("than", "and", "or", "to"):
+        return words[0]
+    return None
+
+
+def _object_follows_word(t: Token) -> bool:
+    nxt = next_word(t)
+    return nxt is not None and (nxt.is_alpha and nxt.lower_ not in ("and", "or", "to", "by", "of") or nxt.like_num)
 
 
 def _effort_state(ctx: "Context", pred: Predicate) -> bool:
@@ -398,8 +464,11 @@ def _en_metric_phrase(analysis: Analysis) -> bool:
     if "NOUN" not in getAllLemmas(pred.head.lower_) or pred.has(_action_verbs("en")):
         return False  # "Increase revenue", "Launch rate…": verbs of change and task verbs lead an order
     words = []
+    adjective = "ADJ" in getAllLemmas(pred.head.lower_)  # "Net new ARR", "Gross new bookings": adjectives of a metric
     for t in pred.head.doc[pred.end:]:
         if t.is_space:
+            continue
+        if adjective and not words and t.lower_ == "new":
             continue
         if not t.is_alpha or t.lower_ in _EN_PREPOSITIONS or t.lower_ in _EN_OBJECT_START or t.lower_ in ("and", "or"):
             break
@@ -451,7 +520,35 @@ def _one_edit(a: str, b: str) -> bool:
 
 @check("hedge")
 def hedge(ctx: "Context") -> list[Hit]:
-    return [_span_hit(span) for span in phrase_matches(ctx, ["main"]) if not _in_compound(span)]
+    return [_span_hit(span) for span in phrase_matches(ctx, ["main"])
+            if not _in_compound(span) and not _others_try(ctx, span) and not _best_work(span)]
+
+
+def _best_work(span: Span) -> bool:
+    """"do our best work": "best" describes a noun here — an ambition, not the hedge "do our best"."""
+    nxt = next_word(span[-1])
+    return span[-1].lower_ == "best" and nxt is not None and nxt.is_alpha and nxt.lower_ not in ("to", "and", "or", "in")
+
+
+def _others_try(ctx: "Context", span: Span) -> bool:
+    """"Half of active users try the new editor": what users try is their behaviour (an outcome), not our hedge."""
+    first = span[0]
+    if ctx.analysis is None or ctx.analysis.lang != "en" or first.lemma_.lower() not in ("try", "attempt"):
+        return False
+    nxt, prev = next_word(first), prev_word(first)
+    if nxt is None or nxt.lower_ in ("to", "and") or nxt.lower_.endswith("ing") or prev is None:
+        return False  # "We try to …", "Try launching …"
+    from .engine import get_rule
+
+    task = get_rule("task-key-result")  # the shared actors list, as that rule reads it
+    actors = task.word_set("en", "actors") if task is not None else frozenset()
+    return prev.lower_.rstrip("s") in actors or first.lower_ == "tries" and _nounish_en(prev)
+
+
+def _nounish_en(t: Token) -> bool:
+    from .analysis.english import word_options
+
+    return t.is_alpha and "NOUN" in word_options(t.lower_)
 
 
 def _in_compound(span: Span) -> bool:
@@ -467,9 +564,23 @@ def _object_noun(pred: Predicate) -> Token | None:
     for t in pred.head.doc[pred.end:pred.end + 5]:
         if t.pos_ in ("NOUN", "PROPN", "X") and t.is_alpha or t.lower_ in ("game", "demo"):
             return t
+        if t.lower_.endswith("ing") and t.pos_ == "VERB" and (n := next_word(t)) is not None and n.pos_ == "NOUN":
+            continue  # "Set hiring targets": the -ing word modifies the object
         if t.is_punct and t.text in ",;:()" or t.pos_ in ("VERB", "ADP", "CCONJ", "SCONJ"):
             return None
     return None
+
+
+def _compound_head(noun: Token) -> Token:
+    """The last noun of an English compound: "developer community" → community, "community portal" → portal."""
+    head = noun
+    for t in noun.doc[noun.i + 1:]:
+        if t.is_space:
+            continue
+        if t.pos_ not in ("NOUN", "PROPN") or not t.is_alpha:
+            break
+        head = t
+    return head
 
 
 def _artefact_object(ctx: "Context", pred: Predicate) -> bool:
@@ -479,7 +590,10 @@ def _artefact_object(ctx: "Context", pred: Predicate) -> bool:
     if obj is None:
         return False
     lemma = obj.lemma_.lower()
-    return lemma in artefacts or obj.lower_ in artefacts or lemma.split("-")[0] in artefacts
+    if lemma in artefacts or obj.lower_ in artefacts or lemma.split("-")[0] in artefacts:
+        return True
+    head = _compound_head(obj) if obj.lang_ == "en" else obj  # "onboarding playbook" → playbook
+    return head.lemma_.lower() in artefacts or head.lower_.rstrip("s") in artefacts
 
 
 _EN_PEOPLE = {"customer", "client", "partner", "user", "member", "subscriber", "distributor", "dealer", "carrier", "reseller",
@@ -487,7 +601,8 @@ _EN_PEOPLE = {"customer", "client", "partner", "user", "member", "subscriber", "
               "merchant", "school", "team", "company", "brand", "sponsor", "investor", "signup", "developer", "student"}
 
 
-def _counts_results(pred: Predicate, analysis: Analysis, results: set[str] | frozenset[str] = frozenset()) -> bool:
+def _counts_results(pred: Predicate, analysis: Analysis, results: set[str] | frozenset[str] = frozenset(),
+                    people: bool = True) -> bool:
     """«Подключить 3 новых дистрибьюторов», «Собрать 500 ответов»: a count of people won or results collected is an outcome."""
     lang = analysis.lang
     doc = pred.head.doc
@@ -514,12 +629,20 @@ def _counts_results(pred: Predicate, analysis: Analysis, results: set[str] | fro
             break
         words.append(t)
     heads = {words[-1].lemma_.lower(), words[-1].lower_.rstrip("s")} if words else set()
-    return bool(heads & (_EN_PEOPLE | set(results)))
+    return bool(heads & ((_EN_PEOPLE if people else set()) | set(results)))  # "Interview 15 customers": people met
+
+
+def _capability(analysis: Analysis, pred: Predicate) -> bool:
+    """"Users can create branches", "Admins are able to export audits": with no number, a capability the team ships."""
+    if analysis.lang != "en" or pred.form != "modal" or analysis.has_measure:
+        return False
+    before = [t.lower_ for t in pred.head.doc[:pred.head.i] if not t.is_space][-3:]
+    return bool(before) and (before[-1] == "can" or before[-2:] == ["able", "to"])
 
 
 def _others_act(ctx: "Context", pred: Predicate) -> bool:
     """«Пользователи создают 2 000 проектов», "80% of new teams invite a colleague": what others do is an outcome."""
-    if pred.form not in ("finite", "modal") or ctx.analysis is None:
+    if pred.form not in ("finite", "modal") or ctx.analysis is None or _capability(ctx.analysis, pred):
         return False
     subject = [t for t in pred.head.doc[:pred.head.i] if not t.is_space and not t.is_punct]
     if not subject:
@@ -539,22 +662,31 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     follows = _measure_after(pred, ctx.analysis) if ctx.analysis is not None else None
     if follows is not None and not _counts_things(ctx.analysis, follows):
         return False  # "Deliver 2 million in new ARR", «Добавить 2 млн ₽ выручки»: money or a metric, not a count of tasks
-    results = frozenset() if pred.has(ctx.words("perform")) else ctx.words("results")  # "Conduct 10 reviews": events held
-    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis, results) or _others_act(ctx, pred)
+    perform = pred.has(ctx.words("perform"))
+    results = frozenset() if perform else ctx.words("results")  # "Conduct 10 reviews": events held
+    if ctx.analysis is not None and (_counts_results(pred, ctx.analysis, results, people=not perform) or _others_act(ctx, pred)
                                      or _en_metric_phrase(ctx.analysis)):
         return False
     main = ctx.words("main")
     if pred.has(ctx.words("make")) and _has_complement(pred.head):
         return False  # «Сделать онбординг быстрым», «Сделать customers happy»: make X into Y, not make a thing
+    if ctx.analysis is not None and ctx.analysis.lang == "en" and (obj := _object_noun(pred)) is not None \
+            and _compound_head(obj).lemma_.lower() in ctx.words("grown"):
+        return False  # "Build a thriving developer community": a community is grown, not delivered
     if pred.has(main):
         return True
-    if pred.form in ("imperative", "modal") and pred.has(ctx.words("make")) and not _has_complement(pred.head):
+    negated = any(t.lower_ in ("not", "never", "n't") for t in pred.head.doc[pred.end:pred.end + 7])
+    if pred.form in ("imperative", "modal") and pred.has(ctx.words("make")) and not _has_complement(pred.head) \
+            and _en_comparative_after(pred.head) is None and not negated:  # "Make gitbase queries not crash"
         nxt = next_word(pred.head)
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and nxt.lower_ not in ctx.words("vague_complement"):
             return True
-    if pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task")):
-        return False
+    english = ctx.analysis is not None and ctx.analysis.lang == "en"
+    if pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task")) or english and pred.has(_vague_verbs("en")):
+        return False  # "Work on manager training": an effort verb is vague-verb's, not a task
     known = _known_word(pred.head.lower_, ctx.analysis.lang if ctx.analysis is not None else "ru")
+    if ctx.analysis is not None and _capability(ctx.analysis, pred):
+        return True  # the feature is the deliverable, whatever its verb ("Users can opt out of …")
     return pred.form != "noun" and known and _artefact_object(ctx, pred)
 
 
@@ -579,10 +711,41 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
             if "Pass" in t.morph.get("Voice") and t.pos_ == "VERB" and _lemma_in(t, main) \
                     and "Short" in t.morph.get("Variant"):
                 return t  # «Лендинг опубликован»; not «с зафиксированной дельтой», an attribute
-        elif t.lower_.endswith("ed") and verb_lemma(t, "en") in main:
+        elif is_participle(t.lower_) and verb_lemma(t, "en") in main:
             prev = prev_word(t)
             if prev is not None and (prev.pos_ in ("NOUN", "PROPN") or prev.lower_ in ("is", "are", "was", "were", "be", "been")):
                 return t
+            if t in passive_steps(analysis.doc):
+                return t  # "is proposed, reviewed by the team, merged and implemented"
+    return None
+
+
+def _offered_capability(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"Connection manager supports dial backoff", "The API exposes batch endpoints": with no number, a product that
+    offers a capability is the deliverable in its finished state (English; what users or customers do is an outcome)."""
+    pred = analysis.pred
+    if analysis.lang != "en" or pred is None or pred.form != "finite" or analysis.has_measure or analysis.has_baseline:
+        return None
+    if not pred.has(ctx.words("capability")) or not pred.head.lower_.endswith("s"):
+        return None
+    subject = [t for t in analysis.doc[:pred.head.i] if t.is_alpha]
+    actors = ctx.words("actors")
+    if not subject or any(t.lower_ in ("we", "i", "you", "they") or t.lemma_.lower() in actors
+                          or t.lower_.rstrip("s") in actors for t in subject):
+        return None
+    return pred.head
+
+
+def _coordinated_task(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"Reboot the specs repo and create a working group", "We gather, process and present metrics": a task verb
+    coordinated with a predicate that is neither a task nor an outcome (English)."""
+    if analysis.lang != "en" or analysis.pred is None or not any(t.lower_ in _BREAKS for t in analysis.doc):
+        return None
+    main = ctx.words("main")
+    acts = _clause_verbs(analysis, set(), set(_action_verbs("en"))) + _verb_chain(analysis)
+    for t in acts:
+        if t.i != analysis.pred.head.i and verb_lemma(t, "en") in main:
+            return t
     return None
 
 
@@ -636,15 +799,34 @@ def _owned_artefact(ctx: "Context", analysis: Analysis) -> Token | None:
     for t in analysis.tokens:
         if t.idx < m.end():
             continue
+        if t.text == "," and (n := next_word(t)) is not None and "ADJ" in _en_word_options(n.lower_):
+            continue  # "a full, passing suite of interop tests"
         if t.is_punct or t.lower_ in _EN_PREPOSITIONS or t.lower_ in ("that", "which"):
             break
-        if t.lower_ in artefacts or t.lower_.rstrip("s") in artefacts:
+        if t.lower_ in artefacts or t.lower_.rstrip("s") in artefacts or _feature_noun(t):
             return verb
     return None
 
 
-_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+\s+){1,5}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?)\b",
-                         re.IGNORECASE)
+def _en_word_options(word: str) -> dict[str, tuple[str, ...]]:
+    from .analysis.english import word_options
+
+    return word_options(word)
+
+
+def _feature_noun(t: Token) -> bool:
+    """"DHT has stream support for searches", "Have proper JSON serialization for …": a noun of action heading the
+    object (followed by "for" or the end) names a capability the team builds."""
+    nxt = next_word(t)
+    if nxt is not None and nxt.lower_ not in ("for", "of", "in", "on", "across", "to") and not nxt.is_punct:
+        return False
+    return t.lower_ == "support" or bool(verb_of_noun(t.lower_, "en"))
+
+
+_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+\s+){1,5}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?"
+                         r"|(?:(?:is|are)\s+)?(?:live|done|complete|completed|finished|ready|in\s+place|in\s+production)"
+                         r"(?=\s*(?:$|[,.;:(—–-]|(?:by|for|in|on|across|at|with|before|to|and)\b)))\b",
+                         re.IGNORECASE)  # "New pricing page live by August 15", "Vendor security review done"
 
 
 def _shipped_state(ctx: "Context", analysis: Analysis) -> Token | None:
@@ -656,7 +838,8 @@ def _shipped_state(ctx: "Context", analysis: Analysis) -> Token | None:
     subject = analysis.text[:m.end()].split()[:-1]
     if any(w.lower().rstrip("s") in ctx.words("actors") for w in subject):
         return None
-    return next((t for t in analysis.tokens if t.idx < m.end() and t.lower_ in ("is", "are", "exist", "exists")), None)
+    return next((t for t in analysis.tokens if t.idx < m.end() and t.lower_ in ("is", "are", "exist", "exists")), None) \
+        or next((t for t in reversed(analysis.tokens) if t.idx < m.end() and t.is_alpha), None)
 
 
 def _noun_line(pred: Predicate) -> bool:
@@ -767,7 +950,7 @@ def activity(ctx: "Context") -> list[Hit]:
         end = chained.i + (len(entry.split()) if entry else 1)
         hit = _span_hit(chained.doc[chained.i:end], verb=chained.text)
     elif pred is None or not (pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task"))):
-        found = _passive_milestone(ctx, analysis)
+        found = _passive_milestone(ctx, analysis) or _coordinated_task(ctx, analysis) or _offered_capability(ctx, analysis)
         if found is not None:
             skip = found
             hit = _span_hit([found], verb=found.text)
@@ -788,7 +971,7 @@ def activity(ctx: "Context") -> list[Hit]:
     return [hit]
 
 
-_BREAKS = (",", ";", "и", "а", "and", "+", "&", "then", "затем", "потом", "также", "плюс")
+_BREAKS = (",", ";", "и", "а", "and", "+", "&", "then", "затем", "потом", "также", "плюс", "plus")
 _EN_OBJECT_START = {"a", "an", "the", "our", "all", "every", "each", "new", "their", "its", "his", "her", "my", "your", "more"}
 
 
@@ -814,8 +997,8 @@ def _en_clause_start(t: Token, actions: set[str] | None) -> bool:
     nxt = next_word(t)
     if nxt is None:
         return False
-    if nxt.lower_ in _EN_OBJECT_START or nxt.like_num or nxt.pos_ == "PRON":
-        return True
+    if nxt.lower_ in _EN_OBJECT_START or nxt.like_num or nxt.pos_ == "PRON" or nxt.pos_ == "X" and "-" in nxt.text:
+        return True  # "train tier-1 agents": a hyphenated modifier opens the object
     if "VERB" not in options:
         return False  # a lexicon word lemminflect does not know as a verb needs a clear object: "onboard 4 carriers"
     after = next_word(nxt)
@@ -841,7 +1024,7 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
         elif not t.is_alpha or (verb_lemma(t, "en") or "") in skip_words:
             continue
         is_first = first is not None and t.i == first.i
-        starts = is_first or (prev is not None and prev.lower_ in _BREAKS)
+        starts = is_first or (prev is not None and (prev.lower_ in _BREAKS or _as_well_as(prev)))
         if not starts:
             continue
         nxt = next_word(t)
@@ -872,6 +1055,12 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
     return verbs
 
 
+def _as_well_as(prev: Token) -> bool:
+    """"Audit the contracts as well as renegotiate the top 5": "as well as" joins two acts."""
+    well = prev_word(prev)
+    return prev.lower_ == "as" and well is not None and well.lower_ == "well"
+
+
 _EN_SUBORDINATORS = {"how", "what", "why", "where", "whether", "which", "who", "when", "if", "that"}
 
 
@@ -889,7 +1078,8 @@ def _en_embedded(analysis: Analysis, t: Token) -> bool:
 def _own_object_en(t: Token) -> bool:
     nxt = next_word(t)
     return nxt is not None and (nxt.pos_ in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON") or nxt.like_num
-                                or nxt.pos_ == "ADP" and next_word(nxt) is not None)
+                                or nxt.pos_ == "ADP" and next_word(nxt) is not None
+                                or nxt.lower_.endswith("ing") and nxt.is_alpha)  # "Finalize pricing and …"
 
 
 def _verb_chain(analysis: Analysis) -> list[Token]:
@@ -897,7 +1087,7 @@ def _verb_chain(analysis: Analysis) -> list[Token]:
     pred = analysis.pred
     if pred is None or pred.form not in ("imperative", "modal", "finite"):
         return []
-    chain, t = [pred.head], pred.head
+    chain, t = [pred.head], pred.head.doc[pred.end - 1]  # after a phrasal particle: "Kick off, run and wrap up"
     while True:
         sep = next_word(t)
         if sep is None or sep.lower_ not in (",", "and", "и", "&"):
@@ -911,6 +1101,18 @@ def _verb_chain(analysis: Analysis) -> list[Token]:
             return chain
         chain.append(nxt)
         t = nxt
+        after = next_word(nxt)
+        if analysis.lang == "en" and after is not None and after.lower_ in ("up", "off", "out", "down"):
+            t = after  # "wrap up", "sign off"
+
+
+@lru_cache(maxsize=None)
+def _vague_verbs(lang: str) -> frozenset[str]:
+    """The vague-verb rule's core and effort verbs."""
+    from .engine import get_rule
+
+    rule = get_rule("vague-verb")
+    return frozenset(w.lower() for g in ("main", "effort") for w in rule.words(lang, g)) if rule is not None else frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -961,6 +1163,8 @@ def several_actions(ctx: "Context") -> list[Hit]:
         from .analysis.ru_tasks import listed_deliverables
 
         verbs = listed_deliverables(analysis.doc)  # «Каркас в репозитории; стек поднимается одной командой; …»
+    if len(verbs) < 2 and analysis.lang == "en":
+        verbs = other_acts(analysis.doc, analysis.pred)  # passive chains, parallel participles, second sentences
     if len(verbs) < 2:
         return []
     return [Hit(verbs[0].idx, len(analysis.text.rstrip(" .;")), analysis.text[verbs[0].idx:len(analysis.text.rstrip(" .;"))],
@@ -1060,20 +1264,28 @@ def no_baseline(ctx: "Context") -> list[Hit]:
             and re.search(r"\bна\s*$", before) is not None  # «Выйдем на 20 000» (but «обеспечить рост на 20%»)
         if _RELATIVE_BEFORE.search(before) and not reach_on:
             continue
-        if pred is not None and not verbless and q.start >= pred_end and not level_verb \
+        if pred is not None and not verbless and q.start >= pred_end and not level_verb and not (
+                q.percent and analysis.lang == "en") \
                 and (not re.search(r"[^\W\d_]", text[pred_end:q.start])
                      or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)):
             return []  # "Sign 12 contracts", "Write at least 3 guides": a count of new things; later numbers qualify them
         if verbless and analysis.lang == "ru" and _RU_FLOOR_ONLY.fullmatch(before) is not None \
                 and _ru_counts_things(ctx, analysis, q):
             continue  # «≥ 2 итерации eval-fix loop»: a count of things done, not a level of a metric
+        if analysis.lang == "en" and not level_verb and _new_things(analysis, q, before):
+            continue  # "has delivered at least 10 artefacts", "to 5 new verticals", "of three marketing functions"
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
-        if not separator and _CONDITION.search(text[pred.head.idx if pred is not None else 0:q.start]):
+        span_before = _EN_REPORTED.sub(" ", text[pred.head.idx if pred is not None else 0:q.start])
+        if not separator and _CONDITION.search(span_before):
             continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
         if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent:
             continue  # "speak at 10 conferences": a count, not a level
         at_start = not _content_before(analysis, q.start)
         level = (_LEVEL_BEFORE.search(before) is not None
+                 or _EN_LEVEL_VERB_BEFORE.search(before) is not None and not _CALENDAR_AFTER.match(text[q.end:])
+                 and not any(p.measure and p.start < q.start for p in analysis.quantities)  # "90% of chats within 2 min"
+                 # "…, achieve 65% DAU/MAU", "respond within 400ms" — "within 6 weeks" is a deadline
+                 or q.percent and re.search(r"\b(?:have|has)\s+$", before, re.IGNORECASE) is not None  # "have 99.9% uptime"
                  or verbless and _metric_value_line(analysis, _kpi_metric_words(analysis.lang)) is not None
                  or reach_on
                  or (level_verb and q.start >= pred_end)
@@ -1086,6 +1298,26 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         start = marker.start() if marker else q.start
         return [Hit(start, end, text[start:end], {"target": text[start:end]})]
     return []
+
+
+# "The survey indicates that more than 75% feel …": a reported clause, not a condition on the number.
+_EN_REPORTED = re.compile(r"\b(?:indicates?|shows?|says?|confirms?|reports?|finds?|agrees?)\s+that\b", re.IGNORECASE)
+_CALENDAR_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?)\b", re.IGNORECASE)
+_EN_LEVEL_VERB_BEFORE = re.compile(r"\b(?:reach|achieve|hit|attain|exceed|score|respond\s+within|within|take)\s+(?:an?\s+)?$",
+                                   re.IGNORECASE)  # "APIs respond within 400ms", "releases take 1 hour"
+_EN_COUNT_BEFORE = re.compile(r"(?:\bat\s+least|\bmore\s+than|\bover|\bof)\s*$", re.IGNORECASE)
+
+
+def _new_things(analysis: Analysis, q: Any, before: str) -> bool:
+    """A count of new things wherever it stands: "OCTO has delivered at least 10 artefacts", "Increase access to
+    5 new verticals", "the first version of three marketing functions" — not a level of an existing metric."""
+    if q.percent or re.search(r"[$€£]", q.text + before[-2:]):
+        return False
+    after = analysis.text[q.end:].lstrip()
+    if re.match(r"(?:new|additional|more|different)\b", after, re.IGNORECASE):
+        return True
+    return _EN_COUNT_BEFORE.search(before) is not None and _counts_things(analysis, q) \
+        and not re.search(r"\b(?:rating|score|level|rate|csat|nps)\s+of\s*$", before, re.IGNORECASE)
 
 
 _RANK_TEXT = re.compile(r"(?:топ|top)[\s-]?\d|[#№]", re.IGNORECASE)
@@ -1125,14 +1357,22 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         return hits[:1]
     pred = analysis.pred
     if pred is not None and pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("maintain")) \
-            and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text)):
+            and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text)) \
+            and not (analysis.lang == "en" and analysis.has_baseline):  # "Maintain momentum … while growing X from A to B"
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
+    stays = [t for t in analysis.doc if verb_lemma(t, analysis.lang) in ctx.words("stay") and (n := next_word(t)) is not None
+             and n.lower_ in ("above", "below", "under", "over", "within", "at")]
+    if stays and analysis.has_measure and not analysis.has_baseline:
+        return [_span_hit([stays[0]], verb=stays[0].text)]  # "Ensure uptime stays above 99.9%": a level to keep
     if pred is not None and (pred.form == "noun" and not pred.has(_action_verbs(analysis.lang, True))
                              or analysis.lang == "en" and not pred.has(_action_verbs("en", True))
                              and pred.form in ("imperative", "participle", "gerund") and not _en_order(ctx, pred)
                              or _en_metric_phrase(analysis)):
         pred = None  # "Mean time to recovery", "Booked revenue from partner deals": a noun phrase, not an order
-    if pred is not None or _has_clause_verb(analysis):
+    reduced = pred.head.i if pred is not None and _reduced_relative(analysis, pred, ctx.words("metric")) else -1
+    if reduced >= 0:
+        pred = None  # "% of tickets resolved in first contact", "Total pipeline generated by partners"
+    if pred is not None or _has_clause_verb(analysis, [t for t in analysis.doc if t.i != reduced]):
         return []
     head = analysis.pred.head if analysis.pred is not None else None
     after_head = next_word(head) if head is not None else None
@@ -1145,11 +1385,14 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if not content:
         return []
     metric_words = ctx.words("metric")
-    if ctx.kind == "key_result":  # a verbless key result whose first phrase names a metric: "Inventory turnover"
+    if reduced >= 0:  # the metric phrase ends where its participle starts: "Revenue | generated by partner deals"
+        names_metric = True  # _reduced_relative checked that a metric phrase comes first
+    elif ctx.kind == "key_result":  # a verbless key result whose first phrase names a metric: "Inventory turnover"
         names_metric = _phrase_names_metric(_head_phrase(content), metric_words, analysis.lang)
     else:
         head = [t for t in content[:3] if t.pos_ not in ("ADJ", "DET")][:1]
-        names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words)
+        names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words) \
+            or _en_metric_phrase(analysis)  # "Net new ARR"
     if not names_metric:
         return []
     if not analysis.has_measure:
@@ -1157,6 +1400,23 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
     return []
+
+
+def _reduced_relative(analysis: Analysis, pred: Predicate, metric: frozenset[str] | set[str]) -> bool:
+    """A participle right after a metric noun phrase qualifies the metric ("% of tickets resolved …"); with no form
+    of "be" before it, it states no act (English)."""
+    if analysis.lang != "en" or pred.form != "passive":
+        return False
+    prev = prev_word(pred.head)
+    if prev is None or prev.lower_ in ("is", "are", "was", "were", "be", "been", "get", "gets"):
+        return False
+    content = _content(analysis.doc)
+    start = [t for t in content if t.i < pred.head.i]
+    lead = analysis.text[:content[0].idx].strip() if content else ""
+    phrase = [t for t in _head_phrase(start) if t.i < pred.head.i]
+    rate = re.search(r"\bper\b", analysis.text[pred.head.idx:]) is not None  # "Tickets resolved per agent per day"
+    return bool(start) and (lead.endswith("%") or rate or _phrase_names_metric(phrase, metric, "en")
+                            or start[0].lower_ in ("total", "percentage", "share", "number", "count"))
 
 
 def _en_order(ctx: "Context", pred: Predicate) -> bool:
@@ -1192,7 +1452,8 @@ def _head_phrase(content: list[Token]) -> list[Token]:
     for t in content[0].doc[content[0].i:]:
         if t.is_space or t.text in ("-", "‐", "/"):
             continue  # «Веб-виджет», "Per-user"
-        if t.pos_ in _PHRASE_BREAK or not (t.is_alpha or t.like_num or "-" in t.text):
+        glued = not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "‐")  # "On-time"
+        if not glued and t.pos_ in _PHRASE_BREAK or not (t.is_alpha or t.like_num or "-" in t.text):
             break
         phrase.append(t)
     return phrase
@@ -1218,14 +1479,41 @@ def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str],
     after = last.nbor() if last.i + 1 < len(last.doc) else None
     first = phrase[0]
     acronym = named(first) and any(c.isupper() for c in first.text[1:])  # "CTR of email campaigns", «eNPS сотрудников»
-    return named(last) or acronym or first.lower_ in _EN_METRIC_MODIFIERS \
+    recurring_event = first.lower_ in _EN_FREQUENCIES and len(phrase) > 1 and _is_artefact_en(last)
+    return named(last) or acronym or first.lower_ in _EN_METRIC_MODIFIERS and not recurring_event \
         or after is not None and after.lower_ == "per" and any(named(t) or t.tag_ == "NNS" or t.lower_.endswith("s") for t in phrase)
+
+
+_EN_FREQUENCIES = {"weekly", "monthly", "daily", "quarterly", "biweekly", "bi-weekly", "yearly"}
+
+
+def _is_artefact_en(t: Token) -> bool:
+    """"Monthly newsletter", "Daily standup notes": the head is an event or artefact (task-key-result's lexicon)."""
+    from .engine import get_rule
+
+    rule = get_rule("task-key-result")
+    artefacts = rule.word_set("en", "artefact") if rule is not None else frozenset()
+    if t.lemma_.lower() in _en_metric_nouns():
+        return False  # "Monthly organic sessions": a session counted on a site is a metric
+    return t.lemma_.lower() in artefacts or t.lower_.rstrip("s") in artefacts
+
+
+@lru_cache(maxsize=None)
+def _en_metric_nouns() -> frozenset[str]:
+    from .engine import shared_lexicon
+
+    shared = shared_lexicon()
+    return frozenset(w.lower() for g in ("higher_is_better", "lower_is_better", "measurable") for w in shared.get(g, {}).get("en", []))
 
 
 _LEVEL_WORDS = re.compile(r"на\s+уровне|не\s+(?:ниже|выше|менее|более)|\b(?:at|above|below|under|over)\b|≥|≤|[<>]", re.I)
 _SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ниже|выше|менее|более)\s+|(?:at\s+(?:least|most)|under|below|"
                         r"above|over|до|от|около|менее|более|минимум|максимум)\s+)?"
                         r"|\s+не\s+(?:ниже|выше|менее|более)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
+
+
+_EN_WORD_COMPARATOR = re.compile(r"([^\W\d_]+)\s+(?:of|at|under|below|above|over|less\s+than|more\s+than|fewer\s+than|"
+                                 r"at\s+or\s+(?:below|above|under|over))\s+(?:[$€£]\s?)?$", re.IGNORECASE)
 
 
 def _kpi_metric_words(lang: str) -> frozenset[str]:
@@ -1249,12 +1537,16 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     tail = analysis.text[first.end:]
     unit = _UNIT.match(tail)
     tail = tail[unit.end():] if unit else tail
-    named = bool(head.split()) and head.split()[0].lower() in metric
+    words = head.split()
+    named = bool(words) and (words[0].lower() in metric or analysis.lang == "en" and words[-1].lower() in metric)
     # «Аптайм 99,9%», "NPS 50", «Выручка 10 млн ₽»; in Russian a named metric may be longer: «Рейтинг в App Store 4,8»
-    bare = (len(head.split()) <= 3 or analysis.lang == "ru" and named and len(head.split()) <= 6) \
-        and not tail.strip(" .%₽$€")
-    if not (_SEPARATOR.search(head) or bare and (first.percent or named)):
-        return None
+    bare = (len(words) <= 3 or analysis.lang == "ru" and named and len(words) <= 6) and not tail.strip(" .%₽$€")
+    worded = _EN_WORD_COMPARATOR.search(head) if analysis.lang == "en" else None
+    if worded is not None and re.search(r"\b(?:for|in|on|with|to|from|by|ready|live)\b", head[:worded.start()], re.IGNORECASE):
+        worded = None  # "Checkout ready for Black Friday traffic at 3x": the metric phrase must be the whole head
+    metric_before = worded is not None and (worded.group(1).lower() in metric or worded.group(1).lower().rstrip("s") in metric)
+    if not (_SEPARATOR.search(head) or bare and (first.percent or named) or metric_before):
+        return None  # "Average handle time under 6 minutes": a metric word, then a worded comparator
     if re.search(r"[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE):
         return None  # «Выручка +20%», "NPS up 10": a change
     return _whole(analysis, metric=analysis.text)
@@ -1269,18 +1561,40 @@ def _signed_metric(analysis: Analysis) -> list[Hit]:
 
 
 def _has_clause_verb(analysis: Analysis, tokens: Iterable[Token] | None = None) -> bool:
-    """A finite verb or a short participle makes a sentence («премия привязана к…», "pool depends on")."""
+    """A finite verb or a short participle makes a sentence («премия привязана к…», "pool depends on").
+
+    An English -ing word is no finite verb ("Mac Signing"), nor is a word of a title-cased name ("Mach Repackage").
+    """
+    from .analysis.english import word_options
+
+    title = analysis.lang != "ru" and all(t.text[:1].isupper() for t in analysis.doc if t.is_alpha)
     for t in analysis.tokens if tokens is None else tokens:
         if analysis.lang == "ru":
             if t.pos_ == "VERB" and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")):
                 return True
-        elif t.i > 0 and t.is_alpha and t.lower_ not in ("per",):
-            from .analysis.english import word_options
-
-            options = word_options(t.lower_)
-            if "VERB" in options and "NOUN" not in options and "ADJ" not in options:
-                return True
+            continue
+        if t.i == 0 or not t.is_alpha or t.lower_ == "per" or t.lower_.endswith("ing") or title:
+            continue
+        options = word_options(t.lower_)
+        if "VERB" not in options or "NOUN" in options or "ADJ" in options or _attributive_participle(t):
+            continue
+        before = prev_word(t)
+        if before is not None and (before.lower_ in _EN_PREPOSITIONS or before.lower_ in _EN_OBJECT_START):
+            continue  # "Percentage of deploys": after "of" or "the" a word is a noun, not a finite verb
+        return True
     return False
+
+
+def _attributive_participle(t: Token) -> bool:
+    """"on paid social", "booked revenue": a past participle before its noun describes it; it states no act."""
+
+    nxt = next_word(t)
+    lemma = verb_lemma(t, "en") or t.lower_
+    past = is_participle(t.lower_) or lemma != t.lower_ and not t.lower_.endswith("s")  # "paid", "sold"
+    glued = t.i > 0 and t.doc[t.i - 1].text == "-"  # "LSIF-powered …": a compound name, left as it was read
+    return past and not glued and lemma != t.lower_ and nxt is not None \
+        and nxt.is_alpha and nxt.lower_ not in _EN_PREPOSITIONS and nxt.lower_ not in _EN_OBJECT_START \
+        and nxt.lower_ not in ("and", "or", "by")
 
 
 @check("kpi-style")
@@ -1340,12 +1654,23 @@ def objective_metric(ctx: "Context") -> list[Hit]:
         end = noun.idx + len(noun.text) if noun is not None and not any(t.is_punct for t in after[:after.index(noun)]) \
             else count.end
         return [_whole(analysis, target=analysis.text[count.start:end])]
+    if pred is None and analysis.lang == "en" and (lead := _leading_measure(analysis)) is not None:
+        return [_whole(analysis, target=lead.text)]  # "10,000 customers by year end": the objective is a number
     if pred is None or not pred.has(ctx.words("direction")):
         return _signed_metric(analysis)
     measures = [q for q in analysis.quantities if q.measure]
     if not measures:
         return []
     return [_whole(analysis, target=measures[0].text)]
+
+
+def _leading_measure(analysis: Analysis) -> Any:
+    """A verbless line that opens with a measured number ("10,000 customers by year end", "$5M ARR")."""
+    content = _content(analysis.doc)
+    if not content:
+        return None
+    return next((q for q in analysis.quantities if q.measure and q.start <= content[0].idx
+                 and not _RANK_TEXT.match(q.text)), None)
 
 
 def _has_time(ctx: "Context", item: Item) -> bool:

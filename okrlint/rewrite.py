@@ -846,6 +846,9 @@ def _note_at(text: str, end: int, job: Job) -> int | None:
     ``None`` when a second target follows the first — after a conjunction ("200 views and 5 likes") or a comma
     («D1 — 55%, D7 — 30%»): one note cannot serve both, and one between them splits the phrase.
     """
+    measures = [q for q in job.analysis.quantities if q.measure]
+    if any(re.search(r"\b(?:and|or|и|или)\b|[,;]", text[a.end:b.start]) for a, b in zip(measures, measures[1:])):
+        return None  # "at least 300 views and 10 comments": two targets, whichever the finding named
     limit = len(text.rstrip(" .;"))
     times = [(at, at + len(x.text)) for x in job.analysis.times if (at := text.find(x.text, end)) >= 0]
     brk = _NOTE_BREAK.search(text, end, limit)

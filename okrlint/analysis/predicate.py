@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 Form = Literal["imperative", "finite", "modal", "passive", "gerund", "participle", "noun"]
 
-__all__ = ["Predicate", "find_predicate", "verb_of_noun", "coordinated"]
+__all__ = ["Predicate", "find_predicate", "verb_of_noun", "coordinated", "is_participle"]
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def _content(doc: Doc) -> list[Token]:
     return [t for t in words if t.i >= after]
 
 
-_CONDITIONS = {"если", "когда", "коли", "if", "when", "once", "whenever"}
+_CONDITIONS = {"если", "когда", "коли", "if", "when", "once", "whenever", "where", "wherever"}
 
 
 def _after_condition(doc: Doc) -> int:
@@ -199,16 +199,17 @@ _EN_PHASE = {"continue", "keep", "start", "begin", "stop"}
 _EN_MODALS = {"will", "'ll", "shall", "must", "should", "would", "can", "could", "may", "might"}
 _EN_TO_VERBS = {"need", "needs", "want", "wants", "plan", "plans", "aim", "aims", "hope", "hopes", "intend", "intends",
                 "going", "have", "has", "is", "are", "able", "expect", "expects", "commit", "strive", "seek", "try",
-                "continue", "start", "begin", "attempt"}
+                "continue", "start", "begin", "attempt", "like", "love", "attempting", "trying", "aiming", "planning",
+                "hoping", "seeking", "striving"}
 _EN_BE = {"be", "is", "are", "was", "were", "been", "being", "gets", "get", "got"}
 _EN_LEAD_ADVERBS = {"potentially", "hopefully", "ideally", "significantly", "also", "then", "further", "continuously",
                     "continually", "dramatically", "substantially", "greatly", "drastically", "radically",
                     "actively", "proactively", "successfully", "fully", "finally", "still", "stretch", "maybe", "perhaps"}
-_PARTICLES = {"out", "up", "off", "on", "down", "in", "over", "through"}
+_PARTICLES = {"out", "up", "off", "on", "down", "in", "over", "through", "towards", "toward", "live"}
 _PHRASAL = {"roll out", "set up", "ramp up", "build out", "spin up", "kick off", "sign up", "work on", "focus on",
             "follow up", "scale up", "clean up", "map out", "lay out", "carry out", "hand off", "shut down", "wind down",
             "sort out", "figure out", "find out", "bring down", "cut down", "pay down", "bring in", "take over",
-            "reach out", "stand up", "wrap up", "double down", "level up", "buy in"}
+            "reach out", "stand up", "wrap up", "double down", "level up", "buy in", "work towards", "work toward", "go live"}
 _IRREGULAR_PARTICIPLES = {"built": "build", "done": "do", "written": "write", "run": "run", "set": "set", "made": "make",
                           "held": "hold", "sent": "send", "taken": "take", "given": "give", "shut": "shut", "put": "put",
                           "chosen": "choose", "drawn": "draw", "begun": "begin", "rebuilt": "rebuild",
@@ -230,6 +231,8 @@ def _en_verb(word: str) -> str | None:
 
 def _en_phrasal(token: Token, lemma: str) -> tuple[tuple[str, ...], int]:
     nxt = next_word(token)
+    if nxt is not None and nxt.text == "-" and not token.whitespace_ and not nxt.whitespace_:
+        nxt = next_word(nxt)  # "Roll-out of SSO", "Set-up a sandbox": the particle glued by a hyphen
     if nxt is not None and nxt.lower_ in _PARTICLES and f"{lemma} {nxt.lower_}" in _PHRASAL:
         return (f"{lemma} {nxt.lower_}", lemma), nxt.i + 1
     return (lemma,), token.i + 1
@@ -250,17 +253,29 @@ def next_word(token: Token) -> Token | None:
 
 def prev_word(token: Token) -> Token | None:
     """The previous token that is not whitespace."""
-    doc, i = token.doc, token.i - 1
-    while i >= 0:
+    doc = token.doc
+    for i in range(token.i - 1, -1, -1):
         if not doc[i].is_space:
             return doc[i]
-        i -= 1
     return None
 
 
-def _is_participle(word: str) -> bool:
+def is_participle(word: str) -> bool:
+    """Whether an English word can be a past participle ("published", "built")."""
     low = word.lower()
-    return (low.endswith("ed") and _en_verb(low) is not None) or low in _IRREGULAR_PARTICIPLES
+    if (low.endswith("ed") and _en_verb(low) is not None) or low in _IRREGULAR_PARTICIPLES:
+        return True
+    if low in _EN_MODALS or low in _EN_BE or low in ("had", "has", "have", "did", "does", "do"):
+        return False  # "should" is lemminflect's past of "shall", not a participle
+    lemma = _en_verb(low)
+    return lemma is not None and lemma != low and low in _participles(lemma)  # "spoken", "chosen", "sent"
+
+
+@lru_cache(maxsize=4096)
+def _participles(lemma: str) -> frozenset[str]:
+    from lemminflect import getInflection
+
+    return frozenset(w.lower() for w in getInflection(lemma, "VBN"))
 
 
 def _en_make(token: Token, form: Form, lemma: str) -> Predicate:
@@ -282,6 +297,27 @@ def _object_follows(token: Token) -> bool:
     if nxt.is_alpha:
         return nxt.lower_ not in _NOT_OBJECT
     return nxt.text[:1].isalnum()
+
+
+def _en_adverb(token: Token) -> bool:
+    """"successfully", "actively": an -ly word that can only be an adverb."""
+    low = token.lower_
+    return low.endswith("ly") and set(_en_options(low)) == {"ADV"}
+
+
+def _shares_object(token: Token) -> bool:
+    """"measure and improve the satisfaction": a verb whose object comes after the verb coordinated with it."""
+    for _ in range(4):  # "gather, process and present metrics"
+        nxt = next_word(token)
+        if nxt is None or nxt.lower_ not in ("and", "&", "or", ","):
+            return False
+        second = next_word(nxt)
+        if second is None or _en_verb(second.lower_) is None:
+            return False
+        if _object_follows(second):
+            return True
+        token = second
+    return False
 
 
 def _nounish(token: Token) -> bool:
@@ -307,24 +343,47 @@ def _english(doc: Doc) -> Predicate | None:
             return _en_make(words[i + 2], "modal", words[i + 2].lower_)  # "Continue to improve the checkout"
         if nxt.lower_.endswith("ing") and (verb := _en_verb(nxt.lower_)) is not None:
             return _en_make(nxt, "gerund", verb)  # "Keep improving the checkout"
+    determiner_next = nxt is not None and (nxt.like_num or nxt.lower_ in _EN_DETERMINERS)
+    if determiner_next and (lemma == low and "VERB" in options
+                            or not {"ADJ", "VERB"} & set(options) and not first.text.isupper()
+                            and nxt.lower_ in _EN_DETERMINERS) \
+            and not first.like_num and first.pos_ not in _SKIP_POS and first.pos_ != "AUX":
+        # "Interview 15 churned customers", "Onboard the 4 new agents", "Sunset the v1 API": a base form (or a word
+        # the dictionary lacks as a verb) followed by a number or a determiner is an order, not the subject of a
+        # clause. An unknown word before a number is a metric name ("Uptime 99.95%"); "For the 11.3 release" is no order.
+        return _en_make(first, "imperative", low)
+    closed = _NOUN_VERBS["en"].get(low, "")
+    at_least = nxt is not None and nxt.lower_ == "at" and i + 2 < len(words) and words[i + 2].lower_ == "least"
+    if " " in closed and nxt is not None and (at_least or nxt.lower_ not in _NOT_OBJECT and _object_follows(first)):
+        return Predicate(first, (closed, closed.split()[0]), "imperative", first.i + 1)  # "Rollout 20 new languages"
     if "NOUN" in options or not options or low in _EN_SUBJECT:
         clause = _en_clause(words[i:])  # "Search will be improved", "Press kit published", "Team ships 3 features"
-        if clause is not None and clause.head.i != first.i and (
+        name = clause is not None and clause.form == "finite" and clause.head.text[:1].isupper() \
+            and lemma is not None and low == lemma and not first.text.isupper()  # "Launch Cases App": a name, no verb
+        if clause is not None and clause.head.i != first.i and not name and (
                 clause.form in ("modal", "passive") or clause.head.lower_ != clause.lemmas[-1]
                 or first.lower_ in ("we", "i", "they", "you")):
             return clause
     # "Improve X", "Launch the portal": a base form at the line start (or after a leading adverb).
     if lemma is not None and low == lemma and (first.pos_ == "VERB" or i > 0 or "NOUN" not in options):
         return _en_make(first, "imperative", lemma)
-    determiner_next = nxt is not None and (nxt.like_num or nxt.lower_ in _EN_DETERMINERS)
     if lemma is not None and low.endswith("ing") and ("NOUN" not in options or determiner_next) and _object_follows(first):
         return _en_make(first, "gerund", lemma)  # "Improving onboarding emails" (not "Onboarding", a noun)
-    if lemma is not None and _is_participle(low) and _object_follows(first) and low not in ("set",):
+    if lemma is not None and is_participle(low) and _object_follows(first) and low not in ("set",):
         return _en_make(first, "participle", lemma)  # "Improved admin usability", "Booked revenue" (an attribute?)
     noun = _en_noun_predicate(first)
+    if noun is None and nxt is not None and (set(options) == {"ADJ"} or _en_compound_head(first, nxt)):
+        noun = _en_noun_predicate(nxt)  # "Continuous improvement of the hiring process", "Bitswap improvements around …"
     if noun is not None:
         return noun
     return _en_clause(words[i:])
+
+
+def _en_compound_head(first: Token, second: Token) -> bool:
+    """"Bitswap improvements", "Checkout optimization": a name or noun, then a plural or -tion/-ment noun of action."""
+    if first.pos_ not in ("NOUN", "PROPN") or "VERB" in _en_options(first.text) or first.i + 1 != second.i:
+        return False
+    return second.lower_.endswith(("ments", "ment", "tions", "tion", "sions", "sion"))
 
 
 def _en_noun_predicate(token: Token) -> Predicate | None:
@@ -332,18 +391,23 @@ def _en_noun_predicate(token: Token) -> Predicate | None:
     if token.pos_ not in ("NOUN", "PROPN") and "NOUN" not in _en_options(token.text):
         return None
     nxt = next_word(token)
-    if nxt is not None and nxt.lower_ not in ("of", "to", "for", "in", "on", "across", "within"):
+    if nxt is not None and nxt.lower_ not in ("of", "to", "for", "in", "on", "across", "within", "around") \
+            and not (nxt.is_punct and token.i > 0):
         return None
-    verbs = verb_of_noun(token.lower_, "en")
+    verbs = verb_of_noun(token.lower_, "en") or (verb_of_noun(token.lower_[:-1], "en") if token.lower_.endswith("s") else ())
     return Predicate(token, verbs, "noun", token.i + 1) if verbs else None
 
 
 def _en_clause(words: list[Token]) -> Predicate | None:
     """A sentence with a subject: "We will improve X", "X will be improved", "Press kit published", "Team ships X"."""
+    purpose = False  # "Instrument gitbase to be able to trace …": a "to" after the object opens a purpose, not a modal
+    words = [t for t in words if not _en_adverb(t)]  # "We successfully improve X": the adverb is not the verb's subject
     for k, t in enumerate(words[:7]):
         low = t.lower_
         prev = words[k - 1] if k else None
         plow = prev.lower_ if prev is not None else ""
+        if low == "to" and k and plow not in _EN_TO_VERBS and plow not in _EN_BE and plow not in _EN_MODALS:
+            purpose = True
         if low in _EN_MODALS or low in _EN_BE or low == "to" or low in _EN_TO_VERBS:
             continue
         if prev is not None and any(x.is_punct for x in t.doc[prev.i + 1:t.i]):
@@ -353,21 +417,23 @@ def _en_clause(words: list[Token]) -> Predicate | None:
             if k and t.pos_ in ("ADP", "CCONJ", "SCONJ") and low not in ("of",):
                 return None  # past the subject noun phrase: "Tickets per agent per day"
             continue
-        if plow in _EN_MODALS or plow == "to" and k >= 2 and words[k - 2].lower_ in _EN_TO_VERBS:
+        if plow in _EN_MODALS or plow == "to" and k >= 2 and words[k - 2].lower_ in _EN_TO_VERBS and not purpose:
             if low == lemma:
                 return _en_make(t, "modal", lemma)  # "We will improve", "We need to ship"
-        if plow in _EN_BE and _is_participle(low):
+        if plow in _EN_BE and is_participle(low):
             return _en_make(t, "passive", lemma)  # "X will be improved", "The proposal is documented"
-        if k and _is_participle(low) and low != lemma and prev is not None and (_nounish(prev) or prev.like_num) \
-                and plow not in _EN_SUBJECT - {"team"}:
-            return _en_make(t, "passive", lemma)  # "Press kit published on the website"
         nxt = words[k + 1] if k + 1 < len(words) else None
+        attributive = nxt is not None and nxt.is_alpha and nxt.lower_ not in _NOT_OBJECT and nxt.lower_ not in _EN_DETERMINERS \
+            and set(_en_options(nxt.text)) == {"NOUN"}  # "Data driven decisions": the participle describes a noun
+        if k and is_participle(low) and low != lemma and prev is not None and (_nounish(prev) or prev.like_num) \
+                and plow not in _EN_SUBJECT - {"team"} and not attributive:
+            return _en_make(t, "passive", lemma)  # "Press kit published on the website"
         if "NOUN" in _en_options(low) and nxt is not None and set(_en_options(nxt.text)) == {"VERB"}:
             continue  # "Engineering teams contribute …": the noun reading, the next word is the verb
         plural_subject = prev is not None and low == lemma and prev.lower_.endswith("s") and "NOUN" in _en_options(prev.text)
         if k and prev is not None and _nounish(prev) and plow not in _EN_DETERMINERS \
                 and (low != lemma or plow in _EN_SUBJECT or plural_subject) \
-                and _object_follows(t) and "ADJ" not in _en_options(low) and not low.endswith("ing"):
+                and (_object_follows(t) or low == lemma and _shares_object(t)) and "ADJ" not in _en_options(low) and not low.endswith("ing"):
             return _en_make(t, "finite", lemma)  # "Team ships 3 features", "We improved onboarding"
     return None
 

@@ -35,6 +35,7 @@ _TIME_UNIT_AFTER = re.compile(
 _IN_PHRASE = re.compile(r"\b(?:in|across|among|from|of|within|at|to|with|в|среди|по|из|у|на)\s+(?:(?:the|our|their|its|all|наш\w*|все\w*)\s+)?$",
                         re.IGNORECASE)
 _RANK = re.compile(r"\b(?:топ|top)[\s-]?\d+\b|[#№]\s?\d+\b", re.IGNORECASE)
+_ISSUE_BEFORE = re.compile(r"\b(?:issues?|pr|prs|pull\s+requests?|tickets?|bugs?|story|stories|epics?|tasks?)\s*$", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(
     r"\b(?:вдвое|втрое|вчетверо|впятеро|вдесятеро|удво\w+|утро\w+|вдвое|половин\w*|трет[ьи]\w*|четверт\w*"
     r"|нол[ьяюе]\w*|нул[ьяюе]\w*|(?:в\s+)?(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+раз\w*"
@@ -63,7 +64,7 @@ _BASELINE = re.compile(
     rf"|\b(?:сейчас|текущ\w+|нынешн\w+|было(?!\s+бы\b)|базов\w+|исходн\w+)\b[^.;]*{_D}"
     rf"|\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+)?to\b"
     rf"|\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти)\s+(?:\w+\s+)?до\b"
-    rf"|\bfrom\s+(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}|\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from)\b"
+    rf"|\bfrom\s+(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}|\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from|compared\s+(?:to|with)|relative\s+to)\b"
     rf"|{_D}[\w%]*\.?(?:\s?[^\W\d_]{{1,6}}\.?)?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽]?{_D}"
     # a past value said in words: «(в прошлом квартале было девять)», "(it was 3.5% in Q1)", "last quarter: 9"
     rf"|\b(?:был[аио]?|was|were|had\s+been)(?!\s+бы\b)\s+(?:(?:at|about|around|only|just|~|около|примерно|всего|только|лишь|ещё|еще)\s+)?[$€₽£]?(?:{_D}|{_WORD_NUMBER})"
@@ -103,7 +104,9 @@ def find_quantities(text: str) -> list[Quantity]:
         scope = re.match(r"^\s+(?!(?:on|in|of|for|по|в|на|из|среди)\b)[a-zа-яё]{3,}", text[m.end():]) is not None \
             and _IN_PHRASE.search(text[:m.start()]) is not None
         # "in the top 50 accounts" names a scope; "Identify the top 3 reasons", "plans for top 5 markets" count things
-        found.append(Quantity(m.start(), m.end(), m.group(), not scope))
+        reference = m.group().startswith("#") and (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-")
+                                                   or _ISSUE_BEFORE.search(text[:m.start()]) is not None)
+        found.append(Quantity(m.start(), m.end(), m.group(), not scope and not reference))  # "project#14", "issue #42"
         taken.append((m.start(), m.end()))
     for m in _NUMERIC_DATE.finditer(text):
         found.append(Quantity(m.start(), m.end(), m.group(), False))
@@ -126,7 +129,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if _IDIOMS.search(text[max(0, m.start() - 4): m.end() + 12]) and re.match(r"(?:one|один|одн)", m.group().lower()):
             continue
         after = text[m.end():]
-        measure = not _PERIOD_AFTER.match(after) and not re.match(r"^\s+(?:год|лет|years?)\b", after, re.I)
+        measure = not _PERIOD_AFTER.match(after) and not re.match(r"^\s+(?:год|лет|years?)\b", after, re.I) \
+            and not re.match(r"^-(?!fold|thirds?|quarters?)[a-z]", after)  # "zero-trust", "two-factor": a name
         found.append(Quantity(m.start(), m.end(), m.group(), measure))
     for m in _PLACEHOLDER.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):

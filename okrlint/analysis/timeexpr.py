@@ -37,10 +37,13 @@ def _alternatives(*patterns: str) -> re.Pattern[str]:
 
 _IN = r"(?:in|within|over|during|across)\s+(?:the\s+)?(?:next\s+)?"
 _EN_LONG = _alternatives(
-    r"(?:by|before|until|till)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|fy\d*|20\d\d)",
+    r"(?:by|before|until|till)\s+(?:the\s+)?end[\s-]+(?:of[\s-]+)?(?:the\s+|this\s+)?(?:year|fy\d*|20\d\d)",  # "by end 2025"
     r"eoy|this\s+year|next\s+year|in\s+20\d\d|annual(?:ly)?\s+(?:goals?|targets?|objectives?|okrs?|plan)|yearly\s+(?:goals?|targets?)",
     r"h[12](?:\s+20\d\d)?|(?:first|second)\s+half(?:\s+of\s+(?:the\s+)?(?:year|20\d\d))?",
-    _IN + r"(?:a|one|1|two|2)\s+years?",
+    _IN + r"(?:a|one|1|two|2|three|3|four|4|five|5)\s+years?",
+    r"(?:over|across|throughout|for|during)\s+(?:the\s+)?(?:full\s+year|20\d\d(?!\s+(?:levels?|baseline|numbers|figures|"
+    r"results|actuals)))|year[\s-]round",  # "over 2026" (but "20% over 2025 levels" compares)
+    r"(?:by|before|until|in)\s+(?:the\s+)?mid[\s-]?20\d\d",  # "by mid-2027"
     _IN + _LONG_MONTHS + r"\s+months?",
     r"(?:by|before|until|till|at)\s+(?:the\s+)?year[\s-]?end|year[\s-]end|(?:by|before|until|in|during|for)\s+(?:the\s+)?(?:fy\s?'?\d{2,4}|20\d\d)",
     r"(?<!q[1-4]\s)fy\s?'?\d{2}(?:\d{2})?(?![\d-])",
