@@ -482,6 +482,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
                                      or _en_metric_phrase(ctx.analysis)):
         return False
     main = ctx.words("main")
+    if pred.form == "passive" and pred.has(ctx.words("verdict")):
+        return False  # «TPC-C пройден»: a check passed is a verdict on the work, not the work
     if pred.has(ctx.words("make")) and _has_complement(pred.head):
         return False  # «Сделать онбординг быстрым», «Сделать customers happy»: make X into Y, not make a thing
     if pred.has(main):
@@ -515,7 +517,7 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
             continue
         if analysis.lang == "ru":
             if "Pass" in t.morph.get("Voice") and t.pos_ == "VERB" and _lemma_in(t, main) \
-                    and "Short" in t.morph.get("Variant"):
+                    and "Short" in t.morph.get("Variant") and not _lemma_in(t, ctx.words("verdict")):
                 return t  # «Лендинг опубликован»; not «с зафиксированной дельтой», an attribute
         elif t.lower_.endswith("ed") and verb_lemma(t, "en") in main:
             prev = prev_word(t)
@@ -640,10 +642,10 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
         return is_metric(t) or t.lemma_.lower() in results
 
     doc = analysis.doc
-    if (head := ru_tasks.roadmap_head(doc, pred, names_result, not_act)) is not None:
+    if (head := ru_tasks.roadmap_head(doc, pred, names_result, not_act, ctx.words("loss"))) is not None:
         first = _content(doc)[0]
         return _span_hit(doc[first.i:head.i + 1], verb=head.text), head
-    if (verb := ru_tasks.milestone_participle(doc, is_metric, not_act)) is not None:
+    if (verb := ru_tasks.milestone_participle(doc, is_metric, not_act | ctx.words("verdict"))) is not None:
         return _span_hit([verb], verb=verb.text), verb  # «Чат-бот настроен и работает»
     if pred is not None and pred.form in ru_tasks.ACTIVE_FORMS and (obj := ru_tasks.direct_object(pred.head)) is not None \
             and any(v in ctx.words("main") for v in verb_of_noun(obj.lemma_.lower(), "ru")):
@@ -672,7 +674,7 @@ def _ru_counted_task(ctx: "Context", analysis: Analysis) -> Hit | None:
             or _measured_relative_clause(analysis) \
             or any(q.percent or re.search(r"[$€₽]", q.text) for q in analysis.quantities if q.measure):
         return None  # a share, money, a quota per period («20 демо в неделю») or a start value: a metric
-    if (participle := ru_tasks.counted_milestone(analysis.doc, is_metric, not_act, results)) is not None:
+    if (participle := ru_tasks.counted_milestone(analysis.doc, is_metric, not_act | ctx.words("verdict"), results)) is not None:
         return _span_hit([participle], verb=participle.text)
     if pred is None:
         thing = ru_tasks.counted_artefacts(analysis.doc, ctx.words("artefact"), is_metric, results)
@@ -992,6 +994,9 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         if _SCOPE_AFTER.match(text[q.end:]) or re.search(r"\bраз|\d\s?[xх]$", q.text):
             continue  # «в 2 раза», "3x": a relative change
         before = text[:q.start]
+        joined = None
+        if analysis.lang == "ru" and (joined := re.search(r"\d[\d\s.,]*?\s?[–—-]\s?$", before)) is not None:
+            before = before[:joined.start()]  # «3–5 нод в проде»: the dash joins a range, it is no «Метрика — значение»
         reach_on = pred is not None and pred.has({"выйти", "вывести", "выходить"}) \
             and re.search(r"\bна\s*$", before) is not None  # «Выйдем на 20 000» (but «обеспечить рост на 20%»)
         if _RELATIVE_BEFORE.search(before) and not reach_on:
@@ -1013,7 +1018,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                  or verbless and _metric_value_line(analysis, _kpi_metric_words(analysis.lang)) is not None
                  or reach_on
                  or (level_verb and q.start >= pred_end)
-                 or (at_start and q.percent))
+                 or (at_start and q.percent)
+                 or (joined is not None and q.percent))  # «Конверсия 5–8%»: a range of a share is a level
         if not level:
             continue
         unit = _UNIT.match(text[q.end:])
@@ -1059,7 +1065,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         return hits[:1]
     pred = analysis.pred
     if pred is not None and pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("maintain")) \
-            and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text)):
+            and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text)) and not _ru_keeps_change(ctx, pred):
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
     if pred is not None and (pred.form == "noun" and not pred.has(_action_verbs(analysis.lang, True))
                              or analysis.lang == "en" and not pred.has(_action_verbs("en", True))
@@ -1091,6 +1097,16 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
     return []
+
+
+def _ru_keeps_change(ctx: "Context", pred: Predicate) -> bool:
+    """«Поддержать рост до 8000 магазинов»: the object of «поддержать» is a change, so nothing is kept at a level."""
+    if ctx.analysis is None or ctx.analysis.lang != "ru":
+        return False
+    from .analysis.ru_tasks import direct_object, names_change
+
+    obj = direct_object(pred.head)
+    return obj is not None and obj.pos_ == "NOUN" and names_change(obj, ctx.words("change"))
 
 
 def _en_order(ctx: "Context", pred: Predicate) -> bool:
@@ -1144,8 +1160,10 @@ def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str],
     if not phrase:
         return False
     if lang != "en":
-        from .analysis.ru_tasks import property_noun
+        from .analysis.ru_tasks import ordinal, property_noun
 
+        if ordinal(phrase[0]):
+            return False  # «Первый платящий пользователь»: a milestone, not a metric
         first = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)  # «Текучесть персонала», «Качество обслуживания»
         return any(named(t) for t in phrase) or first is not None and (property_noun(first) or first.lemma_ == "качество")
     last = phrase[-1]
@@ -1180,6 +1198,11 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     head = analysis.text[:first.start]
     if not re.search(r"[^\W\d_]{2,}", head):
         return None
+    if analysis.lang == "ru":
+        from .analysis.ru_tasks import predicate_adjective
+
+        if any(predicate_adjective(t) for t in analysis.doc if t.idx < first.start):
+            return None  # «Генерация дешевле ручного ответа (< $0.001)»: a comparison of two things, not «Метрика — значение»
     tail = analysis.text[first.end:]
     unit = _UNIT.match(tail)
     tail = tail[unit.end():] if unit else tail
