@@ -538,6 +538,11 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
             outside.append(t)
     if not content or analysis.has_measure or _has_clause_verb(analysis, outside):
         return None
+    if analysis.lang == "ru":
+        from .analysis.ru_tasks import predicate_adjective
+
+        if any(predicate_adjective(t) for t in outside):
+            return None  # «Журнал аудита корректен»: a state to verify, not the thing's name
     if analysis.lang == "ru" and any("Inf" in t.morph.get("VerbForm") for t in content) \
             or analysis.lang != "ru" and any(t.pos_ in ("VERB", "AUX") and t.i > content[0].i and t not in phrase
                                              for t in outside):

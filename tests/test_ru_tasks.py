@@ -190,3 +190,49 @@ def test_no_verb_of_change_in_any_form_makes_a_task_of_a_metric():
     assert len(texts) > 30
     fired = _rules_fired([(t, "key_result") for t in texts])
     assert not [t for t, f in zip(texts, fired) if "task-key-result" in f]
+
+
+_ROADMAP_HEADS = [("Пул процессов", "masc"), ("Реальная CRM", "femn"), ("Журнал аудита", "masc"),
+                  ("Профили dev/ci/prod", "plur")]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(head=st.sampled_from(_ROADMAP_HEADS), adjective=st.sampled_from(["корректный", "стабильный", "чистый",
+                                                                         "безопасный", "надёжный"]))
+def test_a_predicate_adjective_states_a_property_not_a_deliverable(head, adjective):
+    """«Журнал аудита корректен», «Реальная CRM стабильна»: a short adjective in any gender makes the line a
+    sentence about a state to verify, while the same head alone is a deliverable."""
+    name, gender = head
+    grammemes = {"ADJS", gender} if gender != "plur" else {"ADJS", "plur"}
+    short = next(p for p in morph().parse(adjective) if p.tag.POS == "ADJF").inflect(grammemes)
+    assert short is not None
+    fired = _rules_fired([(name, "key_result"), (f"{name} {short.word}", "key_result")])
+    assert "task-key-result" in fired[0] and "task-key-result" not in fired[1], (name, short.word, fired)
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Пул процессов без деградации latency", False), ("Реплики чтения без потери данных", False),
+    ("Кэш ответов без просадки конверсии", False),  # a quality condition
+    ("Пул процессов без внешних зависимостей", True), ("Переезд базы без потери данных", True),  # a deliverable, an act
+    ("TPC-H пройден", False), ("Аудит PCI DSS пройден", False), ("Все интеграционные тесты пройдены", False),
+    ("Пройти аудит безопасности", True), ("Лендинг опубликован", True),  # a verdict only in the passive
+])
+def test_a_quality_condition_or_a_passed_check_is_no_task(text, fires):
+    assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,rule,fires", [
+    ("Первый платящий клиент", "kpi-wording", False), ("Третий корпоративный пользователь", "kpi-wording", False),
+    ("Платящие клиенты", "kpi-wording", True),  # an ordinal names a milestone, a bare metric is a KPI
+    ("Сборка дешевле ручной сборки (< 10 ₽ за заказ)", "kpi-wording", False),  # a comparison of two things
+    ("Время сборки меньше 10 минут", "kpi-wording", True),
+    ("3–5 реплик в каждом регионе", "missing-baseline", False), ("Доля возвратов 2–3%", "missing-baseline", True),
+])
+def test_ordinals_comparisons_and_ranges(text, rule, fires):
+    assert (rule in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+def test_keeping_a_change_going_is_no_level_to_keep():
+    fired = _rules_fired([("Поддержать рост до 300 точек продаж", "objective"),
+                          ("Поддерживать NPS на уровне 50", "key_result")])
+    assert "kpi-wording" not in fired[0] and "kpi-wording" in fired[1]

@@ -86,13 +86,22 @@ def _clause_verb(tokens: Iterable[Token]) -> Token | None:
     return None
 
 
+_QUANTITY_COMPARATIVES = {"больше", "меньше", "более", "менее", "выше", "ниже"}  # «больше клиентов»: an amount
+
+
 def predicate_adjective(token: Token) -> bool:
     """«Escape analysis чист», «Snapshot Isolation корректна», «генерация дешевле ручного ответа»: a short or a
     comparative adjective is the predicate of a sentence about a property — a state to verify, not a thing to build."""
-    if token.pos_ != "ADJ":
-        return False
-    if "Short" in token.morph.get("Variant"):
+    if token.pos_ == "ADJ" and "Short" in token.morph.get("Variant"):
         return True
+    if token.pos_ in ("NOUN", "ADJ", "X") and token.is_alpha and not _latin(token):
+        from .russian import parses
+
+        readings = parses(token.text)
+        if readings and readings[0].tag.POS == "ADJS" and not {"neut", "sing"} <= readings[0].tag.grammemes:
+            return True  # «надёжен» tagged as a noun or a foreign word; a neuter form reads as an adverb («опционально»)
+    if token.pos_ not in ("ADJ", "ADV") or token.lower_ in _QUANTITY_COMPARATIVES:
+        return False
     nxt = next((t for t in token.doc[token.i + 1:] if t.pos_ != "ADJ" and not t.is_space), None)
     return "Cmp" in token.morph.get("Degree") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "PRON") \
         and "Gen" in nxt.morph.get("Case")  # «дешевле ответа»: compared with a thing, not «меньше 2 ч»
@@ -127,7 +136,7 @@ def _quality_condition(tokens: list[Token], is_metric: MetricTest, not_act: set[
         for nxt in tokens[k + 1:k + 4]:
             if nxt.pos_ not in ("NOUN", "PROPN", "X") and not _latin(nxt):
                 continue
-            if nxt.lemma_.lower() in loss or is_metric(nxt) or property_noun(nxt) \
+            if nxt.lemma_.lower() in loss or is_metric(nxt) \
                     or nxt.pos_ == "NOUN" and names_change(nxt, not_act):
                 return True
     return False
