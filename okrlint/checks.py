@@ -1091,7 +1091,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         return []
     metric_words = ctx.words("metric")
     if ctx.kind == "key_result":  # a verbless key result whose first phrase names a metric: "Inventory turnover"
-        names_metric = _phrase_names_metric(_head_phrase(content), metric_words, analysis.lang)
+        names_metric = _phrase_names_metric(_head_phrase(content), metric_words, analysis.lang, ctx.words("requirement"))
     else:
         head = [t for t in content[:3] if t.pos_ not in ("ADJ", "DET")][:1]
         names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words)
@@ -1156,7 +1156,8 @@ def _head_phrase(content: list[Token]) -> list[Token]:
 _EN_METRIC_MODIFIERS = {"monthly", "weekly", "daily", "average", "mean", "median", "number", "count", "share", "percentage"}
 
 
-def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str], lang: str) -> bool:
+def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str], lang: str,
+                         requirement: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether a verbless head phrase names a metric. Russian heads come first («Время ответа»); an English compound
     ends in its head ("Inventory turnover"), may open with a modifier ("Monthly active users") or go on with
     "per" ("Tickets per agent"), so "Rate limiting" (a feature) is no metric."""
@@ -1170,7 +1171,9 @@ def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str],
         if ordinal(phrase[0]):
             return False  # «Первый платящий пользователь»: a milestone, not a metric
         first = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)  # «Текучесть персонала», «Качество обслуживания»
-        return any(named(t) for t in phrase) or first is not None and (property_noun(first) or first.lemma_ == "качество")
+        return any(named(t) for t in phrase) or first is not None and (
+            property_noun(first) and first.lemma_.lower().replace("ё", "е") not in requirement  # «GC-snapshot совместимость»
+            or first.lemma_ == "качество")
     last = phrase[-1]
     after = last.nbor() if last.i + 1 < len(last.doc) else None
     first = phrase[0]

@@ -227,6 +227,8 @@ def test_a_quality_condition_or_a_passed_check_is_no_task(text, fires):
     ("Сборка дешевле ручной сборки (< 10 ₽ за заказ)", "kpi-wording", False),  # a comparison of two things
     ("Время сборки меньше 10 минут", "kpi-wording", True),
     ("3–5 реплик в каждом регионе", "missing-baseline", False), ("Доля возвратов 2–3%", "missing-baseline", True),
+    ("WAL-формат совместимость", "kpi-wording", False), ("Корректность миграций", "kpi-wording", False),
+    ("Лояльность партнёров", "kpi-wording", True),  # a requirement met or not; a property measured
 ])
 def test_ordinals_comparisons_and_ranges(text, rule, fires):
     assert (rule in _rules_fired([(text, "key_result")])[0]) is fires
