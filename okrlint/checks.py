@@ -956,6 +956,16 @@ _RU_FLOOR_ONLY = re.compile(r"\s*(?:(?:не\s+менее|не\s+меньше|м�
 _COUNT_FLOOR = re.compile(r"\s*(?:at\s+least|over|more\s+than|не\s+менее|не\s+меньше|минимум|более|больше)\s*", re.IGNORECASE)
 
 
+def _ru_stock_count(ctx: "Context", analysis: Analysis, q: Any) -> bool:
+    """A count that opens a verbless line and is a level of something that already exists: a number of things in a
+    state («50+ активных клиентов», «300 постоянных гостей») or zero of them («0 инцидентов»), not new things made."""
+    if q.text.strip() == "0":
+        return True
+    after = [t for t in analysis.doc if t.idx >= q.end and not t.is_space and t.pos_ != "SYM"][:3]
+    state = ctx.words("stock")
+    return any(t.pos_ == "ADJ" and t.lemma_.lower() in state for t in after)
+
+
 def _ru_counts_things(ctx: "Context", analysis: Analysis, q: Any) -> bool:
     """Whether a Russian number opening a verbless line counts things made («2 итерации», «12 статей»), read with
     task-key-result's lexicons: not a metric, a unit, people or results won."""
@@ -1019,7 +1029,9 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent:
             continue  # "speak at 10 conferences": a count, not a level
         at_start = not _content_before(analysis, q.start)
+        stock = verbless and at_start and analysis.lang == "ru" and _ru_stock_count(ctx, analysis, q)
         level = (_LEVEL_BEFORE.search(before) is not None
+                 or stock  # «50+ активных платных клиентов», «0 инцидентов»: the level of a metric that exists
                  or verbless and _metric_value_line(analysis, _kpi_metric_words(analysis.lang)) is not None
                  or reach_on
                  or (level_verb and q.start >= pred_end)
@@ -1055,7 +1067,7 @@ def horizon(ctx: "Context") -> list[Hit]:
 
 
 _RATE = re.compile(
-    r"(?:в|за)\s+(?:месяц|неделю|день|квартал)|ежемесячно|еженедельно|ежедневно|/\s?(?:мес|нед|день|month|week|day|mo)\b"
+    r"(?:в|за)\s+(?:месяц|неделю|день|квартал)|ежемесячно|еженедельно|ежедневно|/\s?(?:мес\w*|нед\w*|день|month|week|day|mo)\b"
     r"|\bper\s+(?:month|week|day)|\ba\s+(?:month|week|day)\b|\bmonthly\b|\bweekly\b|\bdaily\b",
     re.IGNORECASE,
 )
@@ -1077,7 +1089,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
                              and pred.form in ("imperative", "participle", "gerund") and not _en_order(ctx, pred)
                              or _en_metric_phrase(analysis)):
         pred = None  # "Mean time to recovery", "Booked revenue from partner deals": a noun phrase, not an order
-    if pred is not None or _has_clause_verb(analysis):
+    if pred is not None or _has_clause_verb(analysis, _ru_outside_brackets(analysis)):
         return []
     head = analysis.pred.head if analysis.pred is not None else None
     after_head = next_word(head) if head is not None else None
@@ -1086,6 +1098,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     line = None if imperative else _metric_value_line(analysis, ctx.words("metric"))
     if line is not None:
         return [line]
+    if analysis.lang == "ru" and not analysis.has_baseline and _RU_CEILING_LINE.match(analysis.text):
+        return [_whole(analysis, metric=analysis.text)]  # «< 5 критических багов», «0 инцидентов»: a ceiling to stay under
     content = _content(analysis.doc)
     if not content:
         return []
@@ -1102,6 +1116,21 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
     return []
+
+
+# A verbless Russian line that opens with a ceiling or zero on a count: «Менее 5 критических багов в месяц»,
+# «< 100 флашей на 1M ops», «0 инцидентов с потерей данных» — a level to stay under, with no change.
+_RU_CEILING_LINE = re.compile(r"\s*(?:(?:<|≤|<=|менее|меньше|не\s+(?:более|больше))\s*\d|0\s+[а-яё])", re.IGNORECASE)
+
+
+def _ru_outside_brackets(analysis: Analysis) -> list[Token] | None:
+    """Russian: the words outside brackets («AI usage rate > 60% (процент чатов, где использован AI)» — the gloss is
+    no verb of the line); None elsewhere (every word)."""
+    if analysis.lang != "ru":
+        return None
+    from .analysis.ru_tasks import outside_brackets
+
+    return outside_brackets(analysis.doc)
 
 
 def _ru_keeps_change(ctx: "Context", pred: Predicate) -> bool:
@@ -1183,9 +1212,9 @@ def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str],
 
 
 _LEVEL_WORDS = re.compile(r"на\s+уровне|не\s+(?:ниже|выше|менее|более)|\b(?:at|above|below|under|over)\b|≥|≤|[<>]", re.I)
-_SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ниже|выше|менее|более)\s+|(?:at\s+(?:least|most)|under|below|"
+_SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ниже|выше|менее|более|больше|меньше)\s+|(?:at\s+(?:least|most)|under|below|"
                         r"above|over|до|от|около|менее|более|минимум|максимум)\s+)?"
-                        r"|\s+не\s+(?:ниже|выше|менее|более)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
+                        r"|\s+не\s+(?:ниже|выше|менее|более|больше|меньше)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
 
 
 def _kpi_metric_words(lang: str) -> frozenset[str]:
@@ -1212,9 +1241,12 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
         if any(predicate_adjective(t) for t in analysis.doc if t.idx < first.start):
             return None  # «Генерация дешевле ручного ответа (< $0.001)»: a comparison of two things, not «Метрика — значение»
     tail = analysis.text[first.end:]
+    if analysis.lang == "ru" and first.text[-1:].isalpha():
+        tail = re.sub(r"^\w+", "", tail)  # «350 руб|лей»: the quantity ends inside its unit
     unit = _UNIT.match(tail)
     tail = tail[unit.end():] if unit else tail
-    named = bool(head.split()) and head.split()[0].lower() in metric
+    opening = head.split()[0].lower() if head.split() else ""
+    named = opening in metric or analysis.lang == "ru" and opening.split("-")[-1] in metric  # «Медиа-охват 100 000+»
     # «Аптайм 99,9%», "NPS 50", «Выручка 10 млн ₽»; in Russian a named metric may be longer: «Рейтинг в App Store 4,8»
     bare = (len(head.split()) <= 3 or analysis.lang == "ru" and named and len(head.split()) <= 6) \
         and not tail.strip(" .%₽$€")

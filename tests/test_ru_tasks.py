@@ -238,3 +238,22 @@ def test_keeping_a_change_going_is_no_level_to_keep():
     fired = _rules_fired([("Поддержать рост до 300 точек продаж", "objective"),
                           ("Поддерживать NPS на уровне 50", "key_result")])
     assert "kpi-wording" not in fired[0] and "kpi-wording" in fired[1]
+
+
+@pytest.mark.parametrize("text,rules", [
+    ("Видео-охват 40 000+", {"kpi-wording"}), ("средний чек 1 200 рублей", {"kpi-wording", "missing-baseline"}),
+    ("время доставки в регионы — не больше 3 дней", {"kpi-wording"}),
+    ("NPS > 40 (опрос, где участвовал клиент)", {"kpi-wording"}),
+    ("< 3 сбоев на 10 000 запросов", {"kpi-wording"}), ("0 утечек персональных данных", {"kpi-wording", "missing-baseline"}),
+    ("40+ активных авторов", {"missing-baseline"}), ("150 постоянных покупателей", {"missing-baseline"}),
+])
+def test_russian_metric_value_lines_ceilings_and_stocks(text, rules):
+    """«Метрика — значение» in the forms writers use (a hyphenated name, a unit word, «не больше», a gloss in brackets),
+    a ceiling or zero on a count, and the level of a stock («активных», «постоянных») — a level with no change."""
+    assert rules <= _rules_fired([(text, "key_result")])[0]
+
+
+@pytest.mark.parametrize("text", ["40 новых авторов", "Не менее 8 статей в блоге", "12 статей в блоге"])
+def test_a_count_of_new_things_is_no_stock(text):
+    fired = _rules_fired([(text, "key_result")])[0]
+    assert "missing-baseline" not in fired and "kpi-wording" not in fired

@@ -37,7 +37,7 @@ from .predicate import Predicate, verb_of_noun
 
 __all__ = ["roadmap_head", "capability_verb", "milestone_participle", "object_of_act", "direct_object",
            "property_noun", "counted_thing", "counted_artefacts", "counted_milestone", "listed_deliverables",
-           "dictionary_verb", "predicate_adjective", "ordinal", "names_change", "ACTIVE_FORMS"]
+           "dictionary_verb", "predicate_adjective", "ordinal", "outside_brackets", "names_change", "ACTIVE_FORMS"]
 
 MetricTest = Callable[[Token], bool]
 
@@ -64,7 +64,7 @@ def _latin(token: Token) -> bool:
     return bool(_LATIN.search(token.text)) and not re.search("[а-яёА-ЯЁ]", token.text)
 
 
-def _outside_brackets(doc: Doc) -> list[Token]:
+def outside_brackets(doc: Doc) -> list[Token]:
     """The words outside brackets and quotes: «Guardrails: off-topic → «не знаю»» quotes a reply, it is no verb of the line."""
     depth, quoted, out = 0, 0, []
     for t in doc:
@@ -153,7 +153,7 @@ def roadmap_head(doc: Doc, pred: Predicate | None, is_metric: MetricTest, not_ac
     """
     if pred is not None and pred.form != "noun":
         return None
-    outside = _outside_brackets(doc)
+    outside = outside_brackets(doc)
     if _clause_verb(outside) is not None or _quality_condition(outside, is_metric, not_act, loss):
         return None
     phrase = _head_phrase(doc)
@@ -310,7 +310,7 @@ def listed_deliverables(doc: Doc) -> list[Token]:
     one deliverable: after a colon («Guardrails: валидация ввода, ограничение тематики»), in brackets, or a part
     that only maps one thing to another («категории → items»).
     """
-    outside = _outside_brackets(doc)
+    outside = outside_brackets(doc)
     if any(t.text == ":" for t in outside):
         return []
     for mark, need_act in ((";", False), (",", True)):
@@ -366,7 +366,7 @@ def counted_artefacts(doc: Doc, artefacts: set[str] | frozenset[str], is_metric:
     """«12 статей в блоге», «4 вебинара для партнёров»: a verbless line that counts deliverables (a steady quota per
     period is kpi-wording's; the caller checks)."""
     first = next((t for t in doc if not (t.is_space or t.is_punct or t.pos_ == "SYM" or t.text in ("≥", ">", "+"))), None)
-    if first is None or _clause_verb(_outside_brackets(doc)) is not None:
+    if first is None or _clause_verb(outside_brackets(doc)) is not None:
         return None
     if not (first.like_num or first.pos_ == "NUM"):  # «Smoke-тесты: backend 21, frontend 9»: a deliverable, then counts
         phrase = _head_phrase(doc)
