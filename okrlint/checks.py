@@ -956,6 +956,10 @@ _RU_FLOOR_ONLY = re.compile(r"\s*(?:(?:не\s+менее|не\s+меньше|м�
 _COUNT_FLOOR = re.compile(r"\s*(?:at\s+least|over|more\s+than|не\s+менее|не\s+меньше|минимум|более|больше)\s*", re.IGNORECASE)
 
 
+_RU_AFTER_LAUNCH = re.compile(r"\b(?:после|с\s+момента)\s+(?:запуска|релиза|старта|выхода|открытия|выпуска|launch\w*|release)",
+                              re.IGNORECASE)
+
+
 def _ru_stock_count(ctx: "Context", analysis: Analysis, q: Any) -> bool:
     """A count that opens a verbless line and is a level of something that already exists: a number of things in a
     state («50+ активных клиентов», «300 постоянных гостей») or zero of them («0 инцидентов»), not new things made."""
@@ -998,6 +1002,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         return []
     text = analysis.text
     pred = analysis.pred
+    if analysis.lang == "ru" and _RU_AFTER_LAUNCH.search(text):
+        return []  # «1 тыс. регистраций в первую неделю после запуска»: the metric of something new has no start yet
     if pred is not None and pred.has(ctx.words("maintain")):
         return []  # «Поддерживать NPS на уровне 50»: a level to keep is about where the metric is; kpi-wording says it
     level_verb = pred is not None and pred.has(ctx.words("level"))
@@ -1133,6 +1139,16 @@ def _ru_outside_brackets(analysis: Analysis) -> list[Token] | None:
     return outside_brackets(analysis.doc)
 
 
+def _ru_result_act(token: Token) -> bool:
+    """A noun of a result won from others («продажа», «регистрация», «заявка»): named in the singular
+    it is the act, a capability to build; in the plural it is the count of results, a metric."""
+    from .engine import get_rule
+
+    task = get_rule("task-key-result")
+    results = task.word_set("ru", "results") if task is not None else frozenset()
+    return token.lemma_.lower() in results
+
+
 def _ru_keeps_change(ctx: "Context", pred: Predicate) -> bool:
     """«Поддержать рост до 8000 магазинов»: the object of «поддержать» is a change, so nothing is kept at a level."""
     if ctx.analysis is None or ctx.analysis.lang != "ru":
@@ -1199,6 +1215,8 @@ def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str],
 
         if ordinal(phrase[0]):
             return False  # «Первый платящий пользователь»: a milestone, not a metric
+        if phrase[0].pos_ == "NOUN" and "Sing" in phrase[0].morph.get("Number") and _ru_result_act(phrase[0]):
+            return False  # «Продажа TC через UMC»: one act of selling is a capability; «Продажи» are counted
         first = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)  # «Текучесть персонала», «Качество обслуживания»
         return any(named(t) for t in phrase) or first is not None and (
             property_noun(first) and first.lemma_.lower().replace("ё", "е") not in requirement  # «GC-snapshot совместимость»

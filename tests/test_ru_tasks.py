@@ -257,3 +257,20 @@ def test_russian_metric_value_lines_ceilings_and_stocks(text, rules):
 def test_a_count_of_new_things_is_no_stock(text):
     fired = _rules_fired([(text, "key_result")])[0]
     assert "missing-baseline" not in fired and "kpi-wording" not in fired
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Достичь 5 000 установок в первый месяц после релиза", False),
+    ("Выйти на 800 заказов в неделю после открытия второго склада", False),  # the metric of a new thing has no start
+    ("Достичь 5 000 установок в месяц", True),
+])
+def test_a_target_after_a_launch_needs_no_baseline(text, fires):
+    assert ("missing-baseline" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Продажа подписок через Telegram-бота", False), ("Регистрация через Госуслуги", False),  # the act
+    ("Продажи через маркетплейсы", True), ("Заявки с сайта", True),  # the count of results
+])
+def test_a_result_noun_in_the_singular_is_the_act_not_the_metric(text, fires):
+    assert ("kpi-wording" in _rules_fired([(text, "key_result")])[0]) is fires
