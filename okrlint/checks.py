@@ -956,15 +956,16 @@ _RU_FLOOR_ONLY = re.compile(r"\s*(?:(?:не\s+менее|не\s+меньше|м�
 _COUNT_FLOOR = re.compile(r"\s*(?:at\s+least|over|more\s+than|не\s+менее|не\s+меньше|минимум|более|больше)\s*", re.IGNORECASE)
 
 
+_RU_SCOPE_TAIL = re.compile(r"\s+(?:в|на|по|среди|у|для)\s+[а-яёa-z\s-]+\.?", re.IGNORECASE)
 _RU_AFTER_LAUNCH = re.compile(r"\b(?:после|с\s+момента)\s+(?:запуска|релиза|старта|выхода|открытия|выпуска|launch\w*|release)",
                               re.IGNORECASE)
 
 
 def _ru_stock_count(ctx: "Context", analysis: Analysis, q: Any) -> bool:
     """A count that opens a verbless line and is a level of something that already exists: a number of things in a
-    state («50+ активных клиентов», «300 постоянных гостей») or zero of them («0 инцидентов»), not new things made."""
-    if q.text.strip() == "0":
-        return True
+    state («50+ активных клиентов»), a rate («300 гостей в месяц») or zero («0 инцидентов»), not new things made."""
+    if q.text.strip() == "0" or _RATE.search(analysis.text):
+        return True  # «0 инцидентов»; «300 постоянных гостей в месяц», «50M GET/s»: a steady rate is a level
     after = [t for t in analysis.doc if t.idx >= q.end and not t.is_space and t.pos_ != "SYM"][:3]
     state = ctx.words("stock")
     return any(t.pos_ == "ADJ" and t.lemma_.lower() in state for t in after)
@@ -1073,7 +1074,7 @@ def horizon(ctx: "Context") -> list[Hit]:
 
 
 _RATE = re.compile(
-    r"(?:в|за)\s+(?:месяц|неделю|день|квартал)|ежемесячно|еженедельно|ежедневно|/\s?(?:мес\w*|нед\w*|день|month|week|day|mo)\b"
+    r"(?:в|за)\s+(?:месяц|неделю|день|квартал)|ежемесячно|еженедельно|ежедневно|/\s?(?:мес\w*|нед\w*|день|month|week|day|mo|s|sec|с|сек)\b"
     r"|\bper\s+(?:month|week|day)|\ba\s+(?:month|week|day)\b|\bmonthly\b|\bweekly\b|\bdaily\b",
     re.IGNORECASE,
 )
@@ -1265,6 +1266,10 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     tail = tail[unit.end():] if unit else tail
     opening = head.split()[0].lower() if head.split() else ""
     named = opening in metric or analysis.lang == "ru" and opening.split("-")[-1] in metric  # «Медиа-охват 100 000+»
+    if analysis.lang == "ru" and not named and len(head.split()) == 1 and _ru_result_act(analysis.doc[0]):
+        named = True  # «оценка 4,7 в отзывах»: a result noun right before its value names the metric
+    if analysis.lang == "ru" and named and _RU_SCOPE_TAIL.fullmatch(tail):
+        tail = ""  # «… 4,7 в отзывах»: where it is measured, not more of the line
     # «Аптайм 99,9%», "NPS 50", «Выручка 10 млн ₽»; in Russian a named metric may be longer: «Рейтинг в App Store 4,8»
     bare = (len(head.split()) <= 3 or analysis.lang == "ru" and named and len(head.split()) <= 6) \
         and not tail.strip(" .%₽$€")

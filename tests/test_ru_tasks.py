@@ -246,6 +246,8 @@ def test_keeping_a_change_going_is_no_level_to_keep():
     ("NPS > 40 (опрос, где участвовал клиент)", {"kpi-wording"}),
     ("< 3 сбоев на 10 000 запросов", {"kpi-wording"}), ("0 утечек персональных данных", {"kpi-wording", "missing-baseline"}),
     ("40+ активных авторов", {"missing-baseline"}), ("150 постоянных покупателей", {"missing-baseline"}),
+    ("оценка 4,6 в App Store", {"kpi-wording", "missing-baseline"}),
+    ("20 тыс. запросов/s на одном узле", {"kpi-wording", "missing-baseline"}),
 ])
 def test_russian_metric_value_lines_ceilings_and_stocks(text, rules):
     """«Метрика — значение» in the forms writers use (a hyphenated name, a unit word, «не больше», a gloss in brackets),
