@@ -1150,6 +1150,21 @@ def _ru_result_act(token: Token) -> bool:
     return token.lemma_.lower() in results
 
 
+def _ru_change_object(ctx: "Context", pred: Predicate) -> bool:
+    """«Поддержать рост до 8000 магазинов», «Обеспечить прирост выручки на 20%»: the verb's object is a change, so the
+    number after it is the change's target."""
+    if ctx.analysis is None or ctx.analysis.lang != "ru" or pred.form not in ("imperative", "modal", "finite"):
+        return False
+    from .analysis.ru_tasks import direct_object, names_change
+
+    obj = direct_object(pred.head)
+    if obj is None or obj.pos_ != "NOUN" or not names_change(obj, ctx.words("direction")):
+        return False
+    text = ctx.analysis.text
+    return any(q.measure and q.start > obj.idx and re.search(r"\b(?:до|на)\s*$", text[:q.start])
+               for q in ctx.analysis.quantities)  # «рост до 8000», «рост на 20%»; not «рост команды из 5 человек»
+
+
 def _ru_keeps_change(ctx: "Context", pred: Predicate) -> bool:
     """«Поддержать рост до 8000 магазинов»: the object of «поддержать» is a change, so nothing is kept at a level."""
     if ctx.analysis is None or ctx.analysis.lang != "ru":
@@ -1360,7 +1375,7 @@ def objective_metric(ctx: "Context") -> list[Hit]:
         end = noun.idx + len(noun.text) if noun is not None and not any(t.is_punct for t in after[:after.index(noun)]) \
             else count.end
         return [_whole(analysis, target=analysis.text[count.start:end])]
-    if pred is None or not pred.has(ctx.words("direction")):
+    if pred is None or not (pred.has(ctx.words("direction")) or _ru_change_object(ctx, pred)):
         return _signed_metric(analysis)
     measures = [q for q in analysis.quantities if q.measure]
     if not measures:

@@ -276,3 +276,12 @@ def test_a_target_after_a_launch_needs_no_baseline(text, fires):
 ])
 def test_a_result_noun_in_the_singular_is_the_act_not_the_metric(text, fires):
     assert ("kpi-wording" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Поддержать рост сети до 300 точек", True), ("Обеспечить рост продаж на 15%", True),
+    ("Поддержать рост команды из 5 человек", False),  # a size, not the change's target
+])
+def test_a_change_as_the_object_carries_the_objectives_target(text, fires):
+    fired = _rules_fired([(text, "objective")])[0]
+    assert ("metric-in-objective" in fired) is fires and "kpi-wording" not in fired
