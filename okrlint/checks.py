@@ -235,6 +235,10 @@ def _counts_things(analysis: Analysis, q: Any) -> bool:
     return not any(t.lemma_.lower() in metric or t.lower_ in metric for t in compound)
 
 
+# «с 3 платёжными системами»: «с» + an instrumental count names who the work is done with, not an outcome it carries
+_RU_INSTRUMENTAL = re.compile(r"\+?\s+(?:[а-яё-]+\s+)?[а-яё-]+(?:ыми|ими|ами|ями)\b", re.IGNORECASE)
+
+
 def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -> bool:
     """An outcome metric attached to an activity: a threshold, a rate, or a verb of change with a number after it.
 
@@ -258,7 +262,8 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     if any(q.measure and _METRIC_BEFORE.search(text[:q.start]) for q in analysis.quantities):
         return True  # "Hold a rating of 4.7": the number is a metric level, not a count of tasks
     if any(q.measure and re.search(r"\b(?:с|со|with)\s+(?:[^\W\d_]+\s+){0,3}$", text[:q.start], re.IGNORECASE)
-           and q.start > after_skip for q in analysis.quantities):
+           and q.start > after_skip and not (analysis.lang == "ru" and _RU_INSTRUMENTAL.match(text[q.end:]))
+           for q in analysis.quantities):
         return True  # «Запустить семейный аккаунт с 5 000 активных семей»: the launch carries its outcome
     outcome = ctx.words("outcome")
     for t in analysis.doc:

@@ -285,3 +285,12 @@ def test_a_result_noun_in_the_singular_is_the_act_not_the_metric(text, fires):
 def test_a_change_as_the_object_carries_the_objectives_target(text, fires):
     fired = _rules_fired([(text, "objective")])[0]
     assert ("metric-in-objective" in fired) is fires and "kpi-wording" not in fired
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Интеграция с 3 платёжными системами", True), ("Интегрироваться с 4 банками", True),  # done with N partners
+    ("Запустить чат-бот с 2 000 активных пользователей", False),  # the launch carries its outcome
+    ("Поднять конверсию с 3% до 5%", False),
+])
+def test_with_an_instrumental_count_is_no_outcome_and_no_baseline(text, fires):
+    assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires
