@@ -1335,9 +1335,24 @@ def kpi_style(ctx: "Context") -> list[Hit]:
     if not content or any(t.pos_ == "VERB" for t in content) or analysis.has_baseline or analysis.has_time("bound"):
         return []
     first = analysis.quantities[0] if analysis.quantities else None
-    if first is not None and first.measure and first.start <= content[0].idx and _RATE.search(analysis.text):
+    if first is not None and first.measure and _RATE.search(analysis.text) \
+            and (first.start <= content[0].idx or _ru_volume_noun(analysis, first.start)):
         return [_whole(analysis, metric=analysis.text)]
     return []
+
+
+def _ru_volume_noun(analysis: Analysis, start: int) -> bool:
+    """«Обработка 100 000 отзывов/месяц»: a noun of handling that makes or moves nothing, right before a count per
+    period, names a volume — a steady quota like «500 заявок в месяц»; «Проведение 4 вебинаров» stays a task."""
+    content = _content(analysis.doc)
+    if analysis.lang != "ru" or not content or content[0].pos_ != "NOUN" \
+            or analysis.pred is not None and analysis.pred.form != "noun":
+        return False
+    head = content[0]
+    verbs = verb_of_noun(head.lemma_.lower(), "ru")
+    if any(v in _action_verbs("ru", True) for v in verbs):
+        return False
+    return not analysis.text[head.idx + len(head.text):start].strip()
 
 
 @check("pay-words")

@@ -248,6 +248,8 @@ def test_keeping_a_change_going_is_no_level_to_keep():
     ("40+ активных авторов", {"missing-baseline"}), ("150 постоянных покупателей", {"missing-baseline"}),
     ("оценка 4,6 в App Store", {"kpi-wording", "missing-baseline"}),
     ("20 тыс. запросов/s на одном узле", {"kpi-wording", "missing-baseline"}),
+    ("Обслуживание 40 000 обращений/месяц", {"kpi-wording"}),  # a volume per period
+    ("Проведение 4 вебинаров в месяц", {"task-key-result"}),  # a noun of a task stays a task
 ])
 def test_russian_metric_value_lines_ceilings_and_stocks(text, rules):
     """«Метрика — значение» in the forms writers use (a hyphenated name, a unit word, «не больше», a gloss in brackets),
