@@ -648,10 +648,15 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
     is_metric = _ru_metric_test(ctx.words("metric_words"))
     results = ctx.words("results")
 
+    doc = analysis.doc
+    first = next(iter(_content(doc)), None)
+
     def names_result(t: Token) -> bool:  # «Отзывы клиентов», «Заявки с сайта»: a line naming results is a KPI
+        if first is not None and t.i == first.i and t.pos_ == "NOUN" and "Sing" in t.morph.get("Number") \
+                and _ru_result_act(t) and len(_content(doc)) > 1 and not any(is_metric(x) for x in doc[t.i + 1:t.i + 3]):
+            return False  # «Продажа TC через UMC»: one act of selling, a capability («Оценка качества» is a metric)
         return is_metric(t) or t.lemma_.lower() in results
 
-    doc = analysis.doc
     if (head := ru_tasks.roadmap_head(doc, pred, names_result, not_act, ctx.words("loss"))) is not None:
         first = _content(doc)[0]
         return _span_hit(doc[first.i:head.i + 1], verb=head.text), head

@@ -281,6 +281,14 @@ def test_a_result_noun_in_the_singular_is_the_act_not_the_metric(text, fires):
 
 
 @pytest.mark.parametrize("text,fires", [
+    ("Продажа тарифов через партнёрский API", True), ("Регистрация через Госуслуги", True),  # a capability
+    ("Продажи через маркетплейсы", False), ("Оценка качества ответов", False), ("Продажа", False),
+])
+def test_a_singular_act_heading_a_roadmap_line_is_a_deliverable(text, fires):
+    assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
     ("Поддержать рост сети до 300 точек", True), ("Обеспечить рост продаж на 15%", True),
     ("Поддержать рост команды из 5 человек", False),  # a size, not the change's target
 ])
