@@ -299,6 +299,10 @@ def _counts_things(analysis: Analysis, q: Any) -> bool:
     return not any(t.lemma_.lower() in metric or t.lower_ in metric for t in compound)
 
 
+# «с 3 платёжными системами»: «с» + an instrumental count names who the work is done with, not an outcome it carries
+_RU_INSTRUMENTAL = re.compile(r"\+?\s+(?:[а-яё-]+\s+)?[а-яё-]+(?:ыми|ими|ами|ями)\b", re.IGNORECASE)
+
+
 def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -> bool:
     """An outcome metric attached to an activity: a threshold, a rate, or a verb of change with a number after it.
 
@@ -322,7 +326,8 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     if any(q.measure and _METRIC_BEFORE.search(text[:q.start]) for q in analysis.quantities):
         return True  # "Hold a rating of 4.7": the number is a metric level, not a count of tasks
     if any(q.measure and re.search(r"\b(?:с|со|with)\s+(?:[^\W\d_]+\s+){0,3}$", text[:q.start], re.IGNORECASE)
-           and q.start > after_skip for q in analysis.quantities):
+           and q.start > after_skip and not (analysis.lang == "ru" and _RU_INSTRUMENTAL.match(text[q.end:]))
+           for q in analysis.quantities):
         return True  # «Запустить семейный аккаунт с 5 000 активных семей»: the launch carries its outcome
     outcome = ctx.words("outcome")
     for t in analysis.tokens:
@@ -668,6 +673,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
                                      or _en_metric_phrase(ctx.analysis)):
         return False
     main = ctx.words("main")
+    if pred.form == "passive" and pred.has(ctx.words("verdict")):
+        return False  # «TPC-C пройден»: a check passed is a verdict on the work, not the work
     if pred.has(ctx.words("make")) and _has_complement(pred.head):
         return False  # «Сделать онбординг быстрым», «Сделать customers happy»: make X into Y, not make a thing
     if ctx.analysis is not None and ctx.analysis.lang == "en" and (obj := _object_noun(pred)) is not None \
@@ -709,7 +716,7 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
             continue
         if analysis.lang == "ru":
             if "Pass" in t.morph.get("Voice") and t.pos_ == "VERB" and _lemma_in(t, main) \
-                    and "Short" in t.morph.get("Variant"):
+                    and "Short" in t.morph.get("Variant") and not _lemma_in(t, ctx.words("verdict")):
                 return t  # «Лендинг опубликован»; not «с зафиксированной дельтой», an attribute
         elif is_participle(t.lower_) and verb_lemma(t, "en") in main:
             prev = prev_word(t)
@@ -761,6 +768,11 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
             outside.append(t)
     if not content or analysis.has_measure or _has_clause_verb(analysis, outside):
         return None
+    if analysis.lang == "ru":
+        from .analysis.ru_tasks import predicate_adjective
+
+        if any(predicate_adjective(t) for t in outside):
+            return None  # «Журнал аудита корректен»: a state to verify, not the thing's name
     if analysis.lang == "ru" and any("Inf" in t.morph.get("VerbForm") for t in content) \
             or analysis.lang != "ru" and any(t.pos_ in ("VERB", "AUX") and t.i > content[0].i and t not in phrase
                                              for t in outside):
@@ -881,14 +893,19 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
     is_metric = _ru_metric_test(ctx.words("metric_words"))
     results = ctx.words("results")
 
+    doc = analysis.doc
+    first = next(iter(_content(doc)), None)
+
     def names_result(t: Token) -> bool:  # «Отзывы клиентов», «Заявки с сайта»: a line naming results is a KPI
+        if first is not None and t.i == first.i and t.pos_ == "NOUN" and "Sing" in t.morph.get("Number") \
+                and _ru_result_act(t) and len(_content(doc)) > 1 and not any(is_metric(x) for x in doc[t.i + 1:t.i + 3]):
+            return False  # «Продажа TC через UMC»: one act of selling, a capability («Оценка качества» is a metric)
         return is_metric(t) or t.lemma_.lower() in results
 
-    doc = analysis.doc
-    if (head := ru_tasks.roadmap_head(doc, pred, names_result, not_act)) is not None:
+    if (head := ru_tasks.roadmap_head(doc, pred, names_result, not_act, ctx.words("loss"))) is not None:
         first = _content(doc)[0]
         return _span_hit(doc[first.i:head.i + 1], verb=head.text), head
-    if (verb := ru_tasks.milestone_participle(doc, is_metric, not_act)) is not None:
+    if (verb := ru_tasks.milestone_participle(doc, is_metric, not_act | ctx.words("verdict"))) is not None:
         return _span_hit([verb], verb=verb.text), verb  # «Чат-бот настроен и работает»
     if pred is not None and pred.form in ru_tasks.ACTIVE_FORMS and (obj := ru_tasks.direct_object(pred.head)) is not None \
             and any(v in ctx.words("main") for v in verb_of_noun(obj.lemma_.lower(), "ru")):
@@ -917,7 +934,7 @@ def _ru_counted_task(ctx: "Context", analysis: Analysis) -> Hit | None:
             or _measured_relative_clause(analysis) \
             or any(q.percent or re.search(r"[$€₽]", q.text) for q in analysis.quantities if q.measure):
         return None  # a share, money, a quota per period («20 демо в неделю») or a start value: a metric
-    if (participle := ru_tasks.counted_milestone(analysis.doc, is_metric, not_act, results)) is not None:
+    if (participle := ru_tasks.counted_milestone(analysis.doc, is_metric, not_act | ctx.words("verdict"), results)) is not None:
         return _span_hit([participle], verb=participle.text)
     if pred is None:
         thing = ru_tasks.counted_artefacts(analysis.doc, ctx.words("artefact"), is_metric, results)
@@ -1217,6 +1234,21 @@ _RU_FLOOR_ONLY = re.compile(r"\s*(?:(?:не\s+менее|не\s+меньше|м�
 _COUNT_FLOOR = re.compile(r"\s*(?:at\s+least|over|more\s+than|не\s+менее|не\s+меньше|минимум|более|больше)\s*", re.IGNORECASE)
 
 
+_RU_SCOPE_TAIL = re.compile(r"\s+(?:в|на|по|среди|у|для)\s+[а-яёa-z\s-]+\.?", re.IGNORECASE)
+_RU_AFTER_LAUNCH = re.compile(r"\b(?:после|с\s+момента)\s+(?:запуска|релиза|старта|выхода|открытия|выпуска|launch\w*|release)",
+                              re.IGNORECASE)
+
+
+def _ru_stock_count(ctx: "Context", analysis: Analysis, q: Any) -> bool:
+    """A count that opens a verbless line and is a level of something that already exists: a number of things in a
+    state («50+ активных клиентов»), a rate («300 гостей в месяц») or zero («0 инцидентов»), not new things made."""
+    if q.text.strip() == "0" or _RATE.search(analysis.text):
+        return True  # «0 инцидентов»; «300 постоянных гостей в месяц», «50M GET/s»: a steady rate is a level
+    after = [t for t in analysis.doc if t.idx >= q.end and not t.is_space and t.pos_ != "SYM"][:3]
+    state = ctx.words("stock")
+    return any(t.pos_ == "ADJ" and t.lemma_.lower() in state for t in after)
+
+
 def _ru_counts_things(ctx: "Context", analysis: Analysis, q: Any) -> bool:
     """Whether a Russian number opening a verbless line counts things made («2 итерации», «12 статей»), read with
     task-key-result's lexicons: not a metric, a unit, people or results won."""
@@ -1249,6 +1281,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         return []  # no measure: no target level (the loop below looks at measures only)
     text = analysis.text
     pred = analysis.pred
+    if analysis.lang == "ru" and _RU_AFTER_LAUNCH.search(text):
+        return []  # «1 тыс. регистраций в первую неделю после запуска»: the metric of something new has no start yet
     if pred is not None and pred.has(ctx.words("maintain")):
         return []  # «Поддерживать NPS на уровне 50»: a level to keep is about where the metric is; kpi-wording says it
     level_verb = pred is not None and pred.has(ctx.words("level"))
@@ -1260,6 +1294,9 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         if _SCOPE_AFTER.match(text[q.end:]) or re.search(r"\bраз|\d\s?[xх]$", q.text):
             continue  # «в 2 раза», "3x": a relative change
         before = text[:q.start]
+        joined = None
+        if analysis.lang == "ru" and (joined := re.search(r"\d[\d\s.,]*?\s?[–—-]\s?$", before)) is not None:
+            before = before[:joined.start()]  # «3–5 нод в проде»: the dash joins a range, it is no «Метрика — значение»
         reach_on = pred is not None and pred.has({"выйти", "вывести", "выходить"}) \
             and re.search(r"\bна\s*$", before) is not None  # «Выйдем на 20 000» (but «обеспечить рост на 20%»)
         if _RELATIVE_BEFORE.search(before) and not reach_on:
@@ -1281,15 +1318,18 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent:
             continue  # "speak at 10 conferences": a count, not a level
         at_start = not _content_before(analysis, q.start)
+        stock = verbless and at_start and analysis.lang == "ru" and _ru_stock_count(ctx, analysis, q)
         level = (_LEVEL_BEFORE.search(before) is not None
                  or _EN_LEVEL_VERB_BEFORE.search(before) is not None and not _CALENDAR_AFTER.match(text[q.end:])
                  and not any(p.measure and p.start < q.start for p in analysis.quantities)  # "90% of chats within 2 min"
                  # "…, achieve 65% DAU/MAU", "respond within 400ms" — "within 6 weeks" is a deadline
                  or q.percent and re.search(r"\b(?:have|has)\s+$", before, re.IGNORECASE) is not None  # "have 99.9% uptime"
+                 or stock  # «50+ активных платных клиентов», «0 инцидентов»: the level of a metric that exists
                  or verbless and _metric_value_line(analysis, _kpi_metric_words(analysis.lang)) is not None
                  or reach_on
                  or (level_verb and q.start >= pred_end)
-                 or (at_start and q.percent))
+                 or (at_start and q.percent)
+                 or (joined is not None and q.percent))  # «Конверсия 5–8%»: a range of a share is a level
         if not level:
             continue
         unit = _UNIT.match(text[q.end:])
@@ -1340,7 +1380,7 @@ def horizon(ctx: "Context") -> list[Hit]:
 
 
 _RATE = re.compile(
-    r"(?:в|за)\s+(?:месяц|неделю|день|квартал)|ежемесячно|еженедельно|ежедневно|/\s?(?:мес|нед|день|month|week|day|mo)\b"
+    r"(?:в|за)\s+(?:месяц|неделю|день|квартал)|ежемесячно|еженедельно|ежедневно|/\s?(?:мес\w*|нед\w*|день|month|week|day|mo|s|sec|с|сек)\b"
     r"|\bper\s+(?:month|week|day)|\ba\s+(?:month|week|day)\b|\bmonthly\b|\bweekly\b|\bdaily\b",
     re.IGNORECASE,
 )
@@ -1357,7 +1397,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         return hits[:1]
     pred = analysis.pred
     if pred is not None and pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("maintain")) \
-            and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text)) \
+            and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text)) and not _ru_keeps_change(ctx, pred) \
             and not (analysis.lang == "en" and analysis.has_baseline):  # "Maintain momentum … while growing X from A to B"
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
     stays = [t for t in analysis.doc if verb_lemma(t, analysis.lang) in ctx.words("stay") and (n := next_word(t)) is not None
@@ -1372,7 +1412,10 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     reduced = pred.head.i if pred is not None and _reduced_relative(analysis, pred, ctx.words("metric")) else -1
     if reduced >= 0:
         pred = None  # "% of tickets resolved in first contact", "Total pipeline generated by partners"
-    if pred is not None or _has_clause_verb(analysis, [t for t in analysis.doc if t.i != reduced]):
+    clause_tokens = _ru_outside_brackets(analysis)
+    if reduced >= 0:
+        clause_tokens = [t for t in (analysis.doc if clause_tokens is None else clause_tokens) if t.i != reduced]
+    if pred is not None or _has_clause_verb(analysis, clause_tokens):
         return []
     head = analysis.pred.head if analysis.pred is not None else None
     after_head = next_word(head) if head is not None else None
@@ -1381,6 +1424,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     line = None if imperative else _metric_value_line(analysis, ctx.words("metric"))
     if line is not None:
         return [line]
+    if analysis.lang == "ru" and not analysis.has_baseline and _RU_CEILING_LINE.match(analysis.text):
+        return [_whole(analysis, metric=analysis.text)]  # «< 5 критических багов», «0 инцидентов»: a ceiling to stay under
     content = analysis.content
     if not content:
         return []
@@ -1388,7 +1433,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if reduced >= 0:  # the metric phrase ends where its participle starts: "Revenue | generated by partner deals"
         names_metric = True  # _reduced_relative checked that a metric phrase comes first
     elif ctx.kind == "key_result":  # a verbless key result whose first phrase names a metric: "Inventory turnover"
-        names_metric = _phrase_names_metric(_head_phrase(content), metric_words, analysis.lang)
+        names_metric = _phrase_names_metric(_head_phrase(content), metric_words, analysis.lang, ctx.words("requirement"))
     else:
         head = [t for t in content[:3] if t.pos_ not in ("ADJ", "DET")][:1]
         names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words) \
@@ -1417,6 +1462,56 @@ def _reduced_relative(analysis: Analysis, pred: Predicate, metric: frozenset[str
     rate = re.search(r"\bper\b", analysis.text[pred.head.idx:]) is not None  # "Tickets resolved per agent per day"
     return bool(start) and (lead.endswith("%") or rate or _phrase_names_metric(phrase, metric, "en")
                             or start[0].lower_ in ("total", "percentage", "share", "number", "count"))
+
+
+# A verbless Russian line that opens with a ceiling or zero on a count: «Менее 5 критических багов в месяц»,
+# «< 100 флашей на 1M ops», «0 инцидентов с потерей данных» — a level to stay under, with no change.
+_RU_CEILING_LINE = re.compile(r"\s*(?:(?:<|≤|<=|менее|меньше|не\s+(?:более|больше))\s*\d|0\s+[а-яё])", re.IGNORECASE)
+
+
+def _ru_outside_brackets(analysis: Analysis) -> list[Token] | None:
+    """Russian: the words outside brackets («AI usage rate > 60% (процент чатов, где использован AI)» — the gloss is
+    no verb of the line); None elsewhere (every word)."""
+    if analysis.lang != "ru":
+        return None
+    from .analysis.ru_tasks import outside_brackets
+
+    return outside_brackets(analysis.doc)
+
+
+def _ru_result_act(token: Token) -> bool:
+    """A noun of a result won from others («продажа», «регистрация», «заявка»): named in the singular
+    it is the act, a capability to build; in the plural it is the count of results, a metric."""
+    from .engine import get_rule
+
+    task = get_rule("task-key-result")
+    results = task.word_set("ru", "results") if task is not None else frozenset()
+    return token.lemma_.lower() in results
+
+
+def _ru_change_object(ctx: "Context", pred: Predicate) -> bool:
+    """«Поддержать рост до 8000 магазинов», «Обеспечить прирост выручки на 20%»: the verb's object is a change, so the
+    number after it is the change's target."""
+    if ctx.analysis is None or ctx.analysis.lang != "ru" or pred.form not in ("imperative", "modal", "finite"):
+        return False
+    from .analysis.ru_tasks import direct_object, names_change
+
+    obj = direct_object(pred.head)
+    if obj is None or obj.pos_ != "NOUN" or not names_change(obj, ctx.words("direction")):
+        return False
+    text = ctx.analysis.text
+    return any(q.measure and q.start > obj.idx and re.search(r"\b(?:до|на)\s*$", text[:q.start])
+               for q in ctx.analysis.quantities)  # «рост до 8000», «рост на 20%»; not «рост команды из 5 человек»
+
+
+def _ru_keeps_change(ctx: "Context", pred: Predicate) -> bool:
+    """«Поддержать рост до 8000 магазинов»: the object of «поддержать» is a change, so nothing is kept at a level."""
+    if ctx.analysis is None or ctx.analysis.lang != "ru":
+        return False
+    from .analysis.ru_tasks import direct_object, names_change
+
+    obj = direct_object(pred.head)
+    return obj is not None and obj.pos_ == "NOUN" and names_change(obj, ctx.words("change"))
 
 
 def _en_order(ctx: "Context", pred: Predicate) -> bool:
@@ -1462,7 +1557,8 @@ def _head_phrase(content: list[Token]) -> list[Token]:
 _EN_METRIC_MODIFIERS = {"monthly", "weekly", "daily", "average", "mean", "median", "number", "count", "share", "percentage"}
 
 
-def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str], lang: str) -> bool:
+def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str], lang: str,
+                         requirement: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether a verbless head phrase names a metric. Russian heads come first («Время ответа»); an English compound
     ends in its head ("Inventory turnover"), may open with a modifier ("Monthly active users") or go on with
     "per" ("Tickets per agent"), so "Rate limiting" (a feature) is no metric."""
@@ -1471,10 +1567,16 @@ def _phrase_names_metric(phrase: list[Token], metric: frozenset[str] | set[str],
     if not phrase:
         return False
     if lang != "en":
-        from .analysis.ru_tasks import property_noun
+        from .analysis.ru_tasks import ordinal, property_noun
 
+        if ordinal(phrase[0]):
+            return False  # «Первый платящий пользователь»: a milestone, not a metric
+        if phrase[0].pos_ == "NOUN" and "Sing" in phrase[0].morph.get("Number") and _ru_result_act(phrase[0]):
+            return False  # «Продажа TC через UMC»: one act of selling is a capability; «Продажи» are counted
         first = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)  # «Текучесть персонала», «Качество обслуживания»
-        return any(named(t) for t in phrase) or first is not None and (property_noun(first) or first.lemma_ == "качество")
+        return any(named(t) for t in phrase) or first is not None and (
+            property_noun(first) and first.lemma_.lower().replace("ё", "е") not in requirement  # «GC-snapshot совместимость»
+            or first.lemma_ == "качество")
     last = phrase[-1]
     after = last.nbor() if last.i + 1 < len(last.doc) else None
     first = phrase[0]
@@ -1507,9 +1609,9 @@ def _en_metric_nouns() -> frozenset[str]:
 
 
 _LEVEL_WORDS = re.compile(r"на\s+уровне|не\s+(?:ниже|выше|менее|более)|\b(?:at|above|below|under|over)\b|≥|≤|[<>]", re.I)
-_SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ниже|выше|менее|более)\s+|(?:at\s+(?:least|most)|under|below|"
+_SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ниже|выше|менее|более|больше|меньше)\s+|(?:at\s+(?:least|most)|under|below|"
                         r"above|over|до|от|около|менее|более|минимум|максимум)\s+)?"
-                        r"|\s+не\s+(?:ниже|выше|менее|более)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
+                        r"|\s+не\s+(?:ниже|выше|менее|более|больше|меньше)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
 
 
 _EN_WORD_COMPARATOR = re.compile(r"([^\W\d_]+)\s+(?:of|at|under|below|above|over|less\s+than|more\s+than|fewer\s+than|"
@@ -1534,11 +1636,24 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     head = analysis.text[:first.start]
     if not re.search(r"[^\W\d_]{2,}", head):
         return None
+    if analysis.lang == "ru":
+        from .analysis.ru_tasks import predicate_adjective
+
+        if any(predicate_adjective(t) for t in analysis.doc if t.idx < first.start):
+            return None  # «Генерация дешевле ручного ответа (< $0.001)»: a comparison of two things, not «Метрика — значение»
     tail = analysis.text[first.end:]
+    if analysis.lang == "ru" and first.text[-1:].isalpha():
+        tail = re.sub(r"^\w+", "", tail)  # «350 руб|лей»: the quantity ends inside its unit
     unit = _UNIT.match(tail)
     tail = tail[unit.end():] if unit else tail
     words = head.split()
-    named = bool(words) and (words[0].lower() in metric or analysis.lang == "en" and words[-1].lower() in metric)
+    opening = words[0].lower() if words else ""
+    named = bool(words) and (opening in metric or analysis.lang == "en" and words[-1].lower() in metric
+                             or analysis.lang == "ru" and opening.split("-")[-1] in metric)  # «Медиа-охват 100 000+»
+    if analysis.lang == "ru" and not named and len(words) == 1 and _ru_result_act(analysis.doc[0]):
+        named = True  # «оценка 4,7 в отзывах»: a result noun right before its value names the metric
+    if analysis.lang == "ru" and named and _RU_SCOPE_TAIL.fullmatch(tail):
+        tail = ""  # «… 4,7 в отзывах»: where it is measured, not more of the line
     # «Аптайм 99,9%», "NPS 50", «Выручка 10 млн ₽»; in Russian a named metric may be longer: «Рейтинг в App Store 4,8»
     bare = (len(words) <= 3 or analysis.lang == "ru" and named and len(words) <= 6) and not tail.strip(" .%₽$€")
     worded = _EN_WORD_COMPARATOR.search(head) if analysis.lang == "en" else None
@@ -1609,9 +1724,24 @@ def kpi_style(ctx: "Context") -> list[Hit]:
     if not content or any(t.pos_ == "VERB" for t in content) or analysis.has_baseline or analysis.has_time("bound"):
         return []
     first = analysis.quantities[0] if analysis.quantities else None
-    if first is not None and first.measure and first.start <= content[0].idx and _RATE.search(analysis.text):
+    if first is not None and first.measure and _RATE.search(analysis.text) \
+            and (first.start <= content[0].idx or _ru_volume_noun(analysis, first.start)):
         return [_whole(analysis, metric=analysis.text)]
     return []
+
+
+def _ru_volume_noun(analysis: Analysis, start: int) -> bool:
+    """«Обработка 100 000 отзывов/месяц»: a noun of handling that makes or moves nothing, right before a count per
+    period, names a volume — a steady quota like «500 заявок в месяц»; «Проведение 4 вебинаров» stays a task."""
+    content = _content(analysis.doc)
+    if analysis.lang != "ru" or not content or content[0].pos_ != "NOUN" \
+            or analysis.pred is not None and analysis.pred.form != "noun":
+        return False
+    head = content[0]
+    verbs = verb_of_noun(head.lemma_.lower(), "ru")
+    if any(v in _action_verbs("ru", True) for v in verbs):
+        return False
+    return not analysis.text[head.idx + len(head.text):start].strip()
 
 
 @check("pay-words")
@@ -1656,7 +1786,7 @@ def objective_metric(ctx: "Context") -> list[Hit]:
         return [_whole(analysis, target=analysis.text[count.start:end])]
     if pred is None and analysis.lang == "en" and (lead := _leading_measure(analysis)) is not None:
         return [_whole(analysis, target=lead.text)]  # "10,000 customers by year end": the objective is a number
-    if pred is None or not pred.has(ctx.words("direction")):
+    if pred is None or not (pred.has(ctx.words("direction")) or _ru_change_object(ctx, pred)):
         return _signed_metric(analysis)
     measures = [q for q in analysis.quantities if q.measure]
     if not measures:

@@ -190,3 +190,117 @@ def test_no_verb_of_change_in_any_form_makes_a_task_of_a_metric():
     assert len(texts) > 30
     fired = _rules_fired([(t, "key_result") for t in texts])
     assert not [t for t, f in zip(texts, fired) if "task-key-result" in f]
+
+
+_ROADMAP_HEADS = [("Пул процессов", "masc"), ("Реальная CRM", "femn"), ("Журнал аудита", "masc"),
+                  ("Профили dev/ci/prod", "plur")]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(head=st.sampled_from(_ROADMAP_HEADS), adjective=st.sampled_from(["корректный", "стабильный", "чистый",
+                                                                         "безопасный", "надёжный"]))
+def test_a_predicate_adjective_states_a_property_not_a_deliverable(head, adjective):
+    """«Журнал аудита корректен», «Реальная CRM стабильна»: a short adjective in any gender makes the line a
+    sentence about a state to verify, while the same head alone is a deliverable."""
+    name, gender = head
+    grammemes = {"ADJS", gender} if gender != "plur" else {"ADJS", "plur"}
+    short = next(p for p in morph().parse(adjective) if p.tag.POS == "ADJF").inflect(grammemes)
+    assert short is not None
+    fired = _rules_fired([(name, "key_result"), (f"{name} {short.word}", "key_result")])
+    assert "task-key-result" in fired[0] and "task-key-result" not in fired[1], (name, short.word, fired)
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Пул процессов без деградации latency", False), ("Реплики чтения без потери данных", False),
+    ("Кэш ответов без просадки конверсии", False),  # a quality condition
+    ("Пул процессов без внешних зависимостей", True), ("Переезд базы без потери данных", True),  # a deliverable, an act
+    ("TPC-H пройден", False), ("Аудит PCI DSS пройден", False), ("Все интеграционные тесты пройдены", False),
+    ("Пройти аудит безопасности", True), ("Лендинг опубликован", True),  # a verdict only in the passive
+])
+def test_a_quality_condition_or_a_passed_check_is_no_task(text, fires):
+    assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,rule,fires", [
+    ("Первый платящий клиент", "kpi-wording", False), ("Третий корпоративный пользователь", "kpi-wording", False),
+    ("Платящие клиенты", "kpi-wording", True),  # an ordinal names a milestone, a bare metric is a KPI
+    ("Сборка дешевле ручной сборки (< 10 ₽ за заказ)", "kpi-wording", False),  # a comparison of two things
+    ("Время сборки меньше 10 минут", "kpi-wording", True),
+    ("3–5 реплик в каждом регионе", "missing-baseline", False), ("Доля возвратов 2–3%", "missing-baseline", True),
+    ("WAL-формат совместимость", "kpi-wording", False), ("Корректность миграций", "kpi-wording", False),
+    ("Лояльность партнёров", "kpi-wording", True),  # a requirement met or not; a property measured
+])
+def test_ordinals_comparisons_and_ranges(text, rule, fires):
+    assert (rule in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+def test_keeping_a_change_going_is_no_level_to_keep():
+    fired = _rules_fired([("Поддержать рост до 300 точек продаж", "objective"),
+                          ("Поддерживать NPS на уровне 50", "key_result")])
+    assert "kpi-wording" not in fired[0] and "kpi-wording" in fired[1]
+
+
+@pytest.mark.parametrize("text,rules", [
+    ("Видео-охват 40 000+", {"kpi-wording"}), ("средний чек 1 200 рублей", {"kpi-wording", "missing-baseline"}),
+    ("время доставки в регионы — не больше 3 дней", {"kpi-wording"}),
+    ("NPS > 40 (опрос, где участвовал клиент)", {"kpi-wording"}),
+    ("< 3 сбоев на 10 000 запросов", {"kpi-wording"}), ("0 утечек персональных данных", {"kpi-wording", "missing-baseline"}),
+    ("40+ активных авторов", {"missing-baseline"}), ("150 постоянных покупателей", {"missing-baseline"}),
+    ("оценка 4,6 в App Store", {"kpi-wording", "missing-baseline"}),
+    ("20 тыс. запросов/s на одном узле", {"kpi-wording", "missing-baseline"}),
+    ("Обслуживание 40 000 обращений/месяц", {"kpi-wording"}),  # a volume per period
+    ("Проведение 4 вебинаров в месяц", {"task-key-result"}),  # a noun of a task stays a task
+])
+def test_russian_metric_value_lines_ceilings_and_stocks(text, rules):
+    """«Метрика — значение» in the forms writers use (a hyphenated name, a unit word, «не больше», a gloss in brackets),
+    a ceiling or zero on a count, and the level of a stock («активных», «постоянных») — a level with no change."""
+    assert rules <= _rules_fired([(text, "key_result")])[0]
+
+
+@pytest.mark.parametrize("text", ["40 новых авторов", "Не менее 8 статей в блоге", "12 статей в блоге"])
+def test_a_count_of_new_things_is_no_stock(text):
+    fired = _rules_fired([(text, "key_result")])[0]
+    assert "missing-baseline" not in fired and "kpi-wording" not in fired
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Достичь 5 000 установок в первый месяц после релиза", False),
+    ("Выйти на 800 заказов в неделю после открытия второго склада", False),  # the metric of a new thing has no start
+    ("Достичь 5 000 установок в месяц", True),
+])
+def test_a_target_after_a_launch_needs_no_baseline(text, fires):
+    assert ("missing-baseline" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Продажа подписок через Telegram-бота", False), ("Регистрация через Госуслуги", False),  # the act
+    ("Продажи через маркетплейсы", True), ("Заявки с сайта", True),  # the count of results
+])
+def test_a_result_noun_in_the_singular_is_the_act_not_the_metric(text, fires):
+    assert ("kpi-wording" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Продажа тарифов через партнёрский API", True), ("Регистрация через Госуслуги", True),  # a capability
+    ("Продажи через маркетплейсы", False), ("Оценка качества ответов", False), ("Продажа", False),
+])
+def test_a_singular_act_heading_a_roadmap_line_is_a_deliverable(text, fires):
+    assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Поддержать рост сети до 300 точек", True), ("Обеспечить рост продаж на 15%", True),
+    ("Поддержать рост команды из 5 человек", False),  # a size, not the change's target
+])
+def test_a_change_as_the_object_carries_the_objectives_target(text, fires):
+    fired = _rules_fired([(text, "objective")])[0]
+    assert ("metric-in-objective" in fired) is fires and "kpi-wording" not in fired
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Интеграция с 3 платёжными системами", True), ("Интегрироваться с 4 банками", True),  # done with N partners
+    ("Запустить чат-бот с 2 000 активных пользователей", False),  # the launch carries its outcome
+    ("Поднять конверсию с 3% до 5%", False),
+])
+def test_with_an_instrumental_count_is_no_outcome_and_no_baseline(text, fires):
+    assert ("task-key-result" in _rules_fired([(text, "key_result")])[0]) is fires

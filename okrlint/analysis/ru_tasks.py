@@ -37,7 +37,7 @@ from .predicate import Predicate, verb_of_noun
 
 __all__ = ["roadmap_head", "capability_verb", "milestone_participle", "object_of_act", "direct_object",
            "property_noun", "counted_thing", "counted_artefacts", "counted_milestone", "listed_deliverables",
-           "dictionary_verb", "ACTIVE_FORMS"]
+           "dictionary_verb", "predicate_adjective", "ordinal", "outside_brackets", "names_change", "ACTIVE_FORMS"]
 
 MetricTest = Callable[[Token], bool]
 
@@ -53,11 +53,18 @@ def property_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and len(lemma) > 6 and lemma.endswith(("ость", "есть"))
 
 
+def ordinal(token: Token) -> bool:
+    """«Первый платящий пользователь», «третий релиз»: an ordinal names one milestone, not a level of a metric."""
+    from .russian import parses
+
+    return token.pos_ == "ADJ" and token.is_alpha and any("Anum" in p.tag.grammemes for p in parses(token.text)[:1])
+
+
 def _latin(token: Token) -> bool:
     return bool(_LATIN.search(token.text)) and not re.search("[а-яёА-ЯЁ]", token.text)
 
 
-def _outside_brackets(doc: Doc) -> list[Token]:
+def outside_brackets(doc: Doc) -> list[Token]:
     """The words outside brackets and quotes: «Guardrails: off-topic → «не знаю»» quotes a reply, it is no verb of the line."""
     depth, quoted, out = 0, 0, []
     for t in doc:
@@ -70,12 +77,34 @@ def _outside_brackets(doc: Doc) -> list[Token]:
 
 
 def _clause_verb(tokens: Iterable[Token]) -> Token | None:
-    """A finite verb, infinitive or short participle: the line is a sentence, not a name."""
+    """A finite verb, infinitive, short participle or predicate adjective: the line is a sentence, not a name."""
     for t in tokens:
         if t.pos_ in ("VERB", "AUX") and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")) \
-                and "Conv" not in t.morph.get("VerbForm") or t.pos_ != "VERB" and _short_participle(t):
+                and "Conv" not in t.morph.get("VerbForm") or t.pos_ != "VERB" and _short_participle(t) \
+                or predicate_adjective(t):
             return t
     return None
+
+
+_QUANTITY_COMPARATIVES = {"больше", "меньше", "более", "менее", "выше", "ниже"}  # «больше клиентов»: an amount
+
+
+def predicate_adjective(token: Token) -> bool:
+    """«Escape analysis чист», «Snapshot Isolation корректна», «генерация дешевле ручного ответа»: a short or a
+    comparative adjective is the predicate of a sentence about a property — a state to verify, not a thing to build."""
+    if token.pos_ == "ADJ" and "Short" in token.morph.get("Variant"):
+        return True
+    if token.pos_ in ("NOUN", "ADJ", "X") and token.is_alpha and not _latin(token):
+        from .russian import parses
+
+        readings = parses(token.text)
+        if readings and readings[0].tag.POS == "ADJS" and not {"neut", "sing"} <= readings[0].tag.grammemes:
+            return True  # «надёжен» tagged as a noun or a foreign word; a neuter form reads as an adverb («опционально»)
+    if token.pos_ not in ("ADJ", "ADV") or token.lower_ in _QUANTITY_COMPARATIVES:
+        return False
+    nxt = next((t for t in token.doc[token.i + 1:] if t.pos_ != "ADJ" and not t.is_space), None)
+    return "Cmp" in token.morph.get("Degree") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "PRON") \
+        and "Gen" in nxt.morph.get("Case")  # «дешевле ответа»: compared with a thing, not «меньше 2 ч»
 
 
 def _head_phrase(doc: Doc) -> list[Token]:
@@ -91,23 +120,41 @@ def _head_phrase(doc: Doc) -> list[Token]:
     return phrase
 
 
-def _names_change(token: Token, not_act: set[str] | frozenset[str]) -> bool:
+def names_change(token: Token, not_act: set[str] | frozenset[str]) -> bool:
     """«Рост выручки», «Снижение оттока», «Развитие витрины»: a noun of an act no one builds."""
     verbs = verb_of_noun(token.lemma_.lower(), "ru")
     return any(v in not_act or v.endswith(("ся", "сь")) and v[:-2] in not_act for v in verbs)
 
 
-def roadmap_head(doc: Doc, pred: Predicate | None, is_metric: MetricTest, not_act: set[str] | frozenset[str]) -> Token | None:
+def _quality_condition(tokens: list[Token], is_metric: MetricTest, not_act: set[str] | frozenset[str],
+                       loss: set[str] | frozenset[str]) -> bool:
+    """«транзакции без потери latency», «переезд без деградации»: «без» and a loss, a change or a metric — the line
+    states a quality the work must keep, which is measured, not built."""
+    for k, t in enumerate(tokens):
+        if t.lower_ != "без":
+            continue
+        for nxt in tokens[k + 1:k + 4]:
+            if nxt.pos_ not in ("NOUN", "PROPN", "X") and not _latin(nxt):
+                continue
+            if nxt.lemma_.lower() in loss or is_metric(nxt) \
+                    or nxt.pos_ == "NOUN" and names_change(nxt, not_act):
+                return True
+    return False
+
+
+def roadmap_head(doc: Doc, pred: Predicate | None, is_metric: MetricTest, not_act: set[str] | frozenset[str],
+                 loss: set[str] | frozenset[str] = frozenset()) -> Token | None:
     """The head of a verbless line that names a deliverable, or None.
 
     Only for lines with no number (the caller checks): «Пул процессов», «Traces в Langfuse», «Реальная CRM вместо
     leads.txt», «Замена shared API key на user-scoped tokens».  Not a metric name («Новые клиенты», «Среднее время
-    ответа», «CAC (стоимость привлечения)»), not a change («Рост узнаваемости»), not a line with a verb.
+    ответа», «CAC (стоимость привлечения)»), not a change («Рост узнаваемости»), not a line with a verb or a
+    predicate adjective («Escape analysis чист»), not a quality condition («… без потери latency»).
     """
     if pred is not None and pred.form != "noun":
         return None
-    outside = _outside_brackets(doc)
-    if _clause_verb(outside) is not None:
+    outside = outside_brackets(doc)
+    if _clause_verb(outside) is not None or _quality_condition(outside, is_metric, not_act, loss):
         return None
     phrase = _head_phrase(doc)
     if not phrase:
@@ -122,7 +169,7 @@ def roadmap_head(doc: Doc, pred: Predicate | None, is_metric: MetricTest, not_ac
         acronym = [t for t in run[:1] if any(c.isupper() for c in t.text[1:])]  # «CTR email-рассылок», «eNPS команды»
         modifiers = phrase[:phrase.index(head)] + acronym + run[-1:]
     for t in modifiers:
-        if is_metric(t) or property_noun(t) or t.pos_ in ("NOUN", "PROPN") and _names_change(t, not_act):
+        if is_metric(t) or property_noun(t) or t.pos_ in ("NOUN", "PROPN") and names_change(t, not_act):
             return None
     return head
 
@@ -263,7 +310,7 @@ def listed_deliverables(doc: Doc) -> list[Token]:
     one deliverable: after a colon («Guardrails: валидация ввода, ограничение тематики»), in brackets, or a part
     that only maps one thing to another («категории → items»).
     """
-    outside = _outside_brackets(doc)
+    outside = outside_brackets(doc)
     if any(t.text == ":" for t in outside):
         return []
     for mark, need_act in ((";", False), (",", True)):
@@ -319,7 +366,7 @@ def counted_artefacts(doc: Doc, artefacts: set[str] | frozenset[str], is_metric:
     """«12 статей в блоге», «4 вебинара для партнёров»: a verbless line that counts deliverables (a steady quota per
     period is kpi-wording's; the caller checks)."""
     first = next((t for t in doc if not (t.is_space or t.is_punct or t.pos_ == "SYM" or t.text in ("≥", ">", "+"))), None)
-    if first is None or _clause_verb(_outside_brackets(doc)) is not None:
+    if first is None or _clause_verb(outside_brackets(doc)) is not None:
         return None
     if not (first.like_num or first.pos_ == "NUM"):  # «Smoke-тесты: backend 21, frontend 9»: a deliverable, then counts
         phrase = _head_phrase(doc)
