@@ -679,8 +679,11 @@ def add_baseline(job: Job) -> Rewrite | None:
     letter = next((x for x in "XYNM" if not re.search(rf"\b{x}\b", text)), None)
     if letter is None:
         return None  # the writer's own placeholders: a note with one of them would read as already reached
+    if job.lang == "en" and "kpi-wording" in job.fired and _EN_LABEL_LINE.match(text):
+        return None  # "Alert precision: 85% (currently X%)" reads as two clashing readings; the kpi rewrite or words
+    value = _placeholder_value(text, at, end, letter, percent)
     note = job.kit.template("missing-baseline", "note", job.lang) or (" (сейчас X)" if job.lang == "ru" else " (currently X)")
-    note = note.replace("X", letter + ("%" if percent else ""))
+    note = note.replace("X", value)
     multiplier = " " not in target.text.strip() and target.start == 0  # "Double the share…": the note at the end
     where = _note_at(text, len(text) if multiplier else end, job)
     if where is None:
@@ -688,13 +691,36 @@ def add_baseline(job: Job) -> Rewrite | None:
     noted = Rewrite(sentence(text[:where] + note + text[where:])) if _note_fits(text, where) else None
     follows = re.match(r"\s*([^\W\d_]+)", text[end:where])
     if not multiplier and follows is not None and follows.group(1).lower() in _PREPOSITIONS:  # not "to 5 new verticals"
-        ranged = _as_range(text, at, target.text, letter + ("%" if percent else ""), job)
+        ranged = _as_range(text, at, target.text, value, job)
         if ranged is not None:  # «Снизить отток до 3% к концу года» → «Снизить отток с X% до 3% к концу года»
             return replace(ranged, fallback=noted)
     if noted is None:
         return None
     won = _won_not_reached(noted.text) if job.lang == "ru" else None
     return Rewrite(won, fallback=noted) if won is not None else noted
+
+
+# "Alert precision: 85%", "Individual giving income: £640k", "Cost per claim — under €450": a metric label, then its value.
+_EN_LABEL_LINE = re.compile(r"^[^\W\d][^:—–\d]{1,60}(?::|\s[—–-])\s*(?:[<>≤≥~]|under|below|above|over|at\s+least|at\s+most)?"
+                            r"\s*[$€£¥₹]?\d", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"([$€£¥₹])\s?$")
+_CURRENCY_AFTER = re.compile(r"\s?((?:тыс\.?|млн|млрд)\s?)?(₽|руб\.?|\$|€|£|USD|EUR|RUB)")
+
+
+def _placeholder_value(text: str, at: int, end: int, letter: str, percent: bool) -> str:
+    """The placeholder in the target's own unit: "(currently €X)" for "under €450", «(сейчас X ₽)» for «3 500 ₽»."""
+    if percent:
+        return letter + "%"
+    digits = re.search(r"\d", text[at:end])
+    first = at + digits.start() if digits else at
+    before = _CURRENCY_BEFORE.search(text[max(0, first - 2):first])
+    if before is not None:
+        return before.group(1) + letter
+    number = re.match(r"[\d\s  .,]*\d", text[first:end])
+    after = _CURRENCY_AFTER.match(text, first + number.end()) if number is not None else None
+    if after is not None and after.group(2) in ("₽", "руб", "руб."):
+        return f"{letter} {after.group(1) or ''}{after.group(2)}"  # «(сейчас X млн ₽)»
+    return letter
 
 
 def _won_not_reached(text: str) -> str | None:

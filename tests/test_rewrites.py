@@ -94,7 +94,7 @@ def test_rewrite_of_bad_example(rule_id, example, capsys):
     ("Попробовать запустить TikTok-канал", "Привлечь N подписчиков TikTok-канала к концу квартала"),  # no invented ROI
     ("Увеличить продажи", "Увеличить продажи с X до Y к концу квартала"),
     ("Повысить удержание клиентов до 68%", "Повысить удержание клиентов до 68% (сейчас X%)"),
-    ("Снизить стоимость лида до 400 ₽", "Снизить стоимость лида до 400 ₽ (сейчас X)"),  # a level target (labels v2)
+    ("Снизить стоимость лида до 400 ₽", "Снизить стоимость лида до 400 ₽ (сейчас X ₽)"),  # a level target (labels v2)
     ("Launch the partner newsletter",
      "Raise the open rate of the partner newsletter from X% to Y% by the end of the quarter"),
     # direction from the lower-is-better lexicon, not a stock «Увеличить»

@@ -32,7 +32,7 @@ def _suggestions(text: str, objective: str | None = None) -> set[str]:
     ("< 20 ошибок на 10 тыс. запросов", "< 20 ошибок на 10 тыс. запросов (сейчас X)"),  # the rate is the target's
     ("< 20 таймаутов на 1M запросов.", "< 20 таймаутов на 1M запросов (сейчас X)."),
     ("Выручка партнёрского канала — не менее 40 млн ₽ к концу полугодия",  # not between the target and its deadline
-     "Выручка партнёрского канала — не менее 40 млн ₽ к концу полугодия (сейчас X)"),
+     "Выручка партнёрского канала — не менее 40 млн ₽ к концу полугодия (сейчас X млн ₽)"),
     ("Reach 60% usage for top 3 new integrations", "Reach 60% usage for top 3 new integrations (currently X%)"),
     ("Achieve 75% pass rate on the security quiz within first 10 days",
      "Achieve 75% pass rate on the security quiz within first 10 days (currently X%)"),
@@ -198,3 +198,23 @@ def test_the_gate_on_a_doubled_from(text, original, lang, ok):
 ])
 def test_people_are_won_not_reached(text, expected):
     assert _suggestions(text) == {expected}
+
+
+# ---------------------------------------------------------------- blind round 3 review (2026-12-02, session 3)
+
+@pytest.mark.parametrize("text,expected", [
+    ("Reach £640k in individual giving", "Reach £640k in individual giving (currently £X)"),
+    ("Raise ARR to $2M by the end of Q3", "Raise ARR from $X to $2M by the end of Q3"),
+    ("Довести средний чек до 3 500 ₽ к концу квартала", "Довести средний чек до 3 500 ₽ к концу квартала (сейчас X ₽)"),
+])
+def test_the_placeholder_keeps_the_targets_currency(text, expected):
+    assert _suggestions(text) == {expected}
+
+
+@pytest.mark.parametrize("text", ["Alert precision: 85%", "Individual giving income: £640k",
+                                  "Cost per claim — under €450"])
+def test_an_english_metric_label_line_gets_no_note(text):
+    """"Alert precision: 85% (currently X%)" reads as two clashing readings: the message says what to add."""
+    findings = lint_item(text, "key_result", objective="Make alerts trustworthy")
+    assert "kpi-wording" in rules_of(findings)
+    assert not any(f.suggestions for f in findings)
