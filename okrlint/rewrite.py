@@ -360,9 +360,9 @@ _COUNT_NOUNS = frozenset("number share percentage percent rate amount count volu
 
 def _comparator(analysis: Analysis) -> bool:
     """Words the writer chose for direction («не выше», "under", "at least"): a rewrite must not replace them."""
-    return re.search(r"\b(?:не\s+(?:выше|ниже|более|менее|больше|меньше)|выше|ниже|более|менее|минимум|максимум|"
+    return re.search(r"[<>≤≥⩽⩾]|\b(?:не\s+(?:выше|ниже|более|менее|больше|меньше)|выше|ниже|более|менее|минимум|максимум|"
                      r"under|below|above|over|at\s+least|at\s+most|no\s+more|no\s+less|within)\b",
-                     analysis.text, re.IGNORECASE) is not None
+                     analysis.text, re.IGNORECASE) is not None  # «≥ 92%»: the writer's sign is their direction
 
 
 def _metric_head(tokens: Sequence[Token], job: Job) -> bool:
@@ -487,6 +487,12 @@ def kpi(job: Job) -> Rewrite | None:
     if measures:
         unit = _NOTE_TAIL.match(analysis.text, measures[0].end)
         unit_end = unit.end() if unit else measures[0].end
+        if unit is None and lang == "ru" and re.search(r"[—–:]\s*$", analysis.text[:measures[0].start]):
+            # «Время ответа — 1 день»: the counted noun right after the number belongs to the target
+            noun = next((t for t in analysis.doc if t.idx > unit_end and not t.is_space), None)
+            if noun is not None and noun.pos_ == "NOUN" and re.search("[а-яё]", noun.lower_) \
+                    and not analysis.text[unit_end:noun.idx].strip():
+                unit_end = noun.idx + len(noun.text)
         target = analysis.text[measures[0].start:unit_end]
     else:
         unit_end = -1
@@ -506,6 +512,9 @@ def kpi(job: Job) -> Rewrite | None:
     new_verb = _direction_verb(job, body, "kpi-wording")
     if new_verb is None:
         return None
+    if _DURATION_UNIT.match(target.split(maxsplit=1)[-1] if " " in target else "") and \
+            not lower_is_better(body, job):
+        return None  # «Оборачиваемость запасов — 28 дней»: in days, lower is better; the lexicon's "up" would invert it
     times = " ".join(x.text for x in analysis.times)
     when = times or _when(job)
     if lang == "ru":
@@ -523,12 +532,35 @@ def kpi(job: Job) -> Rewrite | None:
         rate = _RATE.search(phrase)
         if rate and measures and not phrase.startswith("число"):  # «выручку с X до 10 млн ₽ в месяц», not «выручку в месяц с X»
             phrase, target = phrase[:rate.start()], f"{target}{rate.group()}"
-        return Rewrite(sentence(_with_when(f"{new_verb} {phrase}{comma} с X до {target}", when)))
+        return Rewrite(sentence(_with_when(f"{new_verb} {phrase}{comma} с X до {_after_do(target)}", when)))
     if measures and body[0].tag_ in ("NNS", "NNPS") or (measures and body[0].lower_.endswith("s") and body[0].pos_ == "NOUN"):
         phrase = f"the number of {_lower_first(body, _spaced(body))}"
     else:
         phrase = _english_np(body)
     return Rewrite(sentence(_with_when(f"{new_verb} {phrase} from X to {target}", when)))
+
+
+def _after_do(target: str) -> str:
+    """«до» governs the genitive: «2 часа» → «до 2 часов», «1 день» → «до 1 дня»; a unit sign stays as it is."""
+    m = re.match(r"(\d+)(\s+)([а-яё]+)\b", target, re.IGNORECASE)
+    if m is None or "," in target[:m.end(1)] or "." in target[:m.end(1)]:
+        return target
+    from .analysis.russian import parses
+
+    readings = [p for p in parses(m.group(3).lower()) if "NOUN" in p.tag.grammemes]
+    if not readings:
+        return target
+    count = int(m.group(1))
+    number = "sing" if count % 10 == 1 and count % 100 != 11 else "plur"
+    form = readings[0].inflect({"gent", number})
+    if form is None:
+        return target
+    word = form.word if m.group(3).islower() else form.word.capitalize()
+    return target[:m.start(3)] + word + target[m.end(3):]
+
+
+_DURATION_UNIT = re.compile(r"(?:дн|дней|день|час|мин|сек|недел|месяц|days?|hours?|h\b|minutes?|mins?|seconds?|weeks?|months?)",
+                            re.IGNORECASE)
 
 
 def _count_over_period(body: Sequence[Token], job: Job) -> bool:

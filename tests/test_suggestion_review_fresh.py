@@ -218,3 +218,28 @@ def test_an_english_metric_label_line_gets_no_note(text):
     findings = lint_item(text, "key_result", objective="Make alerts trustworthy")
     assert "kpi-wording" in rules_of(findings)
     assert not any(f.suggestions for f in findings)
+
+
+# ---------------------------------------------------------------- blind round 4 review (2026-12-02, session 3)
+
+def test_a_level_in_days_is_never_turned_upwards():
+    """«Оборачиваемость запасов — 28 дней»: in days, lower is better; «Увеличить … до 28 дней» inverts the goal."""
+    assert not any(s.startswith("Увеличить") or s.startswith("Повысить")
+                   for s in _suggestions("Оборачиваемость запасов — 28 дней"))
+
+
+def test_the_writers_comparison_sign_is_not_left_inside_a_range():
+    assert not any("≥ с X" in s or "с X" in s for s in _suggestions("Доля подключений с первого визита ≥ 92%"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Время ответа поддержки — 2 часа", "Сократить время ответа поддержки с X до 2 часов к концу квартала"),
+    ("Время ответа — 1 день", "Сократить время ответа с X до 1 дня к концу квартала"),
+    ("Время сборки — 21 минута", "Сократить время сборки с X до 21 минуты к концу квартала"),
+])
+def test_do_takes_the_genitive_of_the_counted_noun(text, expected):
+    assert _suggestions(text) == {expected}
+
+
+def test_a_wish_with_we_is_a_hedge_dropped_whole():
+    assert _suggestions("Мы хотели бы поднять NPS доставки с 30 до 40") == {"Поднять NPS доставки с 30 до 40"}
