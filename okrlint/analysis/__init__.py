@@ -12,11 +12,11 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from .language import detect_language
+from .language import _bare_terms, detect_language
 from .predicate import Predicate, find_predicate
 from .quantities import Quantity, find_quantities, has_baseline
 from .timeexpr import TimeExpr, find_times
@@ -141,9 +141,20 @@ def analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
     return [found[key] for key in keys]
 
 
+# What other stages keep per text (the gate's verdicts on the text alone): forgotten with the analyses.
+_CLEARERS: list[Callable[[], None]] = [detect_language.cache_clear, _bare_terms.cache_clear]
+
+
+def on_clear(clear: Callable[[], None]) -> None:
+    """Have ``clear_cache`` call ``clear`` too: a cache keyed by text is as warm as the analyses are."""
+    _CLEARERS.append(clear)
+
+
 def clear_cache() -> None:
-    """Forget the analyses of earlier runs (benchmarks measure cold analysis with it)."""
+    """Forget the analyses of earlier runs and what was derived from texts (benchmarks measure cold runs with it)."""
     _recent.clear()
+    for clear in _CLEARERS:
+        clear()
 
 
 def _analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:

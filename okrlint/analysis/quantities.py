@@ -57,20 +57,23 @@ _PAST = (r"(?:(?:в\s+)?(?:прошл\w+|предыдущ\w+)\s+(?:кварта�
          r"|(?:last|previous|prior)\s+(?:quarter|year|month|period|half))\b")
 # A digit, or a placeholder left by a suggested rewrite (X, Y, N, M).
 _D = r"(?:\d|\b[XYNM]\b)"
-_BASELINE = re.compile(
-    rf"(?:\b(?:с|со)\s+(?:текущ\w+\s+|нынешн\w+\s+)?[~≈]?[$€₽]?\s?{_D}"
-    rf"|\(\s*(?:с\s+текущ\w*|сейчас|текущ\w*|было|base(?:line)?|now|currently|current|today|vs\.?)[^)]*{_D}"
-    rf"|\b(?:сейчас|текущ\w+|нынешн\w+|было(?!\s+бы\b)|базов\w+|исходн\w+)\b[^.;]*{_D}"
-    rf"|\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+)?to\b"
-    rf"|\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти)\s+(?:\w+\s+)?до\b"
-    rf"|\bfrom\s+(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}|\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from)\b"
-    rf"|{_D}[\w%]*\.?(?:\s?[^\W\d_]{{1,6}}\.?)?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽]?{_D}"
+# What a baseline looks like, one alternative each; an alternative is tried only on a text holding one of its
+# words (a past-period phrase, an arrow, "was"), as ``has_baseline`` asks of every item and rewrite.
+_BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
+    (None, rf"\b(?:с|со)\s+(?:текущ\w+\s+|нынешн\w+\s+)?[~≈]?[$€₽]?\s?{_D}"),
+    ("(", rf"\(\s*(?:с\s+текущ\w*|сейчас|текущ\w*|было|base(?:line)?|now|currently|current|today|vs\.?)[^)]*{_D}"),
+    (None, rf"\b(?:сейчас|текущ\w+|нынешн\w+|было(?!\s+бы\b)|базов\w+|исходн\w+)\b[^.;]*{_D}"),
+    ("from", r"\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+)?to\b"),
+    (None, r"\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти)\s+(?:\w+\s+)?до\b"),
+    ("from", rf"\bfrom\s+(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}"),
+    (None, r"\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from)\b"),
+    (">", rf"{_D}[\w%]*\.?(?:\s?[^\W\d_]{{1,6}}\.?)?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽]?{_D}"),
     # a past value said in words: «(в прошлом квартале было девять)», "(it was 3.5% in Q1)", "last quarter: 9"
-    rf"|\b(?:был[аио]?|was|were|had\s+been)(?!\s+бы\b)\s+(?:(?:at|about|around|only|just|~|около|примерно|всего|только|лишь|ещё|еще)\s+)?[$€₽£]?(?:{_D}|{_WORD_NUMBER})"
+    (None, rf"\b(?:был[аио]?|was|were|had\s+been)(?!\s+бы\b)\s+(?:(?:at|about|around|only|just|~|около|примерно|всего|только|лишь|ещё|еще)\s+)?[$€₽£]?(?:{_D}|{_WORD_NUMBER})"),
     # a number said with the last period: «9 в прошлом квартале», "last quarter: 3.5%"
-    rf"|(?:{_D}|{_WORD_NUMBER})[^.;(),]{{0,15}}?\b{_PAST}|\b{_PAST}[^.;(),]{{0,15}}?(?:{_D}|{_WORD_NUMBER}))",
-    re.IGNORECASE,
+    ("past", rf"(?:{_D}|{_WORD_NUMBER})[^.;(),]{{0,15}}?\b{_PAST}|\b{_PAST}[^.;(),]{{0,15}}?(?:{_D}|{_WORD_NUMBER})"),
 )
+_BASELINE = re.compile("(?:" + "|".join(part for _, part in _BASELINE_PARTS) + ")", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"(?<![\w\[/.-])[XYNM](?:\s?%)?(?![\w\]/.-])")
 
 
@@ -178,5 +181,13 @@ def has_measure(quantities: list[Quantity]) -> bool:
     return any(q.measure for q in quantities)
 
 
+_BASELINE_KEYS = {"(": re.compile(r"\("), "from": re.compile(r"from", re.IGNORECASE), ">": re.compile("[>→⟶➝]"),
+                  "past": re.compile(r"прошл|предыдущ|last|previous|prior", re.IGNORECASE)}
+_BASELINE_SEARCH = tuple((_BASELINE_KEYS[key] if key else None, re.compile(part, re.IGNORECASE))
+                         for key, part in _BASELINE_PARTS)
+
+
 def has_baseline(text: str) -> bool:
-    return _BASELINE.search(text) is not None
+    """``_BASELINE.search(text)``, an alternative at a time: the whole pattern tries every alternative at every
+    position, and most alternatives cannot match where their key word is missing."""
+    return any((key is None or key.search(text)) and part.search(text) for key, part in _BASELINE_SEARCH)
