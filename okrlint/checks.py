@@ -20,6 +20,7 @@ from .analysis import Analysis, Predicate, detect_language
 from .analysis.predicate import coordinated, next_word, prev_word, ru_verb_reading, verb_of_noun
 from .analysis.quantities import has_baseline
 from .analysis.timeexpr import find_times
+from .analysis.tokens import doc_tokens
 from .model import Item, OkrDocument, Period
 
 if TYPE_CHECKING:  # the engine imports this module
@@ -52,7 +53,7 @@ def check(name: str) -> Callable[[Callable[["Context"], list[Hit]]], Callable[["
 # ---------------------------------------------------------------- helpers
 
 def _content(doc: Doc | Span) -> list[Token]:
-    return [t for t in doc if not t.is_space and not t.is_punct]
+    return [t for t in (doc_tokens(doc) if isinstance(doc, Doc) else doc) if not t.is_space and not t.is_punct]
 
 
 def _span_hit(tokens: list[Token] | Span, **values: Any) -> Hit:

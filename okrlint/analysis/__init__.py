@@ -20,6 +20,7 @@ from .language import _bare_terms, detect_language
 from .predicate import Predicate, find_predicate
 from .quantities import Quantity, find_quantities, has_baseline
 from .timeexpr import TimeExpr, find_times
+from .tokens import doc_tokens
 
 __all__ = ["Analysis", "Predicate", "analyze", "analyze_text", "detect_language", "Quantity", "TimeExpr"]
 
@@ -53,7 +54,7 @@ class Analysis:
     def tokens(self) -> list[Token]:
         """The Doc's tokens in one list, made once: the checks walk each item's words many times, and every walk
         over a Doc makes a new Token object per word."""
-        return list(self.doc)
+        return doc_tokens(self.doc)
 
     @cached_property
     def content(self) -> list[Token]:
@@ -105,7 +106,7 @@ def _replacement(match: re.Match[str]) -> str:
 
 def _ensure_lemmas(doc: Doc) -> Doc:
     """Every token gets a lemma: a Doc with none at all («s») makes spaCy's Matcher refuse it (E155)."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if not token.lemma_:
             token.lemma_ = token.text.lower() or token.text
     return doc

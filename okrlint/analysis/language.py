@@ -8,8 +8,11 @@ from functools import lru_cache
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def _is_cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+    return _CYRILLIC.search(word) is not None
 
 
 @lru_cache(maxsize=8192)  # the engine asks of each item for its document, its objective and itself

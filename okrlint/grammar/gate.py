@@ -19,6 +19,7 @@ from typing import Any, Sequence
 from spacy.tokens import Token
 
 from ..analysis import Analysis, analysis_text, analyze_text, on_clear
+from ..analysis.tokens import doc_tokens
 from .numerals import disagreeing_nouns
 
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]|\b[XYNM]\b")
@@ -127,9 +128,9 @@ def parsed_problems(analysis: Analysis, original: str, lang: str) -> list[str]:
 
 def _in_compound(token: Token) -> bool:
     """A piece of a hyphenated word ("time-to-first-insight", «из-за»): not a word of its own."""
-    doc = token.doc
-    before = doc[token.i - 1] if token.i > 0 else None
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    tokens = doc_tokens(token.doc)
+    before = tokens[token.i - 1] if token.i > 0 else None
+    after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
     return (after is not None and after.text == "-" and not token.whitespace_) or (
         before is not None and before.text == "-" and not before.whitespace_)
 

@@ -1,0 +1,20 @@
+"""A Doc's tokens in one list, made once per Doc and shared by every stage that walks it.
+
+Iterating a spaCy ``Doc`` or indexing it makes a new ``Token`` object per word each time; the predicate
+finder, the checks and the gate walk each item's words many times.  The list is kept in the Doc's
+``user_data``, so it lives exactly as long as the Doc (okrlint never edits a Doc's tokens after analysis).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+_KEY = "okrlint.tokens"
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``, computed once per Doc (do not modify the list)."""
+    tokens = doc.user_data.get(_KEY)
+    if tokens is None:
+        tokens = doc.user_data[_KEY] = list(doc)
+    return tokens  # type: ignore[no-any-return]
