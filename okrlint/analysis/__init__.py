@@ -32,11 +32,19 @@ class Analysis:
     text: str
     lang: str
     doc: Doc
-    quantities: list[Quantity]
-    times: list[TimeExpr]
     # What later stages derive from this text alone (its word keys, the grammar gate's verdicts): kept with it, so
     # it lives as long as the analysis stays cached.
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        """The numbers, found on first use: the grammar gate's parse of a rewrite never asks for them."""
+        return find_quantities(analysis_text(self.text))
+
+    @cached_property
+    def times(self) -> list[TimeExpr]:
+        """The time expressions, found on first use (as ``quantities``)."""
+        return find_times(analysis_text(self.text), self.lang)
 
     @cached_property
     def has_measure(self) -> bool:
@@ -160,7 +168,7 @@ def clear_cache() -> None:
 
 def _analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
     clean = [analysis_text(text) for text in texts]
-    docs = [_blank(lang)(text) for text, lang in zip(clean, langs)]
+    docs = [_blank(lang).make_doc(text) for text, lang in zip(clean, langs)]  # the blank pipeline is its tokenizer
     ru = [i for i, lang in enumerate(langs) if lang == "ru"]
     en = [i for i, lang in enumerate(langs) if lang != "ru"]
     if ru:
@@ -173,10 +181,7 @@ def _analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
 
         for i, doc in zip(en, english.annotate([docs[i] for i in en])):
             docs[i] = doc
-    return [
-        Analysis(text, lang, _ensure_lemmas(doc), find_quantities(safe), find_times(safe, lang))
-        for text, safe, lang, doc in zip(texts, clean, langs, docs)
-    ]
+    return [Analysis(text, lang, _ensure_lemmas(doc)) for text, lang, doc in zip(texts, langs, docs)]
 
 
 def analyze_text(text: str, lang: str = "auto") -> Analysis:
