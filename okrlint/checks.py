@@ -20,7 +20,7 @@ from .analysis import Analysis, Predicate, detect_language
 from .analysis.predicate import coordinated, next_word, prev_word, ru_verb_reading, verb_of_noun
 from .analysis.quantities import has_baseline
 from .analysis.timeexpr import find_times
-from .analysis.tokens import doc_tokens
+from .analysis.tokens import doc_text, doc_tokens
 from .model import Item, OkrDocument, Period
 
 if TYPE_CHECKING:  # the engine imports this module
@@ -59,7 +59,7 @@ def _content(doc: Doc | Span) -> list[Token]:
 def _span_hit(tokens: list[Token] | Span, **values: Any) -> Hit:
     tokens = list(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Hit(start, end, tokens[0].doc.text[start:end], values)
+    return Hit(start, end, doc_text(tokens[0].doc)[start:end], values)
 
 
 def _whole(analysis: Analysis, **values: Any) -> Hit:

@@ -18,8 +18,8 @@ from typing import Any, Sequence
 
 from spacy.tokens import Token
 
-from ..analysis import Analysis, analysis_text, analyze_text, on_clear
-from ..analysis.tokens import doc_tokens
+from ..analysis import Analysis, analyze_text, on_clear
+from ..analysis.tokens import doc_text, doc_tokens
 from .numerals import disagreeing_nouns
 
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]|\b[XYNM]\b")
@@ -138,8 +138,7 @@ def _in_compound(token: Token) -> bool:
 def _placeholders(analysis: Analysis) -> frozenset[int]:
     """Indices of the tokens that stand in a placeholder ("X", "[metric]"): computed once per text, as
     every check of every word asks."""
-    # the text the Doc was made of (``Doc.text`` would join a new Token object per word)
-    spans = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(analysis_text(analysis.text))]
+    spans = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(doc_text(analysis.doc))]
     if not spans:
         return frozenset()
     return frozenset(t.i for t in analysis.tokens if any(a <= t.idx < b for a, b in spans))
