@@ -245,7 +245,9 @@ def test_the_baseline_alternatives_are_the_whole_pattern() -> None:
 def test_number_words_are_scanned_behind_their_first_letters() -> None:
     from okrlint.analysis import quantities
 
-    chars = quantities.first_chars(quantities._NUMBER_WORDS.pattern)
+    from okrlint.analysis import scan
+
+    chars = scan.first_chars(quantities._NUMBER_WORDS.pattern)
     assert chars is not None and {"в", "д", "t", "q", "z"} <= set(chars) and "x" not in chars
     assert quantities._NUMBER_WORDS_SCAN.pattern.startswith(f"(?=[{chars}])")
     for text in _probe_texts():
@@ -254,16 +256,35 @@ def test_number_words_are_scanned_behind_their_first_letters() -> None:
 
 
 @pytest.mark.parametrize("pattern, expected", [
-    (r"\b(?:one|two)\b", "ot"), (r"(?:в\s+)?два", "вд"), (r"(?<=\ba\s)third|half", "ht"),
-    (r"\w+", None), (r"a?", None), (r"[ab]c", None), (r"(?:x|\d)", None),
+    (r"\b(?:one|two)\b", "ot"), (r"(?:в\s+)?два", "вд"), (r"(?<=\ba\s)third|half", "ht"), (r"[ab]c", "ab"),
+    (r"(?:x|\d)", r"\dx"), (r"[a-c-]x", r"\-a-c"), (r"\w+", None), (r"a?", None), (r"[^a]b", None), (r".x", None),
 ])
 def test_the_first_characters_of_a_pattern(pattern: str, expected: str | None) -> None:
-    from okrlint.analysis import quantities
+    import re
 
-    assert quantities.first_chars(pattern) == expected
+    from okrlint.analysis import scan
+
+    assert scan.first_chars(pattern) == expected
+    compiled = re.compile(pattern)
     if expected is None:
-        compiled = __import__("re").compile(pattern)
-        assert quantities.guarded(compiled) is compiled  # no guard: the pattern as it was
+        assert scan.guarded(compiled) is compiled  # no guard: the pattern as it was
+    else:
+        for text in ("one two", "в два", "a third half", "bc ac", "x 5", "-x cx", "dx"):
+            assert [m.span() for m in scan.guarded(compiled).finditer(text)] == \
+                [m.span() for m in compiled.finditer(text)]
+
+
+def test_time_expressions_are_scanned_behind_their_first_characters() -> None:
+    from okrlint.analysis import timeexpr
+
+    probes = ("by end of Q3", "до конца квартала", "за 6 месяцев", "в течение года", "By Q4 2026", "in 2 weeks",
+              "к концу H1", "within 90 days", "через 3 года", "к Q3", "IN Q2")
+    texts = _probe_texts() + [f"{text} {probe}" for text in _corpus("ru", 60) + _corpus("en", 60) for probe in probes]
+    for lang, plain in (("ru", (timeexpr._RU_LONG, timeexpr._RU_BOUND)), ("en", (timeexpr._EN_LONG, timeexpr._EN_BOUND))):
+        for fast, slow in zip(timeexpr._SCANS[lang], plain):
+            assert fast is not slow and fast.pattern.startswith("(?=[")
+            for text in texts:
+                assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], text
 
 
 def test_a_docs_tokens_and_text_are_made_once_and_are_the_docs() -> None:

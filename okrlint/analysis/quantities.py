@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+
+from .scan import guarded
 
 # A number: 10 000 / 10,000 / 2,8 / 1.5 / 50k / 1,2 млн; optional currency and suffixes.
 _NUM = r"(?<![\d.,])\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)*"
@@ -45,54 +46,6 @@ _NUMBER_WORDS = re.compile(
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million|dozen)\b",
     re.IGNORECASE,
 )
-def first_chars(pattern: str) -> str | None:
-    """Every character a match of ``pattern`` can start with, read off its parse; None when that is not a short
-    list of letters (a class, ``\\w``, a match that may be empty)."""
-    try:
-        from re import _parser as sre  # type: ignore[attr-defined]  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse as sre  # type: ignore[no-redef]
-    constants = sre._constants if hasattr(sre, "_constants") else sre
-
-    def first(items: Any) -> tuple[set[str], bool] | None:  # (first characters, may match empty)
-        chars: set[str] = set()
-        for op, av in items:
-            if op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
-                continue  # zero width: \\b, a lookbehind, a lookahead
-            if op is constants.LITERAL:
-                return chars | {chr(av)}, False
-            if op is constants.SUBPATTERN:
-                found = first(av[-1])
-            elif op is constants.BRANCH:
-                parts = [first(branch) for branch in av[1]]
-                if any(part is None for part in parts):
-                    return None
-                found = (set().union(*(p[0] for p in parts)), any(p[1] for p in parts))  # type: ignore[index]
-            elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
-                inner = first(av[2])
-                found = None if inner is None else (inner[0], inner[1] or av[0] == 0)
-            else:
-                return None
-            if found is None:
-                return None
-            chars |= found[0]
-            if not found[1]:
-                return chars, False
-        return chars, True
-
-    result = first(sre.parse(pattern))
-    if result is None or result[1] or not all(c.isalpha() for c in result[0]):
-        return None
-    return "".join(sorted(result[0]))
-
-
-def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` behind a lookahead for the characters its matches start with: the same matches, found without
-    trying each of a long list of words at every position."""
-    chars = first_chars(pattern.pattern)
-    return pattern if chars is None else re.compile(f"(?=[{chars}])" + pattern.pattern, pattern.flags)
-
-
 _NUMBER_WORDS_SCAN = guarded(_NUMBER_WORDS)
 
 
