@@ -21,6 +21,7 @@ from .analysis.en_clauses import other_acts, passive_steps
 from .analysis.predicate import coordinated, is_participle, next_word, prev_word, ru_verb_reading, verb_of_noun
 from .analysis.quantities import has_baseline
 from .analysis.timeexpr import find_times
+from .analysis.tokens import doc_text, doc_tokens
 from .model import Item, OkrDocument, Period
 
 if TYPE_CHECKING:  # the engine imports this module
@@ -53,13 +54,13 @@ def check(name: str) -> Callable[[Callable[["Context"], list[Hit]]], Callable[["
 # ---------------------------------------------------------------- helpers
 
 def _content(doc: Doc | Span) -> list[Token]:
-    return [t for t in doc if not t.is_space and not t.is_punct]
+    return [t for t in (doc_tokens(doc) if isinstance(doc, Doc) else doc) if not t.is_space and not t.is_punct]
 
 
 def _span_hit(tokens: list[Token] | Span, **values: Any) -> Hit:
     tokens = list(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Hit(start, end, tokens[0].doc.text[start:end], values)
+    return Hit(start, end, doc_text(tokens[0].doc)[start:end], values)
 
 
 def _whole(analysis: Analysis, **values: Any) -> Hit:

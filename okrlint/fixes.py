@@ -395,11 +395,18 @@ def added_key_results(document: OkrDocument | None, path: Sequence[int],
 
 # ---------------------------------------------------------------- the stage
 
-def _needs_deadline(doc: OkrDocument, item: Item, analyses: Mapping[int, Analysis]) -> bool:
-    """The item's objective has no period, and no time bound on it or its key results."""
+def _needs_deadline(doc: OkrDocument, item: Item, analyses: Mapping[int, Analysis], known: dict[int, bool]) -> bool:
+    """The item's objective has no period, and no time bound on it or its key results (``known``: the answer by
+    objective, as every key result of an objective asks)."""
     objective = item if isinstance(item, Objective) else doc.objective_of(item)
     if objective is None or objective.period is not None:
         return False
+    if id(objective) not in known:
+        known[id(objective)] = _objective_needs_deadline(objective, analyses)
+    return known[id(objective)]
+
+
+def _objective_needs_deadline(objective: Objective, analyses: Mapping[int, Analysis]) -> bool:
     for other in [objective, *objective.key_results]:
         if any(other.fields.get(k) not in (None, "") for k in ("due", "period", "deadline")):
             return False
@@ -458,7 +465,9 @@ def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analys
     composed: dict[int, tuple[Suggestion | None, Fix | None, Fix | None, bool]] = {}
     if suggest and by_item:
         groups = [g for g in by_item.values() if _may_suggest(g, analyses[id(g[0].item)], rules)]
-        entries = [(g[0].item, g, analyses[id(g[0].item)], _needs_deadline(doc, g[0].item, analyses)) for g in groups]
+        known: dict[int, bool] = {}
+        entries = [(g[0].item, g, analyses[id(g[0].item)], _needs_deadline(doc, g[0].item, analyses, known))
+                   for g in groups]
         try:
             results = compose(entries, kit, rules, recheck)  # type: ignore[arg-type]
         except Exception:  # noqa: BLE001 - a suggestion is optional; the findings must still be reported

@@ -44,11 +44,16 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+        self._positions: dict[int, Position] = {}  # every finding on an item asks for the item's range again
 
     def position(self, offset: int) -> Position:
-        offset = max(0, min(offset, len(self.text)))
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return Position(line + 1, offset - self.starts[line] + 1, offset)
+        known = self._positions.get(offset)
+        if known is not None:
+            return known
+        clamped = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, clamped) - 1
+        known = self._positions[offset] = Position(line + 1, clamped - self.starts[line] + 1, clamped)
+        return known
 
     def range(self, start: int, end: int) -> Range:
         return Range(self.position(start), self.position(end))

@@ -212,3 +212,136 @@ def test_the_dates_grammar_reads_cached_parses(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(russian.morph(), "parse", lambda word: parsed.append(word) or real(word))
     timeexpr.find_times(text, "ru")
     assert parsed == []  # every word's parses came from the cache
+
+
+# ---------------------------------------------------------------- issue 9, round 3: shared per-item work
+
+_PROBES = ("(now 5)", " was 3", "5 → 7", "5->7", "last quarter 9", "from 3 to", "FROM X", "previous year: 4",
+           "(Currently X%)", "с 5 до 7", "было девять", "в прошлом квартале 9", "Two", "ДВА раза", "a third of",
+           "a quarter of the year", "one of", "twice", "удвоить", "в 3 раза", "ſix")
+
+
+def _probe_texts() -> list[str]:
+    texts = _corpus("ru", 300) + _corpus("en", 300)
+    return texts + [f"{text} {probe}" for text in texts[::7] for probe in _PROBES] + list(_PROBES)
+
+
+def test_the_baseline_test_by_alternative_agrees_with_the_whole_pattern() -> None:
+    from okrlint.analysis import quantities
+
+    texts = _probe_texts()
+    assert any(quantities.has_baseline(t) for t in texts) and not all(quantities.has_baseline(t) for t in texts)
+    for text in texts:
+        assert quantities.has_baseline(text) == (quantities._BASELINE.search(text) is not None), text
+
+
+def test_the_baseline_alternatives_are_the_whole_pattern() -> None:
+    from okrlint.analysis import quantities
+
+    assert quantities._BASELINE.pattern == "(?:" + "|".join(p for _, p in quantities._BASELINE_PARTS) + ")"
+    assert [key.pattern if key else None for key, _ in quantities._BASELINE_SEARCH][:2] == [None, r"\("]
+
+
+def test_number_words_are_scanned_behind_their_first_letters() -> None:
+    from okrlint.analysis import quantities
+
+    from okrlint.analysis import scan
+
+    chars = scan.first_chars(quantities._NUMBER_WORDS.pattern)
+    assert chars is not None and {"в", "д", "t", "q", "z"} <= set(chars) and "x" not in chars
+    assert quantities._NUMBER_WORDS_SCAN.pattern.startswith(f"(?=[{chars}])")
+    for text in _probe_texts():
+        assert [m.span() for m in quantities._NUMBER_WORDS_SCAN.finditer(text)] == \
+            [m.span() for m in quantities._NUMBER_WORDS.finditer(text)], text
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\b(?:one|two)\b", "ot"), (r"(?:в\s+)?два", "вд"), (r"(?<=\ba\s)third|half", "ht"), (r"[ab]c", "ab"),
+    (r"(?:x|\d)", r"\dx"), (r"[a-c-]x", r"\-a-c"), (r"\w+", None), (r"a?", None), (r"[^a]b", None), (r".x", None),
+])
+def test_the_first_characters_of_a_pattern(pattern: str, expected: str | None) -> None:
+    import re
+
+    from okrlint.analysis import scan
+
+    assert scan.first_chars(pattern) == expected
+    compiled = re.compile(pattern)
+    if expected is None:
+        assert scan.guarded(compiled) is compiled  # no guard: the pattern as it was
+    else:
+        for text in ("one two", "в два", "a third half", "bc ac", "x 5", "-x cx", "dx"):
+            assert [m.span() for m in scan.guarded(compiled).finditer(text)] == \
+                [m.span() for m in compiled.finditer(text)]
+
+
+def test_time_expressions_are_scanned_behind_their_first_characters() -> None:
+    from okrlint.analysis import timeexpr
+
+    probes = ("by end of Q3", "до конца квартала", "за 6 месяцев", "в течение года", "By Q4 2026", "in 2 weeks",
+              "к концу H1", "within 90 days", "через 3 года", "к Q3", "IN Q2")
+    texts = _probe_texts() + [f"{text} {probe}" for text in _corpus("ru", 60) + _corpus("en", 60) for probe in probes]
+    for lang, plain in (("ru", (timeexpr._RU_LONG, timeexpr._RU_BOUND)), ("en", (timeexpr._EN_LONG, timeexpr._EN_BOUND))):
+        for fast, slow in zip(timeexpr._SCANS[lang], plain):
+            assert fast is not slow and fast.pattern.startswith("(?=[")
+            for text in texts:
+                assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], text
+
+
+def test_a_docs_tokens_and_text_are_made_once_and_are_the_docs() -> None:
+    from okrlint.analysis.tokens import doc_text, doc_tokens
+
+    found = analysis.analyze_text("Снизить  отток с 5% до 3%\tк Q3", "ru")
+    assert doc_tokens(found.doc) is doc_tokens(found.doc) is found.tokens
+    assert [(t.i, t.text) for t in doc_tokens(found.doc)] == [(t.i, t.text) for t in found.doc]
+    assert doc_text(found.doc) == found.doc.text and doc_text(found.doc) is doc_text(found.doc)
+
+
+def test_english_tags_are_set_on_the_tokenizers_doc() -> None:
+    from okrlint.analysis import english
+
+    doc = analysis._blank("en").make_doc("Ship 3 features, cut churn")
+    assert english.annotate([doc])[0] is doc
+    assert [(t.pos_, t.lemma_) for t in doc] == [("VERB", "ship"), ("NUM", "3"), ("NOUN", "feature"), ("PUNCT", ","),
+                                                 ("NOUN", "cut"), ("NOUN", "churn")]
+
+
+def test_numbers_and_times_are_found_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    from okrlint.analysis import quantities
+
+    calls: list[str] = []
+    real = analysis.find_quantities
+    monkeypatch.setattr(analysis, "find_quantities", lambda text: calls.append(text) or real(text))
+    found = analysis.analyze(["Ship 3 guides by May 2027 \x07"], ["en"])[0]
+    assert calls == []
+    assert found.quantities == quantities.find_quantities("Ship 3 guides by May 2027  ") and calls
+    assert [t.text for t in found.times] and found.quantities is found.quantities
+
+
+def test_per_text_caches_are_cleared_with_the_analyses() -> None:
+    from okrlint.analysis import language
+
+    language.detect_language("Снизить отток")
+    gate.text_problems("Cut churn to 3%", "Cut churn", "en")
+    assert language.detect_language.cache_info().currsize and gate._text_problems.cache_info().currsize
+    analysis.clear_cache()
+    assert not language.detect_language.cache_info().currsize and not gate._text_problems.cache_info().currsize
+
+
+def test_the_gates_text_checks_run_once_per_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    analysis.clear_cache()
+    calls: list[str] = []
+    real = gate.lost_numbers
+    monkeypatch.setattr(gate, "lost_numbers", lambda *a: calls.append(a[1]) or real(*a))
+    first = gate.text_problems("Cut churn to X%", "Cut churn to 3%", "en")
+    first.append("changed by the caller")
+    assert gate.text_problems("Cut churn to X%", "Cut churn to 3%", "en") == ["numbers of the original are gone: 3"]
+    assert len(calls) == 1
+
+
+def test_line_positions_are_kept_per_offset() -> None:
+    from okrlint.model import LineIndex
+
+    lines = LineIndex("ab\ncd\r\nef")
+    assert lines.position(4) is lines.position(4)
+    assert (lines.position(4).line, lines.position(4).column) == (2, 2)
+    assert lines.position(99).offset == 9 and lines.position(-3).offset == 0

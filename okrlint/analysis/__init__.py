@@ -12,14 +12,15 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from .language import detect_language
+from .language import _bare_terms, detect_language
 from .predicate import Predicate, find_predicate
 from .quantities import Quantity, find_quantities, has_baseline
 from .timeexpr import TimeExpr, find_times
+from .tokens import doc_tokens
 
 __all__ = ["Analysis", "Predicate", "analyze", "analyze_text", "detect_language", "Quantity", "TimeExpr"]
 
@@ -31,11 +32,19 @@ class Analysis:
     text: str
     lang: str
     doc: Doc
-    quantities: list[Quantity]
-    times: list[TimeExpr]
     # What later stages derive from this text alone (its word keys, the grammar gate's verdicts): kept with it, so
     # it lives as long as the analysis stays cached.
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        """The numbers, found on first use: the grammar gate's parse of a rewrite never asks for them."""
+        return find_quantities(analysis_text(self.text))
+
+    @cached_property
+    def times(self) -> list[TimeExpr]:
+        """The time expressions, found on first use (as ``quantities``)."""
+        return find_times(analysis_text(self.text), self.lang)
 
     @cached_property
     def has_measure(self) -> bool:
@@ -53,7 +62,7 @@ class Analysis:
     def tokens(self) -> list[Token]:
         """The Doc's tokens in one list, made once: the checks walk each item's words many times, and every walk
         over a Doc makes a new Token object per word."""
-        return list(self.doc)
+        return doc_tokens(self.doc)
 
     @cached_property
     def content(self) -> list[Token]:
@@ -105,7 +114,7 @@ def _replacement(match: re.Match[str]) -> str:
 
 def _ensure_lemmas(doc: Doc) -> Doc:
     """Every token gets a lemma: a Doc with none at all («s») makes spaCy's Matcher refuse it (E155)."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if not token.lemma_:
             token.lemma_ = token.text.lower() or token.text
     return doc
@@ -141,14 +150,25 @@ def analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
     return [found[key] for key in keys]
 
 
+# What other stages keep per text (the gate's verdicts on the text alone): forgotten with the analyses.
+_CLEARERS: list[Callable[[], None]] = [detect_language.cache_clear, _bare_terms.cache_clear]
+
+
+def on_clear(clear: Callable[[], None]) -> None:
+    """Have ``clear_cache`` call ``clear`` too: a cache keyed by text is as warm as the analyses are."""
+    _CLEARERS.append(clear)
+
+
 def clear_cache() -> None:
-    """Forget the analyses of earlier runs (benchmarks measure cold analysis with it)."""
+    """Forget the analyses of earlier runs and what was derived from texts (benchmarks measure cold runs with it)."""
     _recent.clear()
+    for clear in _CLEARERS:
+        clear()
 
 
 def _analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
     clean = [analysis_text(text) for text in texts]
-    docs = [_blank(lang)(text) for text, lang in zip(clean, langs)]
+    docs = [_blank(lang).make_doc(text) for text, lang in zip(clean, langs)]  # the blank pipeline is its tokenizer
     ru = [i for i, lang in enumerate(langs) if lang == "ru"]
     en = [i for i, lang in enumerate(langs) if lang != "ru"]
     if ru:
@@ -161,10 +181,7 @@ def _analyze(texts: Sequence[str], langs: Sequence[str]) -> list[Analysis]:
 
         for i, doc in zip(en, english.annotate([docs[i] for i in en])):
             docs[i] = doc
-    return [
-        Analysis(text, lang, _ensure_lemmas(doc), find_quantities(safe), find_times(safe, lang))
-        for text, safe, lang, doc in zip(texts, clean, langs, docs)
-    ]
+    return [Analysis(text, lang, _ensure_lemmas(doc)) for text, lang, doc in zip(texts, langs, docs)]
 
 
 def analyze_text(text: str, lang: str = "auto") -> Analysis:

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from .tokens import doc_tokens
+
 _CLAUSE_BREAK = {",", ";", "and", "then", "+", "&", "/"}
 _OBJECT_START_POS = {"NOUN", "ADJ", "NUM", "PROPN"}
 _DETERMINERS = {"a", "an", "the", "our", "all", "new", "every", "each", "more", "at", "its", "their", "this", "one"}
@@ -67,7 +69,7 @@ def annotate(docs: list[Doc]) -> list[Doc]:
 
 def _annotate(doc: Doc) -> Doc:
     """POS and lemmas in one pass over the tokens (neighbours come from an index, not a scan)."""
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     options = [_options(t.lower_) if t.is_alpha else _NO_OPTIONS for t in tokens]
     prev_of: list[Token | None] = [None] * len(tokens)
     next_of: list[Token | None] = [None] * len(tokens)
@@ -81,8 +83,6 @@ def _annotate(doc: Doc) -> Doc:
         next_of[t.i] = following
         if not t.is_space:
             following = t
-    pos: list[str] = []
-    lemmas: list[str] = []
     for t in tokens:
         word = t.lower_
         opts = options[t.i]
@@ -110,10 +110,10 @@ def _annotate(doc: Doc) -> Doc:
             tag = "NOUN"  # an acronym: KPI, NPS, MRR
         else:
             tag = "PROPN" if t.text[:1].isupper() and t.i > 0 else "NOUN"
-        pos.append(tag)
-        lemmas.append(t.text if tag == "SPACE" else _lemma(t.text, tag) if t.is_alpha else word)
-    return Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens],
-               lemmas=lemmas, pos=pos)
+        # set on the tokenizer's own Doc: a new Doc of the same words would look up every word again
+        t.pos_ = tag
+        t.lemma_ = t.text if tag == "SPACE" else _lemma(t.text, tag) if t.is_alpha else word
+    return doc
 
 
 @lru_cache(maxsize=4096)

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def _is_cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+    return _CYRILLIC.search(word) is not None
 
 
+@lru_cache(maxsize=8192)  # the engine asks of each item for its document, its objective and itself
 def detect_language(text: str, default: str = "en") -> str:
     """``ru`` or ``en`` for one item.
 
@@ -44,6 +49,7 @@ def document_language(texts: list[str], default: str = "en") -> str:
     return "ru" if ru > en else "en" if en > ru else default
 
 
+@lru_cache(maxsize=8192)
 def _bare_terms(text: str) -> bool:
     """One to three Latin words that do not open with an English verb: «D30 retention — 6%», "CTR", "NPS ≥ 50"."""
     words = [w for w in _WORD.findall(text) if len(w) > 1]

@@ -25,6 +25,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from .tokens import doc_tokens
+
 Form = Literal["imperative", "finite", "modal", "passive", "gerund", "participle", "noun"]
 
 __all__ = ["Predicate", "find_predicate", "verb_of_noun", "coordinated", "is_participle"]
@@ -73,7 +75,7 @@ _SKIP_POS = {"ADV", "PART", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "INTJ"}
 
 
 def _content(doc: Doc) -> list[Token]:
-    words = [t for t in doc if not (t.is_space or t.is_punct or t.pos_ in ("SYM", "X") and not t.is_alpha)]
+    words = [t for t in doc_tokens(doc) if not (t.is_space or t.is_punct or t.pos_ in ("SYM", "X") and not t.is_alpha)]
     after = _after_condition(doc)
     return [t for t in words if t.i >= after]
 
@@ -86,10 +88,10 @@ def _after_condition(doc: Doc) -> int:
 
     The condition's verb is not the act: the predicate is the one after its comma.
     """
-    first = next((t for t in doc if not (t.is_space or t.is_punct)), None)
+    first = next((t for t in doc_tokens(doc) if not (t.is_space or t.is_punct)), None)
     if first is None or first.lower_ not in _CONDITIONS:
         return 0
-    comma = next((t for t in doc if t.text == "," and t.i > first.i), None)
+    comma = next((t for t in doc_tokens(doc) if t.text == "," and t.i > first.i), None)
     if comma is None or comma.i + 1 >= len(doc) or comma.i > first.i + 5:
         return 0
     return comma.i + 1
@@ -175,7 +177,7 @@ def _russian(doc: Doc) -> Predicate | None:
         if t.pos_ in _SKIP_POS or t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             continue
         break
-    roots = [t for t in doc if t.dep_ == "ROOT" and t.i >= _after_condition(doc)]
+    roots = [t for t in doc_tokens(doc) if t.dep_ == "ROOT" and t.i >= _after_condition(doc)]
     for root in roots:
         form = _ru_form(root)
         if form is not None or root.lemma_.lower() in _RU_MODALS:
@@ -243,20 +245,21 @@ def next_word(token: Token) -> Token | None:
 
     By index: slicing the Doc would make a Token object for every word up to the end, on every call.
     """
-    doc, i = token.doc, token.i + 1
-    while i < len(doc):
-        if not doc[i].is_space:
-            return doc[i]
+    tokens, i = doc_tokens(token.doc), token.i + 1
+    while i < len(tokens):
+        if not tokens[i].is_space:
+            return tokens[i]
         i += 1
     return None
 
 
 def prev_word(token: Token) -> Token | None:
     """The previous token that is not whitespace."""
-    doc = token.doc
-    for i in range(token.i - 1, -1, -1):
-        if not doc[i].is_space:
-            return doc[i]
+    tokens, i = doc_tokens(token.doc), token.i - 1
+    while i >= 0:
+        if not tokens[i].is_space:
+            return tokens[i]
+        i -= 1
     return None
 
 

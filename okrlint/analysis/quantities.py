@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .scan import guarded
+
 # A number: 10 000 / 10,000 / 2,8 / 1.5 / 50k / 1,2 млн; optional currency and suffixes.
 _NUM = r"(?<![\d.,])\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)*"
 _NUMBER = re.compile(
@@ -45,6 +47,9 @@ _NUMBER_WORDS = re.compile(
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million|dozen)\b",
     re.IGNORECASE,
 )
+_NUMBER_WORDS_SCAN = guarded(_NUMBER_WORDS)
+
+
 # Sayings that contain a number word but measure nothing.
 _IDIOMS = re.compile(
     r"\b(?:one of|one-stop|one place|на\s+одн\w+|per one|единственн\w*|в одном месте|one team|one source|один источник|одно окно|first|перв\w+)\b",
@@ -58,20 +63,24 @@ _PAST = (r"(?:(?:в\s+)?(?:прошл\w+|предыдущ\w+)\s+(?:кварта�
          r"|(?:last|previous|prior)\s+(?:quarter|year|month|period|half))\b")
 # A digit, or a placeholder left by a suggested rewrite (X, Y, N, M).
 _D = r"(?:\d|\b[XYNM]\b)"
-_BASELINE = re.compile(
-    rf"(?:\b(?:с|со)\s+(?:текущ\w+\s+|нынешн\w+\s+)?[~≈]?[$€₽]?\s?{_D}(?![\d\s.,]*\+?\s+(?:[а-яё-]+\s+)?[а-яё-]+(?:ыми|ими|ами|ями)\b)"
-    rf"|\(\s*(?:с\s+текущ\w*|сейчас|текущ\w*|было|base(?:line)?|now|currently|current|today|vs\.?)[^)]*{_D}"
-    rf"|\b(?:сейчас|текущ\w+|нынешн\w+|было(?!\s+бы\b)|базов\w+|исходн\w+)\b[^.;]*{_D}"
-    rf"|\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+)?to\b"
-    rf"|\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти)\s+(?:\w+\s+)?до\b"
-    rf"|\bfrom\s+(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}|\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from|compared\s+(?:to|with)|relative\s+to)\b"
-    rf"|{_D}[\w%]*\.?(?:\s?[^\W\d_]{{1,6}}\.?)?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽]?{_D}"
+# What a baseline looks like, one alternative each; an alternative is tried only on a text holding one of its
+# words (a past-period phrase, an arrow, "was"), as ``has_baseline`` asks of every item and rewrite.
+_BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
+    (None, rf"\b(?:с|со)\s+(?:текущ\w+\s+|нынешн\w+\s+)?[~≈]?[$€₽]?\s?{_D}"
+           rf"(?![\d\s.,]*\+?\s+(?:[а-яё-]+\s+)?[а-яё-]+(?:ыми|ими|ами|ями)\b)"),  # not «с 3 платёжными системами»
+    ("(", rf"\(\s*(?:с\s+текущ\w*|сейчас|текущ\w*|было|base(?:line)?|now|currently|current|today|vs\.?)[^)]*{_D}"),
+    (None, rf"\b(?:сейчас|текущ\w+|нынешн\w+|было(?!\s+бы\b)|базов\w+|исходн\w+)\b[^.;]*{_D}"),
+    ("from", r"\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+)?to\b"),
+    (None, r"\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти)\s+(?:\w+\s+)?до\b"),
+    ("from", rf"\bfrom\s+(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}"),
+    (None, r"\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from|compared\s+(?:to|with)|relative\s+to)\b"),
+    (">", rf"{_D}[\w%]*\.?(?:\s?[^\W\d_]{{1,6}}\.?)?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽]?{_D}"),
     # a past value said in words: «(в прошлом квартале было девять)», "(it was 3.5% in Q1)", "last quarter: 9"
-    rf"|\b(?:был[аио]?|was|were|had\s+been)(?!\s+бы\b)\s+(?:(?:at|about|around|only|just|~|около|примерно|всего|только|лишь|ещё|еще)\s+)?[$€₽£]?(?:{_D}|{_WORD_NUMBER})"
+    (None, rf"\b(?:был[аио]?|was|were|had\s+been)(?!\s+бы\b)\s+(?:(?:at|about|around|only|just|~|около|примерно|всего|только|лишь|ещё|еще)\s+)?[$€₽£]?(?:{_D}|{_WORD_NUMBER})"),
     # a number said with the last period: «9 в прошлом квартале», "last quarter: 3.5%"
-    rf"|(?:{_D}|{_WORD_NUMBER})[^.;(),]{{0,15}}?\b{_PAST}|\b{_PAST}[^.;(),]{{0,15}}?(?:{_D}|{_WORD_NUMBER}))",
-    re.IGNORECASE,
+    ("past", rf"(?:{_D}|{_WORD_NUMBER})[^.;(),]{{0,15}}?\b{_PAST}|\b{_PAST}[^.;(),]{{0,15}}?(?:{_D}|{_WORD_NUMBER})"),
 )
+_BASELINE = re.compile("(?:" + "|".join(part for _, part in _BASELINE_PARTS) + ")", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"(?<![\w\[/.-])[XYNM](?:\s?%)?(?![\w\]/.-])")
 
 
@@ -123,7 +132,7 @@ def find_quantities(text: str) -> list[Quantity]:
         suffix = m.group("suffix") or ""
         found.append(Quantity(start, end, text[start:end], measure, percent="%" in suffix or "п.п" in suffix or "pp" in suffix))
         taken.append((start, end))
-    for m in _NUMBER_WORDS.finditer(text):
+    for m in _NUMBER_WORDS_SCAN.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         if _IDIOMS.search(text[max(0, m.start() - 4): m.end() + 12]) and re.match(r"(?:one|один|одн)", m.group().lower()):
@@ -182,5 +191,13 @@ def has_measure(quantities: list[Quantity]) -> bool:
     return any(q.measure for q in quantities)
 
 
+_BASELINE_KEYS = {"(": re.compile(r"\("), "from": re.compile(r"from", re.IGNORECASE), ">": re.compile("[>→⟶➝]"),
+                  "past": re.compile(r"прошл|предыдущ|last|previous|prior", re.IGNORECASE)}
+_BASELINE_SEARCH = tuple((_BASELINE_KEYS[key] if key else None, re.compile(part, re.IGNORECASE))
+                         for key, part in _BASELINE_PARTS)
+
+
 def has_baseline(text: str) -> bool:
-    return _BASELINE.search(text) is not None
+    """``_BASELINE.search(text)``, an alternative at a time: the whole pattern tries every alternative at every
+    position, and most alternatives cannot match where their key word is missing."""
+    return any((key is None or key.search(text)) and part.search(text) for key, part in _BASELINE_SEARCH)

@@ -14,6 +14,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .tokens import doc_tokens
+
 # pymorphy's OpenCorpora POS → Universal Dependencies POS (what natasha's tagger emits).
 _OC_TO_UD = {
     "NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "VERB": "VERB",
@@ -207,7 +209,7 @@ def _leading_verb(word: str) -> dict[str, str] | None:
 
 def annotate(docs: list[Doc]) -> list[Doc]:
     """Return new Docs carrying lemma, POS, morphology, head and dependency."""
-    batch = [[t.text for t in doc if not t.is_space] for doc in docs]
+    batch = [[t.text for t in doc_tokens(doc) if not t.is_space] for doc in docs]
     # Similar lengths in one batch pad less: slovnet's convolutions run on padded arrays.
     todo = sorted((i for i, words in enumerate(batch) if words), key=lambda i: len(batch[i]))
     tagger, parser = _models()
@@ -222,14 +224,15 @@ def annotate(docs: list[Doc]) -> list[Doc]:
 
 
 def _rebuild(doc: Doc, tagged: list[Any], parsed: list[Any]) -> Doc:
-    words = [t.text for t in doc]
-    spaces = [bool(t.whitespace_) for t in doc]
-    index = [t.i for t in doc if not t.is_space]  # natasha position → doc token index
+    tokens = doc_tokens(doc)
+    words = [t.text for t in tokens]
+    spaces = [bool(t.whitespace_) for t in tokens]
+    index = [t.i for t in tokens if not t.is_space]  # natasha position → doc token index
     lemmas, pos, morphs = [], [], []
     heads = list(range(len(doc)))
     deps = ["dep"] * len(doc)
     k = 0
-    for token in doc:
+    for token in tokens:
         if token.is_space:
             lemmas.append(token.text)
             pos.append("SPACE")

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from .russian import morph, parses
+from .scan import guarded
 
 
 @dataclass(frozen=True)
@@ -127,9 +128,13 @@ def may_hold_date(text: str) -> bool:
     return bool(_DOTTED_DATE.search(text) or (_MONTH_WORD.search(text) and re.search(r"\d", text)))
 
 
+# The patterns behind a lookahead for their first characters (see ``scan.py``): the same matches, found faster.
+_SCANS = {"ru": (guarded(_RU_LONG), guarded(_RU_BOUND)), "en": (guarded(_EN_LONG), guarded(_EN_BOUND))}
+
+
 def find_times(text: str, lang: str) -> list[TimeExpr]:
     found: list[TimeExpr] = []
-    long_re, bound_re = (_RU_LONG, _RU_BOUND) if lang == "ru" else (_EN_LONG, _EN_BOUND)
+    long_re, bound_re = _SCANS["ru" if lang == "ru" else "en"]
     comparisons = [(c.start(), c.end()) for c in _COMPARISON.finditer(text)]
     for m in long_re.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in comparisons):

@@ -18,7 +18,8 @@ from typing import Any, Sequence
 
 from spacy.tokens import Token
 
-from ..analysis import Analysis, analyze_text
+from ..analysis import Analysis, analyze_text, on_clear
+from ..analysis.tokens import doc_text, doc_tokens
 from .numerals import disagreeing_nouns
 
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]|\b[XYNM]\b")
@@ -79,10 +80,18 @@ def passes(text: str, original: str, lang: str, analysis: Analysis | None = None
 
 
 def text_problems(text: str, original: str, lang: str, moved: Sequence[str] = ()) -> list[str]:
-    """What the text alone shows (no parse needed): the fix stage parses only the rewrites that pass these."""
+    """What the text alone shows (no parse needed): the fix stage parses only the rewrites that pass these.
+
+    Kept per text: the fix stage asks before the batch parse and again in ``passes``.
+    """
+    return list(_text_problems(text, original, lang, tuple(moved)))
+
+
+@lru_cache(maxsize=4096)
+def _text_problems(text: str, original: str, lang: str, moved: tuple[str, ...]) -> tuple[str, ...]:
     found: list[str] = []
     if not text.strip():
-        return ["empty"]
+        return ("empty",)
     if re.search(r"[{}]", text):
         found.append("an unfilled template slot")
     lost = lost_numbers(original, " ".join([text, *moved]), lang)
@@ -98,7 +107,10 @@ def text_problems(text: str, original: str, lang: str, moved: Sequence[str] = ()
     for opening, closing in ("()", "«»", "[]"):
         if text.count(opening) != text.count(closing) and original.count(opening) == original.count(closing):
             found.append(f"unbalanced “{opening}{closing}”")
-    return found
+    return tuple(found)
+
+
+on_clear(_text_problems.cache_clear)
 
 
 def parsed_problems(analysis: Analysis, original: str, lang: str) -> list[str]:
@@ -116,9 +128,9 @@ def parsed_problems(analysis: Analysis, original: str, lang: str) -> list[str]:
 
 def _in_compound(token: Token) -> bool:
     """A piece of a hyphenated word ("time-to-first-insight", «из-за»): not a word of its own."""
-    doc = token.doc
-    before = doc[token.i - 1] if token.i > 0 else None
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    tokens = doc_tokens(token.doc)
+    before = tokens[token.i - 1] if token.i > 0 else None
+    after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
     return (after is not None and after.text == "-" and not token.whitespace_) or (
         before is not None and before.text == "-" and not before.whitespace_)
 
@@ -126,7 +138,7 @@ def _in_compound(token: Token) -> bool:
 def _placeholders(analysis: Analysis) -> frozenset[int]:
     """Indices of the tokens that stand in a placeholder ("X", "[metric]"): computed once per text, as
     every check of every word asks."""
-    spans = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(analysis.doc.text)]
+    spans = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(doc_text(analysis.doc))]
     if not spans:
         return frozenset()
     return frozenset(t.i for t in analysis.tokens if any(a <= t.idx < b for a, b in spans))

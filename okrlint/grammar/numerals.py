@@ -76,7 +76,7 @@ def disagreeing_nouns(text: str, known_only: bool = True) -> list[Agreement]:
     reading of the word agrees — «5 вебинара» is fixed, «5 раз», «3 часа»,
     «в 2 раза» are left alone.
     """
-    from ..analysis.russian import morph
+    from ..analysis.russian import parses
 
     out: list[Agreement] = []
     for match in _NUMBER_NOUN.finditer(text):
@@ -87,7 +87,7 @@ def disagreeing_nouns(text: str, known_only: bool = True) -> list[Agreement]:
         before = text[:match.start()].split()
         if before and before[-1].lower().strip("«(\"") in _PREPOSITIONS:
             continue
-        readings = [p for p in morph().parse(word.lower()) if known_only or p.is_known or "Fixd" not in p.tag]
+        readings = [p for p in parses(word.lower()) if known_only or p.is_known or "Fixd" not in p.tag]
         nouns = [p for p in readings if "NOUN" in p.tag and (p.is_known or not known_only)]
         if not nouns or any(_agrees(p, count) for p in readings):
             continue
@@ -98,7 +98,7 @@ def disagreeing_nouns(text: str, known_only: bool = True) -> list[Agreement]:
         if len(lemmas) != 1:
             continue  # the word could be two different nouns: do not guess
         agreed = nouns[0].normal_form
-        form = morph().parse(agreed)[0].make_agree_with_number(count)
+        form = parses(agreed)[0].make_agree_with_number(count)
         if form is None or form.word == word.lower():
             continue
         replacement = form.word if not word[:1].isupper() else form.word[:1].upper() + form.word[1:]
