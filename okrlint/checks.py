@@ -1217,13 +1217,13 @@ _LEVEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(
-    r"(?:\b(?:на|by|up|down|плюс|plus|ещё|еще)|[+−]|(?:raise|increase|growth|rise|decrease|reduction|cut|drop|uplift|lift|"
+    r"(?:\b(?:на|by|up|down|плюс|plus|ещё|еще)|\bby\s*(?:≥|>=|at\s+least|more\s+than|over)|[+−]|(?:raise|increase|growth|rise|decrease|reduction|cut|drop|uplift|lift|"
     r"рост\w*|прирост\w*|снижени\w*|сокращени\w*|увеличени\w*)\s+(?:of|by|на))\s*(?:[$€£₽]\s?)?$",
     re.IGNORECASE,
 )
 # Words after which a number is a condition on something new or a pay rule, not a level to reach.
 _CONDITION = re.compile(
-    r"\b(?:with|without|when|if|for|tied|tie|linked|link|depends?|while|that|which|who|whose|at\s+a\s+cost|triggered|once|upon|"
+    r"\b(?:with|without|when|where|if|for|tied|tie|linked|link|depends?|while|that|which|who|whose|at\s+a\s+cost|triggered|once|upon|"
     r"с|со|при|без|за|котор\w+|привяз\w+|завис\w+|чтобы|если)\b",
     re.IGNORECASE,
 )
@@ -1310,7 +1310,12 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                 and _ru_counts_things(ctx, analysis, q):
             continue  # «≥ 2 итерации eval-fix loop»: a count of things done, not a level of a metric
         if analysis.lang == "en" and not level_verb and _new_things(analysis, q, before):
+            if _EN_MAKE_OF.search(before):
+                return []  # "Build a dataset of ≥50 places, tested across ≥3 cities": later numbers qualify the new things
             continue  # "has delivered at least 10 artefacts", "to 5 new verticals", "of three marketing functions"
+        if analysis.lang == "en" and (_EN_RELATIVE_AFTER.match(text[q.end:]) or _en_label_count(analysis, q, before)
+                                      or re.search(r"×[^=()]*=\s*$", before)):
+            continue  # "40% increase in champions", "Content pipeline: 10 insights", "a × b = 16 combos"
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
         span_before = _EN_REPORTED.sub(" ", text[pred.head.idx if pred is not None else 0:q.start])
         if not separator and _CONDITION.search(span_before):
@@ -1345,7 +1350,13 @@ _EN_REPORTED = re.compile(r"\b(?:indicates?|shows?|says?|confirms?|reports?|find
 _CALENDAR_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?)\b", re.IGNORECASE)
 _EN_LEVEL_VERB_BEFORE = re.compile(r"\b(?:reach|achieve|hit|attain|exceed|score|respond\s+within|within|take)\s+(?:an?\s+)?$",
                                    re.IGNORECASE)  # "APIs respond within 400ms", "releases take 1 hour"
-_EN_COUNT_BEFORE = re.compile(r"(?:\bat\s+least|\bmore\s+than|\bover|\bof)\s*$", re.IGNORECASE)
+# "Build a benchmark dataset of", "Create a library of at least": an artefact made of counted things.
+_EN_MAKE_OF = re.compile(r"^\s*(?:build|create|compile|assemble|write|publish|produce|curate|collect)\b[^,;:.]*\bof\s*"
+                         r"(?:at\s+least\s*|≥\s*|>=\s*)?$", re.IGNORECASE)
+_EN_COUNT_BEFORE = re.compile(r"(?:\bat\s+least|\bmore\s+than|\bover|\bof)\s*(?:≥|>=)?\s*$", re.IGNORECASE)
+# "40% increase in …", "5 percent difference": the number is a change, not a level.
+_EN_RELATIVE_AFTER = re.compile(r"\s*(?:percent\s+|%\s*)?(?:increase|decrease|reduction|growth|uplift|lift|improvement|"
+                                r"difference|drop|rise)\b", re.IGNORECASE)
 
 
 def _new_things(analysis: Analysis, q: Any, before: str) -> bool:
@@ -1357,7 +1368,7 @@ def _new_things(analysis: Analysis, q: Any, before: str) -> bool:
     if re.match(r"(?:new|additional|more|different)\b", after, re.IGNORECASE):
         return True
     return _EN_COUNT_BEFORE.search(before) is not None and _counts_things(analysis, q) \
-        and not re.search(r"\b(?:rating|score|level|rate|csat|nps)\s+of\s*$", before, re.IGNORECASE)
+        and not re.search(r"\b(?:rating|score|level|rate|csat|nps)\s+of\s*(?:≥|>=)?\s*$", before, re.IGNORECASE)
 
 
 _RANK_TEXT = re.compile(r"(?:топ|top)[\s-]?\d|[#№]", re.IGNORECASE)
@@ -1664,7 +1675,34 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
         return None  # "Average handle time under 6 minutes": a metric word, then a worded comparator
     if re.search(r"[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE):
         return None  # «Выручка +20%», "NPS up 10": a change
+    if analysis.lang == "en" and not named and _en_not_metric_value(analysis, first, head):
+        return None
     return _whole(analysis, metric=analysis.text)
+
+
+# "for at least one month", "during 2 weeks": how long something is done, not the level of a metric.
+_EN_DURATION_BEFORE = re.compile(r"\b(?:for|during|over)\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.IGNORECASE)
+
+
+def _en_not_metric_value(analysis: Analysis, first: Any, head: str) -> bool:
+    """English lines that look like "Metric: value" and are not: a label and a count of new things ("Content
+    pipeline: 10 shareable insights", "Free tier: 2 assessments"), a condition on something new ("TestFlight beta
+    with ≥5 external testers"), a flow ("new user → first assessment → …"), a duration ("for at least one month")."""
+    if "→" in head or re.search(r"\bwith\b", head, re.IGNORECASE):
+        return True
+    if _EN_DURATION_BEFORE.search(head) and _CALENDAR_AFTER.match(analysis.text[first.end:]):
+        return True
+    return _en_label_count(analysis, first, head)
+
+
+def _en_label_count(analysis: Analysis, q: Any, before: str) -> bool:
+    """"Content marketing pipeline: 10 shareable insights": a label (no metric word) and a count of things to make."""
+    label = re.fullmatch(r"([^:]*[^\W\d_][^:]*):\s*", before)
+    if analysis.lang != "en" or label is None or q.percent:
+        return False
+    metric = _kpi_metric_words("en")
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", label.group(1))}
+    return not any(w in metric or w.rstrip("s") in metric for w in words) and _counts_things(analysis, q)
 
 
 def _signed_metric(analysis: Analysis) -> list[Hit]:
