@@ -1049,7 +1049,8 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
             if is_first:
                 if _own_object_en(t) and analysis.pred is not None and analysis.pred.form in ("imperative", "modal", "finite"):
                     verbs.append(t)
-            elif _en_clause_start(t, actions) and not _en_embedded(analysis, t):
+            elif _en_clause_start(t, actions) and not _en_embedded(analysis, t) and not (len(verbs) == 1 and _en_same_object(t, prev) and not any(
+                    x.text in (",", ";") for x in analysis.doc[verbs[0].i:t.i])):
                 verbs.append(t)
             continue
         own_object = nxt is not None and (nxt.pos_ not in ("VERB", "CCONJ", "PUNCT", "AUX", "PART")
@@ -1070,6 +1071,22 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
                 verbs.append(t)
         verbs.sort(key=lambda t: t.i)
     return verbs
+
+
+# Acts that make what the first act built available: with "it" they finish the same result.
+_EN_GO_LIVE = {"launch", "ship", "release", "deploy", "expose", "roll"}
+
+
+def _en_same_object(t: Token, join: Token | None) -> bool:
+    """"Build an MVP and launch it", "can ingest and store 500+ records": the second verb acts on the first one's object
+    (a pronoun standing for it, or one object after two bare verbs), so the line still names one result.  Asked for
+    a second act with no comma before it: "Run 3 tests, collect issues and fix them" stays a plan."""
+    nxt = next_word(t)
+    if nxt is not None and nxt.lower_ in ("it", "them") and t.lower_ in _EN_GO_LIVE:
+        return True  # "Build an MVP and launch it" is "Build and launch the MVP"
+    before = prev_word(join) if join is not None and join.lower_ in ("and", "&") else None
+    return before is not None and before.is_alpha and before.i > 0 and verb_lemma(before, "en") == before.lower_ \
+        and prev_word(before) is not None and prev_word(before).lower_ in ("can", "will", "to", "could")
 
 
 def _as_well_as(prev: Token) -> bool:
@@ -1165,10 +1182,22 @@ def _noun_actions(analysis: Analysis, actions: frozenset[str]) -> list[Token]:
     return found if len(found) >= 2 else []
 
 
+def _en_capability(analysis: Analysis) -> bool:
+    """"Members can make a profile and publish content": a subject other than the team, then "can" — a capability."""
+    pred = analysis.pred
+    if analysis.lang != "en" or pred is None or pred.form != "modal":
+        return False
+    modal = prev_word(pred.head)
+    subject = [t for t in analysis.doc[:modal.i] if t.is_alpha] if modal is not None and modal.lower_ in ("can", "could") else []
+    return bool(subject) and subject[0].lower_ not in ("we", "i", "our", "the", "team") and subject[-1].pos_ in ("NOUN", "PROPN")
+
+
 @check("several-actions")
 def several_actions(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
+    if _en_capability(analysis):
+        return []  # "Members can make a profile and publish content": what users can do once it ships, one capability
     verbs = _clause_verbs(analysis, ctx.words("not_actions"), set(_action_verbs(analysis.lang)) if analysis.lang == "en" else None)
     if len(verbs) < 2:
         chain = _verb_chain(analysis)
