@@ -316,6 +316,8 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     for q in analysis.quantities:
         if not q.measure:
             continue
+        if analysis.lang == "en" and _EN_MAKE_OF.search(text[:q.start]) and _counts_things(analysis, q):
+            continue  # "Build a dataset of ≥50 places": the size of the artefact, not an outcome
         if _COMPARATOR.search(text[:q.start]) and not (skip is not None and q.start > after_skip and _COMPARATOR.fullmatch(
                 text[after_skip:q.start].strip() + " ") and _counts_things(analysis, q)):
             return True  # "Write at least 2 guides" counts the tasks; "… with NPS above 70" is an outcome
