@@ -380,8 +380,8 @@ def _english(doc: Doc) -> Predicate | None:
     return _en_clause(words[i:])
 
 
-# "Beta release of X", "Initial rollout of Y": a stage word before a noun of action leaves the act as it is.
-_EN_STAGES = {"alpha", "beta", "initial", "first", "public", "private", "soft", "full", "pilot"}
+# "Beta release of X", "Public rollout of Y": a stage word before a noun of action leaves the act as it is.
+_EN_STAGES = {"alpha", "beta", "first", "public", "private", "soft", "full"}
 
 
 def _en_compound_head(first: Token, second: Token) -> bool:
