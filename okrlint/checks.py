@@ -660,6 +660,26 @@ def _others_act(ctx: "Context", pred: Predicate) -> bool:
     return any(t.lemma_.lower() in actors or t.lower_.rstrip("s") in actors for t in subject)
 
 
+_EN_SUBORDINATE = {"after", "before", "when", "once", "until", "while", "since", "if", "whenever"}
+_EN_PERCEIVE = {"recognize", "recognise", "understand", "know", "see", "feel", "trust", "remember", "tell"}
+
+
+def _en_not_our_act(analysis: Analysis, pred: Predicate) -> bool:
+    """English predicates that name no act of the team: a passive inside a time clause ("Manual corrections after
+    the schedule is published"), what users perceive ("Users can recognize that …"), a gerund heading a metric
+    ("Scheduling constraint violations per week")."""
+    if analysis.lang != "en":
+        return False
+    doc = pred.head.doc
+    if pred.form == "passive" and any(t.lower_ in _EN_SUBORDINATE for t in doc[:pred.head.i]):
+        return True
+    if pred.form == "modal" and pred.has(_EN_PERCEIVE):
+        return True
+    nxt = next_word(pred.head)
+    return pred.form == "gerund" and not analysis.has_measure and _RATE.search(analysis.text) is not None \
+        and nxt is not None and nxt.lower_ not in _EN_OBJECT_START
+
+
 def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     nxt = next_word(pred.head)
     joined = next_word(nxt) if nxt is not None and nxt.lower_ in ("and", "or", "и", "или") else None
@@ -673,6 +693,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     results = frozenset() if perform else ctx.words("results")  # "Conduct 10 reviews": events held
     if ctx.analysis is not None and (_counts_results(pred, ctx.analysis, results, people=not perform) or _others_act(ctx, pred)
                                      or _en_metric_phrase(ctx.analysis)):
+        return False
+    if ctx.analysis is not None and _en_not_our_act(ctx.analysis, pred):
         return False
     main = ctx.words("main")
     if pred.form == "passive" and pred.has(ctx.words("verdict")):
@@ -721,6 +743,8 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
                     and "Short" in t.morph.get("Variant") and not _lemma_in(t, ctx.words("verdict")):
                 return t  # «Лендинг опубликован»; not «с зафиксированной дельтой», an attribute
         elif is_participle(t.lower_) and verb_lemma(t, "en") in main:
+            if any(x.lower_ in _EN_SUBORDINATE for x in analysis.doc[:t.i]):
+                return None  # "Manual corrections after the schedule is published": a time clause, not the deliverable
             prev = prev_word(t)
             if prev is not None and (prev.pos_ in ("NOUN", "PROPN") or prev.lower_ in ("is", "are", "was", "were", "be", "been")):
                 return t
