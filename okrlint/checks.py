@@ -1473,7 +1473,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if pred is not None and (pred.form == "noun" and not pred.has(_action_verbs(analysis.lang, True))
                              or analysis.lang == "en" and not pred.has(_action_verbs("en", True))
                              and pred.form in ("imperative", "participle", "gerund") and not _en_order(ctx, pred)
-                             or _en_metric_phrase(analysis)):
+                             or _en_metric_phrase(analysis)
+                             or pred.form == "gerund" and _en_not_our_act(analysis, pred)):
         pred = None  # "Mean time to recovery", "Booked revenue from partner deals": a noun phrase, not an order
     reduced = pred.head.i if pred is not None and _reduced_relative(analysis, pred, ctx.words("metric")) else -1
     if reduced >= 0:
