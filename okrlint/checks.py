@@ -782,6 +782,36 @@ def _coordinated_task(ctx: "Context", analysis: Analysis) -> Token | None:
     return None
 
 
+_EN_SMALL_COUNTS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
+
+
+def _en_counted_deliverables(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"12 streams", "4 speaking engagements this quarter", "Three new features": a verbless English line that opens
+    with a small count of things the team makes or holds is a list of deliverables.  Not "10,000 sessions" (what users
+    do: a large count), not a share or money, not a quota per period, not a line with a baseline or a verb."""
+    if analysis.lang != "en" or analysis.has_baseline or _has_clause_verb(analysis) or _RATE.search(analysis.text):
+        return None  # "20 demos per week": a steady quota (kpi-wording)
+    words = [t for t in analysis.doc if not t.is_space and not t.is_punct]
+    if not words:
+        return None
+    first = words[0]
+    quantity = analysis.quantities[0] if analysis.quantities else None
+    if first.lower_ in _EN_SMALL_COUNTS:
+        pass
+    elif quantity is None or quantity.start != first.idx or not quantity.measure or quantity.percent \
+            or not re.fullmatch(r"\d{1,2}", quantity.text):
+        return None
+    artefacts = ctx.words("artefact") | ctx.words("deliverable_count")
+    for t in words[1:5]:
+        if t.pos_ == "ADP" or t.lower_ in ("per", "a", "from", "by"):
+            return None
+        if t.lower_ in artefacts or t.lower_.rstrip("s") in artefacts or t.lemma_.lower() in artefacts:
+            nxt = next_word(t)
+            return t if nxt is None or nxt.is_punct or not nxt.is_alpha or nxt.pos_ == "ADP" \
+                or nxt.lower_ in ("this", "next", "per", "in", "with", "towards", "by") else None
+    return None
+
+
 def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
     """«Telegram-бот (long polling)», «Мониторинг и алерты», "Prototype of the sync protocol": a roadmap line that
     names only the thing to build — no verb, no number, no metric — is a deliverable."""
@@ -1004,6 +1034,8 @@ def activity(ctx: "Context") -> list[Hit]:
         elif (pred is None or _noun_line(pred)) and (deliverable := _deliverable_line(ctx, analysis)) is not None:
             first = analysis.content[0]
             return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»
+        elif pred is None and (counted := _en_counted_deliverables(ctx, analysis)) is not None:
+            return [_span_hit(analysis.doc[0:counted.i + 1], verb=counted.text)]  # "12 streams", "Three new features"
     if hit is None and analysis.lang == "ru" and not _structured_target(ctx.item):
         if not analysis.has_measure:
             hit, skip = _ru_task_shape(ctx, analysis)
