@@ -807,8 +807,9 @@ def _en_counted_deliverables(ctx: "Context", analysis: Analysis) -> Token | None
             return None
         if t.lower_ in artefacts or t.lower_.rstrip("s") in artefacts or t.lemma_.lower() in artefacts:
             nxt = next_word(t)
-            return t if nxt is None or nxt.is_punct or not nxt.is_alpha or nxt.pos_ == "ADP" \
-                or nxt.lower_ in ("this", "next", "per", "in", "with", "towards", "by") else None
+            if nxt is None or nxt.is_punct or not nxt.is_alpha or nxt.pos_ == "ADP" \
+                    or nxt.lower_ in ("this", "next", "in", "with", "towards", "by"):
+                return t  # the head of the phrase; "conference talks": go on to the head
     return None
 
 
