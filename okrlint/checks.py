@@ -438,6 +438,13 @@ def _object_follows_word(t: Token) -> bool:
     return nxt is not None and (nxt.is_alpha and nxt.lower_ not in ("and", "or", "to", "by", "of") or nxt.like_num)
 
 
+def _en_product_subject(pred: Predicate) -> bool:
+    """"Peerpad ensures …", "GeoSync ensures …": a subject that is a product's name (capitalised, not we/the team)."""
+    subject = [t for t in pred.head.doc[:pred.head.i] if t.is_alpha]
+    return bool(subject) and len(subject) <= 3 and all(t.text[:1].isupper() for t in subject) \
+        and subject[0].lower_ not in ("we", "i", "our", "the", "team", "everyone", "they")
+
+
 def _effort_state(ctx: "Context", pred: Predicate) -> bool:
     """An effort verb that, in this form, names a definite state or thing rather than an effort.
 
@@ -451,6 +458,8 @@ def _effort_state(ctx: "Context", pred: Predicate) -> bool:
         return True
     if pred.form in ("finite", "passive") and pred.has(ctx.words("state")):
         return True
+    if pred.form == "finite" and pred.has({"ensure"}) and _en_product_subject(pred):
+        return True  # "Peerpad ensures non-repudiation": a property the product has, not an effort
     return pred.has(ctx.words("bound_to_nad")) and (nxt is None or nxt.lower_ not in ("над", "надо"))
 
 
@@ -759,8 +768,9 @@ def _offered_capability(ctx: "Context", analysis: Analysis) -> Token | None:
     pred = analysis.pred
     if analysis.lang != "en" or pred is None or pred.form != "finite" or analysis.has_measure or analysis.has_baseline:
         return None
-    if not pred.has(ctx.words("capability")) or not pred.head.lower_.endswith("s"):
-        return None
+    if not (pred.has(ctx.words("capability")) or pred.has({"ensure"}) and _en_product_subject(pred)) \
+            or not pred.head.lower_.endswith("s"):
+        return None  # "Peerpad ensures non-repudiation": a product's property, like "supports"
     subject = [t for t in analysis.doc[:pred.head.i] if t.is_alpha]
     actors = ctx.words("actors")
     if not subject or any(t.lower_ in ("we", "i", "you", "they") or t.lemma_.lower() in actors
