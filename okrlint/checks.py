@@ -1548,13 +1548,26 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         head = [t for t in content[:3] if t.pos_ not in ("ADJ", "DET")][:1]
         names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words) \
             or _en_metric_phrase(analysis)  # "Net new ARR"
-    if not names_metric:
-        return []
+    if not names_metric or analysis.lang == "en" and reduced < 0 and _en_artefact_head(analysis):
+        return []  # "Weekly check-in micro-survey at the end of each week": a thing to make, named with "weekly"
     if not analysis.has_measure:
         return [_whole(analysis, metric=analysis.text)]  # a bare metric name
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
     return []
+
+
+def _en_artefact_head(analysis: Analysis) -> bool:
+    """The head of the first English noun phrase is one artefact the team makes ("Weekly check-in micro-survey")."""
+    from .engine import get_rule
+
+    rule = get_rule("task-key-result")
+    first = re.match(r"\s*([^\W\d_][\w\s-]*?)(?=\s+(?:at|of|for|on|in|with|by|from|to)\b|\s*[,(:;—–]|\s*$)", analysis.text)
+    if rule is None or first is None:
+        return False
+    head = re.split(r"[\s-]+", first.group(1).strip().lower())[-1]
+    artefacts = rule.word_set("en", "artefact")
+    return head in artefacts  # singular: "Monthly organic sessions" counts traffic, "a weekly survey" is one thing made
 
 
 def _reduced_relative(analysis: Analysis, pred: Predicate, metric: frozenset[str] | set[str]) -> bool:
