@@ -303,6 +303,17 @@ def _counts_things(analysis: Analysis, q: Any) -> bool:
 _RU_INSTRUMENTAL = re.compile(r"\+?\s+(?:[а-яё-]+\s+)?[а-яё-]+(?:ыми|ими|ами|ями)\b", re.IGNORECASE)
 
 
+# "… to at least 1 pilot module", "… to unify at least 3 sources", "… across at least 2 regions": how far a task reaches.
+_EN_TASK_SCOPE = re.compile(r"\b(?:to|into|across|in|for)\s+(?:[a-z]+\s+)?at\s+least\s*$", re.IGNORECASE)
+
+
+def _counts_won(ctx: "Context", analysis: Analysis, q: Any) -> bool:
+    """The counted words are results won from others or people ("at least 500 sign-ups", "3 customers")."""
+    won = ctx.words("results") | ctx.words("actors")
+    after = [t for t in analysis.tokens if t.idx >= q.end and t.is_alpha][:4]
+    return any(t.lower_ in won or t.lower_.rstrip("s") in won or t.lemma_.lower() in won for t in after)
+
+
 def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -> bool:
     """An outcome metric attached to an activity: a threshold, a rate, or a verb of change with a number after it.
 
@@ -318,6 +329,9 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
             continue
         if analysis.lang == "en" and _EN_MAKE_OF.search(text[:q.start]) and _counts_things(analysis, q):
             continue  # "Build a dataset of ≥50 places": the size of the artefact, not an outcome
+        if analysis.lang == "en" and skip is not None and q.start > after_skip and _EN_TASK_SCOPE.search(text[:q.start]) \
+                and _counts_things(analysis, q) and not _counts_won(ctx, analysis, q):
+            continue  # "Deliver the feature to at least 1 pilot module", "to unify at least 3 data sources": the task's scope
         if _COMPARATOR.search(text[:q.start]) and not (skip is not None and q.start > after_skip and _COMPARATOR.fullmatch(
                 text[after_skip:q.start].strip() + " ") and _counts_things(analysis, q)):
             return True  # "Write at least 2 guides" counts the tasks; "… with NPS above 70" is an outcome
