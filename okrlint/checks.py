@@ -1425,6 +1425,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
             if _EN_MAKE_OF.search(before):
                 return []  # "Build a dataset of ≥50 places, tested across ≥3 cities": later numbers qualify the new things
             continue  # "has delivered at least 10 artefacts", "to 5 new verticals", "of three marketing functions"
+        if analysis.lang == "en" and _EN_ONE_OFF.search(text[q.end:]):
+            continue  # "zero critical errors during the final demo": a one-off event has no level to start from
         if analysis.lang == "en" and (_EN_RELATIVE_AFTER.match(text[q.end:]) or _en_label_count(analysis, q, before)
                                       or re.search(r"×[^=()]*=\s*$", before)):
             continue  # "40% increase in champions", "Content pipeline: 10 insights", "a × b = 16 combos"
@@ -1466,6 +1468,9 @@ _EN_LEVEL_VERB_BEFORE = re.compile(r"\b(?:reach|achieve|hit|attain|exceed|score|
 _EN_MAKE_OF = re.compile(r"^\s*(?:build|create|compile|assemble|write|publish|produce|curate|collect)\b[^,;:.]*\bof\s*"
                          r"(?:at\s+least\s*|≥\s*|>=\s*)?$", re.IGNORECASE)
 _EN_COUNT_BEFORE = re.compile(r"(?:\bat\s+least|\bmore\s+than|\bover|\bof)\s*(?:≥|>=)?\s*$", re.IGNORECASE)
+# "… during the final demo run-through", "… at the launch event": the level of a one-off event has no start.
+_EN_ONE_OFF = re.compile(r"^[^,;]*\b(?:during|at)\s+the\s+(?:[\w-]+\s+){0,2}(?:demo|launch|event|run-through|offsite|"
+                         r"conference|webinar|hackathon)(?![\w-]|\s+[a-z])", re.IGNORECASE)
 # "40% increase in …", "5 percent difference": the number is a change, not a level.
 _EN_RELATIVE_AFTER = re.compile(r"\s*(?:percent\s+|%\s*)?(?:increase|decrease|reduction|growth|uplift|lift|improvement|"
                                 r"difference|drop|rise)\b", re.IGNORECASE)
