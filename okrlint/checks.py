@@ -304,6 +304,17 @@ def _counts_things(analysis: Analysis, q: Any) -> bool:
 _RU_INSTRUMENTAL = re.compile(r"\+?\s+(?:[а-яё-]+\s+)?[а-яё-]+(?:ыми|ими|ами|ями)\b", re.IGNORECASE)
 
 
+# "… to at least 1 pilot module", "… to unify at least 3 sources", "… across at least 2 regions": how far a task reaches.
+_EN_TASK_SCOPE = re.compile(r"\b(?:to|into|across|in|for)\s+(?:[a-z]+\s+)?at\s+least\s*$", re.IGNORECASE)
+
+
+def _counts_won(ctx: "Context", analysis: Analysis, q: Any) -> bool:
+    """The counted words are results won from others or people ("at least 500 sign-ups", "3 customers")."""
+    won = ctx.words("results") | ctx.words("actors")
+    after = [t for t in analysis.tokens if t.idx >= q.end and t.is_alpha][:4]
+    return any(t.lower_ in won or t.lower_.rstrip("s") in won or t.lemma_.lower() in won for t in after)
+
+
 def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -> bool:
     """An outcome metric attached to an activity: a threshold, a rate, or a verb of change with a number after it.
 
@@ -317,6 +328,11 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     for q in analysis.quantities:
         if not q.measure:
             continue
+        if analysis.lang == "en" and _EN_MAKE_OF.search(text[:q.start]) and _counts_things(analysis, q):
+            continue  # "Build a dataset of ≥50 places": the size of the artefact, not an outcome
+        if analysis.lang == "en" and skip is not None and q.start > after_skip and _EN_TASK_SCOPE.search(text[:q.start]) \
+                and _counts_things(analysis, q) and not _counts_won(ctx, analysis, q):
+            continue  # "Deliver the feature to at least 1 pilot module", "to unify at least 3 data sources": the task's scope
         if _COMPARATOR.search(text[:q.start]) and not (skip is not None and q.start > after_skip and _COMPARATOR.fullmatch(
                 text[after_skip:q.start].strip() + " ") and _counts_things(analysis, q)):
             return True  # "Write at least 2 guides" counts the tasks; "… with NPS above 70" is an outcome
@@ -437,6 +453,13 @@ def _object_follows_word(t: Token) -> bool:
     return nxt is not None and (nxt.is_alpha and nxt.lower_ not in ("and", "or", "to", "by", "of") or nxt.like_num)
 
 
+def _en_product_subject(pred: Predicate) -> bool:
+    """"Peerpad ensures …", "GeoSync ensures …": a subject that is a product's name (capitalised, not we/the team)."""
+    subject = [t for t in pred.head.doc[:pred.head.i] if t.is_alpha]
+    return bool(subject) and len(subject) <= 3 and all(t.text[:1].isupper() for t in subject) \
+        and subject[0].lower_ not in ("we", "i", "our", "the", "team", "everyone", "they")
+
+
 def _effort_state(ctx: "Context", pred: Predicate) -> bool:
     """An effort verb that, in this form, names a definite state or thing rather than an effort.
 
@@ -450,6 +473,8 @@ def _effort_state(ctx: "Context", pred: Predicate) -> bool:
         return True
     if pred.form in ("finite", "passive") and pred.has(ctx.words("state")):
         return True
+    if pred.form == "finite" and pred.has({"ensure"}) and _en_product_subject(pred):
+        return True  # "Peerpad ensures non-repudiation": a property the product has, not an effort
     return pred.has(ctx.words("bound_to_nad")) and (nxt is None or nxt.lower_ not in ("над", "надо"))
 
 
@@ -659,6 +684,26 @@ def _others_act(ctx: "Context", pred: Predicate) -> bool:
     return any(t.lemma_.lower() in actors or t.lower_.rstrip("s") in actors for t in subject)
 
 
+_EN_SUBORDINATE = {"after", "before", "when", "once", "until", "while", "since", "if", "whenever"}
+_EN_PERCEIVE = {"recognize", "recognise", "understand", "know", "see", "feel", "trust", "remember", "tell"}
+
+
+def _en_not_our_act(analysis: Analysis, pred: Predicate) -> bool:
+    """English predicates that name no act of the team: a passive inside a time clause ("Manual corrections after
+    the schedule is published"), what users perceive ("Users can recognize that …"), a gerund heading a metric
+    ("Scheduling constraint violations per week")."""
+    if analysis.lang != "en":
+        return False
+    doc = pred.head.doc
+    if pred.form == "passive" and any(t.lower_ in _EN_SUBORDINATE for t in doc[:pred.head.i]):
+        return True
+    if pred.form == "modal" and pred.has(_EN_PERCEIVE):
+        return True
+    nxt = next_word(pred.head)
+    return pred.form == "gerund" and not analysis.has_measure and _RATE.search(analysis.text) is not None \
+        and nxt is not None and nxt.lower_ not in _EN_OBJECT_START
+
+
 def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     nxt = next_word(pred.head)
     joined = next_word(nxt) if nxt is not None and nxt.lower_ in ("and", "or", "и", "или") else None
@@ -672,6 +717,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     results = frozenset() if perform else ctx.words("results")  # "Conduct 10 reviews": events held
     if ctx.analysis is not None and (_counts_results(pred, ctx.analysis, results, people=not perform) or _others_act(ctx, pred)
                                      or _en_metric_phrase(ctx.analysis)):
+        return False
+    if ctx.analysis is not None and _en_not_our_act(ctx.analysis, pred):
         return False
     main = ctx.words("main")
     if pred.form == "passive" and pred.has(ctx.words("verdict")):
@@ -720,6 +767,8 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
                     and "Short" in t.morph.get("Variant") and not _lemma_in(t, ctx.words("verdict")):
                 return t  # «Лендинг опубликован»; not «с зафиксированной дельтой», an attribute
         elif is_participle(t.lower_) and verb_lemma(t, "en") in main:
+            if any(x.lower_ in _EN_SUBORDINATE for x in analysis.doc[:t.i]):
+                return None  # "Manual corrections after the schedule is published": a time clause, not the deliverable
             prev = prev_word(t)
             if prev is not None and (prev.pos_ in ("NOUN", "PROPN") or prev.lower_ in ("is", "are", "was", "were", "be", "been")):
                 return t
@@ -734,8 +783,9 @@ def _offered_capability(ctx: "Context", analysis: Analysis) -> Token | None:
     pred = analysis.pred
     if analysis.lang != "en" or pred is None or pred.form != "finite" or analysis.has_measure or analysis.has_baseline:
         return None
-    if not pred.has(ctx.words("capability")) or not pred.head.lower_.endswith("s"):
-        return None
+    if not (pred.has(ctx.words("capability")) or pred.has({"ensure"}) and _en_product_subject(pred)) \
+            or not pred.head.lower_.endswith("s"):
+        return None  # "Peerpad ensures non-repudiation": a product's property, like "supports"
     subject = [t for t in analysis.doc[:pred.head.i] if t.is_alpha]
     actors = ctx.words("actors")
     if not subject or any(t.lower_ in ("we", "i", "you", "they") or t.lemma_.lower() in actors
@@ -754,6 +804,37 @@ def _coordinated_task(ctx: "Context", analysis: Analysis) -> Token | None:
     for t in acts:
         if t.i != analysis.pred.head.i and verb_lemma(t, "en") in main:
             return t
+    return None
+
+
+_EN_SMALL_COUNTS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
+
+
+def _en_counted_deliverables(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"12 streams", "4 speaking engagements this quarter", "Three new features": a verbless English line that opens
+    with a small count of things the team makes or holds is a list of deliverables.  Not "10,000 sessions" (what users
+    do: a large count), not a share or money, not a quota per period, not a line with a baseline or a verb."""
+    if analysis.lang != "en" or analysis.has_baseline or _has_clause_verb(analysis) or _RATE.search(analysis.text):
+        return None  # "20 demos per week": a steady quota (kpi-wording)
+    words = [t for t in analysis.doc if not t.is_space and not t.is_punct]
+    if not words:
+        return None
+    first = words[0]
+    quantity = analysis.quantities[0] if analysis.quantities else None
+    if first.lower_ in _EN_SMALL_COUNTS:
+        pass
+    elif quantity is None or quantity.start != first.idx or not quantity.measure or quantity.percent \
+            or not re.fullmatch(r"\d{1,2}", quantity.text):
+        return None
+    artefacts = ctx.words("artefact") | ctx.words("deliverable_count")
+    for t in words[1:5]:
+        if t.pos_ == "ADP" or t.lower_ in ("per", "a", "from", "by"):
+            return None
+        if t.lower_ in artefacts or t.lower_.rstrip("s") in artefacts or t.lemma_.lower() in artefacts:
+            nxt = next_word(t)
+            if nxt is None or nxt.is_punct or not nxt.is_alpha or nxt.pos_ == "ADP" \
+                    or nxt.lower_ in ("this", "next", "in", "with", "towards", "by"):
+                return t  # the head of the phrase; "conference talks": go on to the head
     return None
 
 
@@ -979,6 +1060,8 @@ def activity(ctx: "Context") -> list[Hit]:
         elif (pred is None or _noun_line(pred)) and (deliverable := _deliverable_line(ctx, analysis)) is not None:
             first = analysis.content[0]
             return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»
+        elif pred is None and (counted := _en_counted_deliverables(ctx, analysis)) is not None:
+            return [_span_hit(analysis.doc[0:counted.i + 1], verb=counted.text)]  # "12 streams", "Three new features"
     if hit is None and analysis.lang == "ru" and not _structured_target(ctx.item):
         if not analysis.has_measure:
             hit, skip = _ru_task_shape(ctx, analysis)
@@ -1050,7 +1133,8 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
             if is_first:
                 if _own_object_en(t) and analysis.pred is not None and analysis.pred.form in ("imperative", "modal", "finite"):
                     verbs.append(t)
-            elif _en_clause_start(t, actions) and not _en_embedded(analysis, t):
+            elif _en_clause_start(t, actions) and not _en_embedded(analysis, t) and not (len(verbs) == 1 and _en_same_object(t, prev) and not any(
+                    x.text in (",", ";") for x in analysis.doc[verbs[0].i:t.i])):
                 verbs.append(t)
             continue
         own_object = nxt is not None and (nxt.pos_ not in ("VERB", "CCONJ", "PUNCT", "AUX", "PART")
@@ -1071,6 +1155,22 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
                 verbs.append(t)
         verbs.sort(key=lambda t: t.i)
     return verbs
+
+
+# Acts that make what the first act built available: with "it" they finish the same result.
+_EN_GO_LIVE = {"launch", "ship", "release", "deploy", "expose", "roll"}
+
+
+def _en_same_object(t: Token, join: Token | None) -> bool:
+    """"Build an MVP and launch it", "can ingest and store 500+ records": the second verb acts on the first one's object
+    (a pronoun standing for it, or one object after two bare verbs), so the line still names one result.  Asked for
+    a second act with no comma before it: "Run 3 tests, collect issues and fix them" stays a plan."""
+    nxt = next_word(t)
+    if nxt is not None and nxt.lower_ in ("it", "them") and t.lower_ in _EN_GO_LIVE:
+        return True  # "Build an MVP and launch it" is "Build and launch the MVP"
+    before = prev_word(join) if join is not None and join.lower_ in ("and", "&") else None
+    return before is not None and before.is_alpha and before.i > 0 and verb_lemma(before, "en") == before.lower_ \
+        and prev_word(before) is not None and prev_word(before).lower_ in ("can", "will", "to", "could")
 
 
 def _as_well_as(prev: Token) -> bool:
@@ -1166,10 +1266,22 @@ def _noun_actions(analysis: Analysis, actions: frozenset[str]) -> list[Token]:
     return found if len(found) >= 2 else []
 
 
+def _en_capability(analysis: Analysis) -> bool:
+    """"Members can make a profile and publish content": a subject other than the team, then "can" — a capability."""
+    pred = analysis.pred
+    if analysis.lang != "en" or pred is None or pred.form != "modal":
+        return False
+    modal = prev_word(pred.head)
+    subject = [t for t in analysis.doc[:modal.i] if t.is_alpha] if modal is not None and modal.lower_ in ("can", "could") else []
+    return bool(subject) and subject[0].lower_ not in ("we", "i", "our", "the", "team") and subject[-1].pos_ in ("NOUN", "PROPN")
+
+
 @check("several-actions")
 def several_actions(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
+    if _en_capability(analysis):
+        return []  # "Members can make a profile and publish content": what users can do once it ships, one capability
     verbs = _clause_verbs(analysis, ctx.words("not_actions"), set(_action_verbs(analysis.lang)) if analysis.lang == "en" else None)
     if len(verbs) < 2:
         chain = _verb_chain(analysis)
@@ -1218,13 +1330,13 @@ _LEVEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(
-    r"(?:\b(?:на|by|up|down|плюс|plus|ещё|еще)|[+−]|(?:raise|increase|growth|rise|decrease|reduction|cut|drop|uplift|lift|"
+    r"(?:\b(?:на|by|up|down|плюс|plus|ещё|еще)|\bby\s*(?:≥|>=|at\s+least|more\s+than|over)|[+−]|(?:raise|increase|growth|rise|decrease|reduction|cut|drop|uplift|lift|"
     r"рост\w*|прирост\w*|снижени\w*|сокращени\w*|увеличени\w*)\s+(?:of|by|на))\s*(?:[$€£₽]\s?)?$",
     re.IGNORECASE,
 )
 # Words after which a number is a condition on something new or a pay rule, not a level to reach.
 _CONDITION = re.compile(
-    r"\b(?:with|without|when|if|for|tied|tie|linked|link|depends?|while|that|which|who|whose|at\s+a\s+cost|triggered|once|upon|"
+    r"\b(?:with|without|when|where|if|for|tied|tie|linked|link|depends?|while|that|which|who|whose|at\s+a\s+cost|triggered|once|upon|"
     r"с|со|при|без|за|котор\w+|привяз\w+|завис\w+|чтобы|если)\b",
     re.IGNORECASE,
 )
@@ -1311,7 +1423,14 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                 and _ru_counts_things(ctx, analysis, q):
             continue  # «≥ 2 итерации eval-fix loop»: a count of things done, not a level of a metric
         if analysis.lang == "en" and not level_verb and _new_things(analysis, q, before):
+            if _EN_MAKE_OF.search(before):
+                return []  # "Build a dataset of ≥50 places, tested across ≥3 cities": later numbers qualify the new things
             continue  # "has delivered at least 10 artefacts", "to 5 new verticals", "of three marketing functions"
+        if analysis.lang == "en" and _EN_ONE_OFF.search(text[q.end:]):
+            continue  # "zero critical errors during the final demo": a one-off event has no level to start from
+        if analysis.lang == "en" and (_EN_RELATIVE_AFTER.match(text[q.end:]) or _en_label_count(analysis, q, before)
+                                      or re.search(r"×[^=()]*=\s*$", before)):
+            continue  # "40% increase in champions", "Content pipeline: 10 insights", "a × b = 16 combos"
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
         span_before = _EN_REPORTED.sub(" ", text[pred.head.idx if pred is not None else 0:q.start])
         if not separator and _CONDITION.search(span_before):
@@ -1346,7 +1465,16 @@ _EN_REPORTED = re.compile(r"\b(?:indicates?|shows?|says?|confirms?|reports?|find
 _CALENDAR_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?)\b", re.IGNORECASE)
 _EN_LEVEL_VERB_BEFORE = re.compile(r"\b(?:reach|achieve|hit|attain|exceed|score|respond\s+within|within|take)\s+(?:an?\s+)?$",
                                    re.IGNORECASE)  # "APIs respond within 400ms", "releases take 1 hour"
-_EN_COUNT_BEFORE = re.compile(r"(?:\bat\s+least|\bmore\s+than|\bover|\bof)\s*$", re.IGNORECASE)
+# "Build a benchmark dataset of", "Create a library of at least": an artefact made of counted things.
+_EN_MAKE_OF = re.compile(r"^\s*(?:build|create|compile|assemble|write|publish|produce|curate|collect)\b[^,;:.]*\bof\s*"
+                         r"(?:at\s+least\s*|≥\s*|>=\s*)?$", re.IGNORECASE)
+_EN_COUNT_BEFORE = re.compile(r"(?:\bat\s+least|\bmore\s+than|\bover|\bof)\s*(?:≥|>=)?\s*$", re.IGNORECASE)
+# "… during the final demo run-through", "… at the launch event": the level of a one-off event has no start.
+_EN_ONE_OFF = re.compile(r"^[^,;]*\b(?:during|at)\s+the\s+(?:[\w-]+\s+){0,2}(?:demo|launch|event|run-through|offsite|"
+                         r"conference|webinar|hackathon)(?![\w-]|\s+[a-z])", re.IGNORECASE)
+# "40% increase in …", "5 percent difference": the number is a change, not a level.
+_EN_RELATIVE_AFTER = re.compile(r"\s*(?:percent\s+|%\s*)?(?:increase|decrease|reduction|growth|uplift|lift|improvement|"
+                                r"difference|drop|rise)\b", re.IGNORECASE)
 
 
 def _new_things(analysis: Analysis, q: Any, before: str) -> bool:
@@ -1358,7 +1486,7 @@ def _new_things(analysis: Analysis, q: Any, before: str) -> bool:
     if re.match(r"(?:new|additional|more|different)\b", after, re.IGNORECASE):
         return True
     return _EN_COUNT_BEFORE.search(before) is not None and _counts_things(analysis, q) \
-        and not re.search(r"\b(?:rating|score|level|rate|csat|nps)\s+of\s*$", before, re.IGNORECASE)
+        and not re.search(r"\b(?:rating|score|level|rate|csat|nps)\s+of\s*(?:≥|>=)?\s*$", before, re.IGNORECASE)
 
 
 _RANK_TEXT = re.compile(r"(?:топ|top)[\s-]?\d|[#№]", re.IGNORECASE)
@@ -1408,7 +1536,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if pred is not None and (pred.form == "noun" and not pred.has(_action_verbs(analysis.lang, True))
                              or analysis.lang == "en" and not pred.has(_action_verbs("en", True))
                              and pred.form in ("imperative", "participle", "gerund") and not _en_order(ctx, pred)
-                             or _en_metric_phrase(analysis)):
+                             or _en_metric_phrase(analysis)
+                             or pred.form == "gerund" and _en_not_our_act(analysis, pred)):
         pred = None  # "Mean time to recovery", "Booked revenue from partner deals": a noun phrase, not an order
     reduced = pred.head.i if pred is not None and _reduced_relative(analysis, pred, ctx.words("metric")) else -1
     if reduced >= 0:
@@ -1439,13 +1568,26 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         head = [t for t in content[:3] if t.pos_ not in ("ADJ", "DET")][:1]
         names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words) \
             or _en_metric_phrase(analysis)  # "Net new ARR"
-    if not names_metric:
-        return []
+    if not names_metric or analysis.lang == "en" and reduced < 0 and _en_artefact_head(analysis):
+        return []  # "Weekly check-in micro-survey at the end of each week": a thing to make, named with "weekly"
     if not analysis.has_measure:
         return [_whole(analysis, metric=analysis.text)]  # a bare metric name
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
     return []
+
+
+def _en_artefact_head(analysis: Analysis) -> bool:
+    """The head of the first English noun phrase is one artefact the team makes ("Weekly check-in micro-survey")."""
+    from .engine import get_rule
+
+    rule = get_rule("task-key-result")
+    first = re.match(r"\s*([^\W\d_][\w\s-]*?)(?=\s+(?:at|of|for|on|in|with|by|from|to)\b|\s*[,(:;—–]|\s*$)", analysis.text)
+    if rule is None or first is None:
+        return False
+    head = re.split(r"[\s-]+", first.group(1).strip().lower())[-1]
+    artefacts = rule.word_set("en", "artefact")
+    return head in artefacts  # singular: "Monthly organic sessions" counts traffic, "a weekly survey" is one thing made
 
 
 def _reduced_relative(analysis: Analysis, pred: Predicate, metric: frozenset[str] | set[str]) -> bool:
@@ -1665,7 +1807,34 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
         return None  # "Average handle time under 6 minutes": a metric word, then a worded comparator
     if re.search(r"[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE):
         return None  # «Выручка +20%», "NPS up 10": a change
+    if analysis.lang == "en" and not named and _en_not_metric_value(analysis, first, head):
+        return None
     return _whole(analysis, metric=analysis.text)
+
+
+# "for at least one month", "during 2 weeks": how long something is done, not the level of a metric.
+_EN_DURATION_BEFORE = re.compile(r"\b(?:for|during|over)\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.IGNORECASE)
+
+
+def _en_not_metric_value(analysis: Analysis, first: Any, head: str) -> bool:
+    """English lines that look like "Metric: value" and are not: a label and a count of new things ("Content
+    pipeline: 10 shareable insights", "Free tier: 2 assessments"), a condition on something new ("TestFlight beta
+    with ≥5 external testers"), a flow ("new user → first assessment → …"), a duration ("for at least one month")."""
+    if "→" in head or re.search(r"\bwith\b", head, re.IGNORECASE):
+        return True
+    if _EN_DURATION_BEFORE.search(head) and _CALENDAR_AFTER.match(analysis.text[first.end:]):
+        return True
+    return _en_label_count(analysis, first, head)
+
+
+def _en_label_count(analysis: Analysis, q: Any, before: str) -> bool:
+    """"Content marketing pipeline: 10 shareable insights": a label (no metric word) and a count of things to make."""
+    label = re.fullmatch(r"([^:]*[^\W\d_][^:]*):\s*", before)
+    if analysis.lang != "en" or label is None or q.percent:
+        return False
+    metric = _kpi_metric_words("en")
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", label.group(1))}
+    return not any(w in metric or w.rstrip("s") in metric for w in words) and _counts_things(analysis, q)
 
 
 def _signed_metric(analysis: Analysis) -> list[Hit]:

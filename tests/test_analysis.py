@@ -147,3 +147,9 @@ def test_english_only_input_does_not_load_russian_models():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "", f"English-only run imported {out}"
+
+
+@pytest.mark.parametrize("stage", ["Beta", "Alpha", "First", "Public"])
+def test_a_stage_word_before_a_noun_of_action_leaves_the_act_as_the_predicate(stage: str) -> None:
+    pred = analyze_text(f"{stage} release of the partner SDK", "en").pred
+    assert pred is not None and pred.form == "noun" and pred.head.lower_ == "release" and "release" in pred.lemmas

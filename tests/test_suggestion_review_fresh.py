@@ -126,16 +126,16 @@ def test_no_note_where_a_current_value_means_nothing(text):
 
 # ---------------------------------------------------------------- (3) relative targets, the writer's placeholders
 
-@pytest.mark.parametrize("text,expected", [
-    ("30% Growth in Ambassadors", "30% Growth in Ambassadors (currently X)"),
-    ("35% increase in active mentors", "35% increase in active mentors (currently X)"),
-])
-def test_a_relative_target_asks_for_a_start_in_its_own_unit(text, expected):
-    assert _suggestions(text) == {expected}
+@pytest.mark.parametrize("text", ["30% Growth in Ambassadors", "35% increase in active mentors",
+                                  "Cut onboarding time by at least 25%"])
+def test_a_relative_target_gets_no_baseline_finding(text):
+    # LABELS.md: missing-baseline is not for a relative change ("by 20%"); the change stated after the number
+    # ("30% growth in …") or after "by at least" is one too, so no "(currently X)" is offered.
+    findings = lint_item(text, "key_result", objective="Make onboarding effortless")
+    assert "missing-baseline" not in {f.rule for f in findings}
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Cut onboarding time by at least 25%", "Cut onboarding time by at least 25% (currently X)"),  # relative: no X%
     ("Raise the NPS of the mobile app to at least 45", "Raise the NPS of the mobile app to at least 45 (currently X)"),
     ("Get line coverage on the payments module to at least 90%",
      "Get line coverage on the payments module to at least 90% (currently X%)"),

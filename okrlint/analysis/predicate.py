@@ -375,11 +375,16 @@ def _english(doc: Doc) -> Predicate | None:
     if lemma is not None and is_participle(low) and _object_follows(first) and low not in ("set",):
         return _en_make(first, "participle", lemma)  # "Improved admin usability", "Booked revenue" (an attribute?)
     noun = _en_noun_predicate(first)
-    if noun is None and nxt is not None and (set(options) == {"ADJ"} or _en_compound_head(first, nxt)):
+    if noun is None and nxt is not None and (set(options) == {"ADJ"} or _en_compound_head(first, nxt)
+                                             or low in _EN_STAGES and first.i + 1 == nxt.i):
         noun = _en_noun_predicate(nxt)  # "Continuous improvement of the hiring process", "Bitswap improvements around …"
     if noun is not None:
         return noun
     return _en_clause(words[i:])
+
+
+# "Beta release of X", "Public rollout of Y": a stage word before a noun of action leaves the act as it is.
+_EN_STAGES = {"alpha", "beta", "first", "public", "private", "soft", "full"}
 
 
 def _en_compound_head(first: Token, second: Token) -> bool:
