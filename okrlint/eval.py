@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -488,6 +489,10 @@ def batch_objectives(records: Sequence[Record]) -> list[dict[str, Any]]:
     ]
 
 
+# "Objective 2: Grow revenue": a labeller may name an objective with its label; findings carry the text alone.
+_LABEL_PREFIX = re.compile(r"^\s*(?:objective|goal|цель|o)\s*(?:№\s*)?\d{0,2}\s*[:.—–-]\s+", re.IGNORECASE)
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -607,7 +612,8 @@ def load_blind(folder: Path) -> list[tuple[Path, str, list[BlindLabel], list[tup
             lang = str(data["lang"])
             items = [BlindLabel(str(i["kind"]), str(i["text"]), tuple(i.get("expect") or ()), tuple(i.get("ignore") or ()))
                      for i in data["items"]]
-            sets = [(str(f["rule"]), str(f.get("objective") or f.get("period") or f.get("on") or "")) for f in data.get("set_findings", [])]
+            sets = [(str(f["rule"]), _LABEL_PREFIX.sub("", str(f.get("objective") or f.get("period") or f.get("on") or "")))
+                    for f in data.get("set_findings", [])]
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
             raise EvalError(f"{where}: bad labels file: {exc}") from None
         if not doc.is_file():
