@@ -165,6 +165,7 @@ class _Plan:
     marks: Sequence[Mark]
     analysis: Analysis
     deadline: bool
+    objective: str  # the key result's objective text, "" for an objective
     fired: dict[str, list[rewrite.Target]]
     safe: list[TextEdit]
     text: str = ""
@@ -178,7 +179,8 @@ class _Plan:
         self.safe, self.text, self.analysis = [], self.item.text, original
 
 
-def _plan(item: Item, marks: Sequence[Mark], analysis: Analysis, deadline: bool, rules: Mapping[str, "Rule"]) -> _Plan:
+def _plan(item: Item, marks: Sequence[Mark], analysis: Analysis, deadline: bool, objective: str,
+          rules: Mapping[str, "Rule"]) -> _Plan:
     """What fired on the item, and the safe edits its findings allow (hedges, numeral agreement)."""
     original, lang = item.text, analysis.lang
     fired: dict[str, list[rewrite.Target]] = {}
@@ -197,7 +199,7 @@ def _plan(item: Item, marks: Sequence[Mark], analysis: Analysis, deadline: bool,
             edit = (fix.start, fix.end, fix.replacement)
             if not _overlap([*safe, edit]):
                 safe.append(edit)
-    return _Plan(item, marks, analysis, deadline, fired, safe, _apply(original, safe))
+    return _Plan(item, marks, analysis, deadline, objective, fired, safe, _apply(original, safe))
 
 
 def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> list[rewrite.Rewrite]:
@@ -207,7 +209,8 @@ def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> l
     hedges = plan.fired.get("hedging", [])
     if any(not any(a <= t.start and t.end <= b for a, b, _ in plan.safe) for t in hedges):
         return []  # a hedge no safe edit can drop ("Stretch:", "where possible") would stay in any rewrite
-    job = rewrite.Job(plan.item.kind, plan.lang, plan.text, plan.analysis, plan.fired, kit, plan.deadline)
+    job = rewrite.Job(plan.item.kind, plan.lang, plan.text, plan.analysis, plan.fired, kit, plan.deadline,
+                      plan.objective)
     names = {rules[r].rewriter for r in plan.fired if r in rules and rules[r].rewriter}
     out = []
     for name in PRIORITY:
@@ -244,7 +247,7 @@ _PREAMBLE = re.compile(r"(?:(?:нам|мы)\s+)?(?:нужно|надо|необ�
                        r"we\s+(?:will|must|need\s+to|have\s+to|should|are\s+going\s+to)\s+(?=[a-z])", re.IGNORECASE)
 
 
-def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool]], kit: rewrite.Kit,
+def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool, str]], kit: rewrite.Kit,
             rules: Mapping[str, "Rule"],
             recheck: Callable[[Sequence[tuple[Item, str]]], list[set[str]]] | None = None) -> list[Composed]:
     """Each item's edits, built from every finding on it; nothing that fails the grammar gate.
@@ -253,7 +256,8 @@ def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool]], kit:
     models run once per batch, not once per suggestion; a text is parsed only if what the gate can see
     without a parse lets it through, and a candidate only if no earlier one of its item passed.
     """
-    plans = [_plan(item, marks, analysis, deadline, rules) for item, marks, analysis, deadline in entries]
+    plans = [_plan(item, marks, analysis, deadline, objective, rules)
+             for item, marks, analysis, deadline, objective in entries]
     originals = {id(p): p.analysis for p in plans}
     edited = [p for p in plans if p.safe]
     for plan in edited:
@@ -406,6 +410,12 @@ def _needs_deadline(doc: OkrDocument, item: Item, analyses: Mapping[int, Analysi
     return known[id(objective)]
 
 
+def _objective_text(doc: OkrDocument, item: Item) -> str:
+    """A key result's objective text, which rewrites may read ("Launch delivery in the app"); "" for an objective."""
+    objective = None if isinstance(item, Objective) else doc.objective_of(item)
+    return objective.text if objective is not None else ""
+
+
 def _objective_needs_deadline(objective: Objective, analyses: Mapping[int, Analysis]) -> bool:
     for other in [objective, *objective.key_results]:
         if any(other.fields.get(k) not in (None, "") for k in ("due", "period", "deadline")):
@@ -466,8 +476,8 @@ def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analys
     if suggest and by_item:
         groups = [g for g in by_item.values() if _may_suggest(g, analyses[id(g[0].item)], rules)]
         known: dict[int, bool] = {}
-        entries = [(g[0].item, g, analyses[id(g[0].item)], _needs_deadline(doc, g[0].item, analyses, known))
-                   for g in groups]
+        entries = [(g[0].item, g, analyses[id(g[0].item)], _needs_deadline(doc, g[0].item, analyses, known),
+                    _objective_text(doc, g[0].item)) for g in groups]
         try:
             results = compose(entries, kit, rules, recheck)  # type: ignore[arg-type]
         except Exception:  # noqa: BLE001 - a suggestion is optional; the findings must still be reported

@@ -73,6 +73,7 @@ class Job:
     fired: Mapping[str, Sequence[Target]]
     kit: Kit
     deadline: bool = False  # the item's objective has no period: a rewrite that adds a range adds the quarter too
+    objective: str = ""  # a key result's objective text: "Launch delivery in the app" tells its targets start from nothing
 
 
 @dataclass(frozen=True)
@@ -687,8 +688,9 @@ def add_baseline(job: Job) -> Rewrite | None:
     days (currently X%)") — and before a clause break or a constraint ("without degradation").  Where «Снизить
     отток до 3% к концу года» would put the note between the target and its tail, the range reads better: «с X%
     до 3% к концу года».  Nothing when the text already gives a start, when a current value means nothing (a
-    version's number, zero, "at least one", a thing that does not exist yet, a one-off event), or when two
-    targets share the clause.
+    version's number, zero, "at least one", a thing that does not exist yet, a launch or a new thing named by the
+    item or its objective, a count of people who switched this period, a one-off event), or when two targets
+    share the clause.
     """
     text = job.text
     if has_baseline(text) or _no_current_value(text, job):
@@ -809,6 +811,8 @@ def _no_current_value(text: str, job: Job) -> bool:
     phrases = job.kit.template("missing-baseline", "no_current", job.lang) or ()
     if any(re.search(rf"(?<!\w){re.escape(p.lower())}(?!\w)", lowered) for p in phrases):
         return True
+    if _names_any(job, "launched", f"{text}\n{job.objective}") or _names_any(job, "switched", text):
+        return True  # «Запустить доставку в приложении»: the app's average order has no value yet; «3 000 перешли» starts at 0
     created = _CREATE.match(text)
     count = _AT_LEAST.search(text)
     things = job.kit.template("missing-baseline", "new_things", job.lang) or ()
@@ -820,6 +824,14 @@ def _no_current_value(text: str, job: Job) -> bool:
     if re.search(r"\b(?:compared\s+(?:to|with)|relative\s+to)\b|по\s+сравнению\s+с", text, re.IGNORECASE):
         return True  # "…by 30% compared to the legacy tool": the writer named the start in words
     return re.search(r"\b(?:until|till)\b|пока\s+не\b", text, re.IGNORECASE) is not None
+
+
+def _names_any(job: Job, key: str, text: str) -> bool:
+    """Whether ``text`` has a word of the rule's ``key`` list: whole words, or any ending after a word's «*»."""
+    words = job.kit.template("missing-baseline", key, job.lang) or ()
+    lowered = text.lower()
+    return any(re.search(r"(?<!\w)" + re.escape(w.lower().rstrip("*")) + ("" if w.endswith("*") else r"(?!\w)"), lowered)
+               for w in words)
 
 
 def _names_a_thing(text: str, at: int, target: str, job: Job) -> bool:
