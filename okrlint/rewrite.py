@@ -943,6 +943,9 @@ def _ends_in_participle_clause(body: list[Token]) -> bool:
     """A noun phrase that ends in a participial clause after its noun («долю пациентов, госпитализированных в день
     операции»): what follows it needs a comma, or it reads as part of the clause («в день с X»)."""
     for i, tok in enumerate(body[1:], 1):
+        before = [t for t in body[:i] if t.pos_ != "ADV"]
+        if before and before[-1].pos_ == "ADP":
+            continue  # «с полностью заполненной медкартой»: a participle inside a prepositional phrase, no clause
         if "Part" in tok.morph.get("VerbForm") and any(is_noun(t) for t in body[:i]):
             return any(t.is_alpha for t in body[i + 1:])
     return False
@@ -1012,6 +1015,8 @@ _NEEDS_TARGET = frozenset("довести вывести выйти дораст
 # A comparison that only made sense with the number («на 25% год к году», "by 20% YoY"): it moves with it.
 _WITH_NUMBER = re.compile(
     r"\s*,?\s*(?:год\s+к\s+году|г/г|в\s+сравнении\s+с\s+прошлым\s+(?:годом|кварталом)|"
+    r"(?:к|по\s+отношению\s+к|относительно)\s+уровн\w*\s+[^,;.]+|по\s+сравнению\s+с\s+[^,;.]+|"
+    r"(?:compared\s+(?:to|with)|relative\s+to)\s+[^,;.]+|"
     r"year[\s-]+over[\s-]+year|yoy|y/y|quarter[\s-]+over[\s-]+quarter|qoq|compared\s+to\s+last\s+(?:year|quarter)|"
     r"vs\.?\s+last\s+(?:year|quarter))\b", re.IGNORECASE)
 _TIME_PREPOSITION = re.compile(r"\s*\b(?:in|by|at|during|over|within|before|until|this|next|в|во|к|ко|за|до|на|через|"

@@ -13,6 +13,8 @@ The examples are paraphrases of the reviewed items, not copies.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from okrlint.grammar import gate
@@ -273,3 +275,18 @@ def test_no_note_where_the_measured_thing_starts_this_quarter(text, objective):
 def test_the_note_stays_when_nothing_is_launched(text, objective, expected):
     """The same target under an objective that launches nothing still asks for its current value."""
     assert expected in {s.text for f in lint_item(text, "key_result", objective=objective) for s in f.suggestions}
+
+
+# ---------------------------------------------------------------- blind round 5 review (2026-12-02, session 3)
+
+def test_a_participle_inside_a_prepositional_phrase_takes_no_comma():
+    suggestions = _suggestions("Доля приёмов с полностью заполненной медкартой")
+    assert suggestions == {"Увеличить долю приёмов с полностью заполненной медкартой с X до Y к концу квартала"}
+
+
+@pytest.mark.parametrize("text", ["Увеличить выручку клиник на 15% к уровню Q4 2026",
+                                  "Grow clinic revenue by 15% compared to Q4 2026"])
+def test_a_comparison_moves_with_the_number_it_compares(text):
+    """«… к уровню Q4 2026» belongs to «на 15%»: no objective is left ending in «к уровню»."""
+    findings = lint_item(text, "objective")
+    assert not any(re.search(r"(?:к уровню|compared to)\s*$", s.text) for f in findings for s in f.suggestions)
