@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import Counter
@@ -489,8 +488,14 @@ def batch_objectives(records: Sequence[Record]) -> list[dict[str, Any]]:
     ]
 
 
-# "Objective 2: Grow revenue": a labeller may name an objective with its label; findings carry the text alone.
-_LABEL_PREFIX = re.compile(r"^\s*(?:objective|goal|цель|o)\s*(?:№\s*)?\d{0,2}\s*[:.—–-]\s+", re.IGNORECASE)
+def _unlabelled(text: str) -> str:
+    """"Objective 2: Grow revenue" → "Grow revenue": a labeller may name an objective with its label, as the parser
+    reads it; findings carry the text alone."""
+    from .parsing.frag import Frag
+    from .parsing.labels import match_label
+
+    label = match_label(Frag.of(text, 0, len(text)))
+    return label.text.text if label is not None and label.kind == "objective" and label.text.text else text
 
 
 def _norm(text: str) -> str:
@@ -612,7 +617,7 @@ def load_blind(folder: Path) -> list[tuple[Path, str, list[BlindLabel], list[tup
             lang = str(data["lang"])
             items = [BlindLabel(str(i["kind"]), str(i["text"]), tuple(i.get("expect") or ()), tuple(i.get("ignore") or ()))
                      for i in data["items"]]
-            sets = [(str(f["rule"]), _LABEL_PREFIX.sub("", str(f.get("objective") or f.get("period") or f.get("on") or "")))
+            sets = [(str(f["rule"]), _unlabelled(str(f.get("objective") or f.get("period") or f.get("on") or "")))
                     for f in data.get("set_findings", [])]
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
             raise EvalError(f"{where}: bad labels file: {exc}") from None

@@ -20,7 +20,7 @@ from typing import Any, Callable, Mapping, Sequence
 from spacy.tokens import Token
 
 from .analysis import Analysis
-from .analysis.quantities import has_baseline
+from .analysis.quantities import TIME_UNIT_AFTER, has_baseline
 
 PLACEHOLDER = re.compile(r"\[[^\]]+\]|\b[XYNM]\b%?")
 
@@ -513,8 +513,8 @@ def kpi(job: Job) -> Rewrite | None:
     new_verb = _direction_verb(job, body, "kpi-wording")
     if new_verb is None:
         return None
-    if _DURATION_UNIT.match(target.split(maxsplit=1)[-1] if " " in target else "") and \
-            not lower_is_better(body, job):
+    number = re.match(r"[\d\s  .,]*\d", target)
+    if number is not None and TIME_UNIT_AFTER.match(target[number.end():]) and not lower_is_better(body, job):
         return None  # «Оборачиваемость запасов — 28 дней»: in days, lower is better; the lexicon's "up" would invert it
     times = " ".join(x.text for x in analysis.times)
     when = times or _when(job)
@@ -558,10 +558,6 @@ def _after_do(target: str) -> str:
         return target
     word = form.word if m.group(3).islower() else form.word.capitalize()
     return target[:m.start(3)] + word + target[m.end(3):]
-
-
-_DURATION_UNIT = re.compile(r"(?:дн|дней|день|час|мин|сек|недел|месяц|days?|hours?|h\b|minutes?|mins?|seconds?|weeks?|months?)",
-                            re.IGNORECASE)
 
 
 def _count_over_period(body: Sequence[Token], job: Job) -> bool:
@@ -738,7 +734,7 @@ def add_baseline(job: Job) -> Rewrite | None:
 _EN_LABEL_LINE = re.compile(r"^[^\W\d][^:—–\d]{1,60}(?::|\s[—–-])\s*(?:[<>≤≥~]|under|below|above|over|at\s+least|at\s+most)?"
                             r"\s*[$€£¥₹]?\d", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"([$€£¥₹])\s?$")
-_CURRENCY_AFTER = re.compile(r"\s?((?:тыс\.?|млн|млрд)\s?)?(₽|руб\.?|\$|€|£|USD|EUR|RUB)")
+_ROUBLES_AFTER = re.compile(r"\s?((?:тыс\.?|млн|млрд)\s?)?(₽|руб\.?)")
 
 
 def _placeholder_value(text: str, at: int, end: int, letter: str, percent: bool) -> str:
@@ -751,8 +747,8 @@ def _placeholder_value(text: str, at: int, end: int, letter: str, percent: bool)
     if before is not None:
         return before.group(1) + letter
     number = re.match(r"[\d\s  .,]*\d", text[first:end])
-    after = _CURRENCY_AFTER.match(text, first + number.end()) if number is not None else None
-    if after is not None and after.group(2) in ("₽", "руб", "руб."):
+    after = _ROUBLES_AFTER.match(text, first + number.end()) if number is not None else None
+    if after is not None:
         return f"{letter} {after.group(1) or ''}{after.group(2)}"  # «(сейчас X млн ₽)»
     return letter
 

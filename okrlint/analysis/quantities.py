@@ -29,7 +29,8 @@ _DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\.?)\s$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _PERIOD_AFTER = re.compile(r"^[\s-]?(?:-?й\s)?(?:квартал\w*|кв\b\.?|полугоди\w*|quarter|q\b|half)", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s?(?:[–—-]\s?\d+\s?)?(?:лет|года?\b|years?\s+old|y/?o\b)", re.IGNORECASE)
-_TIME_UNIT_AFTER = re.compile(
+# A unit of time right after a number («28 дней», "2 hours"): shared with the rewriters.
+TIME_UNIT_AFTER = re.compile(
     r"^\s?(?:дн\w*|день|недел\w*|месяц\w*|мес\b\.?|час\w*|мин\w*|сек\w*|days?\b|weeks?\b|months?\b|hours?\b"
     r"|minutes?\b|seconds?\b|mins?\b|secs?\b|ms\b|мс\b|s\b|с\b|h\b|ч\b)",
     re.IGNORECASE,
@@ -162,7 +163,7 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
         return False  # SOC 2, Windows 11, tier 1: part of a name
     if re.search(r"\b(?:older|newer|younger|longer|shorter|старше|дольше)\s+(?:than\s+|чем\s+)?$", before, re.IGNORECASE):
         return False  # "vulnerabilities older than 30 days": the scope, not a target
-    if re.match(r"^[^\W\d_]", after) and not suffix and not _TIME_UNIT_AFTER.match(after):
+    if re.match(r"^[^\W\d_]", after) and not suffix and not TIME_UNIT_AFTER.match(after):
         return False  # 3D, 5G, 2FA
     if currency or suffix:
         return not re.fullmatch(r"\d+(?:\.\d+){2,}", num)
