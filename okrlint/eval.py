@@ -617,8 +617,7 @@ def load_blind(folder: Path) -> list[tuple[Path, str, list[BlindLabel], list[tup
             lang = str(data["lang"])
             items = [BlindLabel(str(i["kind"]), str(i["text"]), tuple(i.get("expect") or ()), tuple(i.get("ignore") or ()))
                      for i in data["items"]]
-            sets = [(str(f["rule"]), _unlabelled(str(f.get("objective") or f.get("period") or f.get("on") or "")))
-                    for f in data.get("set_findings", [])]
+            sets = [(str(f["rule"]), _unlabelled(str(_set_target(f)))) for f in data.get("set_findings", [])]
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
             raise EvalError(f"{where}: bad labels file: {exc}") from None
         if not doc.is_file():
@@ -631,6 +630,16 @@ def load_blind(folder: Path) -> list[tuple[Path, str, list[BlindLabel], list[tup
     if not out:
         raise EvalError(f"{folder}: no *.labels.json files")
     return out
+
+
+def _set_target(label: dict[str, Any]) -> str:
+    """The text a set finding is reported on: ``objective``/``period`` keys, or ``text`` with ``on`` naming the kind
+    (``"on": "objective"``), or ``on`` holding the text itself."""
+    for key in ("objective", "period", "text"):
+        if label.get(key):
+            return str(label[key])
+    on = str(label.get("on") or "")
+    return "" if on in ("objective", "period", "key_result") else on
 
 
 def _similar(a: str, b: str) -> float:
