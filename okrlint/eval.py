@@ -642,6 +642,12 @@ def _set_target(label: dict[str, Any]) -> str:
     return "" if on in ("objective", "period", "key_result") else on
 
 
+def _same_target(found: str, labelled: str) -> bool:
+    """A labeller may quote a period heading with its gloss («Q1 2027 (январь — март)») or a YAML field with its key
+    ("quarter: Q1 2027") where the finding names the period as the parser read it."""
+    return bool(found) and (found in labelled or labelled in found)
+
+
 def _similar(a: str, b: str) -> float:
     """Token overlap of two item texts (labels may keep a bullet or a tag the parser strips)."""
     ta, tb = set(_norm(a).split()), set(_norm(b).split())
@@ -712,20 +718,21 @@ def evaluate_blind(folder: Path) -> SplitResult:
         for key, counts in part.counts.items():
             result.counts.setdefault(key, Counts()).add(counts)
         result.mistakes.extend(part.mistakes)
-        expected = Counter((rule, _norm(text)) for rule, text in sets)
-        found = Counter((rule, _norm(text)) for rule, text, _ in set_fired)
+        found = [(rule, _norm(text)) for rule, text, _ in set_fired]
         for rule in SET_RULES:
             counts = result.counts.setdefault((rule, lang), Counts())
-            for key in set(expected) | set(found):
-                if key[0] != rule:
-                    continue
-                tp = min(expected[key], found[key])
-                counts.tp += tp
-                counts.fp += found[key] - tp
-                counts.fn += expected[key] - tp
-                for outcome, k in (("fp", found[key] - tp), ("fn", expected[key] - tp)):
-                    result.mistakes.extend(Mistake("blind", outcome, path.name, rule, lang, "document", key[1])
-                                           for _ in range(k))
+            left = [text for r, text in found if r == rule]
+            for text in (_norm(t) for r, t in sets if r == rule):
+                match = next((f for f in left if f == text), None) \
+                    or next((f for f in left if _same_target(f, text)), None)
+                if match is None:
+                    counts.fn += 1
+                    result.mistakes.append(Mistake("blind", "fn", path.name, rule, lang, "document", text))
+                else:
+                    counts.tp += 1
+                    left.remove(match)
+            counts.fp += len(left)
+            result.mistakes.extend(Mistake("blind", "fp", path.name, rule, lang, "document", text) for text in left)
     _ensure_langs(result, {lang for _, lang, _, _ in docs})
     return result
 
