@@ -515,16 +515,22 @@ def _en_metric_phrase(analysis: Analysis) -> bool:
 
 def _typo_hit(ctx: "Context", analysis: Analysis) -> list[Hit]:
     """«Улчшить», "imrpove": the first word is unknown to the dictionary and one edit from exactly one core verb."""
+    first = _misspelled_verb(analysis, ctx.words("main"))
+    return [_span_hit([first], verb=first.text)] if first is not None else []
+
+
+def _misspelled_verb(analysis: Analysis, verbs: frozenset[str] | set[str]) -> Token | None:
+    """The first word when the dictionary does not know it and it is one edit from exactly one of ``verbs``."""
     words = analysis.content
     if not words:
-        return []
+        return None
     first = words[0]
     word = first.lower_
     if len(word) < 6 or not first.is_alpha or _known_word(word, analysis.lang):
-        return []
-    near = {w for w in ctx.words("main") if " " not in w and _one_edit(word, w)
+        return None
+    near = {w for w in verbs if " " not in w and _one_edit(word, w)
             and not w.startswith(word) and not word.startswith(w)}  # "improv", "optimizer": a clipped or derived word
-    return [_span_hit([first], verb=first.text)] if len(near) == 1 else []
+    return first if len(near) == 1 else None
 
 
 @lru_cache(maxsize=4096)
@@ -1545,8 +1551,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     clause_tokens = _ru_outside_brackets(analysis)
     if reduced >= 0:
         clause_tokens = [t for t in (analysis.doc if clause_tokens is None else clause_tokens) if t.i != reduced]
-    if pred is not None or _has_clause_verb(analysis, clause_tokens):
-        return []
+    if pred is not None or _has_clause_verb(analysis, clause_tokens) or _misspelled_core_verb(analysis):
+        return []  # "Imrpove conversion rate": an order with a typo in its verb, not a metric name
     head = analysis.pred.head if analysis.pred is not None else None
     after_head = next_word(head) if head is not None else None
     imperative = analysis.pred is not None and analysis.pred.form != "noun" and after_head is not None \
@@ -1575,6 +1581,13 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
     return []
+
+
+def _misspelled_core_verb(analysis: Analysis) -> bool:
+    from .engine import get_rule
+
+    vague = get_rule("vague-verb")
+    return vague is not None and _misspelled_verb(analysis, vague.word_set(analysis.lang, "main")) is not None
 
 
 def _en_artefact_head(analysis: Analysis) -> bool:

@@ -48,6 +48,10 @@ _SUBJECT = re.compile(r"(?:^|(?<=\s))(?:we|i|мы|я)\s+$", re.IGNORECASE)
 _SCOPE_SOFTENER = re.compile(r"(?:where|wherever)\s+possible|ideally|preferably|желательно|в\s+идеале", re.IGNORECASE)
 
 
+# A hedge that opens a condition: the words after it up to the comma or dash belong to the condition.
+_CONDITION_HEDGE = re.compile(r"(?:если|if|when)\b", re.IGNORECASE)
+
+
 def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | None:
     """Remove a hedge («Попробовать», "try to", «, по возможности,», "if possible") and what only it needed.
 
@@ -67,6 +71,11 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
         start = subject.start()  # "We hope to bring…", «Мы постараемся…»
     before, after = text[:start], text[end:]
     if not before.strip():
+        if _CONDITION_HEDGE.match(text[start:end].strip()) and not re.match(r"\s*[,;:—–-]", after):
+            clause = re.search(r"\s*[,;:—–]|\s+-\s", after)
+            if clause is None or len(after[:clause.start()].split()) > 4:
+                return None  # «Если успеем запустить мобильную версию»: the condition is the item itself
+            after = after[clause.start():]  # «Если успеем с запуском — продать…»: the condition's own words go too
         rest = after.lstrip(" \t,;:—–-")
         if not rest.strip():
             return None

@@ -334,6 +334,8 @@ def _direction_verb(job: Job, tokens: Sequence[Token], rule_id: str = "vague-ver
     verbs = job.kit.template(rule_id, "verbs", job.lang) or job.kit.template("vague-verb", "verbs", job.lang) or {}
     if any(t.text == "," or t.lower_ in _RELATIVE for t in tokens):
         return None  # «Доля пользователей, отключивших уведомления»: the clause decides the direction, not the lexicon
+    if _has_entry(tokens, job.kit.shared_words("growth_spend", job.lang)):
+        return None  # ad spend, «расходы на рекламу»: spending better is not always spending less
     if lower_is_better(tokens, job):
         if job.lang == "ru" and _has_entry(tokens, job.kit.shared_words("duration", "ru")):
             return verbs.get("shorten", "Сократить")
@@ -590,6 +592,8 @@ def vague_verb(job: Job) -> Rewrite | None:
         if job.lang != "en" or of is None:
             return None
         after_verb += of.end()
+    elif job.lang == "en" and (particle := re.match(r"\s+(?:on|upon|at|towards?)\b", analysis.text[after_verb:])):
+        after_verb += particle.end()  # "Work on the backlog" → "Reduce the backlog": the particle goes with its verb
     elif analysis.has_measure:
         return _verb_swap(job, verb, new_verb)
     if analysis.has_measure:

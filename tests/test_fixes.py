@@ -189,6 +189,9 @@ def test_text_output_prints_an_items_suggestion_once(files, capsys):
     ("Команда постарается увеличить выручку", 8, 19, "Команда увеличит выручку"),
     ("The team tries to grow revenue", 9, 17, "The team grows revenue"),
     ("Мы постараемся увеличить выручку", 3, 14, "Увеличить выручку"),
+    # a condition's own words go with it up to its dash or comma
+    ("Если успеем с переездом — открыть 2 новых зала", 0, 11, "Открыть 2 новых зала"),
+    ("If time allows on the API side, ship 2 new connectors", 0, 14, "Ship 2 new connectors"),
 ])
 def test_drop_hedge(text, start, end, expected):
     assert text[start:end].strip() and text[start:end] == text[start:end].strip()
@@ -200,6 +203,7 @@ def test_drop_hedge(text, start, end, expected):
 @pytest.mark.parametrize("text,start,end", [
     ("Команда старалась проводить ретро", 8, 17),  # an imperfective verb has no simple future: no safe fix
     ("The team tried to grow revenue", 9, 17),  # past tense: the commitment cannot be restated safely
+    ("Если успеем запустить мобильную версию кабинета", 0, 11),  # the condition is the whole item
 ])
 def test_drop_hedge_declines_what_it_cannot_restate(text, start, end):
     assert drop_hedge(text, start, end, "ru" if text[0] > "z" else "en") is None
