@@ -1331,7 +1331,7 @@ _UNIT = re.compile(
 
 _LEVEL_BEFORE = re.compile(
     r"(?:\b(?:до|to|at|of|under|below|above|over|exceeding|выше|ниже|более|менее|больше|меньше|минимум|максимум|"
-    r"at\s+least|at\s+most|less\s+than|more\s+than|fewer\s+than|no\s+(?:more|less)\s+than|не\s+(?:ниже|выше|менее|более|больше|меньше)"
+    r"at\s+least|at\s+most|less\s+than|more\s+than|fewer\s+than|no\s+(?:more|less)\s+than|не\s+(?:ниже|выше|менее|более|больше|меньше|позже|позднее|дольше)"
     r"|на\s+уровн[еи])|[—–:=≤≥<>]|\s-)\s*(?:[$€£₽]\s?)?$",
     re.IGNORECASE,
 )
@@ -1439,6 +1439,7 @@ def no_baseline(ctx: "Context") -> list[Hit]:
             continue  # "40% increase in champions", "Content pipeline: 10 insights", "a × b = 16 combos"
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
         span_before = _EN_REPORTED.sub(" ", text[pred.head.idx if pred is not None else 0:q.start])
+        span_before = _CLOSED_RELATIVE.sub(" ", span_before)  # «долю клиентов, которые дошли до оплаты, до 40%»
         if not separator and _CONDITION.search(span_before):
             continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
         if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent:
@@ -1466,6 +1467,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
     return []
 
 
+# A relative clause closed by its comma qualifies the metric's noun; the target comes after it.
+_CLOSED_RELATIVE = re.compile(r",\s*(?:котор\w+|кто|which|who)\b[^,;]*,", re.IGNORECASE)
 # "The survey indicates that more than 75% feel …": a reported clause, not a condition on the number.
 _EN_REPORTED = re.compile(r"\b(?:indicates?|shows?|says?|confirms?|reports?|finds?|agrees?)\s+that\b", re.IGNORECASE)
 _CALENDAR_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?)\b", re.IGNORECASE)
@@ -1765,9 +1768,9 @@ def _en_metric_nouns() -> frozenset[str]:
 
 
 _LEVEL_WORDS = re.compile(r"на\s+уровне|не\s+(?:ниже|выше|менее|более)|\b(?:at|above|below|under|over)\b|≥|≤|[<>]", re.I)
-_SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ниже|выше|менее|более|больше|меньше)\s+|(?:at\s+(?:least|most)|under|below|"
+_SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ниже|выше|менее|более|больше|меньше|позже|позднее|дольше)\s+|(?:at\s+(?:least|most)|under|below|"
                         r"above|over|до|от|около|менее|более|минимум|максимум)\s+)?"
-                        r"|\s+не\s+(?:ниже|выше|менее|более|больше|меньше)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
+                        r"|\s+не\s+(?:ниже|выше|менее|более|больше|меньше|позже|позднее|дольше)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
 
 
 _EN_WORD_COMPARATOR = re.compile(r"([^\W\d_]+)\s+(?:of|at|under|below|above|over|less\s+than|more\s+than|fewer\s+than|"

@@ -38,9 +38,11 @@ TIME_UNIT_AFTER = re.compile(
 _IN_PHRASE = re.compile(r"\b(?:in|across|among|from|of|within|at|to|with|в|среди|по|из|у|на)\s+(?:(?:the|our|their|its|all|наш\w*|все\w*)\s+)?$",
                         re.IGNORECASE)
 _RANK = re.compile(r"\b(?:топ|top)[\s-]?\d+\b|[#№]\s?\d+\b", re.IGNORECASE)
+_DESIGNATOR_BEFORE = re.compile(r"(?:^|\s)(?:корпус\w*|секци\w*|здани\w*|строени\w*|терминал\w*|цех\w*|гейт\w*|перрон\w*|"
+                                r"building|terminal|gate|wing|hangar)\s?(?:\d+\s?[–—-]\s?)?$", re.IGNORECASE)
 _ISSUE_BEFORE = re.compile(r"\b(?:issues?|pr|prs|pull\s+requests?|tickets?|bugs?|story|stories|epics?|tasks?)\s*$", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(
-    r"\b(?:вдвое|втрое|вчетверо|впятеро|вдесятеро|удво\w+|утро\w+|вдвое|половин\w*|трет[ьи]\w*|четверт\w*"
+    r"\b(?:дважды|трижды|четырежды|вдвое|втрое|вчетверо|впятеро|вдесятеро|удво\w+|утро\w+|вдвое|половин\w*|трет[ьи]\w*|четверт\w*"
     r"|нол[ьяюе]\w*|нул[ьяюе]\w*|(?:в\s+)?(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+раз\w*"
     r"|один|одн(?:ого|ой|у|им)|два|двух|две|три|трех|трёх|четыре|четырех|четырёх|пять|пяти|шесть|шести|семь|семи"
     r"|восемь|восьми|девять|девяти|десять|десяти|двадцать|тридцать|сорок|пятьдесят|сто|сотн\w*|тысяч\w*|миллион\w*"
@@ -70,7 +72,9 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
     (None, rf"\b(?:с|со)\s+(?:текущ\w+\s+|нынешн\w+\s+)?[~≈]?[$€₽]?\s?{_D}"
            rf"(?![\d\s.,]*\+?\s+(?:[а-яё-]+\s+)?[а-яё-]+(?:ыми|ими|ами|ями)\b)"),  # not «с 3 платёжными системами»
     ("(", rf"\(\s*(?:с\s+текущ\w*|сейчас|текущ\w*|было|base(?:line)?|now|currently|current|today|vs\.?)[^)]*{_D}"),
-    (None, rf"\b(?:сейчас|текущ\w+|нынешн\w+|было(?!\s+бы\b)|базов\w+|исходн\w+)\b[^.;]*{_D}"),
+    (None, rf"\b(?:сейчас|было(?!\s+бы\b)|базов\w+|исходн\w+)\b[^.;]*{_D}"),
+    # «текущее значение 45%», not «текущими клиентами: 18%» (current customers: a noun phrase, no value)
+    (None, rf"\b(?:текущ\w+|нынешн\w+)\b(?!\s+[а-яё-]+(?:ами|ями|ам|ям)\b)[^.;]*{_D}"),
     ("from", r"\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+)?to\b"),
     (None, r"\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти)\s+(?:\w+\s+)?до\b"),
     ("from", rf"\bfrom\s+(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}"),
@@ -161,6 +165,8 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
     if re.search(r"(?:^|\s)(?:SOC|ISO|PCI|Windows|iOS|Android|macOS|Tier|tier|Level|level|Web|HTTP|Python|Java|GPT|S)\s?$", before) \
             and not suffix and not re.match(r"^\s?(?:%|[a-zа-я]+\s+(?:of|из))", after):
         return False  # SOC 2, Windows 11, tier 1: part of a name
+    if _DESIGNATOR_BEFORE.search(before) and not suffix and not re.match(r"^\s?(?:%|[a-zа-я]+\s+(?:of|из))", after):
+        return False  # «корпус 3», «по зданиям 1–2», "Terminal 2": the number names a building, not a target
     if re.search(r"\b(?:older|newer|younger|longer|shorter|старше|дольше)\s+(?:than\s+|чем\s+)?$", before, re.IGNORECASE):
         return False  # "vulnerabilities older than 30 days": the scope, not a target
     if re.match(r"^[^\W\d_]", after) and not suffix and not TIME_UNIT_AFTER.match(after):
