@@ -633,9 +633,9 @@ def load_blind(folder: Path) -> list[tuple[Path, str, list[BlindLabel], list[tup
 
 
 def _set_target(label: dict[str, Any]) -> str:
-    """The text a set finding is reported on: ``objective``/``period`` keys, or ``text`` with ``on`` naming the kind
-    (``"on": "objective"``), or ``on`` holding the text itself."""
-    for key in ("objective", "period", "text"):
+    """The text a set finding is reported on: ``objective``/``period`` keys, or ``text``/``target`` with ``on`` or
+    ``kind`` naming the kind (``"on": "objective"``), or ``on`` holding the text itself."""
+    for key in ("objective", "period", "text", "target"):
         if label.get(key):
             return str(label[key])
     on = str(label.get("on") or "")

@@ -430,7 +430,8 @@ def test_align_prefers_exact_text_in_order():
 
 
 @pytest.mark.parametrize("key, named", [("objective", "Grow"), ("on", "Grow"),
-                                        ("on", "Objective 2: Grow"), ("on", "Цель 2: Grow")])
+                                        ("on", "Objective 2: Grow"), ("on", "Цель 2: Grow"),
+                                        ("text", "Grow"), ("target", "Grow")])
 def test_blind_set_findings_name_their_objective_by_either_key_with_or_without_its_label(tmp_path, key, named):
     (tmp_path / "en_x.md").write_text("## Q3 2026\n## Objective 2: Grow\n- Reach 5 partners (now 2)\n",
                                       encoding="utf-8")
@@ -438,6 +439,25 @@ def test_blind_set_findings_name_their_objective_by_either_key_with_or_without_i
         "lang": "en", "document": "en_x.md",
         "items": [{"kind": "objective", "text": "Grow", "expect": []},
                   {"kind": "key_result", "text": "Reach 5 partners (now 2)", "expect": []}],
-        "set_findings": [{"rule": "key-result-count", key: named}]}), encoding="utf-8")
+        "set_findings": [{"rule": "key-result-count", "on": "objective", key: named} if key in ("text", "target")
+                         else {"rule": "key-result-count", key: named}]}), encoding="utf-8")
     result = ev.evaluate_blind(tmp_path)
     assert result.count("key-result-count", "en").tp == 1 and result.count("key-result-count", "en").fp == 0
+
+
+@pytest.mark.parametrize("named", ["Q3 2026 (July to September)", "quarter: Q3 2026", "Q3 2026"])
+def test_blind_set_findings_on_a_period_match_its_gloss_or_key(tmp_path, named):
+    items = "".join(f"## Objective {n}: Grow {n}\n- Reach 5 partners (now 2)\n- Win 3 deals (now 1)\n"
+                    f"- Sign 2 resellers (now 0)\n" for n in range(1, 5))
+    (tmp_path / "en_x.md").write_text("# Q3 2026\n" + items, encoding="utf-8")
+    labels = [entry for n in range(1, 5) for entry in (
+        {"kind": "objective", "text": f"Grow {n}", "expect": []},
+        {"kind": "key_result", "text": "Reach 5 partners (now 2)", "expect": []},
+        {"kind": "key_result", "text": "Win 3 deals (now 1)", "expect": []},
+        {"kind": "key_result", "text": "Sign 2 resellers (now 0)", "expect": []})]
+    (tmp_path / "en_x.labels.json").write_text(json.dumps({
+        "lang": "en", "document": "en_x.md", "items": labels,
+        "set_findings": [{"rule": "objective-count", "kind": "period", "target": named}]}), encoding="utf-8")
+    result = ev.evaluate_blind(tmp_path)
+    counts = result.count("objective-count", "en")
+    assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0)
