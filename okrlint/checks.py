@@ -257,7 +257,8 @@ def verb_lemma(token: Token, lang: str) -> str | None:
 
 
 _METRIC_BEFORE = re.compile(
-    r"\b(?:rating|score|rate|level|csat|nps|enps|uptime|availability|coverage|рейтинг\w*|уровн\w*|доступност\w*)"
+    r"\b(?:rating|score|rate|level|csat|nps|enps|uptime|availability|coverage|attendance|turnout|рейтинг\w*|уровн\w*|"
+    r"доступност\w*|посещаемост\w*|явк\w*)"
     r"\s+(?:of|at|на|в)?\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?:котор\w+|that|which|who)\s", re.IGNORECASE)
 
@@ -338,6 +339,8 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
             return True  # "Write at least 2 guides" counts the tasks; "… with NPS above 70" is an outcome
         if q.percent and text[after_skip:q.start].strip() != "":
             return True
+        if q.percent and skip is not None and q.end <= skip.idx and skip.i > 0 and is_participle(skip.lower_):
+            return True  # "100% of P1 alerts triaged within 15 minutes": the share done is the outcome, a service level
     if _measured_relative_clause(analysis):
         return True
     if any(q.measure and _METRIC_BEFORE.search(text[:q.start]) for q in analysis.quantities):
@@ -1097,6 +1100,8 @@ def _en_clause_start(t: Token, actions: set[str] | None) -> bool:
     """Whether a base-form English word after a clause break opens an action: "mentor the team", "act on the findings"."""
     from .analysis.english import word_options as getAllLemmas  # cached
 
+    if t.lower_ in ("target", "goal", "aim") and (nxt := next_word(t)) is not None and (nxt.like_num or nxt.text in ":="):
+        return False  # ", target 30 days on average": the target's label, not an action
     options = getAllLemmas(t.lower_)
     known_action = actions is not None and t.lower_ in actions  # "onboard": a lexicon verb lemminflect does not know
     if not known_action and ("VERB" not in options or t.lower_ not in {v.lower() for v in options["VERB"]}):
@@ -1109,8 +1114,9 @@ def _en_clause_start(t: Token, actions: set[str] | None) -> bool:
     if "VERB" not in options:
         return False  # a lexicon word lemminflect does not know as a verb needs a clear object: "onboard 4 carriers"
     after = next_word(nxt)
-    if nxt.pos_ == "ADP" and after is not None and after.lower_ in _EN_OBJECT_START:
-        return True  # "act on the findings", "report on the offsite"
+    if nxt.pos_ == "ADP" and after is not None and (after.lower_ in _EN_OBJECT_START
+                                                     or after.lower_ in ("what", "whatever", "everything")):
+        return True  # "act on the findings", "report on the offsite", "act on what we learn"
     if actions is not None and t.lower_ in actions:
         return nxt.pos_ in ("ADJ", "NOUN", "PROPN") or nxt.is_alpha and nxt.lower_ not in ("and", "or")
     return "NOUN" not in options and nxt.is_alpha and nxt.lower_ not in ("and", "or", "to", "of", "in", "on", "for")
@@ -1451,6 +1457,9 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                  and not any(p.measure and p.start < q.start for p in analysis.quantities)  # "90% of chats within 2 min"
                  # "…, achieve 65% DAU/MAU", "respond within 400ms" — "within 6 weeks" is a deadline
                  or q.percent and re.search(r"\b(?:have|has)\s+$", before, re.IGNORECASE) is not None  # "have 99.9% uptime"
+                 or q.percent and re.search(r"\bget(?:s|ting)?\s+$", before, re.IGNORECASE) is not None
+                 and re.match(r"\s*of\b", text[q.end:]) is not None  # "get 30% of guests to leave a review": a share
+                 or re.search(r"[,;(]\s*(?:target|goal)\s*(?:of|is|=|:)?\s*$", before, re.IGNORECASE) is not None
                  or stock  # «50+ активных платных клиентов», «0 инцидентов»: the level of a metric that exists
                  or verbless and _metric_value_line(analysis, _kpi_metric_words(analysis.lang)) is not None
                  or reach_on
