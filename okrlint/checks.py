@@ -734,6 +734,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
         return False  # «TPC-C пройден»: a check passed is a verdict on the work, not the work
     if pred.has(ctx.words("make")) and _has_complement(pred.head):
         return False  # «Сделать онбординг быстрым», «Сделать customers happy»: make X into Y, not make a thing
+    if pred.has(ctx.words("make")) and nxt is not None and nxt.lower_ in ctx.words("vague_complement"):
+        return False  # «Сделать так, чтобы…», «Сделать всё возможное»: vague-verb's "make it so", no thing made
     if ctx.analysis is not None and ctx.analysis.lang == "en" and (obj := _object_noun(pred)) is not None \
             and _compound_head(obj).lemma_.lower() in ctx.words("grown"):
         return False  # "Build a thriving developer community": a community is grown, not delivered
