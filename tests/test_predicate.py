@@ -137,6 +137,9 @@ def test_predicate_in_any_form(text, lang, head, lemma, form):
     ("Plan, run and report on the offsite", "en"),
     ("Data driven decisions for search", "en"),  # a participle before its noun is an attribute
     ("Uptime 99.95%", "en"),  # an unknown word before a number is a metric name
+    ("Plan renewal rate: 70%", "en"),  # a verb-like word heading a "Metric: value" label
+    ("Volunteer retention past 3 months: 80%", "en"),
+    ("Reopen rate under 5%", "en"),  # a verb-like word before "rate" names the rate
 ])
 def test_no_false_predicate(text, lang):
     pred = analyze_text(text, lang).pred

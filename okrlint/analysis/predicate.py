@@ -19,6 +19,7 @@ item's shape (line start, after a subject, after a modal or "be").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -334,7 +335,7 @@ def _english(doc: Doc) -> Predicate | None:
     i = 0
     while i < len(words) and words[i].lower_ in _EN_LEAD_ADVERBS:
         i += 1
-    if i >= len(words):
+    if i >= len(words) or _en_metric_label(words[i:]):
         return None
     first = words[i]
     low = first.lower_
@@ -381,6 +382,32 @@ def _english(doc: Doc) -> Predicate | None:
     if noun is not None:
         return noun
     return _en_clause(words[i:])
+
+
+# Verbs that open an order even before a "Metric: value" shape ("Reduce churn: 3%" asks for a change).
+_EN_ORDER_FIRST = {"increase", "reduce", "grow", "raise", "cut", "lower", "boost", "decrease", "improve", "double",
+                   "triple", "halve", "reach", "achieve", "hit", "keep", "maintain", "get", "drive", "deliver", "bring",
+                   "move", "shrink", "lift", "expand", "sustain", "hold", "exceed", "win", "sign", "close", "hire"}
+_EN_RATE_HEADS = {"rate", "rates", "ratio", "ratios", "score", "scores", "rating", "ratings"}
+# "Plan renewal rate: 70%", "Volunteer retention past 3 months: 80%": a short label, a separator, a value.
+_EN_LABEL_LINE = re.compile(r"[^\W\d_][^:—–=()\n]{0,60}?\s*(?::|\s[—–=])\s*(?:[<>≤≥~≈+−-]\s*)?[$€£]?\d")
+
+
+def _en_metric_label(words: list[Token]) -> bool:
+    """A metric named by a compound whose first word could be a verb ("Plan renewal rate: 70%", "Reopen rate under
+    5%", "Book club members: 400"): no determiner or number follows that word, so it is no order."""
+    first = words[0]
+    low = first.lower_
+    nxt = words[1] if len(words) > 1 else None
+    if low in _EN_ORDER_FIRST or low in _EN_SUBJECT or nxt is None or nxt.like_num or nxt.lower_ in _EN_DETERMINERS:
+        return False
+    if nxt.lower_ in _EN_RATE_HEADS and first.i + 1 == nxt.i:
+        return True  # "Reopen rate", "Close rate", "Open rate"
+    label = _EN_LABEL_LINE.match(first.doc.text, first.idx)
+    if label is None:
+        return False
+    head = [w for w in words if w.idx < label.end() - 1]
+    return len(head) <= 7 and not any(w.lower_ in _EN_DETERMINERS or w.lower_ in ("to", "and", "or") for w in head)
 
 
 # "Beta release of X", "Public rollout of Y": a stage word before a noun of action leaves the act as it is.
