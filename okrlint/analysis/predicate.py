@@ -337,6 +337,10 @@ def _english(doc: Doc) -> Predicate | None:
         i += 1
     if i >= len(words) or _en_metric_label(words[i:]):
         return None
+    if _glued_hyphen_after(words[i]) and (clause := _en_clause(words[i:])) is not None:
+        return clause  # "Shift-swap tool rolled out", "Trial-to-paid conversion improved": a compound subject
+    if _glued_hyphen_after(words[i]) and words[i].i + 2 < len(doc) and is_participle(doc[words[i].i + 2].lower_):
+        return None  # "Cloud-hosted dashboards …", "AI-driven search": an adjective, not an order
     first = words[i]
     low = first.lower_
     options = _en_options(low)
@@ -393,6 +397,15 @@ _EN_RATE_HEADS = {"rate", "rates", "ratio", "ratios", "score", "scores", "rating
 _EN_LABEL_LINE = re.compile(r"[^\W\d_][^:—–=()\n]{0,60}?\s*(?::|\s[—–=])\s*(?:[<>≤≥~≈+−-]\s*)?[$€£]?\d")
 
 
+def _glued_hyphen(token: Token) -> bool:
+    """A hyphen inside a word ("first-contact"), not a dash between phrases."""
+    return token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
+
+
+def _glued_hyphen_after(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and _glued_hyphen(token.doc[token.i + 1])
+
+
 def _en_metric_label(words: list[Token]) -> bool:
     """A metric named by a compound whose first word could be a verb ("Plan renewal rate: 70%", "Reopen rate under
     5%", "Book club members: 400"): no determiner or number follows that word, so it is no order."""
@@ -445,9 +458,9 @@ def _en_clause(words: list[Token]) -> Predicate | None:
             purpose = True
         if low in _EN_MODALS or low in _EN_BE or low == "to" or low in _EN_TO_VERBS:
             continue
-        if prev is not None and any(x.is_punct for x in t.doc[prev.i + 1:t.i]):
-            return None  # "Plan, run and report": a list of acts, not a subject and its verb
-        lemma = _en_verb(low)
+        if prev is not None and any(x.is_punct and not _glued_hyphen(x) for x in t.doc[prev.i + 1:t.i]):
+            return None  # "Plan, run and report": a list of acts, not a subject and its verb («First-contact» is one word)
+        lemma = _en_verb(low) if not (t.i and _glued_hyphen(t.doc[t.i - 1])) else None  # "LSIF-powered": part of a word
         if lemma is None:
             if k and t.pos_ in ("ADP", "CCONJ", "SCONJ") and low not in ("of",):
                 return None  # past the subject noun phrase: "Tickets per agent per day"
