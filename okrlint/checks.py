@@ -1332,7 +1332,7 @@ def no_measure(ctx: "Context") -> list[Hit]:
 
 _UNIT = re.compile(
     r"\s?(?:секунд\w*|минут\w*|час\w*|дн(?:я|ей)|недел\w*|мс|ms|сек|мин|ч|руб\w*|₽|тыс\.?|млн|seconds?|minutes?|"
-    r"hours?|days?|weeks?|sec|min|h|s|k|users?|клиент\w*|пользовател\w*)\b",
+    r"(?:business\s+|working\s+|рабоч\w+\s+)?(?:hours?|days?|дн(?:я|ей))|weeks?|sec|min|h|s|k|users?|клиент\w*|пользовател\w*)\b",
     re.IGNORECASE,
 )
 
@@ -1361,6 +1361,7 @@ _RU_FLOOR_ONLY = re.compile(r"\s*(?:(?:не\s+менее|не\s+меньше|м�
 _COUNT_FLOOR = re.compile(r"\s*(?:at\s+least|over|more\s+than|не\s+менее|не\s+меньше|минимум|более|больше)\s*", re.IGNORECASE)
 
 
+_EN_SCOPE_TAIL = re.compile(r"\s+(?:in|on|at|across|for)\s+(?:(?:all|both|every|each|the|our)\s+)?[a-z\s-]+\.?", re.IGNORECASE)
 _RU_SCOPE_TAIL = re.compile(r"\s+(?:в|на|по|среди|у|для)\s+[а-яёa-z\s-]+\.?", re.IGNORECASE)
 _RU_AFTER_LAUNCH = re.compile(r"\b(?:после|с\s+момента)\s+(?:запуска|релиза|старта|выхода|открытия|выпуска|launch\w*|release)",
                               re.IGNORECASE)
@@ -1455,7 +1456,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         at_start = not _content_before(analysis, q.start)
         stock = verbless and at_start and analysis.lang == "ru" and _ru_stock_count(ctx, analysis, q)
         level = (_LEVEL_BEFORE.search(before) is not None
-                 or _EN_LEVEL_VERB_BEFORE.search(before) is not None and not _CALENDAR_AFTER.match(text[q.end:])
+                 or _EN_LEVEL_VERB_BEFORE.search(before) is not None and (not _CALENDAR_AFTER.match(text[q.end:])
+                                                                         or _handled_within(analysis, before))
                  and not any(p.measure and p.start < q.start for p in analysis.quantities)  # "90% of chats within 2 min"
                  # "…, achieve 65% DAU/MAU", "respond within 400ms" — "within 6 weeks" is a deadline
                  or q.percent and re.search(r"\b(?:have|has)\s+$", before, re.IGNORECASE) is not None  # "have 99.9% uptime"
@@ -1465,6 +1467,7 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                  or stock  # «50+ активных платных клиентов», «0 инцидентов»: the level of a metric that exists
                  or verbless and _metric_value_line(analysis, _kpi_metric_words(analysis.lang)) is not None
                  or reach_on
+                 or analysis.lang == "en" and _SCALE_AFTER.match(text[q.end:]) is not None  # "4.5 out of 5", "8/10"
                  or (level_verb and q.start >= pred_end)
                  or (at_start and q.percent)
                  or (joined is not None and q.percent))  # «Конверсия 5–8%»: a range of a share is a level
@@ -1483,8 +1486,20 @@ _CLOSED_RELATIVE = re.compile(r",\s*(?:котор\w+|кто|which|who)\b[^,;]*,"
 # "The survey indicates that more than 75% feel …": a reported clause, not a condition on the number.
 _EN_REPORTED = re.compile(r"\b(?:indicates?|shows?|says?|confirms?|reports?|finds?|agrees?)\s+that\b", re.IGNORECASE)
 _CALENDAR_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?)\b", re.IGNORECASE)
-_EN_LEVEL_VERB_BEFORE = re.compile(r"\b(?:reach|achieve|hit|attain|exceed|score|respond\s+within|within|take)\s+(?:an?\s+)?$",
+_EN_LEVEL_VERB_BEFORE = re.compile(r"\b(?:(?:reach|achieve|hit|attain|exceed|score)(?:e?s)?|respond\s+within|within|take)\s+(?:an?\s+)?$",
                                    re.IGNORECASE)  # "APIs respond within 400ms", "releases take 1 hour"
+# A score on a scale: "rate the lesson 4.5 out of 5", "an average rating of 8/10".
+_SCALE_AFTER = re.compile(r"\s*(?:out\s+of\s*|/\s*)(?:5|10|100)\b", re.IGNORECASE)
+
+
+def _handled_within(analysis: Analysis, before: str) -> bool:
+    """"Requests answered within 3 business days": things handled within a time is a service level, not a deadline
+    (the predicate is a passive with its own subject; "Ship the app within 6 weeks" stays a deadline)."""
+    pred = analysis.pred
+    return analysis.lang == "en" and pred is not None and pred.form == "passive" and pred.head.i > 0 \
+        and re.search(r"\bwithin\s+$", before, re.IGNORECASE) is not None
+
+
 # "Build a benchmark dataset of", "Create a library of at least": an artefact made of counted things.
 _EN_MAKE_OF = re.compile(r"^\s*(?:build|create|compile|assemble|write|publish|produce|curate|collect)\b[^,;:.]*\bof\s*"
                          r"(?:at\s+least\s*|≥\s*|>=\s*)?$", re.IGNORECASE)
@@ -1825,7 +1840,9 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     if analysis.lang == "ru" and named and _RU_SCOPE_TAIL.fullmatch(tail):
         tail = ""  # «… 4,7 в отзывах»: where it is measured, not more of the line
     # «Аптайм 99,9%», "NPS 50", «Выручка 10 млн ₽»; in Russian a named metric may be longer: «Рейтинг в App Store 4,8»
-    bare = (len(words) <= 3 or analysis.lang == "ru" and named and len(words) <= 6) and not tail.strip(" .%₽$€")
+    if analysis.lang == "en" and named and _EN_SCOPE_TAIL.fullmatch(tail.lstrip("+")):
+        tail = ""  # "App store rating 4.6+ in both stores": where it is measured, not more of the line
+    bare = (len(words) <= 3 or analysis.lang == "ru" and named and len(words) <= 6) and not tail.strip(" .%₽$€+")
     worded = _EN_WORD_COMPARATOR.search(head) if analysis.lang == "en" else None
     if worded is not None and re.search(r"\b(?:for|in|on|with|to|from|by|ready|live)\b", head[:worded.start()], re.IGNORECASE):
         worded = None  # "Checkout ready for Black Friday traffic at 3x": the metric phrase must be the whole head

@@ -908,6 +908,8 @@ _NOTE_BREAK = re.compile(r"\s*(?:[,:](?!\d)|[;(—–])|\s+(?:и|или|а|чт�
 _SECOND_TARGET = re.compile(r"\d\s*%|[—–:=]\s*[<>≤≥~]?\s*\d|[<>≤≥]\s*\d|(?:at\s+(?:least|most)|не\s+(?:менее|более)|"
                             r"минимум|максимум)\s+\d", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\s+(?:и|или|а|and|or)", re.IGNORECASE)
+_OR_BETTER = re.compile(r"\s+(?:or|или|и)\s+(?:higher|above|more|better|lower|less|fewer|below|выше|больше|более|ниже|"
+                        r"меньше|менее)\b", re.IGNORECASE)
 
 
 def _note_at(text: str, end: int, job: Job) -> int | None:
@@ -926,7 +928,8 @@ def _note_at(text: str, end: int, job: Job) -> int | None:
         segment = re.split(r"[,;]", text[brk.end():], maxsplit=1)[0]  # up to the next comma
         if re.search(r"\d", segment) if _CONJUNCTION.fullmatch(brk.group()) else _SECOND_TARGET.search(segment):
             return None  # "200 views and 5 likes", «D1 — 55%, D7 — 30%»: a second target
-        if not (_joins_a_noun(text, brk, job.lang) or any(a <= brk.start() < b for a, b in times)):
+        if not (_joins_a_noun(text, brk, job.lang) or any(a <= brk.start() < b for a, b in times)
+                or _OR_BETTER.match(text, brk.start())):  # "4.5 out of 5 or higher": the target goes on
             break
         brk = _NOTE_BREAK.search(text, brk.end(), limit)  # «для Москвы и области», "by March 31, 2027": one phrase
     if brk is not None:
