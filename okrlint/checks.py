@@ -1799,6 +1799,8 @@ _SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ни
                         r"|\s+не\s+(?:ниже|выше|менее|более|больше|меньше|позже|позднее|дольше)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
 
 
+# A statistic opening the line names a metric however long its phrase is.
+_EN_STATISTICS = frozenset({"average", "median", "mean", "p90", "p95", "p99", "total", "number", "share", "percentage"})
 _EN_WORD_COMPARATOR = re.compile(r"([^\W\d_]+)\s+(?:of|at|under|below|above|over|less\s+than|more\s+than|fewer\s+than|"
                                  r"at\s+or\s+(?:below|above|under|over))\s+(?:[$€£]\s?)?$", re.IGNORECASE)
 
@@ -1844,9 +1846,11 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
         tail = ""  # "App store rating 4.6+ in both stores": where it is measured, not more of the line
     bare = (len(words) <= 3 or analysis.lang == "ru" and named and len(words) <= 6) and not tail.strip(" .%₽$€+")
     worded = _EN_WORD_COMPARATOR.search(head) if analysis.lang == "en" else None
-    if worded is not None and re.search(r"\b(?:for|in|on|with|to|from|by|ready|live)\b", head[:worded.start()], re.IGNORECASE):
+    if worded is not None and re.search(r"\b(?:for|in|on|with|to|from|by|ready|live)\b", head[:worded.start()], re.IGNORECASE) \
+            and opening not in _EN_STATISTICS:
         worded = None  # "Checkout ready for Black Friday traffic at 3x": the metric phrase must be the whole head
-    metric_before = worded is not None and (worded.group(1).lower() in metric or worded.group(1).lower().rstrip("s") in metric)
+    metric_before = worded is not None and (worded.group(1).lower() in metric or worded.group(1).lower().rstrip("s") in metric
+                                            or opening in _EN_STATISTICS)  # "Median time to first review … below 48h"
     if not (_SEPARATOR.search(head) or bare and (first.percent or named) or metric_before):
         return None  # "Average handle time under 6 minutes": a metric word, then a worded comparator
     if re.search(r"[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE):

@@ -413,7 +413,9 @@ def _en_metric_label(words: list[Token]) -> bool:
     first = words[0]
     low = first.lower_
     nxt = words[1] if len(words) > 1 else None
-    if low in _EN_ORDER_FIRST or low in _EN_SUBJECT or nxt is None or nxt.like_num or nxt.lower_ in _EN_DETERMINERS:
+    ordinal = nxt is not None and nxt.lower_.endswith(("first", "second", "third", "th"))  # "Average first response"
+    if low in _EN_ORDER_FIRST or low in _EN_SUBJECT or nxt is None or nxt.like_num and not ordinal \
+            or nxt.lower_ in _EN_DETERMINERS:
         return False
     if nxt.lower_ in _EN_RATE_HEADS and first.i + 1 == nxt.i:
         return True  # "Reopen rate", "Close rate", "Open rate"
