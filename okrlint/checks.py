@@ -401,9 +401,13 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
 
 def _coordinated_core(analysis: Analysis, pred: Predicate, core: set[str] | frozenset[str]) -> Token | None:
     """"Scale and improve X", "Increase revenue and optimize sales processes", "Revamped API and improved DX":
-    a core vague verb coordinated with the predicate is a predicate too (English; a purpose "to improve" is not)."""
-    if analysis.lang != "en" or pred.form == "noun":
+    a core vague verb coordinated with the predicate is a predicate too (a purpose "to improve" is not).
+    Russian reads the dependency tree: «Повысить точность, оптимизировать память и улучшить архитектуру»."""
+    if pred.form == "noun":
         return None
+    if analysis.lang == "ru":
+        return next((t for t in coordinated(pred) if t.pos_ == "VERB" and t.lemma_.lower() in core
+                     and t.morph.get("VerbForm") == pred.head.morph.get("VerbForm")), None)
     for t in analysis.doc[pred.end:]:
         if not t.is_alpha or t.lower_ == "better":
             continue
@@ -777,6 +781,8 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
             if "Pass" in t.morph.get("Voice") and t.pos_ == "VERB" and _lemma_in(t, main) \
                     and "Short" in t.morph.get("Variant") and not _lemma_in(t, ctx.words("verdict")):
                 return t  # «Лендинг опубликован»; not «с зафиксированной дельтой», an attribute
+            if t.lemma_.lower() == "готовый" and "Short" in t.morph.get("Variant") and _made_thing_before(ctx, t):
+                return t  # «Интеграция с TipTap готова»: a deliverable in its finished state
         elif is_participle(t.lower_) and verb_lemma(t, "en") in main:
             if any(x.lower_ in _EN_SUBORDINATE for x in analysis.doc[:t.i]):
                 return None  # "Manual corrections after the schedule is published": a time clause, not the deliverable
@@ -786,6 +792,13 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
             if t in passive_steps(analysis.doc):
                 return t  # "is proposed, reviewed by the team, merged and implemented"
     return None
+
+
+def _made_thing_before(ctx: "Context", t: Token) -> bool:
+    """The subject before «готов» is a thing made, not people («Команда готова к запуску» is a state of the team)."""
+    nouns = [x for x in t.doc[:t.i] if x.pos_ in ("NOUN", "PROPN")]
+    people = ctx.words("actors") | {"команда", "отдел", "группа", "служба", "департамент", "мы", "компания"}
+    return bool(nouns) and nouns[0].lemma_.lower() not in people and "Anim" not in nouns[0].morph.get("Animacy")
 
 
 def _offered_capability(ctx: "Context", analysis: Analysis) -> Token | None:
