@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .analysis import Analysis, Predicate, detect_language
 from .analysis.en_clauses import other_acts, passive_steps
 from .analysis.predicate import coordinated, is_participle, next_word, prev_word, ru_verb_reading, verb_of_noun
-from .analysis.quantities import has_baseline
+from .analysis.quantities import TIME_UNIT_AFTER, has_baseline
 from .analysis.timeexpr import find_times
 from .analysis.tokens import doc_text, doc_tokens
 from .model import Item, OkrDocument, Period
@@ -325,7 +325,8 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     if analysis.has_baseline and (analysis.lang != "ru" or analysis.has_measure):
         return True  # «Перевести 70% клиентов на API V2 (сейчас 15%)»: a quantity that moves from a known start
     after_skip = skip.idx + len(skip.text) if skip is not None else -1
-    for q in analysis.quantities:
+    quantities = [q for q in analysis.quantities if not q.frequency]  # "once a week" says how often, not what changes
+    for q in quantities:
         if not q.measure:
             continue
         if analysis.lang == "en" and _EN_MAKE_OF.search(text[:q.start]) and _counts_things(analysis, q):
@@ -340,18 +341,18 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
             return True
     if _measured_relative_clause(analysis):
         return True
-    if any(q.measure and _METRIC_BEFORE.search(text[:q.start]) for q in analysis.quantities):
+    if any(q.measure and _METRIC_BEFORE.search(text[:q.start]) for q in quantities):
         return True  # "Hold a rating of 4.7": the number is a metric level, not a count of tasks
     if any(q.measure and re.search(r"\b(?:с|со|with)\s+(?:[^\W\d_]+\s+){0,3}$", text[:q.start], re.IGNORECASE)
            and q.start > after_skip and not (analysis.lang == "ru" and _RU_INSTRUMENTAL.match(text[q.end:]))
-           for q in analysis.quantities):
+           for q in quantities):
         return True  # «Запустить семейный аккаунт с 5 000 активных семей»: the launch carries its outcome
     outcome = ctx.words("outcome")
     for t in analysis.tokens:
         if skip is not None and t.i == skip.i:
             continue
         lemma = verb_lemma(t, analysis.lang)
-        if lemma in outcome and any(q.measure and q.start > t.idx for q in analysis.quantities):
+        if lemma in outcome and any(q.measure and q.start > t.idx for q in quantities):
             return True
     return False
 
@@ -1402,8 +1403,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
     pred_end = pred.span_end() if pred is not None else 0
     verbless = pred is None or pred.form == "noun"
     for q in analysis.quantities:
-        if not q.measure or _RANK_TEXT.match(q.text) or q.text.lower() in ctx.words("multiplier"):
-            continue
+        if not q.measure or q.frequency or _RANK_TEXT.match(q.text) or q.text.lower() in ctx.words("multiplier"):
+            continue  # "once a week": how often a habit recurs has no start value
         if _SCOPE_AFTER.match(text[q.end:]) or re.search(r"\bраз|\d\s?[xх]$", q.text):
             continue  # «в 2 раза», "3x": a relative change
         before = text[:q.start]
@@ -1887,7 +1888,7 @@ def kpi_style(ctx: "Context") -> list[Hit]:
     """KPI phrasing, or «500 заявок в месяц»: a number per period with no verb of change, baseline or deadline."""
     analysis = ctx.analysis
     assert analysis is not None
-    hits = _kpi_phrasing(ctx)
+    hits = _kpi_phrasing(ctx) or _habit_quota(ctx, analysis)
     if hits:
         return hits
     content = analysis.content
@@ -1898,6 +1899,39 @@ def kpi_style(ctx: "Context") -> list[Hit]:
             and (first.start <= content[0].idx or _ru_volume_noun(analysis, first.start)):
         return [_whole(analysis, metric=analysis.text)]
     return []
+
+
+# Before an amount of time: a level to stay within ("respond within 2 hours every day"), not a time budget.
+_EN_TIME_LEVEL_BEFORE = re.compile(r"\b(?:within|under|below|in|to|than|over|above|at\s+most)\s*$", re.IGNORECASE)
+
+
+def _habit_quota(ctx: "Context", analysis: Analysis) -> list[Hit]:
+    """"Swim at least twice a week", "Spend 30 min every day on reading": a habit kept at a frequency or a time budget
+    per period, with no change, baseline or deadline, is a steady quota (English key results; LABELS v2)."""
+    if analysis.lang != "en" or ctx.kind != "key_result" or analysis.has_baseline or analysis.has_time("bound"):
+        return []
+    pred = analysis.pred
+    if pred is not None and pred.has(ctx.words("change")):
+        return []  # "Cut manual work to 2 hours per week": a change
+    text = analysis.text
+    measures = [q for q in analysis.quantities if q.measure]
+    budgets = [q for q in measures if not q.frequency and (unit := TIME_UNIT_AFTER.match(text[q.end:])) is not None
+               and not _EN_TIME_LEVEL_BEFORE.search(text[:q.start]) and _EN_PERIOD_AFTER.match(text[q.end + unit.end():])]
+    paced = [q for q in measures if q.frequency] + budgets  # "twice a week", "1 hour every week"
+    durations = [q for q in measures if TIME_UNIT_AFTER.match(text[q.end:]) and not _EN_TIME_LEVEL_BEFORE.search(text[:q.start])]
+    if not paced or any(q not in paced and q not in durations for q in measures):
+        return []  # "200 publishers, where active is publishing at least once per month": the count is the target
+    first = min(paced, key=lambda q: q.start)
+    period = _EN_FREQUENCY_SPAN.match(text, first.end)
+    end = period.end() if period is not None else first.end
+    return [Hit(first.start, end, text[first.start:end], {"habit": text[first.start:end]})]
+
+
+# "… every week", "… per month": the period a frequency or a time budget recurs in.
+_EN_PERIOD_AFTER = re.compile(r"\s*(?:[\w&/-]+\s+){0,3}?(?:a|an|per|every|each)\s+(?:day|week|fortnight|month|quarter|sprint)\b",
+                              re.IGNORECASE)
+_EN_FREQUENCY_SPAN = re.compile(r"(?:\s*(?:times?|hrs?|hours?|minutes?|mins?)\b)?(?:\s*(?:[\w&/-]+\s+){0,3}?"
+                                r"(?:a|an|per|every|each)\s+(?:day|week|fortnight|month|quarter|sprint)\b)?", re.IGNORECASE)
 
 
 def _ru_volume_noun(analysis: Analysis, start: int) -> bool:
