@@ -1552,7 +1552,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     after_head = next_word(head) if head is not None else None
     imperative = analysis.pred is not None and analysis.pred.form != "noun" and after_head is not None \
         and after_head.lower_ in _EN_OBJECT_START  # "Land a job with a salary of at least $120k": an order
-    line = None if imperative else _metric_value_line(analysis, ctx.words("metric"))
+    line = None if imperative else _metric_value_line(analysis, ctx.words("metric")) or _en_value_metric_line(analysis, ctx.words("metric"))
     if line is not None:
         return [line]
     if analysis.lang == "ru" and not analysis.has_baseline and _RU_CEILING_LINE.match(analysis.text):
@@ -1744,6 +1744,15 @@ def _is_artefact_en(t: Token) -> bool:
     return t.lemma_.lower() in artefacts or t.lower_.rstrip("s") in artefacts
 
 
+def _en_artefact_word(t: Token) -> bool:
+    """A word of task-key-result's English artefact lexicon ("session", "workshop"), in any number."""
+    from .engine import get_rule
+
+    rule = get_rule("task-key-result")
+    artefacts = rule.word_set("en", "artefact") if rule is not None else frozenset()
+    return t.lemma_.lower() in artefacts or t.lower_.rstrip("s") in artefacts
+
+
 @lru_cache(maxsize=None)
 def _en_metric_nouns() -> frozenset[str]:
     from .engine import shared_lexicon
@@ -1811,6 +1820,40 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     if analysis.lang == "en" and not named and _en_not_metric_value(analysis, first, head):
         return None
     return _whole(analysis, metric=analysis.text)
+
+
+# A comparator or a unit of time before or after the value that opens a line: "<1 hour MTTR", "under 2 days lead time".
+_EN_LEADING_COMPARATOR = re.compile(r"\s*(?:[<>≤≥~]=?|(?:under|below|over|above|at\s+(?:least|most))\s)?\s*$", re.IGNORECASE)
+_EN_NEW_THINGS = {"new", "additional", "more", "extra", "different"}
+
+
+def _en_value_metric_line(analysis: Analysis, metric: frozenset[str] | set[str]) -> Hit | None:
+    """"99.95% availability", "<1 hour MTTR for incidents", "80% investor satisfaction": a verbless English line that
+    opens with a value and then names the metric — «Metric — value» written value first, with no change."""
+    if analysis.lang != "en" or analysis.has_baseline:
+        return None
+    measures = [q for q in analysis.quantities if q.measure]
+    if not measures or not _EN_LEADING_COMPARATOR.fullmatch(analysis.text[:measures[0].start]):
+        return None
+    first = measures[0]
+    unit = TIME_UNIT_AFTER.match(analysis.text[first.end:])
+    end = first.end + (unit.end() if unit else 0)
+    phrase: list[Token] = []
+    for t in analysis.doc:
+        if t.idx < end or t.is_space:
+            continue
+        if not t.is_alpha or t.pos_ in _PHRASE_BREAK:
+            break
+        phrase.append(t)
+    if not phrase or any(t.lower_ in _EN_NEW_THINGS for t in phrase):
+        return None  # "50 new qualified leads": a count of new things
+    head = phrase[-1]
+    if not first.percent and unit is None and _en_artefact_word(head):
+        return None  # "12 monthly coaching sessions": a count of events to hold
+    named = metric | _en_metric_nouns()
+    if head.lower_ in named or head.lemma_.lower() in named or head.lower_.rstrip("s") in named:
+        return _whole(analysis, metric=analysis.text)
+    return None
 
 
 # "for at least one month", "during 2 weeks": how long something is done, not the level of a metric.
