@@ -1434,8 +1434,12 @@ def no_baseline(ctx: "Context") -> list[Hit]:
             continue  # "40% increase in champions", "Content pipeline: 10 insights", "a × b = 16 combos"
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
         span_before = _EN_REPORTED.sub(" ", text[pred.head.idx if pred is not None else 0:q.start])
-        if not separator and _CONDITION.search(span_before):
+        scoped = analysis.lang == "en" and pred is not None and pred.has(ctx.words("direction")) \
+            and _EN_CHANGE_TO.search(before) is not None \
+            and all(m.group().lower() == "for" for m in _CONDITION.finditer(span_before))
+        if not separator and _CONDITION.search(span_before) and not scoped:
             continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
+            # ("Reduce latency for 3 endpoints to <50ms": "for" names the scope of the change, "to" its level)
         if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent:
             continue  # "speak at 10 conferences": a count, not a level
         at_start = not _content_before(analysis, q.start)
@@ -1461,6 +1465,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
     return []
 
 
+# "… to <50ms", "… to under 2%": the level a change verb moves its metric to.
+_EN_CHANGE_TO = re.compile(r"\bto\s*(?:[<≤]\s*|(?:under|below)\s+)?$", re.IGNORECASE)
 # "The survey indicates that more than 75% feel …": a reported clause, not a condition on the number.
 _EN_REPORTED = re.compile(r"\b(?:indicates?|shows?|says?|confirms?|reports?|finds?|agrees?)\s+that\b", re.IGNORECASE)
 _CALENDAR_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?)\b", re.IGNORECASE)
