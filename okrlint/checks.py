@@ -343,8 +343,10 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
         return True
     if any(q.measure and _METRIC_BEFORE.search(text[:q.start]) for q in quantities):
         return True  # "Hold a rating of 4.7": the number is a metric level, not a count of tasks
+    performed = analysis.lang == "en" and skip is not None and verb_lemma(skip, "en") in ctx.words("perform", "en")
     if any(q.measure and re.search(r"\b(?:с|со|with)\s+(?:[^\W\d_]+\s+){0,3}$", text[:q.start], re.IGNORECASE)
            and q.start > after_skip and not (analysis.lang == "ru" and _RU_INSTRUMENTAL.match(text[q.end:]))
+           and not (performed and not q.percent and _counts_things(analysis, q))  # "Run user testing with 40 people"
            for q in quantities):
         return True  # «Запустить семейный аккаунт с 5 000 активных семей»: the launch carries its outcome
     outcome = ctx.words("outcome")
@@ -767,7 +769,7 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
             if "Pass" in t.morph.get("Voice") and t.pos_ == "VERB" and _lemma_in(t, main) \
                     and "Short" in t.morph.get("Variant") and not _lemma_in(t, ctx.words("verdict")):
                 return t  # «Лендинг опубликован»; not «с зафиксированной дельтой», an attribute
-        elif is_participle(t.lower_) and verb_lemma(t, "en") in main:
+        elif is_participle(t.lower_) and verb_lemma(t, "en") in main and verb_lemma(t, "en") not in ctx.words("verdict"):
             if any(x.lower_ in _EN_SUBORDINATE for x in analysis.doc[:t.i]):
                 return None  # "Manual corrections after the schedule is published": a time clause, not the deliverable
             prev = prev_word(t)
