@@ -1095,14 +1095,18 @@ def _en_clause_start(t: Token, actions: set[str] | None) -> bool:
     from .analysis.english import word_options as getAllLemmas  # cached
 
     options = getAllLemmas(t.lower_)
+    nxt = next_word(t)
+    if t.lower_ == "make" and nxt is not None and nxt.lower_ == "sure" and next_word(nxt) is not None:
+        return True  # "… and make sure they ship on time": "make sure" is one verb (ensure) with a clause for object
     known_action = actions is not None and t.lower_ in actions  # "onboard": a lexicon verb lemminflect does not know
     if not known_action and ("VERB" not in options or t.lower_ not in {v.lower() for v in options["VERB"]}):
         return False
-    nxt = next_word(t)
     if nxt is None:
         return False
     if nxt.lower_ in _EN_OBJECT_START or nxt.like_num or nxt.pos_ == "PRON" or nxt.pos_ == "X" and "-" in nxt.text:
         return True  # "train tier-1 agents": a hyphenated modifier opens the object
+    if known_action and nxt.text in ("<", ">", "≤", "≥", "~") and (num := next_word(nxt)) is not None and num.like_num:
+        return True  # "… and achieve >50% adherence": a bound on a number opens the object
     if "VERB" not in options:
         return False  # a lexicon word lemminflect does not know as a verb needs a clear object: "onboard 4 carriers"
     after = next_word(nxt)
@@ -1134,7 +1138,8 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
         nxt = next_word(t)
         if analysis.lang == "en":
             if is_first:
-                if _own_object_en(t) and analysis.pred is not None and analysis.pred.form in ("imperative", "modal", "finite"):
+                if _own_object_en(t) and analysis.pred is not None and (
+                        analysis.pred.form in ("imperative", "modal", "finite") or _en_begun(analysis.pred)):
                     verbs.append(t)
             elif _en_clause_start(t, actions) and not _en_embedded(analysis, t) and not (len(verbs) == 1 and _en_same_object(t, prev) and not any(
                     x.text in (",", ";") for x in analysis.doc[verbs[0].i:t.i])):
@@ -1162,6 +1167,15 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
 
 # Acts that make what the first act built available: with "it" they finish the same result.
 _EN_GO_LIVE = {"launch", "ship", "release", "deploy", "expose", "roll"}
+
+
+_EN_ASPECT = {"begin", "start", "continue", "keep"}
+
+
+def _en_begun(pred: Predicate) -> bool:
+    """"Begin measuring adherence …": a gerund after a line-initial verb of starting is the line's act."""
+    before = prev_word(pred.head)
+    return pred.form == "gerund" and before is not None and before.lower_ in _EN_ASPECT and prev_word(before) is None
 
 
 def _en_same_object(t: Token, join: Token | None) -> bool:
