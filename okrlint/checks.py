@@ -2055,12 +2055,60 @@ def objective_metric(ctx: "Context") -> list[Hit]:
         return [_whole(analysis, target=analysis.text[count.start:end])]
     if pred is None and analysis.lang == "en" and (lead := _leading_measure(analysis)) is not None:
         return [_whole(analysis, target=lead.text)]  # "10,000 customers by year end": the objective is a number
+    if analysis.lang == "en" and (target := _en_comparative_target(analysis) or _en_later_sentence_target(analysis)):
+        return [_whole(analysis, target=target)]
     if pred is None or not (pred.has(ctx.words("direction")) or _ru_change_object(ctx, pred)):
         return _signed_metric(analysis)
     measures = [q for q in analysis.quantities if q.measure]
     if not measures:
         return []
     return [_whole(analysis, target=measures[0].text)]
+
+
+# "2x faster", "30% cheaper", "3x more": a multiple or a share followed by a comparative is a relative change.
+_EN_COMPARATIVE_AFTER = re.compile(r"\s*(?:faster|quicker|cheaper|sooner|more|fewer|less|higher|lower|better|shorter|"
+                                   r"smaller|bigger|larger|greater)\b", re.IGNORECASE)
+# A sentence break: "… with Major Clouds. 500+ leads …" (not a decimal point or "e.g.").
+_EN_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+(?=[A-Z0-9$])|(?<=[)\]])[.!?]\s+(?=[A-Z0-9$])")
+
+
+def _en_comparative_target(analysis: Analysis) -> str | None:
+    """"Ship features 2x faster", "Serve customers 30% cheaper": a relative change in any verb form."""
+    for q in analysis.quantities:
+        if q.measure and (q.percent or re.search(r"\d\s?[xх×]$", q.text)) and _EN_COMPARATIVE_AFTER.match(analysis.text[q.end:]):
+            after = _EN_COMPARATIVE_AFTER.match(analysis.text[q.end:])
+            return analysis.text[q.start:q.end + after.end()]
+    return None
+
+
+def _en_later_sentence_target(analysis: Analysis) -> str | None:
+    """"Establish relationships with major clouds. 500+ leads through joint marketing, …": a verbless sentence after
+    the objective's own that counts results or names a metric level is a key result riding on the objective."""
+    breaks = list(_EN_SENTENCE_BREAK.finditer(analysis.text))
+    if not breaks:
+        return None
+    start = breaks[0].end()
+    tokens = [t for t in analysis.tokens if t.idx >= start]
+    if not tokens or _has_clause_verb(analysis, tokens):
+        return None
+    counted = _kpi_metric_words("en") | _en_metric_nouns() | _shared_words("results", "en")
+    for q in analysis.quantities:
+        if q.start < start or not q.measure or _RANK_TEXT.match(q.text):
+            continue
+        words = [t for t in tokens if t.idx >= q.end][:3]
+        for t in words:
+            if not t.is_alpha or t.pos_ == "ADP":
+                break
+            if t.lower_ in counted or t.lemma_.lower() in counted or t.lower_.rstrip("s") in counted:
+                return analysis.text[q.start:t.idx + len(t.text)]
+    return None
+
+
+@lru_cache(maxsize=None)
+def _shared_words(group: str, lang: str) -> frozenset[str]:
+    from .engine import shared_lexicon
+
+    return frozenset(w.lower() for w in shared_lexicon().get(group, {}).get(lang, []))
 
 
 def _leading_measure(analysis: Analysis) -> Any:
