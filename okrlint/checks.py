@@ -920,7 +920,7 @@ def _feature_noun(t: Token) -> bool:
     return t.lower_ == "support" or bool(verb_of_noun(t.lower_, "en"))
 
 
-_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+\s+){1,5}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?"
+_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+,?\s+){1,5}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?"
                          r"|(?:(?:is|are)\s+)?(?:live|done|complete|completed|finished|ready|in\s+place|in\s+production)"
                          r"(?=\s*(?:$|[,.;:(—–-]|(?:by|for|in|on|across|at|with|before|to|and)\b)))\b",
                          re.IGNORECASE)  # "New pricing page live by August 15", "Vendor security review done"
