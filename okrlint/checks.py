@@ -1549,7 +1549,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         return hits[:1]
     pred = analysis.pred
     if pred is not None and pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("maintain")) \
-            and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text)) and not _ru_keeps_change(ctx, pred) \
+            and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text) or _en_kept_state(ctx, pred)) \
+            and not _ru_keeps_change(ctx, pred) \
             and not (analysis.lang == "en" and analysis.has_baseline):  # "Maintain momentum … while growing X from A to B"
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
     stays = [t for t in analysis.doc if verb_lemma(t, analysis.lang) in ctx.words("stay") and (n := next_word(t)) is not None
@@ -1598,6 +1599,14 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
     return []
+
+
+def _en_kept_state(ctx: "Context", pred: Predicate) -> bool:
+    """"Maintain a strong working relationship with X": a key result whose whole goal is to keep a state as it is
+    (maintain/sustain, not the many idioms of "keep") says where nothing moves, number or not."""
+    return ctx.kind == "key_result" and ctx.analysis is not None and ctx.analysis.lang == "en" \
+        and pred.has({"maintain", "sustain"}) and pred.head.i == _content(pred.head.doc)[0].i \
+        and (nxt := next_word(pred.head)) is not None and nxt.lower_ not in ("and", "or", ",")
 
 
 def _en_artefact_head(analysis: Analysis) -> bool:
