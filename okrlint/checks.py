@@ -1775,15 +1775,6 @@ def _is_artefact_en(t: Token) -> bool:
     return t.lemma_.lower() in artefacts or t.lower_.rstrip("s") in artefacts
 
 
-def _en_artefact_word(t: Token) -> bool:
-    """A word of task-key-result's English artefact lexicon ("session", "workshop"), in any number."""
-    from .engine import get_rule
-
-    rule = get_rule("task-key-result")
-    artefacts = rule.word_set("en", "artefact") if rule is not None else frozenset()
-    return t.lemma_.lower() in artefacts or t.lower_.rstrip("s") in artefacts
-
-
 @lru_cache(maxsize=None)
 def _en_metric_nouns() -> frozenset[str]:
     from .engine import shared_lexicon
@@ -1861,14 +1852,16 @@ _EN_NEW_THINGS = {"new", "additional", "more", "extra", "different"}
 def _en_value_metric_line(analysis: Analysis, metric: frozenset[str] | set[str]) -> Hit | None:
     """"99.95% availability", "<1 hour MTTR for incidents", "80% investor satisfaction": a verbless English line that
     opens with a value and then names the metric — «Metric — value» written value first, with no change."""
-    if analysis.lang != "en" or analysis.has_baseline:
-        return None
+    if analysis.lang != "en" or analysis.has_baseline or analysis.has_time("bound"):
+        return None  # "10,000 customers by the end of Q4": a count to reach by a date is a target, not a level kept
     measures = [q for q in analysis.quantities if q.measure]
     if not measures or not _EN_LEADING_COMPARATOR.fullmatch(analysis.text[:measures[0].start]):
         return None
     first = measures[0]
     unit = TIME_UNIT_AFTER.match(analysis.text[first.end:])
     end = first.end + (unit.end() if unit else 0)
+    if not (first.percent or unit or analysis.text[:first.start].strip()):
+        return None  # a plain count ("40 qualified leads") is no level: a share, a time or a bound is
     phrase: list[Token] = []
     for t in analysis.doc:
         if t.idx < end or t.is_space:
@@ -1879,8 +1872,6 @@ def _en_value_metric_line(analysis: Analysis, metric: frozenset[str] | set[str])
     if not phrase or any(t.lower_ in _EN_NEW_THINGS for t in phrase):
         return None  # "50 new qualified leads": a count of new things
     head = phrase[-1]
-    if not first.percent and unit is None and _en_artefact_word(head):
-        return None  # "12 monthly coaching sessions": a count of events to hold
     named = metric | _en_metric_nouns()
     if head.lower_ in named or head.lemma_.lower() in named or head.lower_.rstrip("s") in named:
         return _whole(analysis, metric=analysis.text)
