@@ -1450,12 +1450,12 @@ def no_baseline(ctx: "Context") -> list[Hit]:
             continue  # "40% increase in champions", "Content pipeline: 10 insights", "a × b = 16 combos"
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
         span_before = _EN_REPORTED.sub(" ", text[pred.head.idx if pred is not None else 0:q.start])
+        # "Reduce latency for 3 endpoints to <50ms": after a change verb "for" names the scope, "to" the level
         scoped = analysis.lang == "en" and pred is not None and pred.has(ctx.words("direction")) \
             and _EN_CHANGE_TO.search(before) is not None \
             and all(m.group().lower() == "for" for m in _CONDITION.finditer(span_before))
         if not separator and _CONDITION.search(span_before) and not scoped:
             continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
-            # ("Reduce latency for 3 endpoints to <50ms": "for" names the scope of the change, "to" its level)
         if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent:
             continue  # "speak at 10 conferences": a count, not a level
         at_start = not _content_before(analysis, q.start)
@@ -1844,7 +1844,7 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     return _whole(analysis, metric=analysis.text)
 
 
-# A comparator or a unit of time before or after the value that opens a line: "<1 hour MTTR", "under 2 days lead time".
+# What may stand before the value that opens a metric line: nothing, or a bound ("<1 hour MTTR", "under 2 days …").
 _EN_LEADING_COMPARATOR = re.compile(r"\s*(?:[<>≤≥~]=?|(?:under|below|over|above|at\s+(?:least|most))\s)?\s*$", re.IGNORECASE)
 _EN_NEW_THINGS = {"new", "additional", "more", "extra", "different"}
 
@@ -2075,8 +2075,8 @@ _EN_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+(?=[A-Z0-9$])|(?<=[)\]
 def _en_comparative_target(analysis: Analysis) -> str | None:
     """"Ship features 2x faster", "Serve customers 30% cheaper": a relative change in any verb form."""
     for q in analysis.quantities:
-        if q.measure and (q.percent or re.search(r"\d\s?[xх×]$", q.text)) and _EN_COMPARATIVE_AFTER.match(analysis.text[q.end:]):
-            after = _EN_COMPARATIVE_AFTER.match(analysis.text[q.end:])
+        after = _EN_COMPARATIVE_AFTER.match(analysis.text[q.end:])
+        if q.measure and after is not None and (q.percent or re.search(r"\d\s?[xх×]$", q.text)):
             return analysis.text[q.start:q.end + after.end()]
     return None
 
