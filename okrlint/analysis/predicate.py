@@ -211,7 +211,8 @@ _PARTICLES = {"out", "up", "off", "on", "down", "in", "over", "through", "toward
 _PHRASAL = {"roll out", "set up", "ramp up", "build out", "spin up", "kick off", "sign up", "work on", "focus on",
             "follow up", "scale up", "clean up", "map out", "lay out", "carry out", "hand off", "shut down", "wind down",
             "sort out", "figure out", "find out", "bring down", "cut down", "pay down", "bring in", "take over",
-            "reach out", "stand up", "wrap up", "double down", "level up", "buy in", "work towards", "work toward", "go live"}
+            "reach out", "stand up", "wrap up", "double down", "level up", "buy in", "work towards", "work toward", "go live",
+            "close out"}
 _IRREGULAR_PARTICIPLES = {"built": "build", "done": "do", "written": "write", "run": "run", "set": "set", "made": "make",
                           "held": "hold", "sent": "send", "taken": "take", "given": "give", "shut": "shut", "put": "put",
                           "chosen": "choose", "drawn": "draw", "begun": "begin", "rebuilt": "rebuild",
