@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .analysis import Analysis, Predicate, detect_language
 from .analysis.en_clauses import other_acts, passive_steps
 from .analysis.predicate import coordinated, is_participle, next_word, prev_word, ru_verb_reading, verb_of_noun
-from .analysis.quantities import has_baseline
+from .analysis.quantities import TIME_UNIT_AFTER, has_baseline
 from .analysis.timeexpr import find_times
 from .analysis.tokens import doc_text, doc_tokens
 from .model import Item, OkrDocument, Period
@@ -326,7 +326,8 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     if analysis.has_baseline and (analysis.lang != "ru" or analysis.has_measure):
         return True  # «Перевести 70% клиентов на API V2 (сейчас 15%)»: a quantity that moves from a known start
     after_skip = skip.idx + len(skip.text) if skip is not None else -1
-    for q in analysis.quantities:
+    quantities = [q for q in analysis.quantities if not q.frequency]  # "once a week" says how often, not what changes
+    for q in quantities:
         if not q.measure:
             continue
         if analysis.lang == "en" and _EN_MAKE_OF.search(text[:q.start]) and _counts_things(analysis, q):
@@ -343,18 +344,20 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
             return True  # "100% of P1 alerts triaged within 15 minutes": the share done is the outcome, a service level
     if _measured_relative_clause(analysis):
         return True
-    if any(q.measure and _METRIC_BEFORE.search(text[:q.start]) for q in analysis.quantities):
+    if any(q.measure and _METRIC_BEFORE.search(text[:q.start]) for q in quantities):
         return True  # "Hold a rating of 4.7": the number is a metric level, not a count of tasks
+    performed = analysis.lang == "en" and skip is not None and verb_lemma(skip, "en") in ctx.words("perform", "en")
     if any(q.measure and re.search(r"\b(?:с|со|with)\s+(?:[^\W\d_]+\s+){0,3}$", text[:q.start], re.IGNORECASE)
            and q.start > after_skip and not (analysis.lang == "ru" and _RU_INSTRUMENTAL.match(text[q.end:]))
-           for q in analysis.quantities):
+           and not (performed and not q.percent and _counts_things(analysis, q))  # "Run user testing with 40 people"
+           for q in quantities):
         return True  # «Запустить семейный аккаунт с 5 000 активных семей»: the launch carries its outcome
     outcome = ctx.words("outcome")
     for t in analysis.tokens:
         if skip is not None and t.i == skip.i:
             continue
         lemma = verb_lemma(t, analysis.lang)
-        if lemma in outcome and any(q.measure and q.start > t.idx for q in analysis.quantities):
+        if lemma in outcome and any(q.measure and q.start > t.idx for q in quantities):
             return True
     return False
 
@@ -783,7 +786,7 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
                 return t  # «Лендинг опубликован»; not «с зафиксированной дельтой», an attribute
             if t.lemma_.lower() == "готовый" and "Short" in t.morph.get("Variant") and _made_thing_before(ctx, t):
                 return t  # «Интеграция с TipTap готова»: a deliverable in its finished state
-        elif is_participle(t.lower_) and verb_lemma(t, "en") in main:
+        elif is_participle(t.lower_) and verb_lemma(t, "en") in main and verb_lemma(t, "en") not in ctx.words("verdict"):
             if any(x.lower_ in _EN_SUBORDINATE for x in analysis.doc[:t.i]):
                 return None  # "Manual corrections after the schedule is published": a time clause, not the deliverable
             prev = prev_word(t)
@@ -941,7 +944,7 @@ def _feature_noun(t: Token) -> bool:
     return t.lower_ == "support" or bool(verb_of_noun(t.lower_, "en"))
 
 
-_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+\s+){1,5}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?"
+_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+,?\s+){1,5}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?"
                          r"|(?:(?:is|are)\s+)?(?:live|done|complete|completed|finished|ready|in\s+place|in\s+production)"
                          r"(?=\s*(?:$|[,.;:(—–-]|(?:by|for|in|on|across|at|with|before|to|and)\b)))\b",
                          re.IGNORECASE)  # "New pricing page live by August 15", "Vendor security review done"
@@ -1118,14 +1121,18 @@ def _en_clause_start(t: Token, actions: set[str] | None) -> bool:
     if t.lower_ in ("target", "goal", "aim") and (nxt := next_word(t)) is not None and (nxt.like_num or nxt.text in ":="):
         return False  # ", target 30 days on average": the target's label, not an action
     options = getAllLemmas(t.lower_)
+    nxt = next_word(t)
+    if t.lower_ == "make" and nxt is not None and nxt.lower_ == "sure" and next_word(nxt) is not None:
+        return True  # "… and make sure they ship on time": "make sure" is one verb (ensure) with a clause for object
     known_action = actions is not None and t.lower_ in actions  # "onboard": a lexicon verb lemminflect does not know
     if not known_action and ("VERB" not in options or t.lower_ not in {v.lower() for v in options["VERB"]}):
         return False
-    nxt = next_word(t)
     if nxt is None:
         return False
     if nxt.lower_ in _EN_OBJECT_START or nxt.like_num or nxt.pos_ == "PRON" or nxt.pos_ == "X" and "-" in nxt.text:
         return True  # "train tier-1 agents": a hyphenated modifier opens the object
+    if known_action and nxt.text in ("<", ">", "≤", "≥", "~") and (num := next_word(nxt)) is not None and num.like_num:
+        return True  # "… and achieve >50% adherence": a bound on a number opens the object
     if "VERB" not in options:
         return False  # a lexicon word lemminflect does not know as a verb needs a clear object: "onboard 4 carriers"
     after = next_word(nxt)
@@ -1158,7 +1165,8 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
         nxt = next_word(t)
         if analysis.lang == "en":
             if is_first:
-                if _own_object_en(t) and analysis.pred is not None and analysis.pred.form in ("imperative", "modal", "finite"):
+                if _own_object_en(t) and analysis.pred is not None and (
+                        analysis.pred.form in ("imperative", "modal", "finite") or _en_begun(analysis.pred)):
                     verbs.append(t)
             elif _en_clause_start(t, actions) and not _en_embedded(analysis, t) and not (len(verbs) == 1 and _en_same_object(t, prev) and not any(
                     x.text in (",", ";") for x in analysis.doc[verbs[0].i:t.i])):
@@ -1186,6 +1194,15 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
 
 # Acts that make what the first act built available: with "it" they finish the same result.
 _EN_GO_LIVE = {"launch", "ship", "release", "deploy", "expose", "roll"}
+
+
+_EN_ASPECT = {"begin", "start", "continue", "keep"}
+
+
+def _en_begun(pred: Predicate) -> bool:
+    """"Begin measuring adherence …": a gerund after a line-initial verb of starting is the line's act."""
+    before = prev_word(pred.head)
+    return pred.form == "gerund" and before is not None and before.lower_ in _EN_ASPECT and prev_word(before) is None
 
 
 def _en_same_object(t: Token, join: Token | None) -> bool:
@@ -1430,8 +1447,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
     pred_end = pred.span_end() if pred is not None else 0
     verbless = pred is None or pred.form == "noun"
     for q in analysis.quantities:
-        if not q.measure or _RANK_TEXT.match(q.text) or q.text.lower() in ctx.words("multiplier"):
-            continue
+        if not q.measure or q.frequency or _RANK_TEXT.match(q.text) or q.text.lower() in ctx.words("multiplier"):
+            continue  # "once a week": how often a habit recurs has no start value
         if _SCOPE_AFTER.match(text[q.end:]) or re.search(r"\bраз|\d\s?[xх]$", q.text):
             continue  # «в 2 раза», "3x": a relative change
         before = text[:q.start]
@@ -1462,7 +1479,11 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
         span_before = _EN_REPORTED.sub(" ", text[pred.head.idx if pred is not None else 0:q.start])
         span_before = _CLOSED_RELATIVE.sub(" ", span_before)  # «долю клиентов, которые дошли до оплаты, до 40%»
-        if not separator and _CONDITION.search(span_before):
+        # "Reduce latency for 3 endpoints to <50ms": after a change verb "for" names the scope, "to" the level
+        scoped = analysis.lang == "en" and pred is not None and pred.has(ctx.words("direction")) \
+            and _EN_CHANGE_TO.search(before) is not None \
+            and all(m.group().lower() == "for" for m in _CONDITION.finditer(span_before))
+        if not separator and _CONDITION.search(span_before) and not scoped:
             continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
         if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent:
             continue  # "speak at 10 conferences": a count, not a level
@@ -1496,6 +1517,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
 
 # A relative clause closed by its comma qualifies the metric's noun; the target comes after it.
 _CLOSED_RELATIVE = re.compile(r",\s*(?:котор\w+|кто|which|who)\b[^,;]*,", re.IGNORECASE)
+# "… to <50ms", "… to under 2%": the level a change verb moves its metric to.
+_EN_CHANGE_TO = re.compile(r"\bto\s*(?:[<≤]\s*|(?:under|below)\s+)?$", re.IGNORECASE)
 # "The survey indicates that more than 75% feel …": a reported clause, not a condition on the number.
 _EN_REPORTED = re.compile(r"\b(?:indicates?|shows?|says?|confirms?|reports?|finds?|agrees?)\s+that\b", re.IGNORECASE)
 _CALENDAR_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?)\b", re.IGNORECASE)
@@ -1574,7 +1597,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
         return hits[:1]
     pred = analysis.pred
     if pred is not None and pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("maintain")) \
-            and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text)) and not _ru_keeps_change(ctx, pred) \
+            and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text) or _en_kept_state(ctx, pred)) \
+            and not _ru_keeps_change(ctx, pred) \
             and not (analysis.lang == "en" and analysis.has_baseline):  # "Maintain momentum … while growing X from A to B"
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
     stays = [t for t in analysis.doc if verb_lemma(t, analysis.lang) in ctx.words("stay") and (n := next_word(t)) is not None
@@ -1599,7 +1623,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     after_head = next_word(head) if head is not None else None
     imperative = analysis.pred is not None and analysis.pred.form != "noun" and after_head is not None \
         and after_head.lower_ in _EN_OBJECT_START  # "Land a job with a salary of at least $120k": an order
-    line = None if imperative else _metric_value_line(analysis, ctx.words("metric"))
+    line = None if imperative else _metric_value_line(analysis, ctx.words("metric")) or _en_value_metric_line(analysis, ctx.words("metric"))
     if line is not None:
         return [line]
     if analysis.lang == "ru" and not analysis.has_baseline and _RU_CEILING_LINE.match(analysis.text):
@@ -1630,6 +1654,14 @@ def _misspelled_core_verb(analysis: Analysis) -> bool:
 
     vague = get_rule("vague-verb")
     return vague is not None and _misspelled_verb(analysis, vague.word_set(analysis.lang, "main")) is not None
+
+
+def _en_kept_state(ctx: "Context", pred: Predicate) -> bool:
+    """"Maintain a strong working relationship with X": a key result whose whole goal is to keep a state as it is
+    (maintain/sustain, not the many idioms of "keep") says where nothing moves, number or not."""
+    return ctx.kind == "key_result" and ctx.analysis is not None and ctx.analysis.lang == "en" \
+        and pred.has({"maintain", "sustain"}) and pred.head.i == _content(pred.head.doc)[0].i \
+        and (nxt := next_word(pred.head)) is not None and nxt.lower_ not in ("and", "or", ",")
 
 
 def _en_artefact_head(analysis: Analysis) -> bool:
@@ -1873,6 +1905,40 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     return _whole(analysis, metric=analysis.text)
 
 
+# What may stand before the value that opens a metric line: nothing, or a bound ("<1 hour MTTR", "under 2 days …").
+_EN_LEADING_COMPARATOR = re.compile(r"\s*(?:[<>≤≥~]=?|(?:under|below|over|above|at\s+(?:least|most))\s)?\s*$", re.IGNORECASE)
+_EN_NEW_THINGS = {"new", "additional", "more", "extra", "different"}
+
+
+def _en_value_metric_line(analysis: Analysis, metric: frozenset[str] | set[str]) -> Hit | None:
+    """"99.95% availability", "<1 hour MTTR for incidents", "80% investor satisfaction": a verbless English line that
+    opens with a value and then names the metric — «Metric — value» written value first, with no change."""
+    if analysis.lang != "en" or analysis.has_baseline or analysis.has_time("bound"):
+        return None  # "10,000 customers by the end of Q4": a count to reach by a date is a target, not a level kept
+    measures = [q for q in analysis.quantities if q.measure]
+    if not measures or not _EN_LEADING_COMPARATOR.fullmatch(analysis.text[:measures[0].start]):
+        return None
+    first = measures[0]
+    unit = TIME_UNIT_AFTER.match(analysis.text[first.end:])
+    end = first.end + (unit.end() if unit else 0)
+    if not (first.percent or unit or analysis.text[:first.start].strip()):
+        return None  # a plain count ("40 qualified leads") is no level: a share, a time or a bound is
+    phrase: list[Token] = []
+    for t in analysis.doc:
+        if t.idx < end or t.is_space:
+            continue
+        if not t.is_alpha or t.pos_ in _PHRASE_BREAK:
+            break
+        phrase.append(t)
+    if not phrase or any(t.lower_ in _EN_NEW_THINGS for t in phrase):
+        return None  # "50 new qualified leads": a count of new things
+    head = phrase[-1]
+    named = metric | _en_metric_nouns()
+    if head.lower_ in named or head.lemma_.lower() in named or head.lower_.rstrip("s") in named:
+        return _whole(analysis, metric=analysis.text)
+    return None
+
+
 # "for at least one month", "during 2 weeks": how long something is done, not the level of a metric.
 _EN_DURATION_BEFORE = re.compile(r"\b(?:for|during|over)\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.IGNORECASE)
 
@@ -1948,7 +2014,7 @@ def kpi_style(ctx: "Context") -> list[Hit]:
     """KPI phrasing, or «500 заявок в месяц»: a number per period with no verb of change, baseline or deadline."""
     analysis = ctx.analysis
     assert analysis is not None
-    hits = _kpi_phrasing(ctx)
+    hits = _kpi_phrasing(ctx) or _habit_quota(ctx, analysis)
     if hits:
         return hits
     content = analysis.content
@@ -1959,6 +2025,39 @@ def kpi_style(ctx: "Context") -> list[Hit]:
             and (first.start <= content[0].idx or _ru_volume_noun(analysis, first.start)):
         return [_whole(analysis, metric=analysis.text)]
     return []
+
+
+# Before an amount of time: a level to stay within ("respond within 2 hours every day"), not a time budget.
+_EN_TIME_LEVEL_BEFORE = re.compile(r"\b(?:within|under|below|in|to|than|over|above|at\s+most)\s*$", re.IGNORECASE)
+
+
+def _habit_quota(ctx: "Context", analysis: Analysis) -> list[Hit]:
+    """"Swim at least twice a week", "Spend 30 min every day on reading": a habit kept at a frequency or a time budget
+    per period, with no change, baseline or deadline, is a steady quota (English key results; LABELS v2)."""
+    if analysis.lang != "en" or ctx.kind != "key_result" or analysis.has_baseline or analysis.has_time("bound"):
+        return []
+    pred = analysis.pred
+    if pred is not None and pred.has(ctx.words("change")):
+        return []  # "Cut manual work to 2 hours per week": a change
+    text = analysis.text
+    measures = [q for q in analysis.quantities if q.measure]
+    budgets = [q for q in measures if not q.frequency and (unit := TIME_UNIT_AFTER.match(text[q.end:])) is not None
+               and not _EN_TIME_LEVEL_BEFORE.search(text[:q.start]) and _EN_PERIOD_AFTER.match(text[q.end + unit.end():])]
+    paced = [q for q in measures if q.frequency] + budgets  # "twice a week", "1 hour every week"
+    durations = [q for q in measures if TIME_UNIT_AFTER.match(text[q.end:]) and not _EN_TIME_LEVEL_BEFORE.search(text[:q.start])]
+    if not paced or any(q not in paced and q not in durations for q in measures):
+        return []  # "200 publishers, where active is publishing at least once per month": the count is the target
+    first = min(paced, key=lambda q: q.start)
+    period = _EN_FREQUENCY_SPAN.match(text, first.end)
+    end = period.end() if period is not None else first.end
+    return [Hit(first.start, end, text[first.start:end], {"habit": text[first.start:end]})]
+
+
+# "… every week", "… per month": the period a frequency or a time budget recurs in.
+_EN_PERIOD_AFTER = re.compile(r"\s*(?:[\w&/-]+\s+){0,3}?(?:a|an|per|every|each)\s+(?:day|week|fortnight|month|quarter|sprint)\b",
+                              re.IGNORECASE)
+_EN_FREQUENCY_SPAN = re.compile(r"(?:\s*(?:times?|hrs?|hours?|minutes?|mins?)\b)?(?:\s*(?:[\w&/-]+\s+){0,3}?"
+                                r"(?:a|an|per|every|each)\s+(?:day|week|fortnight|month|quarter|sprint)\b)?", re.IGNORECASE)
 
 
 def _ru_volume_noun(analysis: Analysis, start: int) -> bool:
@@ -2017,12 +2116,60 @@ def objective_metric(ctx: "Context") -> list[Hit]:
         return [_whole(analysis, target=analysis.text[count.start:end])]
     if pred is None and analysis.lang == "en" and (lead := _leading_measure(analysis)) is not None:
         return [_whole(analysis, target=lead.text)]  # "10,000 customers by year end": the objective is a number
+    if analysis.lang == "en" and (target := _en_comparative_target(analysis) or _en_later_sentence_target(analysis)):
+        return [_whole(analysis, target=target)]
     if pred is None or not (pred.has(ctx.words("direction")) or _ru_change_object(ctx, pred)):
         return _signed_metric(analysis)
     measures = [q for q in analysis.quantities if q.measure]
     if not measures:
         return []
     return [_whole(analysis, target=measures[0].text)]
+
+
+# "2x faster", "30% cheaper", "3x more": a multiple or a share followed by a comparative is a relative change.
+_EN_COMPARATIVE_AFTER = re.compile(r"\s*(?:faster|quicker|cheaper|sooner|more|fewer|less|higher|lower|better|shorter|"
+                                   r"smaller|bigger|larger|greater)\b", re.IGNORECASE)
+# A sentence break: "… with Major Clouds. 500+ leads …" (not a decimal point or "e.g.").
+_EN_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+(?=[A-Z0-9$])|(?<=[)\]])[.!?]\s+(?=[A-Z0-9$])")
+
+
+def _en_comparative_target(analysis: Analysis) -> str | None:
+    """"Ship features 2x faster", "Serve customers 30% cheaper": a relative change in any verb form."""
+    for q in analysis.quantities:
+        after = _EN_COMPARATIVE_AFTER.match(analysis.text[q.end:])
+        if q.measure and after is not None and (q.percent or re.search(r"\d\s?[xх×]$", q.text)):
+            return analysis.text[q.start:q.end + after.end()]
+    return None
+
+
+def _en_later_sentence_target(analysis: Analysis) -> str | None:
+    """"Establish relationships with major clouds. 500+ leads through joint marketing, …": a verbless sentence after
+    the objective's own that counts results or names a metric level is a key result riding on the objective."""
+    breaks = list(_EN_SENTENCE_BREAK.finditer(analysis.text))
+    if not breaks:
+        return None
+    start = breaks[0].end()
+    tokens = [t for t in analysis.tokens if t.idx >= start]
+    if not tokens or _has_clause_verb(analysis, tokens):
+        return None
+    counted = _kpi_metric_words("en") | _en_metric_nouns() | _shared_words("results", "en")
+    for q in analysis.quantities:
+        if q.start < start or not q.measure or _RANK_TEXT.match(q.text):
+            continue
+        words = [t for t in tokens if t.idx >= q.end][:3]
+        for t in words:
+            if not t.is_alpha or t.pos_ == "ADP":
+                break
+            if t.lower_ in counted or t.lemma_.lower() in counted or t.lower_.rstrip("s") in counted:
+                return analysis.text[q.start:t.idx + len(t.text)]
+    return None
+
+
+@lru_cache(maxsize=None)
+def _shared_words(group: str, lang: str) -> frozenset[str]:
+    from .engine import shared_lexicon
+
+    return frozenset(w.lower() for w in shared_lexicon().get(group, {}).get(lang, []))
 
 
 def _leading_measure(analysis: Analysis) -> Any:

@@ -476,6 +476,8 @@ def kpi(job: Job) -> Rewrite | None:
     maintain = job.kit.words("kpi-wording", lang, "maintain")
     if verb is not None and verb.lemma_.lower() in maintain:
         return None  # "maintain" is the writer's direction: keeping a level is theirs to decide
+    if any("habit" in t.values for t in job.fired.get("kpi-wording", ())):
+        return None  # "Swim twice a week": how often to keep a habit is the writer's to decide, not a metric to move
     if _comparator(analysis):
         return None
     kpi_words = job.kit.words("kpi-wording", lang, "kpi_words")

@@ -354,11 +354,13 @@ def test_every_english_task_verb_fires_as_an_order_a_modal_and_a_finished_passiv
     from lemminflect import getInflection
 
     items = []
+    verdicts = get_rule("task-key-result").word_set("en", "verdict")  # "is reviewed": a check passed, not a thing made
     for verb in _en_task_verbs():
         participle = (getInflection(verb, "VBN") or (verb + "ed",))[0]
         items += [(f"{verb.capitalize()} the onboarding guide for partners", "key_result"),
-                  (f"We will {verb} the onboarding guide for partners", "key_result"),
-                  (f"The onboarding guide for partners is {participle}", "key_result")]
+                  (f"We will {verb} the onboarding guide for partners", "key_result")]
+        if verb not in verdicts:
+            items.append((f"The onboarding guide for partners is {participle}", "key_result"))
     assert len(items) > 200
     silent = [text for (text, _), fired in zip(items, _rules_fired(items)) if "task-key-result" not in fired]
     assert not silent

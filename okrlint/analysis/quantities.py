@@ -32,7 +32,7 @@ _AGE_AFTER = re.compile(r"^\s?(?:[–—-]\s?\d+\s?)?(?:лет|года?\b|years
 # A unit of time right after a number («28 дней», "2 hours"): shared with the rewriters.
 TIME_UNIT_AFTER = re.compile(
     r"^\s?(?:дн\w*|день|недел\w*|месяц\w*|мес\b\.?|час\w*|мин\w*|сек\w*|days?\b|weeks?\b|months?\b|hours?\b"
-    r"|minutes?\b|seconds?\b|mins?\b|secs?\b|ms\b|мс\b|s\b|с\b|h\b|ч\b)",
+    r"|minutes?\b|seconds?\b|mins?\b|secs?\b|hrs?\b|ms\b|мс\b|s\b|с\b|h\b|ч\b)",
     re.IGNORECASE,
 )
 _IN_PHRASE = re.compile(r"\b(?:in|across|among|from|of|within|at|to|with|в|среди|по|из|у|на)\s+(?:(?:the|our|their|its|all|наш\w*|все\w*)\s+)?$",
@@ -46,7 +46,9 @@ _NUMBER_WORDS = re.compile(
     r"|нол[ьяюе]\w*|нул[ьяюе]\w*|(?:в\s+)?(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+раз\w*"
     r"|один|одн(?:ого|ой|у|им)|два|двух|две|три|трех|трёх|четыре|четырех|четырёх|пять|пяти|шесть|шести|семь|семи"
     r"|восемь|восьми|девять|девяти|десять|десяти|двадцать|тридцать|сорок|пятьдесят|сто|сотн\w*|тысяч\w*|миллион\w*"
-    r"|double[sd]?|doubling|triple[sd]?|tripling|half|halve[sd]?|halving|zero|twice|thrice|(?<=\ba\s)third|(?<=\ba\s)quarter(?!\s+of\s+the\s+year)"
+    r"|double[sd]?|doubling|triple[sd]?|tripling|half|halve[sd]?|halving|zero|twice|thrice"
+    r"|once(?=\s+(?:a|an|per|every|each)\s+(?:day|week|fortnight|month|quarter|sprint|year)\b)"  # a frequency, not "once it ships"
+    r"|(?<=\ba\s)third|(?<=\ba\s)quarter(?!\s+of\s+the\s+year)"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million|dozen)\b",
     re.IGNORECASE,
 )
@@ -109,6 +111,22 @@ class Quantity:
     text: str
     measure: bool
     percent: bool = False
+    frequency: bool = False  # "once a week", "three times a month": how often a habit recurs, not a level or a count
+
+
+# After a number: "times a month", "per week" — the number says how often something recurs.
+_FREQUENCY_AFTER = re.compile(r"^\s*(?:times?\s+)?(?:a|an|per|every|each)\s+(?:day|week|fortnight|month|quarter|sprint|year)\b",
+                              re.IGNORECASE)
+_FREQUENCY_WORD = re.compile(r"once|twice|thrice", re.IGNORECASE)
+
+
+def _frequency(q: Quantity, text: str) -> Quantity:
+    """Mark "once a week", "twice per sprint", "3 times a month" as frequencies (``Quantity.frequency``)."""
+    after = text[q.end:]
+    times = re.match(r"\s*times?\b", after, re.IGNORECASE) is not None
+    if q.measure and (times or _FREQUENCY_WORD.fullmatch(q.text)) and _FREQUENCY_AFTER.match(after):
+        return Quantity(q.start, q.end, q.text, q.measure, q.percent, frequency=True)
+    return q
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -149,7 +167,11 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _PLACEHOLDER.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             found.append(Quantity(m.start(), m.end(), m.group(), True, percent="%" in m.group()))
-    return sorted(found, key=lambda q: q.start)
+    return sorted((_frequency(q, text) for q in found), key=lambda q: q.start)
+
+
+# "4.5-star rating", "a 4-star average": a number of stars names a rating level, not a product.
+_STAR_RATING = re.compile(r"^-stars?\s+(?:rating|average|score|reviews?\s+average)\b", re.IGNORECASE)
 
 
 def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool) -> bool:
@@ -160,8 +182,8 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
         return False  # «16×16», «1920x1080»: a size, not a target
     if before[-1:].isalpha() or before[-1:] in ("-", "_") and before[-2:-1].isalpha():
         return False  # glued to a letter: Q3, V2, D30, p95, iOS-17
-    if re.match(r"^-[^\W\d_]", after) and not suffix:
-        return False  # 3-D Secure, 2-FA: a name
+    if re.match(r"^-[^\W\d_]", after) and not suffix and not _STAR_RATING.match(after):
+        return False  # 3-D Secure, 2-FA: a name; a "4.5-star rating" is a level
     if re.search(r"(?:^|\s)(?:SOC|ISO|PCI|Windows|iOS|Android|macOS|Tier|tier|Level|level|Web|HTTP|Python|Java|GPT|S)\s?$", before) \
             and not suffix and not re.match(r"^\s?(?:%|[a-zа-я]+\s+(?:of|из))", after):
         return False  # SOC 2, Windows 11, tier 1: part of a name
