@@ -1393,6 +1393,9 @@ _COUNT_FLOOR = re.compile(r"\s*(?:at\s+least|over|more\s+than|не\s+менее|
 
 _EN_SCOPE_TAIL = re.compile(r"\s+(?:in|on|at|across|for)\s+(?:(?:all|both|every|each|the|our)\s+)?[a-z\s-]+\.?", re.IGNORECASE)
 _RU_SCOPE_TAIL = re.compile(r"\s+(?:в|на|по|среди|у|для)\s+[а-яёa-z\s-]+\.?", re.IGNORECASE)
+# "break-even within 10 weeks of opening", "add-on (launched in April)": the metric of something new has no start yet.
+_EN_AFTER_LAUNCH = re.compile(r"\b(?:of|after|since)\s+(?:the\s+)?(?:opening|launch|launching)\b"
+                              r"|\blaunched\s+(?:in|on|last|this)\b", re.IGNORECASE)
 _RU_AFTER_LAUNCH = re.compile(r"\b(?:после|с\s+момента)\s+(?:запуска|релиза|старта|выхода|открытия|выпуска|launch\w*|release)",
                               re.IGNORECASE)
 
@@ -1439,7 +1442,7 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         return []  # no measure: no target level (the loop below looks at measures only)
     text = analysis.text
     pred = analysis.pred
-    if analysis.lang == "ru" and _RU_AFTER_LAUNCH.search(text):
+    if analysis.lang == "ru" and _RU_AFTER_LAUNCH.search(text) or analysis.lang == "en" and _EN_AFTER_LAUNCH.search(text):
         return []  # «1 тыс. регистраций в первую неделю после запуска»: the metric of something new has no start yet
     if pred is not None and pred.has(ctx.words("maintain")):
         return []  # «Поддерживать NPS на уровне 50»: a level to keep is about where the metric is; kpi-wording says it
@@ -1485,7 +1488,7 @@ def no_baseline(ctx: "Context") -> list[Hit]:
             and all(m.group().lower() == "for" for m in _CONDITION.finditer(span_before))
         if not separator and _CONDITION.search(span_before) and not scoped:
             continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
-        if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent:
+        if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent and not _SCALE_AFTER.match(text[q.end:]):
             continue  # "speak at 10 conferences": a count, not a level
         at_start = not _content_before(analysis, q.start)
         stock = verbless and at_start and analysis.lang == "ru" and _ru_stock_count(ctx, analysis, q)

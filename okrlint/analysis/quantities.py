@@ -39,7 +39,8 @@ _IN_PHRASE = re.compile(r"\b(?:in|across|among|from|of|within|at|to|with|в|ср
                         re.IGNORECASE)
 _RANK = re.compile(r"\b(?:топ|top)[\s-]?\d+\b|[#№]\s?\d+\b", re.IGNORECASE)
 _DESIGNATOR_BEFORE = re.compile(r"(?:^|\s)(?:корпус\w*|секци\w*|здани\w*|строени\w*|терминал\w*|цех\w*|гейт\w*|перрон\w*|"
-                                r"building|terminal|gate|wing|hangar)\s?(?:\d+\s?[–—-]\s?)?$", re.IGNORECASE)
+                                r"станци\w*|buildings?|terminals?|gates?|wings?|hangars?|stations?|workstations?|docks?|bays?)"
+                                r"\s?(?:\d+\s?(?:[–—-]|,|\s(?:and|и))\s?)*$", re.IGNORECASE)
 _ISSUE_BEFORE = re.compile(r"\b(?:issues?|pr|prs|pull\s+requests?|tickets?|bugs?|story|stories|epics?|tasks?)\s*$", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(
     r"\b(?:дважды|трижды|четырежды|вдвое|втрое|вчетверо|впятеро|вдесятеро|удво\w+|утро\w+|вдвое|половин\w*|трет[ьи]\w*|четверт\w*"
