@@ -48,6 +48,9 @@ _SUBJECT = re.compile(r"(?:^|(?<=\s))(?:we|i|мы|я)\s+$", re.IGNORECASE)
 _SCOPE_SOFTENER = re.compile(r"(?:where|wherever)\s+possible|ideally|preferably|желательно|в\s+идеале", re.IGNORECASE)
 
 
+_SOFTENER = re.compile(r"возможност|возможно|желательно|идеал|possible|ideally|preferabl|feasible", re.IGNORECASE)
+# "every", «в каждом», «во всех» next to a softener: the softener qualifies how far the target reaches.
+_QUANTIFIED_SCOPE = re.compile(r"\b(?:кажд\w*|все[хм]?|всей|всего|every|each|all)\b", re.IGNORECASE)
 # A hedge that opens a condition: the words after it up to the comma or dash belong to the condition.
 _CONDITION_HEDGE = re.compile(r"(?:если|if|when)\b", re.IGNORECASE)
 
@@ -70,6 +73,10 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
     if subject and not text[:subject.start()].strip():
         start = subject.start()  # "We hope to bring…", «Мы постараемся…»
     before, after = text[:start], text[end:]
+    if re.match(r"[\s,]*(?:чтобы|that)\b", after, re.IGNORECASE):
+        return None  # «Стараемся, чтобы курьер получал…»: the clause the hedge governs has no verb of its own to stand on
+    if _SOFTENER.search(text[start:end]) and (_QUANTIFIED_SCOPE.search(after[:40]) or _QUANTIFIED_SCOPE.search(before[-25:])):
+        return None  # «40 амбассадоров, по возможности в каждом округе»: the softener limits a scope, dropping it widens it
     if not before.strip():
         if _CONDITION_HEDGE.match(text[start:end].strip()) and not re.match(r"\s*[,;:—–-]", after):
             clause = re.search(r"\s*[,;:—–]|\s+-\s", after)

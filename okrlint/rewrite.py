@@ -910,6 +910,8 @@ _NOTE_BREAK = re.compile(r"\s*(?:[,:](?!\d)|[;(—–])|\s+(?:и|или|а|чт�
 _SECOND_TARGET = re.compile(r"\d\s*%|[—–:=]\s*[<>≤≥~]?\s*\d|[<>≤≥]\s*\d|(?:at\s+(?:least|most)|не\s+(?:менее|более)|"
                             r"минимум|максимум)\s+\d", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\s+(?:и|или|а|and|or)", re.IGNORECASE)
+# An owner or team tag closing the line: "[Compliance – Rob]", «(Денис, колл-центр)» after the target.
+_OWNER_TAG = re.compile(r"\s*\[[^\[\]]*\][\s.]*$")
 _OR_BETTER = re.compile(r"\s+(?:or|или|и)\s+(?:higher|above|more|better|lower|less|fewer|below|выше|больше|более|ниже|"
                         r"меньше|менее)\b", re.IGNORECASE)
 
@@ -924,6 +926,9 @@ def _note_at(text: str, end: int, job: Job) -> int | None:
     if any(re.search(r"\b(?:and|or|и|или)\b|[,;]", text[a.end:b.start]) for a, b in zip(measures, measures[1:])):
         return None  # "at least 300 views and 10 comments": two targets, whichever the finding named
     limit = len(text.rstrip(" .;"))
+    tag = _OWNER_TAG.search(text, end)
+    if tag is not None:
+        limit = tag.start()  # "30% [Wen]", «18% [Денис, колл-центр]»: the note stays with the target, not in the tag
     times = [(at, at + len(x.text)) for x in job.analysis.times if (at := text.find(x.text, end)) >= 0]
     brk = _NOTE_BREAK.search(text, end, limit)
     while brk is not None:

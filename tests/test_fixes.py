@@ -204,6 +204,9 @@ def test_drop_hedge(text, start, end, expected):
     ("Команда старалась проводить ретро", 8, 17),  # an imperfective verb has no simple future: no safe fix
     ("The team tried to grow revenue", 9, 17),  # past tense: the commitment cannot be restated safely
     ("Если успеем запустить мобильную версию кабинета", 0, 11),  # the condition is the whole item
+    ("Стараемся, чтобы каждый курьер получал заказ за 10 минут", 0, 9),  # «Чтобы курьер…» would have no main verb
+    ("Набрать 30 наставников, по возможности в каждом филиале", 24, 38),  # the softener limits a scope
+    ("Recruit 20 mentors, where possible in every region", 20, 34),
 ])
 def test_drop_hedge_declines_what_it_cannot_restate(text, start, end):
     assert drop_hedge(text, start, end, "ru" if text[0] > "z" else "en") is None

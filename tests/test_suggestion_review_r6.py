@@ -46,3 +46,23 @@ def test_growth_spend_gets_no_direction(text):
 @pytest.mark.parametrize("text", ["Оптимизировать расходы на облако", "Optimize cloud costs"])
 def test_other_costs_still_go_down(text):
     assert any(s.startswith(("Снизить", "Reduce")) for s in _suggestions(text))
+
+
+# The native review of blind rounds 7 and 8 (same session): an owner tag closing the line stays whole, and a
+# baseline the writer gave in words with its unit ("from nine business days to five") or for a past period in
+# brackets ("(Q4: 38)") is not asked for again.
+
+@pytest.mark.parametrize("text,expected", [
+    ("Конверсия звонка в запись — 22% [Ольга, колл-центр]", "Конверсия звонка в запись — 22% (сейчас X%) [Ольга, колл-центр]"),
+    ("Reach a 35% offer acceptance rate among final-round candidates [Priya]",
+     "Reach a 35% offer acceptance rate among final-round candidates (currently X%) [Priya]"),
+])
+def test_the_baseline_note_stays_out_of_an_owner_tag(text, expected):
+    assert _suggestions(text) == {expected}
+
+
+@pytest.mark.parametrize("text", ["Cut average visa letter turnaround from eight business days to four",
+                                  "1,500 kids finish the summer reading challenge (last summer: 1,100)",
+                                  "Missed callbacks cut in half (Q4: 52)"])
+def test_a_baseline_in_words_or_for_a_past_period_is_a_baseline(text):
+    assert "missing-baseline" not in rules_of(lint_item(text))
