@@ -636,8 +636,8 @@ def _set_target(label: dict[str, Any]) -> str:
     """The text a set finding is reported on: ``objective``/``period`` keys, or ``text``/``target`` with ``on`` or
     ``kind`` naming the kind (``"on": "objective"``), or ``on`` holding the text itself."""
     for key in ("objective", "period", "text", "target"):
-        if label.get(key):
-            return str(label[key])
+        if isinstance(label.get(key), str) and label[key]:
+            return label[key]  # not ``"objective": 2``, an index
     on = str(label.get("on") or "")
     return "" if on in ("objective", "period", "key_result") else on
 

@@ -439,7 +439,7 @@ def test_blind_set_findings_name_their_objective_by_either_key_with_or_without_i
         "lang": "en", "document": "en_x.md",
         "items": [{"kind": "objective", "text": "Grow", "expect": []},
                   {"kind": "key_result", "text": "Reach 5 partners (now 2)", "expect": []}],
-        "set_findings": [{"rule": "key-result-count", "on": "objective", key: named} if key in ("text", "target")
+        "set_findings": [{"rule": "key-result-count", "on": "objective", "objective": 1, key: named} if key in ("text", "target")
                          else {"rule": "key-result-count", key: named}]}), encoding="utf-8")
     result = ev.evaluate_blind(tmp_path)
     assert result.count("key-result-count", "en").tp == 1 and result.count("key-result-count", "en").fp == 0
