@@ -1368,7 +1368,7 @@ _UNIT = re.compile(
 
 
 _LEVEL_BEFORE = re.compile(
-    r"(?:\b(?:до|to|at|of|under|below|above|over|exceeding|выше|ниже|более|менее|больше|меньше|минимум|максимум|"
+    r"(?:\b(?:до|to|at|of|under|below|above|over|exceeding|выше|ниже|более|менее|больше|меньше|минимум|максимум|в\s+пределах|"
     r"at\s+least|at\s+most|less\s+than|more\s+than|fewer\s+than|no\s+(?:more|less)\s+than|не\s+(?:ниже|выше|менее|более|больше|меньше|позже|позднее|дольше)"
     r"|на\s+уровн[еи])|[—–:=≤≥<>]|\s-)\s*(?:[$€£₽]\s?)?$",
     re.IGNORECASE,
@@ -1842,13 +1842,14 @@ def _en_metric_nouns() -> frozenset[str]:
 
 
 _LEVEL_WORDS = re.compile(r"на\s+уровне|не\s+(?:ниже|выше|менее|более)|\b(?:at|above|below|under|over)\b|≥|≤|[<>]", re.I)
-_SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ниже|выше|менее|более|больше|меньше|позже|позднее|дольше)\s+|(?:at\s+(?:least|most)|under|below|"
+_SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ниже|выше|менее|более|больше|меньше|позже|позднее|дольше)\s+|"
+                        r"в\s+пределах\s+|no\s+(?:more|less|fewer)\s+than\s+|(?:at\s+(?:least|most)|under|below|"
                         r"above|over|до|от|около|менее|более|минимум|максимум)\s+)?"
                         r"|\s+не\s+(?:ниже|выше|менее|более|больше|меньше|позже|позднее|дольше)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
 
 
 # A statistic opening the line names a metric however long its phrase is.
-_EN_STATISTICS = frozenset({"average", "median", "mean", "p90", "p95", "p99", "total", "number", "share", "percentage"})
+_EN_STATISTICS = frozenset({"average", "avg", "median", "mean", "p90", "p95", "p99", "total", "number", "share", "percentage"})
 _EN_WORD_COMPARATOR = re.compile(r"([^\W\d_]+)\s+(?:of|at|under|below|above|over|less\s+than|more\s+than|fewer\s+than|"
                                  r"at\s+or\s+(?:below|above|under|over))\s+(?:[$€£]\s?)?$", re.IGNORECASE)
 

@@ -395,7 +395,8 @@ _EN_ORDER_FIRST = {"increase", "reduce", "grow", "raise", "cut", "lower", "boost
                    "move", "shrink", "lift", "expand", "sustain", "hold", "exceed", "win", "sign", "close", "hire"}
 _EN_RATE_HEADS = {"rate", "rates", "ratio", "ratios", "score", "scores", "rating", "ratings"}
 # "Plan renewal rate: 70%", "Volunteer retention past 3 months: 80%": a short label, a separator, a value.
-_EN_LABEL_LINE = re.compile(r"[^\W\d_][^:—–=()\n]{0,60}?\s*(?::|\s[—–=])\s*(?:[<>≤≥~≈+−-]\s*)?[$€£]?\d")
+_EN_LABEL_LINE = re.compile(r"[^\W\d_][^:—–=()\n]{0,60}?\s*(?::|\s[—–=])\s*(?:[<>≤≥~≈+−-]\s*|(?:no\s+(?:more|less|fewer)\s+than|"
+                            r"at\s+(?:least|most)|under|below|above|over|up\s+to)\s+)?[$€£]?\d")
 
 
 def _glued_hyphen(token: Token) -> bool:

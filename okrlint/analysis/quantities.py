@@ -58,7 +58,7 @@ _NUMBER_WORDS_SCAN = guarded(_NUMBER_WORDS)
 
 # Sayings that contain a number word but measure nothing.
 _IDIOMS = re.compile(
-    r"\b(?:one of|one-stop|one place|на\s+одн\w+|per one|единственн\w*|в одном месте|one team|one source|один источник|одно окно|first|перв\w+)\b",
+    r"\b(?:one of|one-stop|one place|на\s+одн\w+|с\s+одн\w+|per one|единственн\w*|в одном месте|one team|one source|один источник|одно окно|first|перв\w+)\b",
     re.IGNORECASE,
 )
 # A number in words, for a past value («было девять», "was nine").
