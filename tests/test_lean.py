@@ -383,3 +383,36 @@ def test_an_english_lint_does_not_load_lemminflects_inflection_table() -> None:
             "print(hasattr(Inflections(), 'infl_dict'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.split()[-1] == "False"
+
+
+# ---------------------------------------------------------------- lexicon lists as one pattern
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_lexicon_list_in_one_pattern_finds_what_each_entry_finds(lang: str) -> None:
+    """``rewrite._words_pattern`` against the search per entry it replaced, on corpus texts and on every entry itself."""
+    import re
+
+    from okrlint import rewrite
+    from okrlint.engine import _kit
+
+    kit = _kit(tuple(load_rules()))
+    lists = {key: tuple(kit.template("missing-baseline", key, lang) or ())
+             for key in ("no_current", "launched", "switched", "new_things")}
+    assert all(lists.values())
+    each = {
+        "word": lambda words, text: any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", text) for w in words),
+        "start": lambda words, text: any(re.search(rf"(?<!\w){re.escape(w.lower())}", text) for w in words),
+        "star": lambda words, text: any(re.search(r"(?<!\w)" + re.escape(w.lower().rstrip("*"))
+                                                  + ("" if w.endswith("*") else r"(?!\w)"), text) for w in words),
+    }
+    texts = [t.lower() for t in _corpus(lang)] + [w.lower() + s for ws in lists.values() for w in ws
+                                                  for s in ("", "s", " x", "-x")]
+    found = 0
+    for words in lists.values():
+        for ends, old in each.items():
+            pattern = rewrite._words_pattern(words, ends)
+            for text in texts:
+                assert rewrite._found(pattern, text) == old(words, text), (ends, text)
+                found += old(words, text)
+    assert found
+    assert not rewrite._found(rewrite._words_pattern((), "word"), "anything")
