@@ -245,7 +245,7 @@ def verb_lemma(token: Token, lang: str) -> str | None:
     the word can be, not by the guess made for its position.  Read once per word of a Doc (kept with the Doc,
     as its token list): the checks ask for most words of every item several times.
     """
-    key = ("okrlint.verb_lemmas", lang)
+    key = f"okrlint.verb_lemmas.{lang}"
     lemmas = token.doc.user_data.get(key)
     if lemmas is None:
         lemmas = token.doc.user_data[key] = [_verb_lemma(t, lang) for t in doc_tokens(token.doc)]
