@@ -242,8 +242,17 @@ def verb_lemma(token: Token, lang: str) -> str | None:
     """The verb lemma a token can have: the tagger's for Russian, any verb reading for English.
 
     The English side has no tagger, so "that cut p95 latency" is read by what
-    the word can be, not by the guess made for its position.
+    the word can be, not by the guess made for its position.  Read once per word of a Doc (kept with the Doc,
+    as its token list): the checks ask for most words of every item several times.
     """
+    key = f"okrlint.verb_lemmas.{lang}"
+    lemmas = token.doc.user_data.get(key)
+    if lemmas is None:
+        lemmas = token.doc.user_data[key] = [_verb_lemma(t, lang) for t in doc_tokens(token.doc)]
+    return lemmas[token.i]  # type: ignore[no-any-return]
+
+
+def _verb_lemma(token: Token, lang: str) -> str | None:
     if lang == "ru":
         return token.lemma_.lower() if token.pos_ == "VERB" else None
     if token.pos_ == "VERB":
@@ -411,7 +420,7 @@ def _coordinated_core(analysis: Analysis, pred: Predicate, core: set[str] | froz
     if analysis.lang == "ru":
         return next((t for t in coordinated(pred) if t.pos_ == "VERB" and t.lemma_.lower() in core
                      and t.morph.get("VerbForm") == pred.head.morph.get("VerbForm")), None)
-    for t in analysis.doc[pred.end:]:
+    for t in analysis.tokens[pred.end:]:
         if not t.is_alpha or t.lower_ == "better":
             continue
         lemma = verb_lemma(t, "en")
@@ -608,7 +617,7 @@ def _in_compound(span: Span) -> bool:
 
 def _object_noun(pred: Predicate) -> Token | None:
     """The first noun after the predicate (its object), skipping numbers, adjectives and determiners."""
-    for t in pred.head.doc[pred.end:pred.end + 5]:
+    for t in doc_tokens(pred.head.doc)[pred.end:pred.end + 5]:
         if t.pos_ in ("NOUN", "PROPN", "X") and t.is_alpha or t.lower_ in ("game", "demo"):
             return t
         if t.lower_.endswith("ing") and t.pos_ == "VERB" and (n := next_word(t)) is not None and n.pos_ == "NOUN":
@@ -621,7 +630,7 @@ def _object_noun(pred: Predicate) -> Token | None:
 def _compound_head(noun: Token) -> Token:
     """The last noun of an English compound: "developer community" → community, "community portal" → portal."""
     head = noun
-    for t in noun.doc[noun.i + 1:]:
+    for t in doc_tokens(noun.doc)[noun.i + 1:]:
         if t.is_space:
             continue
         if t.pos_ not in ("NOUN", "PROPN") or not t.is_alpha:
@@ -653,7 +662,7 @@ def _counts_results(pred: Predicate, analysis: Analysis, results: set[str] | fro
     """«Подключить 3 новых дистрибьюторов», «Собрать 500 ответов»: a count of people won or results collected is an outcome."""
     lang = analysis.lang
     doc = pred.head.doc
-    after = [t for t in doc[pred.end:pred.end + 4] if not t.is_space]
+    after = [t for t in doc_tokens(doc)[pred.end:pred.end + 4] if not t.is_space]
     if not after or not any(q.measure and q.start == after[0].idx for q in analysis.quantities):
         return False
     if lang == "ru":
@@ -748,7 +757,7 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
         return False  # "Build a thriving developer community": a community is grown, not delivered
     if pred.has(main):
         return True
-    negated = any(t.lower_ in ("not", "never", "n't") for t in pred.head.doc[pred.end:pred.end + 7])
+    negated = any(t.lower_ in ("not", "never", "n't") for t in doc_tokens(pred.head.doc)[pred.end:pred.end + 7])
     if pred.form in ("imperative", "modal") and pred.has(ctx.words("make")) and not _has_complement(pred.head) \
             and _en_comparative_after(pred.head) is None and not negated:  # "Make gitbase queries not crash"
         nxt = next_word(pred.head)
@@ -824,7 +833,7 @@ def _offered_capability(ctx: "Context", analysis: Analysis) -> Token | None:
 def _coordinated_task(ctx: "Context", analysis: Analysis) -> Token | None:
     """"Reboot the specs repo and create a working group", "We gather, process and present metrics": a task verb
     coordinated with a predicate that is neither a task nor an outcome (English)."""
-    if analysis.lang != "en" or analysis.pred is None or not any(t.lower_ in _BREAKS for t in analysis.doc):
+    if analysis.lang != "en" or analysis.pred is None or not any(t.lower_ in _BREAKS for t in analysis.tokens):
         return None
     main = ctx.words("main")
     acts = _clause_verbs(analysis, set(), set(_action_verbs("en"))) + _verb_chain(analysis)
@@ -1604,7 +1613,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
             and not _ru_keeps_change(ctx, pred) \
             and not (analysis.lang == "en" and analysis.has_baseline):  # "Maintain momentum … while growing X from A to B"
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
-    stays = [t for t in analysis.doc if verb_lemma(t, analysis.lang) in ctx.words("stay") and (n := next_word(t)) is not None
+    stay = ctx.words("stay")
+    stays = [t for t in analysis.tokens if verb_lemma(t, analysis.lang) in stay and (n := next_word(t)) is not None
              and n.lower_ in ("above", "below", "under", "over", "within", "at")]
     if stays and analysis.has_measure and not analysis.has_baseline:
         return [_span_hit([stays[0]], verb=stays[0].text)]  # "Ensure uptime stays above 99.9%": a level to keep
@@ -1777,7 +1787,7 @@ def _head_phrase(content: list[Token]) -> list[Token]:
     phrase: list[Token] = []
     if not content:
         return phrase
-    for t in content[0].doc[content[0].i:]:
+    for t in doc_tokens(content[0].doc)[content[0].i:]:
         if t.is_space or t.text in ("-", "‐", "/"):
             continue  # «Веб-виджет», "Per-user"
         glued = not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "‐")  # "On-time"
@@ -1983,7 +1993,7 @@ def _has_clause_verb(analysis: Analysis, tokens: Iterable[Token] | None = None) 
     """
     from .analysis.english import word_options
 
-    title = analysis.lang != "ru" and all(t.text[:1].isupper() for t in analysis.doc if t.is_alpha)
+    title = analysis.lang != "ru" and all(t.text[:1].isupper() for t in analysis.tokens if t.is_alpha)
     for t in analysis.tokens if tokens is None else tokens:
         if analysis.lang == "ru":
             if t.pos_ == "VERB" and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")):

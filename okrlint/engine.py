@@ -377,13 +377,15 @@ def _lint_document(doc: OkrDocument, rules: list[Rule], config: Config,
                    analyses: dict[int, Analysis], kit: rewrite.Kit) -> FileReport:
     marks: list[fixes.Mark] = []
     for rule in rules:
+        run = checks.CHECKS[rule.check]
         for kind, item, objective in _targets(doc, rule):
             if item is not None and not within_limit(item.text):
                 continue  # reported as an input error, not linted
             analysis = analyses.get(id(item)) if isinstance(item, Item) else None
             ctx = Context(rule, config, doc, item, kind, analysis, analyses, objective)
-            for hit in checks.CHECKS[rule.check](ctx):
-                marks.append(_mark(ctx, hit))
+            hits = run(ctx)
+            if hits:
+                marks.extend(_mark(ctx, hit) for hit in hits)
     kept = {id(f) for f in _unsuppressed([m.finding for m in marks], doc.suppressions)}
     marks = [m for m in marks if id(m.finding) in kept]
     findings = fixes.apply(doc, marks, analyses, kit, {r.id: r for r in rules}, suggest=config.suggestions,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Callable, Mapping, Sequence
 
 from spacy.tokens import Token
@@ -811,15 +812,14 @@ def _no_current_value(text: str, job: Job) -> bool:
     is already named in words ("compared to the legacy tool")."""
     lowered = " ".join(text.lower().split())
     phrases = job.kit.template("missing-baseline", "no_current", job.lang) or ()
-    if any(re.search(rf"(?<!\w){re.escape(p.lower())}(?!\w)", lowered) for p in phrases):
+    if _found(_words_pattern(tuple(phrases), "word"), lowered):
         return True
     if _names_any(job, "launched", f"{text}\n{job.objective}") or _names_any(job, "switched", text):
         return True  # «Запустить доставку в приложении»: the app's average order has no value yet; «3 000 перешли» starts at 0
     created = _CREATE.match(text)
     count = _AT_LEAST.search(text)
     things = job.kit.template("missing-baseline", "new_things", job.lang) or ()
-    if created and count and any(re.search(rf"(?<!\w){re.escape(t.lower())}", text[:count.start()].lower())
-                                 for t in things):
+    if created and count and _found(_words_pattern(tuple(things), "start"), text[:count.start()].lower()):
         return True  # "Build a dataset of ≥50 places": the count describes what is built; today it is zero
     if re.match(r"\s*[\w\s-]{0,20}\b(?:tier|plan|тариф\w*)\s*:", text, re.IGNORECASE):
         return True  # a plan's specification, not a metric to move
@@ -831,9 +831,27 @@ def _no_current_value(text: str, job: Job) -> bool:
 def _names_any(job: Job, key: str, text: str) -> bool:
     """Whether ``text`` has a word of the rule's ``key`` list: whole words, or any ending after a word's «*»."""
     words = job.kit.template("missing-baseline", key, job.lang) or ()
-    lowered = text.lower()
-    return any(re.search(r"(?<!\w)" + re.escape(w.lower().rstrip("*")) + ("" if w.endswith("*") else r"(?!\w)"), lowered)
-               for w in words)
+    return _found(_words_pattern(tuple(words), "star"), text.lower())
+
+
+@lru_cache(maxsize=None)
+def _words_pattern(words: tuple[str, ...], ends: str) -> re.Pattern[str] | None:
+    """One pattern for a lexicon list, lower-cased, each entry after a non-word character and ending where a word
+    does ("word"), anywhere ("start"), or where a word does unless the entry ends in «*» ("star": any ending).
+
+    A search finds a match exactly when one entry's own pattern would: the rewriters asked ``re.search`` once per
+    entry, a compile-cache lookup each.
+    """
+    def alternative(word: str) -> str:
+        if ends == "star":
+            return re.escape(word.lower().rstrip("*")) + ("" if word.endswith("*") else r"(?!\w)")
+        return re.escape(word.lower()) + (r"(?!\w)" if ends == "word" else "")
+
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternative(w) for w in words) + ")") if words else None
+
+
+def _found(pattern: re.Pattern[str] | None, text: str) -> bool:
+    return pattern is not None and pattern.search(text) is not None
 
 
 def _names_a_thing(text: str, at: int, target: str, job: Job) -> bool:

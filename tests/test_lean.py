@@ -345,3 +345,74 @@ def test_line_positions_are_kept_per_offset() -> None:
     assert lines.position(4) is lines.position(4)
     assert (lines.position(4).line, lines.position(4).column) == (2, 2)
     assert lines.position(99).offset == 9 and lines.position(-3).offset == 0
+
+
+# ---------------------------------------------------------------- English participles without lemminflect's table
+
+def test_the_written_out_participles_are_lemminflects() -> None:
+    """Every participle lemminflect gives a lower-case lemma of its table that does not end in "-ed" is in the module,
+    and nothing else: ``is_participle`` answers as it did with ``getInflection``."""
+    from lemminflect import getInflection
+    from lemminflect.core.Inflections import Inflections
+
+    from okrlint.analysis.en_participles import PARTICIPLES
+
+    table = Inflections()
+    lemmas = {lemma for lemma in {*table._getInflDict(), *table._getOverridesDict()} if lemma == lemma.lower()}
+    expected = {}
+    for lemma in lemmas:
+        forms = frozenset(w.lower() for w in getInflection(lemma, "VBN") if not w.lower().endswith("ed"))
+        if forms:
+            expected[lemma] = forms
+    assert PARTICIPLES == expected
+
+
+@pytest.mark.parametrize("lemma", ["zork", "blog", "copy", "tie", "free", "fix", "bake", "stop"])
+def test_a_lemma_outside_lemminflects_table_has_only_ed_participles(lemma: str) -> None:
+    from lemminflect.core.Inflections import Inflections
+
+    for style in ("reg", "regd"):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Inflections()._getInflStyleModel(), "getStyle", lambda *args: style)
+            assert all(w.endswith("ed") for w in Inflections().getAllInflectionsOOV(lemma, "VERB")["VBN"])
+
+
+def test_an_english_lint_does_not_load_lemminflects_inflection_table() -> None:
+    code = ("import okrlint; from lemminflect.core.Inflections import Inflections;"
+            "okrlint.lint_paths(['okrlint/examples/product-en.md']);"
+            "print(hasattr(Inflections(), 'infl_dict'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split()[-1] == "False"
+
+
+# ---------------------------------------------------------------- lexicon lists as one pattern
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_lexicon_list_in_one_pattern_finds_what_each_entry_finds(lang: str) -> None:
+    """``rewrite._words_pattern`` against the search per entry it replaced, on corpus texts and on every entry itself."""
+    import re
+
+    from okrlint import rewrite
+    from okrlint.engine import _kit
+
+    kit = _kit(tuple(load_rules()))
+    lists = {key: tuple(kit.template("missing-baseline", key, lang) or ())
+             for key in ("no_current", "launched", "switched", "new_things")}
+    assert all(lists.values())
+    each = {
+        "word": lambda words, text: any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", text) for w in words),
+        "start": lambda words, text: any(re.search(rf"(?<!\w){re.escape(w.lower())}", text) for w in words),
+        "star": lambda words, text: any(re.search(r"(?<!\w)" + re.escape(w.lower().rstrip("*"))
+                                                  + ("" if w.endswith("*") else r"(?!\w)"), text) for w in words),
+    }
+    texts = [t.lower() for t in _corpus(lang)] + [w.lower() + s for ws in lists.values() for w in ws
+                                                  for s in ("", "s", " x", "-x")]
+    found = 0
+    for words in lists.values():
+        for ends, old in each.items():
+            pattern = rewrite._words_pattern(words, ends)
+            for text in texts:
+                assert rewrite._found(pattern, text) == old(words, text), (ends, text)
+                found += old(words, text)
+    assert found
+    assert not rewrite._found(rewrite._words_pattern((), "word"), "anything")

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .english import annotate
 from .predicate import Predicate, find_predicate, is_participle, next_word, prev_word
+from .tokens import doc_tokens
 
 __all__ = ["other_acts", "passive_steps", "parallel_participles", "passive_clauses", "sentence_acts"]
 
@@ -47,7 +48,7 @@ def passive_steps(doc: Doc) -> list[Token]:
     The chain starts at a participle after a form of "be" (or a line-initial participle) and goes on through
     participles after a comma or "and" that take no object of their own.
     """
-    words = [t for t in doc if not t.is_space]
+    words = [t for t in doc_tokens(doc) if not t.is_space]
     start = None
     for k, t in enumerate(words):
         if t.is_alpha and is_participle(t.lower_) and (
@@ -57,7 +58,7 @@ def passive_steps(doc: Doc) -> list[Token]:
     if start is None:
         return []
     steps = [start]
-    for t in doc[start.i + 1:]:
+    for t in doc_tokens(doc)[start.i + 1:]:
         if _joined_participle(t) and _no_object(t):
             steps.append(t)
         elif t.is_alpha and is_participle(t.lower_) and _no_object(t) and _there_is_before(t, steps[-1]):
@@ -66,7 +67,7 @@ def passive_steps(doc: Doc) -> list[Token]:
 
 
 def _there_is_before(t: Token, last: Token) -> bool:
-    words = [w.lower_ for w in t.doc[last.i + 1:t.i] if not w.is_space]
+    words = [w.lower_ for w in doc_tokens(t.doc)[last.i + 1:t.i] if not w.is_space]
     return len(words) >= 3 and words[0] in _JOIN and words[1] == "there" and words[2] in ("is", "are", "will")
 
 
@@ -75,7 +76,7 @@ def parallel_participles(pred: Predicate | None) -> list[Token]:
     if pred is None or pred.form != "participle":
         return []
     found = [pred.head]
-    for t in pred.head.doc[pred.end:]:
+    for t in doc_tokens(pred.head.doc)[pred.end:]:
         if _joined_participle(t) and not _no_object(t):
             nxt = next_word(t)
             if nxt is not None and (nxt.is_alpha or nxt.like_num):
@@ -86,7 +87,7 @@ def parallel_participles(pred: Predicate | None) -> list[Token]:
 def passive_clauses(doc: Doc) -> list[Token]:
     """"The legacy API is deprecated and the diagram on the README is updated": passives with subjects of their own."""
     found: list[Token] = []
-    words = [t for t in doc if not t.is_space]
+    words = [t for t in doc_tokens(doc) if not t.is_space]
     for k, t in enumerate(words):
         if not (k and t.is_alpha and is_participle(t.lower_) and words[k - 1].lower_ in ("is", "are", "was", "were")):
             continue
@@ -103,10 +104,11 @@ def passive_clauses(doc: Doc) -> list[Token]:
 
 def sentence_acts(doc: Doc, pred: Predicate | None) -> list[Token]:
     """"The Core API is finalized and released. Make it easier to import go-ipfs": an act in each sentence."""
-    if pred is None or pred.form == "noun" or not any(t.text in (".", "!") for t in doc[pred.end:]):
+    tokens = doc_tokens(doc)
+    if pred is None or pred.form == "noun" or not any(t.text in (".", "!") for t in tokens[pred.end:]):
         return []
     acts = [pred.head]
-    for t in doc:
+    for t in tokens:
         prev = prev_word(t)
         if prev is None or prev.text not in (".", "!") or t.i <= pred.head.i or not t.text[:1].isupper():
             continue
@@ -115,7 +117,7 @@ def sentence_acts(doc: Doc, pred: Predicate | None) -> list[Token]:
             continue  # "Increase avg. Time on page": an abbreviation's point ends no sentence
         if t.lower_ in ("it", "this", "that", "these", "which", "they"):
             continue  # "Ship the report. It documents …": the second sentence describes the first act's result
-        end = next((x.i for x in doc[t.i:] if x.text in (".", "!")), len(doc))
+        end = next((x.i for x in tokens[t.i:] if x.text in (".", "!")), len(tokens))
         sentence = annotate([doc[t.i:end].as_doc()])[0]  # tagged afresh: "Make" opens its own sentence
         second = find_predicate(sentence, "en")
         if second is None or second.form == "noun" or second.lemma in ("be", "have"):

@@ -28,7 +28,8 @@ def detect_language(text: str, default: str = "en") -> str:
     words = _WORD.findall(text)
     if not words:
         return default
-    cyrillic = sum(1 for w in words if _is_cyrillic(w))
+    search = _CYRILLIC.search
+    cyrillic = sum(1 for w in words if search(w) is not None)
     latin = len(words) - cyrillic
     first = "ru" if _is_cyrillic(words[0]) else "en"
     if first == "ru":

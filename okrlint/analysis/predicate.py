@@ -26,6 +26,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from .en_participles import PARTICIPLES
 from .tokens import doc_tokens
 
 Form = Literal["imperative", "finite", "modal", "passive", "gerund", "participle", "noun"]
@@ -267,20 +268,18 @@ def prev_word(token: Token) -> Token | None:
 
 def is_participle(word: str) -> bool:
     """Whether an English word can be a past participle ("published", "built")."""
-    low = word.lower()
+    return _is_participle(word.lower())
+
+
+@lru_cache(maxsize=65536)  # asked for most words of every English item, by several checks
+def _is_participle(low: str) -> bool:
     if (low.endswith("ed") and _en_verb(low) is not None) or low in _IRREGULAR_PARTICIPLES:
         return True
     if low in _EN_MODALS or low in _EN_BE or low in ("had", "has", "have", "did", "does", "do"):
         return False  # "should" is lemminflect's past of "shall", not a participle
     lemma = _en_verb(low)
-    return lemma is not None and lemma != low and low in _participles(lemma)  # "spoken", "chosen", "sent"
-
-
-@lru_cache(maxsize=4096)
-def _participles(lemma: str) -> frozenset[str]:
-    from lemminflect import getInflection
-
-    return frozenset(w.lower() for w in getInflection(lemma, "VBN"))
+    # "spoken", "chosen", "sent": lemminflect's participles of the lemma, those not ending in "-ed" written out
+    return lemma is not None and lemma != low and low in PARTICIPLES.get(lemma, ())
 
 
 def _en_make(token: Token, form: Form, lemma: str) -> Predicate:
@@ -462,7 +461,7 @@ def _en_clause(words: list[Token]) -> Predicate | None:
             purpose = True
         if low in _EN_MODALS or low in _EN_BE or low == "to" or low in _EN_TO_VERBS:
             continue
-        if prev is not None and any(x.is_punct and not _glued_hyphen(x) for x in t.doc[prev.i + 1:t.i]):
+        if prev is not None and any(x.is_punct and not _glued_hyphen(x) for x in doc_tokens(t.doc)[prev.i + 1:t.i]):
             return None  # "Plan, run and report": a list of acts, not a subject and its verb («First-contact» is one word)
         lemma = _en_verb(low) if not (t.i and _glued_hyphen(t.doc[t.i - 1])) else None  # "LSIF-powered": part of a word
         if lemma is None:
