@@ -1379,11 +1379,11 @@ _UNIT = re.compile(
 _LEVEL_BEFORE = re.compile(
     r"(?:\b(?:до|to|at|of|under|below|above|over|exceeding|выше|ниже|более|менее|больше|меньше|минимум|максимум|в\s+пределах|"
     r"at\s+least|at\s+most|less\s+than|more\s+than|fewer\s+than|no\s+(?:more|less)\s+than|не\s+(?:ниже|выше|менее|более|больше|меньше|позже|позднее|дольше)"
-    r"|на\s+уровн[еи])|[—–:=≤≥<>]|\s-)\s*(?:[$€£₽]\s?)?$",
+    r"|на\s+уровн[еи])|[—–:=≤≥<>]|\s-)\s*(?:[$€£₽]\s?)?\+?$",  # «вырос до +30»: eNPS has a sign
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(
-    r"(?:\b(?:на|by|up|down|плюс|plus|ещё|еще)|\bby\s*(?:≥|>=|at\s+least|more\s+than|over)|[+−]|(?:raise|increase|growth|rise|decrease|reduction|cut|drop|uplift|lift|"
+    r"(?:\b(?:на|by|up|down|плюс|plus|ещё|еще)|\bby\s*(?:≥|>=|at\s+least|more\s+than|over)|(?<!\bдо\s)[+−]|(?:raise|increase|growth|rise|decrease|reduction|cut|drop|uplift|lift|"
     r"рост\w*|прирост\w*|снижени\w*|сокращени\w*|увеличени\w*)\s+(?:of|by|на))\s*(?:[$€£₽]\s?)?$",
     re.IGNORECASE,
 )

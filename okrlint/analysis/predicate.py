@@ -186,6 +186,10 @@ def _russian(doc: Doc) -> Predicate | None:
             predicate = _ru_predicate(root, form or "finite")
             if predicate.form != "finite" or form is not None:
                 return predicate
+    late = next((t for t in words if t.pos_ == "VERB" and "Inf" in t.morph.get("VerbForm")), None)
+    if late is not None and (form := _ru_form(late)) is not None \
+            and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "NUM", "DET") for t in words[:words.index(late)]):
+        return _ru_predicate(late, form)  # «Рейтинг курьеров держать не ниже 4,8», «Текучесть снизить до 18%»: object first
     lead = [t for t in words[:3] if t.pos_ != "ADJ"][:1]  # «Качественное улучшение процессов»
     first = lead[0] if lead and all(t.pos_ == "ADJ" for t in words[:words.index(lead[0])]) else None
     if first is not None and first.pos_ == "NOUN":
