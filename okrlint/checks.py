@@ -316,6 +316,11 @@ def _counts_won(ctx: "Context", analysis: Analysis, q: Any) -> bool:
     return any(t.lower_ in won or t.lower_.rstrip("s") in won or t.lemma_.lower() in won for t in after)
 
 
+# "Prototype approved by the board (0.0 → 1.0)": a grade from 0 to 1 scores whether the milestone is done; it moves no
+# quantity, so it is no outcome attached to the task.
+_GRADE_SCALE = re.compile(r"\(\s*0(?:\.0)?\s*(?:→|->|–|-|to)\s*1(?:\.0)?\s*\)")
+
+
 def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -> bool:
     """An outcome metric attached to an activity: a threshold, a rate, or a verb of change with a number after it.
 
@@ -323,10 +328,13 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     the task, not an outcome.
     """
     text = analysis.text
-    if analysis.has_baseline and (analysis.lang != "ru" or analysis.has_measure):
+    grade = _GRADE_SCALE.search(text)
+    baseline = has_baseline(text[:grade.start()] + text[grade.end():]) if grade else analysis.has_baseline
+    if baseline and (analysis.lang != "ru" or analysis.has_measure):
         return True  # «Перевести 70% клиентов на API V2 (сейчас 15%)»: a quantity that moves from a known start
     after_skip = skip.idx + len(skip.text) if skip is not None else -1
-    quantities = [q for q in analysis.quantities if not q.frequency]  # "once a week" says how often, not what changes
+    quantities = [q for q in analysis.quantities if not q.frequency  # "once a week" says how often, not what changes
+                  and not (grade and grade.start() <= q.start < grade.end())]
     for q in quantities:
         if not q.measure:
             continue
@@ -758,9 +766,14 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     if pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task")) or english and pred.has(_vague_verbs("en")):
         return False  # "Work on manager training": an effort verb is vague-verb's, not a task
     known = _known_word(pred.head.lower_, ctx.analysis.lang if ctx.analysis is not None else "ru")
+    if english and ctx.analysis is not None and _EN_LEVEL_TO.search(ctx.analysis.text):
+        return False  # "Scale the search engine to 10k requests per second": a level to reach, not a thing made
     if ctx.analysis is not None and _capability(ctx.analysis, pred):
         return True  # the feature is the deliverable, whatever its verb ("Users can opt out of …")
     return pred.form != "noun" and known and _artefact_object(ctx, pred)
+
+
+_EN_LEVEL_TO = re.compile(r"\bto\s+(?:at\s+least\s+|over\s+|above\s+)?[<>≤≥~]?\s*[$€£]?\d", re.IGNORECASE)
 
 
 def _chained_activity(ctx: "Context", pred: Predicate) -> Token | None:
@@ -875,6 +888,8 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
         depth += t.text.count("(") - t.text.count(")")
         if depth <= 0 and ")" not in t.text:
             outside.append(t)
+    if analysis.lang != "ru" and (label := _en_label_end(ctx, analysis)) is not None:
+        outside = [t for t in outside if t.i < label]  # "Gamification components: goals, journal, …": the list is detail
     if not content or analysis.has_measure or _has_clause_verb(analysis, outside):
         return None
     if analysis.lang == "ru":
@@ -884,7 +899,7 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
             return None  # «Журнал аудита корректен»: a state to verify, not the thing's name
     if analysis.lang == "ru" and any("Inf" in t.morph.get("VerbForm") for t in content) \
             or analysis.lang != "ru" and any(t.pos_ in ("VERB", "AUX") and t.i > content[0].i and t not in phrase
-                                             for t in outside):
+                                             and not _parallel_gerund(t) for t in outside):
         return None
     if not phrase or _phrase_names_metric(phrase, _kpi_metric_words(analysis.lang), analysis.lang):
         return None
@@ -895,6 +910,32 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
         if parts & artefacts:
             return head
     return None
+
+
+def _en_label_end(ctx: "Context", analysis: Analysis) -> int | None:
+    """"Gamification components: goals, gratitude journal, activity tracking": the index of a colon that closes a short
+    verbless label, when what follows only lists parts (no clause verb, no people) — the label names the deliverable."""
+    colon = next((t for t in analysis.tokens[:6] if t.text == ":"), None)
+    if colon is None or colon.i == 0:
+        return None
+    detail = [t for t in analysis.tokens if t.i > colon.i]
+    actors = ctx.words("actors")
+
+    def acts(t: Token) -> bool:  # "users finish …": people followed by a verb; "partner activity tracking" is a name
+        nxt = next_word(t)
+        return (t.lemma_.lower() in actors or t.lower_.rstrip("s") in actors) \
+            and (nxt is None or "VERB" in _en_word_options(nxt.lower_) or not nxt.is_alpha)
+
+    if not detail or _has_clause_verb(analysis, detail) or any(acts(t) for t in detail):
+        return None  # "Onboarding flow: users finish setup alone" states what people do, not parts of the thing
+    return colon.i
+
+
+def _parallel_gerund(t: Token) -> bool:
+    """"Error monitoring and alerting": an -ing word joined to an -ing noun is a second feature, not the line's verb."""
+    before = prev_word(t)
+    first = prev_word(before) if before is not None and before.lower_ in ("and", "or", "&", "+") else None
+    return t.lower_.endswith("ing") and first is not None and first.lower_.endswith("ing") and first.pos_ == "NOUN"
 
 
 _EN_EXISTS = re.compile(r"^(?:there\s+(?:is|are|will\s+be)|have|(?:[\w.-]+\s+){1,4}(?:has|have|gets|get))\s+"
