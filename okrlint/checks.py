@@ -321,6 +321,19 @@ def _counts_won(ctx: "Context", analysis: Analysis, q: Any) -> bool:
 _GRADE_SCALE = re.compile(r"\(\s*0(?:\.0)?\s*(?:→|->|–|-|to)\s*1(?:\.0)?\s*\)")
 
 
+def _few_things_with(ctx: "Context", analysis: Analysis, q: Any) -> bool:
+    """"Launch with 3 content types": a small count of things after "with" says what the deliverable contains; people,
+    results won or a large count ("with 10,000 sessions") would be the outcome it carries (English)."""
+    if analysis.lang != "en" or re.fullmatch(r"\d{1,2}", q.text.strip()) is None or _counts_won(ctx, analysis, q):
+        return False
+    after = [t for t in analysis.tokens if t.idx >= q.end and t.is_alpha][:4]
+    return not any(t.lower_ in _EN_IN_USE or t.lemma_.lower() in _EN_PEOPLE or t.lower_.rstrip("s") in _EN_PEOPLE
+                   for t in after)  # "with 12 active teams": teams in use are an outcome
+
+
+_EN_IN_USE = {"active", "paying", "live", "happy", "engaged", "returning", "retained"}
+
+
 def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -> bool:
     """An outcome metric attached to an activity: a threshold, a rate, or a verb of change with a number after it.
 
@@ -357,7 +370,8 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     performed = analysis.lang == "en" and skip is not None and verb_lemma(skip, "en") in ctx.words("perform", "en")
     if any(q.measure and re.search(r"\b(?:с|со|with)\s+(?:[^\W\d_]+\s+){0,3}$", text[:q.start], re.IGNORECASE)
            and q.start > after_skip and not (analysis.lang == "ru" and _RU_INSTRUMENTAL.match(text[q.end:]))
-           and not (performed and not q.percent and _counts_things(analysis, q))  # "Run user testing with 40 people"
+           and not ((performed or _few_things_with(ctx, analysis, q))
+                    and not q.percent and _counts_things(analysis, q))  # "Run user testing with 40 people"
            for q in quantities):
         return True  # «Запустить семейный аккаунт с 5 000 активных семей»: the launch carries its outcome
     outcome = ctx.words("outcome")
@@ -834,6 +848,24 @@ def _offered_capability(ctx: "Context", analysis: Analysis) -> Token | None:
     return pred.head
 
 
+_EN_RUNS_ON = re.compile(r"^((?:[A-Z][\w.+-]*\s+){1,3})(runs|works)\s+(?:on|in|inside|offline)\b")
+_EN_UNITS = {"sales", "marketing", "support", "finance", "engineering", "ops", "operations", "hr", "legal", "product",
+             "design", "everyone", "everything", "nobody", "business"}
+
+
+def _runs_on_platform(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"Peerpad runs on Firefox", "The Editor works offline": a named product that runs on a platform states a port the
+    team ships — a deliverable in its finished state (English, no number; a team or people "working on" is effort)."""
+    m = _EN_RUNS_ON.match(analysis.text)
+    if analysis.lang != "en" or m is None or analysis.has_measure or analysis.has_baseline:
+        return None
+    subject = [w.lower() for w in m.group(1).split()]
+    people = ctx.words("actors") | _EN_PEOPLE | _EN_UNITS
+    if any(w in people or w.rstrip("s") in people or w in ("we", "i", "it", "this", "that") for w in subject):
+        return None
+    return next((t for t in analysis.tokens if t.idx == m.start(2)), None)
+
+
 def _coordinated_task(ctx: "Context", analysis: Analysis) -> Token | None:
     """"Reboot the specs repo and create a working group", "We gather, process and present metrics": a task verb
     coordinated with a predicate that is neither a task nor an outcome (English)."""
@@ -1117,7 +1149,8 @@ def activity(ctx: "Context") -> list[Hit]:
         end = chained.i + (len(entry.split()) if entry else 1)
         hit = _span_hit(chained.doc[chained.i:end], verb=chained.text)
     elif pred is None or not (pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task"))):
-        found = _passive_milestone(ctx, analysis) or _coordinated_task(ctx, analysis) or _offered_capability(ctx, analysis)
+        found = _passive_milestone(ctx, analysis) or _coordinated_task(ctx, analysis) or _offered_capability(ctx, analysis) \
+            or _runs_on_platform(ctx, analysis)
         if found is not None:
             skip = found
             hit = _span_hit([found], verb=found.text)
