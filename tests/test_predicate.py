@@ -121,6 +121,8 @@ def test_task_verbs_fire_in_every_person_and_tense(verb, person):
     ("We would like to cut churn", "en", "cut", "cut", "modal"),
     ("Attempting to reach 1,000 users", "en", "reach", "reach", "modal"),
     ("Where feasible, automate invoice matching", "en", "automate", "automate", "imperative"),  # a leading condition
+    ("Review Glint survey results monthly", "en", "Review", "review", "imperative"),  # "results" is the object's noun
+    ("Product team ships weekly", "en", "ships", "ship", "finite"),  # a team is a subject: its verb stays the predicate
 ])
 def test_predicate_in_any_form(text, lang, head, lemma, form):
     pred = analyze_text(text, lang).pred

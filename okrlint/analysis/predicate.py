@@ -331,6 +331,20 @@ def _nounish(token: Token) -> bool:
     return token.lower_ in _EN_SUBJECT or "NOUN" in _en_options(token.text) or not _en_options(token.text) and token.is_alpha
 
 
+_EN_FREQUENCY_WORDS = {"daily", "weekly", "biweekly", "monthly", "quarterly", "yearly", "annually"}
+
+
+def _closing_frequency(verb: Token) -> bool:
+    """"Review Peakon results monthly": after a base form that opens the line, a "verb" followed only by a closing
+    "monthly" is the plural noun of the order's object, not the verb of a clause."""
+    nxt = next_word(verb)
+    after = next_word(nxt) if nxt is not None else None
+    if nxt is None or nxt.lower_ not in _EN_FREQUENCY_WORDS or after is not None and after.is_alpha:
+        return False
+    between = [t for t in verb.doc[1:verb.i] if t.is_alpha]  # the would-be subject: a name ("Peakon"), not "Product team"
+    return bool(between) and any(t.text[:1].isupper() for t in between) and not any(t.lower_ in _EN_SUBJECT for t in between)
+
+
 def _english(doc: Doc) -> Predicate | None:
     words = _content(doc)
     i = 0
@@ -369,7 +383,8 @@ def _english(doc: Doc) -> Predicate | None:
         clause = _en_clause(words[i:])  # "Search will be improved", "Press kit published", "Team ships 3 features"
         name = clause is not None and clause.form == "finite" and clause.head.text[:1].isupper() \
             and lemma is not None and low == lemma and not first.text.isupper()  # "Launch Cases App": a name, no verb
-        if clause is not None and clause.head.i != first.i and not name and (
+        closing = clause is not None and lemma is not None and low == lemma and _closing_frequency(clause.head)
+        if clause is not None and clause.head.i != first.i and not name and not closing and (
                 clause.form in ("modal", "passive") or clause.head.lower_ != clause.lemmas[-1]
                 or first.lower_ in ("we", "i", "they", "you")):
             return clause
