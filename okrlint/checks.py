@@ -922,6 +922,8 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
             outside.append(t)
     if analysis.lang != "ru" and (label := _en_label_end(ctx, analysis)) is not None:
         outside = [t for t in outside if t.i < label]  # "Gamification components: goals, journal, …": the list is detail
+    if analysis.lang != "ru" and (relative := _en_relative_after(ctx, phrase)) is not None:
+        outside = [t for t in outside if t.i < relative]  # "Simple CRUD that will be the base for the MVP"
     if not content or analysis.has_measure or _has_clause_verb(analysis, outside):
         return None
     if analysis.lang == "ru":
@@ -931,7 +933,8 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
             return None  # «Журнал аудита корректен»: a state to verify, not the thing's name
     if analysis.lang == "ru" and any("Inf" in t.morph.get("VerbForm") for t in content) \
             or analysis.lang != "ru" and any(t.pos_ in ("VERB", "AUX") and t.i > content[0].i and t not in phrase
-                                             and not _parallel_gerund(t) for t in outside):
+                                             and not _parallel_gerund(t) and not _attributive_participle(t)
+                                             for t in outside):
         return None
     if not phrase or _phrase_names_metric(phrase, _kpi_metric_words(analysis.lang), analysis.lang):
         return None
@@ -939,9 +942,40 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
     cyrillic = any(re.search("[а-яё]", t.lower_) for t in phrase)
     for head in phrase if analysis.lang == "ru" or cyrillic else phrase[-1:]:  # «Telegram-бот»; "Slack integration"
         parts = {head.lemma_.lower(), head.lower_, *head.lemma_.lower().split("-"), head.lower_.rstrip("s")}
-        if parts & artefacts:
+        if parts & artefacts or _support_for_feature(ctx, head):
             return head
     return None
+
+
+def _en_relative_after(ctx: "Context", phrase: list[Token]) -> int | None:
+    """The index of "that"/"which" right after a verbless head phrase: the clause describes the thing named."""
+    if not phrase:
+        return None
+    nxt = next_word(phrase[-1])
+    if nxt is None or nxt.lower_ not in ("that", "which"):
+        return None
+    outcome = ctx.words("outcome") | ctx.words("not_task")
+    if any(verb_lemma(t, "en") in outcome for t in phrase[0].doc[nxt.i + 1:]):
+        return None  # "Dashboard that reduces reporting time": the clause names an outcome, not the thing
+    return nxt.i
+
+
+def _support_for_feature(ctx: "Context", head: Token) -> bool:
+    """"Support for signed artifacts in TC": support for a thing is a feature to build; support for people
+    ("Support for enterprise customers") is a service."""
+    nxt = next_word(head)
+    if head.lower_ != "support" or nxt is None or nxt.lower_ != "for":
+        return False
+    people = ctx.words("actors") | _EN_PEOPLE
+    words = []
+    for t in head.doc[nxt.i + 1:]:
+        if not t.is_alpha and t.text not in ("-",):
+            break
+        if t.lower_ in _EN_PREPOSITIONS:
+            break
+        words.append(t)
+    return bool(words) and not any(t.lower_ in people or t.lower_.rstrip("s") in people or t.lemma_.lower() in people
+                                   for t in words)
 
 
 def _en_label_end(ctx: "Context", analysis: Analysis) -> int | None:
@@ -970,7 +1004,7 @@ def _parallel_gerund(t: Token) -> bool:
     return t.lower_.endswith("ing") and first is not None and first.lower_.endswith("ing") and first.pos_ == "NOUN"
 
 
-_EN_EXISTS = re.compile(r"^(?:there\s+(?:is|are|will\s+be)|have|(?:[\w.-]+\s+){1,4}(?:has|have|gets|get))\s+"
+_EN_EXISTS = re.compile(r"^(?:there\s+(?:is|are|will\s+be)|have|has|(?:[\w.-]+\s+){1,4}(?:has|have|gets|get))\s+"
                         r"(?:(?:a|an|the|its|their|our|one|proper|complete|full|first|new|working|up-to-date)\s+)*", re.IGNORECASE)
 
 
