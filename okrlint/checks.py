@@ -848,6 +848,30 @@ def _offered_capability(ctx: "Context", analysis: Analysis) -> Token | None:
     return pred.head
 
 
+def _product_behaviour(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"Push notification system triggers daily reminders", "The dashboard shows churn by cohort": with no number, what
+    a product does is the feature the team ships (English).  Not a verb that moves or wins something ("The dashboard
+    cuts reporting time"), nor an effort verb, nor a subject of people."""
+    pred = analysis.pred
+    if analysis.lang != "en" or pred is None or pred.form != "finite" or analysis.has_measure or analysis.has_baseline \
+            or not pred.head.lower_.endswith("s"):
+        return None
+    if pred.has(ctx.words("outcome") | ctx.words("not_task")) or pred.has(_vague_verbs("en")) \
+            or pred.has(_shared_words("level", "en")):
+        return None
+    subject = [t for t in analysis.doc[:pred.head.i] if t.is_alpha]  # "The admin dashboard": people may name its users
+    if not subject or any(t.lower_ in ("we", "i", "you", "they") for t in subject):
+        return None
+    nxt = next_word(pred.head)
+    frequency = nxt is not None and nxt.lower_ in _EN_FREQUENCIES  # "triggers daily reminders": it describes the object
+    if pred.has(ctx.words("make")) or nxt is None or not nxt.is_alpha \
+            or "ADV" in _en_word_options(nxt.lower_) and not frequency:
+        return None  # "The checkout page loads fast", "Our app makes onboarding easy": a quality, not a feature
+    head = subject[-1]
+    systems = ctx.words("systems")
+    return pred.head if head.lemma_.lower() in systems or head.lower_ in systems else None
+
+
 _EN_RUNS_ON = re.compile(r"^((?:[A-Z][\w.+-]*\s+){1,3})(runs|works)\s+(?:on|in|inside|offline)\b")
 _EN_UNITS = {"sales", "marketing", "support", "finance", "engineering", "ops", "operations", "hr", "legal", "product",
              "design", "everyone", "everything", "nobody", "business"}
@@ -924,7 +948,7 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
         outside = [t for t in outside if t.i < label]  # "Gamification components: goals, journal, …": the list is detail
     if analysis.lang != "ru" and (relative := _en_relative_after(ctx, phrase)) is not None:
         outside = [t for t in outside if t.i < relative]  # "Simple CRUD that will be the base for the MVP"
-    if not content or analysis.has_measure or _has_clause_verb(analysis, outside):
+    if not content or analysis.has_measure and not _bracketed_size(ctx, analysis) or _has_clause_verb(analysis, outside):
         return None
     if analysis.lang == "ru":
         from .analysis.ru_tasks import predicate_adjective
@@ -945,6 +969,21 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
         if parts & artefacts or _support_for_feature(ctx, head):
             return head
     return None
+
+
+def _bracketed_size(ctx: "Context", analysis: Analysis) -> bool:
+    """"Large Scale Testbed (50k+ nodes)": English numbers only inside brackets, counting parts of the thing (no share,
+    money, start value, people or results won), give its size — detail of the deliverable, not an outcome."""
+    if analysis.lang != "en" or analysis.has_baseline:
+        return False
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", analysis.text)]
+    for q in analysis.quantities:
+        if not q.measure:
+            continue
+        if not any(a < q.start < b for a, b in spans) or q.percent or re.search(r"[$€£]", q.text) \
+                or _counts_won(ctx, analysis, q) or not _counts_things(analysis, q):
+            return False
+    return True
 
 
 def _en_relative_after(ctx: "Context", phrase: list[Token]) -> int | None:
@@ -1184,7 +1223,7 @@ def activity(ctx: "Context") -> list[Hit]:
         hit = _span_hit(chained.doc[chained.i:end], verb=chained.text)
     elif pred is None or not (pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task"))):
         found = _passive_milestone(ctx, analysis) or _coordinated_task(ctx, analysis) or _offered_capability(ctx, analysis) \
-            or _runs_on_platform(ctx, analysis)
+            or _runs_on_platform(ctx, analysis) or _product_behaviour(ctx, analysis)
         if found is not None:
             skip = found
             hit = _span_hit([found], verb=found.text)
