@@ -497,11 +497,23 @@ def _en_clause(words: list[Token]) -> Predicate | None:
         if "NOUN" in _en_options(low) and nxt is not None and set(_en_options(nxt.text)) == {"VERB"}:
             continue  # "Engineering teams contribute …": the noun reading, the next word is the verb
         plural_subject = prev is not None and low == lemma and prev.lower_.endswith("s") and "NOUN" in _en_options(prev.text)
+        if _counted_modifier(words, k):
+            continue  # "Inflow of 10 candidate resumes": "10 candidate" is no subject, "resumes" is the counted noun
         if k and prev is not None and _nounish(prev) and plow not in _EN_DETERMINERS \
                 and (low != lemma or plow in _EN_SUBJECT or plural_subject) \
                 and (_object_follows(t) or low == lemma and _shares_object(t)) and "ADJ" not in _en_options(low) and not low.endswith("ing"):
             return _en_make(t, "finite", lemma)  # "Team ships 3 features", "We improved onboarding"
     return None
+
+
+def _counted_modifier(words: list[Token], k: int) -> bool:
+    """Whether words[k] is the plural noun of a count whose previous word is a singular modifier: after a number
+    above one a subject would be plural ("10 teams ship"), so in "10 candidate resumes" the count is of resumes."""
+    if k < 2 or not words[k].lower_.endswith("s"):
+        return False
+    modifier, number = words[k - 1], words[k - 2]
+    value = number.text.replace(",", "")
+    return modifier.is_alpha and not modifier.lower_.endswith("s") and value.isdigit() and int(value) > 1
 
 
 # ---------------------------------------------------------------- nouns of action
