@@ -325,6 +325,24 @@ def _counts_won(ctx: "Context", analysis: Analysis, q: Any) -> bool:
     return any(t.lower_ in won or t.lower_.rstrip("s") in won or t.lemma_.lower() in won for t in after)
 
 
+# "Prototype approved by the board (0.0 → 1.0)": a grade from 0 to 1 scores whether the milestone is done; it moves no
+# quantity, so it is no outcome attached to the task.
+_GRADE_SCALE = re.compile(r"\(\s*0(?:\.0)?\s*(?:→|->|–|-|to)\s*1(?:\.0)?\s*\)")
+
+
+def _few_things_with(ctx: "Context", analysis: Analysis, q: Any) -> bool:
+    """"Launch with 3 content types": a small count of things after "with" says what the deliverable contains; people,
+    results won or a large count ("with 10,000 sessions") would be the outcome it carries (English)."""
+    if analysis.lang != "en" or re.fullmatch(r"\d{1,2}", q.text.strip()) is None or _counts_won(ctx, analysis, q):
+        return False
+    after = [t for t in analysis.tokens if t.idx >= q.end and t.is_alpha][:4]
+    return not any(t.lower_ in _EN_IN_USE or t.lemma_.lower() in _EN_PEOPLE or t.lower_.rstrip("s") in _EN_PEOPLE
+                   for t in after)  # "with 12 active teams": teams in use are an outcome
+
+
+_EN_IN_USE = {"active", "paying", "live", "happy", "engaged", "returning", "retained"}
+
+
 def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -> bool:
     """An outcome metric attached to an activity: a threshold, a rate, or a verb of change with a number after it.
 
@@ -332,10 +350,13 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     the task, not an outcome.
     """
     text = analysis.text
-    if analysis.has_baseline and (analysis.lang != "ru" or analysis.has_measure):
+    grade = _GRADE_SCALE.search(text)
+    baseline = has_baseline(text[:grade.start()] + text[grade.end():]) if grade else analysis.has_baseline
+    if baseline and (analysis.lang != "ru" or analysis.has_measure):
         return True  # «Перевести 70% клиентов на API V2 (сейчас 15%)»: a quantity that moves from a known start
     after_skip = skip.idx + len(skip.text) if skip is not None else -1
-    quantities = [q for q in analysis.quantities if not q.frequency]  # "once a week" says how often, not what changes
+    quantities = [q for q in analysis.quantities if not q.frequency  # "once a week" says how often, not what changes
+                  and not (grade and grade.start() <= q.start < grade.end())]
     for q in quantities:
         if not q.measure:
             continue
@@ -358,7 +379,8 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     performed = analysis.lang == "en" and skip is not None and verb_lemma(skip, "en") in ctx.words("perform", "en")
     if any(q.measure and re.search(r"\b(?:с|со|with)\s+(?:[^\W\d_]+\s+){0,3}$", text[:q.start], re.IGNORECASE)
            and q.start > after_skip and not (analysis.lang == "ru" and _RU_INSTRUMENTAL.match(text[q.end:]))
-           and not (performed and not q.percent and _counts_things(analysis, q))  # "Run user testing with 40 people"
+           and not ((performed or _few_things_with(ctx, analysis, q))
+                    and not q.percent and _counts_things(analysis, q))  # "Run user testing with 40 people"
            for q in quantities):
         return True  # «Запустить семейный аккаунт с 5 000 активных семей»: the launch carries its outcome
     outcome = ctx.words("outcome")
@@ -767,9 +789,14 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     if pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task")) or english and pred.has(_vague_verbs("en")):
         return False  # "Work on manager training": an effort verb is vague-verb's, not a task
     known = _known_word(pred.head.lower_, ctx.analysis.lang if ctx.analysis is not None else "ru")
+    if english and ctx.analysis is not None and _EN_LEVEL_TO.search(ctx.analysis.text):
+        return False  # "Scale the search engine to 10k requests per second": a level to reach, not a thing made
     if ctx.analysis is not None and _capability(ctx.analysis, pred):
         return True  # the feature is the deliverable, whatever its verb ("Users can opt out of …")
     return pred.form != "noun" and known and _artefact_object(ctx, pred)
+
+
+_EN_LEVEL_TO = re.compile(r"\bto\s+(?:at\s+least\s+|over\s+|above\s+)?[<>≤≥~]?\s*[$€£]?\d", re.IGNORECASE)
 
 
 def _chained_activity(ctx: "Context", pred: Predicate) -> Token | None:
@@ -830,6 +857,48 @@ def _offered_capability(ctx: "Context", analysis: Analysis) -> Token | None:
     return pred.head
 
 
+def _product_behaviour(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"Push notification system triggers daily reminders", "The dashboard shows churn by cohort": with no number, what
+    a product does is the feature the team ships (English).  Not a verb that moves or wins something ("The dashboard
+    cuts reporting time"), nor an effort verb, nor a subject of people."""
+    pred = analysis.pred
+    if analysis.lang != "en" or pred is None or pred.form != "finite" or analysis.has_measure or analysis.has_baseline \
+            or not pred.head.lower_.endswith("s"):
+        return None
+    if pred.has(ctx.words("outcome") | ctx.words("not_task")) or pred.has(_vague_verbs("en")) \
+            or pred.has(_shared_words("level", "en")):
+        return None
+    subject = [t for t in analysis.doc[:pred.head.i] if t.is_alpha]  # "The admin dashboard": people may name its users
+    if not subject or any(t.lower_ in ("we", "i", "you", "they") for t in subject):
+        return None
+    nxt = next_word(pred.head)
+    frequency = nxt is not None and nxt.lower_ in _EN_FREQUENCIES  # "triggers daily reminders": it describes the object
+    if pred.has(ctx.words("make")) or nxt is None or not nxt.is_alpha \
+            or "ADV" in _en_word_options(nxt.lower_) and not frequency:
+        return None  # "The checkout page loads fast", "Our app makes onboarding easy": a quality, not a feature
+    head = subject[-1]
+    systems = ctx.words("systems")
+    return pred.head if head.lemma_.lower() in systems or head.lower_ in systems else None
+
+
+_EN_RUNS_ON = re.compile(r"^((?:[A-Z][\w.+-]*\s+){1,3})(runs|works)\s+(?:on|in|inside|offline)\b")
+_EN_UNITS = {"sales", "marketing", "support", "finance", "engineering", "ops", "operations", "hr", "legal", "product",
+             "design", "everyone", "everything", "nobody", "business"}
+
+
+def _runs_on_platform(ctx: "Context", analysis: Analysis) -> Token | None:
+    """"Peerpad runs on Firefox", "The Editor works offline": a named product that runs on a platform states a port the
+    team ships — a deliverable in its finished state (English, no number; a team or people "working on" is effort)."""
+    m = _EN_RUNS_ON.match(analysis.text)
+    if analysis.lang != "en" or m is None or analysis.has_measure or analysis.has_baseline:
+        return None
+    subject = [w.lower() for w in m.group(1).split()]
+    people = ctx.words("actors") | _EN_PEOPLE | _EN_UNITS
+    if any(w in people or w.rstrip("s") in people or w in ("we", "i", "it", "this", "that") for w in subject):
+        return None
+    return next((t for t in analysis.tokens if t.idx == m.start(2)), None)
+
+
 def _coordinated_task(ctx: "Context", analysis: Analysis) -> Token | None:
     """"Reboot the specs repo and create a working group", "We gather, process and present metrics": a task verb
     coordinated with a predicate that is neither a task nor an outcome (English)."""
@@ -884,7 +953,11 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
         depth += t.text.count("(") - t.text.count(")")
         if depth <= 0 and ")" not in t.text:
             outside.append(t)
-    if not content or analysis.has_measure or _has_clause_verb(analysis, outside):
+    if analysis.lang != "ru" and (label := _en_label_end(ctx, analysis)) is not None:
+        outside = [t for t in outside if t.i < label]  # "Gamification components: goals, journal, …": the list is detail
+    if analysis.lang != "ru" and (relative := _en_relative_after(ctx, phrase)) is not None:
+        outside = [t for t in outside if t.i < relative]  # "Simple CRUD that will be the base for the MVP"
+    if not content or analysis.has_measure and not _bracketed_size(ctx, analysis) or _has_clause_verb(analysis, outside):
         return None
     if analysis.lang == "ru":
         from .analysis.ru_tasks import predicate_adjective
@@ -893,20 +966,94 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
             return None  # «Журнал аудита корректен»: a state to verify, not the thing's name
     if analysis.lang == "ru" and any("Inf" in t.morph.get("VerbForm") for t in content) \
             or analysis.lang != "ru" and any(t.pos_ in ("VERB", "AUX") and t.i > content[0].i and t not in phrase
+                                             and not _parallel_gerund(t) and not _attributive_participle(t)
                                              for t in outside):
         return None
-    if not phrase or _phrase_names_metric(phrase, _kpi_metric_words(analysis.lang), analysis.lang):
-        return None
+    if not phrase or _phrase_names_metric(phrase, _kpi_metric_words(analysis.lang), analysis.lang) \
+            or analysis.lang != "ru" and _metric_target(phrase, _kpi_metric_words(analysis.lang)):
+        return None  # "Q3 revenue target" names a metric's level, not a deliverable
     artefacts = ctx.words("artefact", "ru") | ctx.words("artefact", "en")  # roadmaps mix scripts: «Деплой на VPS / PaaS»
     cyrillic = any(re.search("[а-яё]", t.lower_) for t in phrase)
     for head in phrase if analysis.lang == "ru" or cyrillic else phrase[-1:]:  # «Telegram-бот»; "Slack integration"
         parts = {head.lemma_.lower(), head.lower_, *head.lemma_.lower().split("-"), head.lower_.rstrip("s")}
-        if parts & artefacts:
+        if parts & artefacts or _support_for_feature(ctx, head):
             return head
     return None
 
 
-_EN_EXISTS = re.compile(r"^(?:there\s+(?:is|are|will\s+be)|have|(?:[\w.-]+\s+){1,4}(?:has|have|gets|get))\s+"
+def _bracketed_size(ctx: "Context", analysis: Analysis) -> bool:
+    """"Large Scale Testbed (50k+ nodes)": English numbers only inside brackets, counting parts of the thing (no share,
+    money, start value, people or results won), give its size — detail of the deliverable, not an outcome."""
+    if analysis.lang != "en" or analysis.has_baseline:
+        return False
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", analysis.text)]
+    for q in analysis.quantities:
+        if not q.measure:
+            continue
+        if not any(a < q.start < b for a, b in spans) or q.percent or re.search(r"[$€£]", q.text) \
+                or _counts_won(ctx, analysis, q) or not _counts_things(analysis, q):
+            return False
+    return True
+
+
+def _en_relative_after(ctx: "Context", phrase: list[Token]) -> int | None:
+    """The index of "that"/"which" right after a verbless head phrase: the clause describes the thing named."""
+    if not phrase:
+        return None
+    nxt = next_word(phrase[-1])
+    if nxt is None or nxt.lower_ not in ("that", "which"):
+        return None
+    outcome = ctx.words("outcome") | ctx.words("not_task")
+    if any(verb_lemma(t, "en") in outcome for t in phrase[0].doc[nxt.i + 1:]):
+        return None  # "Dashboard that reduces reporting time": the clause names an outcome, not the thing
+    return nxt.i
+
+
+def _support_for_feature(ctx: "Context", head: Token) -> bool:
+    """"Support for signed artifacts in TC": support for a thing is a feature to build; support for people
+    ("Support for enterprise customers") is a service."""
+    nxt = next_word(head)
+    if head.lower_ != "support" or nxt is None or nxt.lower_ != "for":
+        return False
+    people = ctx.words("actors") | _EN_PEOPLE
+    words = []
+    for t in head.doc[nxt.i + 1:]:
+        if not t.is_alpha and t.text not in ("-",):
+            break
+        if t.lower_ in _EN_PREPOSITIONS:
+            break
+        words.append(t)
+    return bool(words) and not any(t.lower_ in people or t.lower_.rstrip("s") in people or t.lemma_.lower() in people
+                                   for t in words)
+
+
+def _en_label_end(ctx: "Context", analysis: Analysis) -> int | None:
+    """"Gamification components: goals, gratitude journal, activity tracking": the index of a colon that closes a short
+    verbless label, when what follows only lists parts (no clause verb, no people) — the label names the deliverable."""
+    colon = next((t for t in analysis.tokens[:6] if t.text == ":"), None)
+    if colon is None or colon.i == 0:
+        return None
+    detail = [t for t in analysis.tokens if t.i > colon.i]
+    actors = ctx.words("actors")
+
+    def acts(t: Token) -> bool:  # "users finish …": people followed by a verb; "partner activity tracking" is a name
+        nxt = next_word(t)
+        return (t.lemma_.lower() in actors or t.lower_.rstrip("s") in actors) \
+            and (nxt is None or "VERB" in _en_word_options(nxt.lower_) or not nxt.is_alpha)
+
+    if not detail or _has_clause_verb(analysis, detail) or any(acts(t) for t in detail):
+        return None  # "Onboarding flow: users finish setup alone" states what people do, not parts of the thing
+    return colon.i
+
+
+def _parallel_gerund(t: Token) -> bool:
+    """"Error monitoring and alerting": an -ing word joined to an -ing noun is a second feature, not the line's verb."""
+    before = prev_word(t)
+    first = prev_word(before) if before is not None and before.lower_ in ("and", "or", "&", "+") else None
+    return t.lower_.endswith("ing") and first is not None and first.lower_.endswith("ing") and first.pos_ == "NOUN"
+
+
+_EN_EXISTS = re.compile(r"^(?:there\s+(?:is|are|will\s+be)|have|has|(?:[\w.-]+\s+){1,4}(?:has|have|gets|get))\s+"
                         r"(?:(?:a|an|the|its|their|our|one|proper|complete|full|first|new|working|up-to-date)\s+)*", re.IGNORECASE)
 
 
@@ -1085,7 +1232,8 @@ def activity(ctx: "Context") -> list[Hit]:
         end = chained.i + (len(entry.split()) if entry else 1)
         hit = _span_hit(chained.doc[chained.i:end], verb=chained.text)
     elif pred is None or not (pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task"))):
-        found = _passive_milestone(ctx, analysis) or _coordinated_task(ctx, analysis) or _offered_capability(ctx, analysis)
+        found = _passive_milestone(ctx, analysis) or _coordinated_task(ctx, analysis) or _offered_capability(ctx, analysis) \
+            or _runs_on_platform(ctx, analysis) or _product_behaviour(ctx, analysis)
         if found is not None:
             skip = found
             hit = _span_hit([found], verb=found.text)
@@ -1645,21 +1793,34 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if not content:
         return []
     metric_words = ctx.words("metric")
-    if reduced >= 0:  # the metric phrase ends where its participle starts: "Revenue | generated by partner deals"
-        names_metric = True  # _reduced_relative checked that a metric phrase comes first
+    # _reduced_relative checked that a metric phrase comes first: "Revenue | generated by partner deals"
+    target = analysis.lang == "en" and _metric_target(_head_phrase(content), metric_words)  # "Snapshot revenue target"
+    if reduced >= 0 or target:
+        names_metric = True
     elif ctx.kind == "key_result":  # a verbless key result whose first phrase names a metric: "Inventory turnover"
         names_metric = _phrase_names_metric(_head_phrase(content), metric_words, analysis.lang, ctx.words("requirement"))
     else:
         head = [t for t in content[:3] if t.pos_ not in ("ADJ", "DET")][:1]
         names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words) \
             or _en_metric_phrase(analysis)  # "Net new ARR"
-    if not names_metric or analysis.lang == "en" and reduced < 0 and _en_artefact_head(analysis):
+    if not names_metric or analysis.lang == "en" and reduced < 0 and not target and _en_artefact_head(analysis):
         return []  # "Weekly check-in micro-survey at the end of each week": a thing to make, named with "weekly"
     if not analysis.has_measure:
         return [_whole(analysis, metric=analysis.text)]  # a bare metric name
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
     return []
+
+
+_EN_TARGET_WORDS = {"target", "targets", "goal", "goals", "quota", "quotas", "forecast", "plan"}
+
+
+def _metric_target(phrase: list[Token], metric: frozenset[str] | set[str]) -> bool:
+    """"Snapshot revenue target", "Q3 bookings quota": an English phrase ending in a target word after a metric name
+    names the metric's level, not a thing to make."""
+    if len(phrase) < 2 or phrase[-1].lower_ not in _EN_TARGET_WORDS:
+        return False
+    return any(t.lemma_.lower() in metric or t.lower_ in metric or t.lower_.rstrip("s") in metric for t in phrase[:-1])
 
 
 def _misspelled_core_verb(analysis: Analysis) -> bool:

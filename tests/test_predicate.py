@@ -121,6 +121,9 @@ def test_task_verbs_fire_in_every_person_and_tense(verb, person):
     ("We would like to cut churn", "en", "cut", "cut", "modal"),
     ("Attempting to reach 1,000 users", "en", "reach", "reach", "modal"),
     ("Where feasible, automate invoice matching", "en", "automate", "automate", "imperative"),  # a leading condition
+    ("Review Glint survey results monthly", "en", "Review", "review", "imperative"),  # "results" is the object's noun
+    ("Product team ships weekly", "en", "ships", "ship", "finite"),  # a team is a subject: its verb stays the predicate
+    ("3 product teams ship weekly", "en", "ship", "ship", "finite"),  # a plural after the count: a real subject
 ])
 def test_predicate_in_any_form(text, lang, head, lemma, form):
     pred = analyze_text(text, lang).pred
@@ -143,6 +146,7 @@ def test_predicate_in_any_form(text, lang, head, lemma, form):
     ("Volunteer retention past 3 months: 80%", "en"),
     ("Reopen rate under 5%", "en"),  # a verb-like word before "rate" names the rate
     ("Cloud-hosted dashboards for at least 2 teams per region", "en"),  # "hosted" is part of a compound word
+    ("Inflow of 12 candidate resumes / week", "en"),  # after "12 candidate" the plural is the counted noun, no verb
 ])
 def test_no_false_predicate(text, lang):
     pred = analyze_text(text, lang).pred

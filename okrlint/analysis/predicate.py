@@ -334,6 +334,20 @@ def _nounish(token: Token) -> bool:
     return token.lower_ in _EN_SUBJECT or "NOUN" in _en_options(token.text) or not _en_options(token.text) and token.is_alpha
 
 
+_EN_FREQUENCY_WORDS = {"daily", "weekly", "biweekly", "monthly", "quarterly", "yearly", "annually"}
+
+
+def _closing_frequency(verb: Token) -> bool:
+    """"Review Peakon results monthly": after a base form that opens the line, a "verb" followed only by a closing
+    "monthly" is the plural noun of the order's object, not the verb of a clause."""
+    nxt = next_word(verb)
+    after = next_word(nxt) if nxt is not None else None
+    if nxt is None or nxt.lower_ not in _EN_FREQUENCY_WORDS or after is not None and after.is_alpha:
+        return False
+    between = [t for t in verb.doc[1:verb.i] if t.is_alpha]  # the would-be subject: a name ("Peakon"), not "Product team"
+    return bool(between) and any(t.text[:1].isupper() for t in between) and not any(t.lower_ in _EN_SUBJECT for t in between)
+
+
 def _english(doc: Doc) -> Predicate | None:
     words = _content(doc)
     i = 0
@@ -372,7 +386,8 @@ def _english(doc: Doc) -> Predicate | None:
         clause = _en_clause(words[i:])  # "Search will be improved", "Press kit published", "Team ships 3 features"
         name = clause is not None and clause.form == "finite" and clause.head.text[:1].isupper() \
             and lemma is not None and low == lemma and not first.text.isupper()  # "Launch Cases App": a name, no verb
-        if clause is not None and clause.head.i != first.i and not name and (
+        closing = clause is not None and lemma is not None and low == lemma and _closing_frequency(clause.head)
+        if clause is not None and clause.head.i != first.i and not name and not closing and (
                 clause.form in ("modal", "passive") or clause.head.lower_ != clause.lemmas[-1]
                 or first.lower_ in ("we", "i", "they", "you")):
             return clause
@@ -486,11 +501,23 @@ def _en_clause(words: list[Token]) -> Predicate | None:
         if "NOUN" in _en_options(low) and nxt is not None and set(_en_options(nxt.text)) == {"VERB"}:
             continue  # "Engineering teams contribute …": the noun reading, the next word is the verb
         plural_subject = prev is not None and low == lemma and prev.lower_.endswith("s") and "NOUN" in _en_options(prev.text)
+        if _counted_modifier(words, k):
+            continue  # "Inflow of 10 candidate resumes": "10 candidate" is no subject, "resumes" is the counted noun
         if k and prev is not None and _nounish(prev) and plow not in _EN_DETERMINERS \
                 and (low != lemma or plow in _EN_SUBJECT or plural_subject) \
                 and (_object_follows(t) or low == lemma and _shares_object(t)) and "ADJ" not in _en_options(low) and not low.endswith("ing"):
             return _en_make(t, "finite", lemma)  # "Team ships 3 features", "We improved onboarding"
     return None
+
+
+def _counted_modifier(words: list[Token], k: int) -> bool:
+    """Whether words[k] is the plural noun of a count whose previous word is a singular modifier: after a number
+    above one a subject would be plural ("10 teams ship"), so in "10 candidate resumes" the count is of resumes."""
+    if k < 2 or not words[k].lower_.endswith("s"):
+        return False
+    modifier, number = words[k - 1], words[k - 2]
+    value = number.text.replace(",", "")
+    return modifier.is_alpha and not modifier.lower_.endswith("s") and value.isdigit() and int(value) > 1
 
 
 # ---------------------------------------------------------------- nouns of action
