@@ -620,6 +620,8 @@ def _others_try(ctx: "Context", span: Span) -> bool:
 
     task = get_rule("task-key-result")  # the shared actors list, as that rule reads it
     actors = task.word_set("en", "actors") if task is not None else frozenset()
+    if prev.lower_ in ("and", "or") and any(t.lower_.rstrip("s") in actors for t in span.doc[:first.i]):
+        return True  # "More developers will know about and try Sourcegraph": the subject's behaviour, coordinated
     return prev.lower_.rstrip("s") in actors or first.lower_ == "tries" and _nounish_en(prev)
 
 

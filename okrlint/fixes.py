@@ -75,6 +75,10 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
     before, after = text[:start], text[end:]
     if re.match(r"[\s,]*(?:чтобы|that)\b", after, re.IGNORECASE):
         return None  # «Стараемся, чтобы курьер получал…»: the clause the hedge governs has no verb of its own to stand on
+    if text.rfind("(", 0, start) > text.rfind(")", 0, start):
+        return None  # "(possibly Java)": a hedge inside brackets qualifies a detail; without it the detail is a promise
+    if re.search(r"[—–,-]\s*$", text[:start]) and re.match(r"\s*[<>≤≥~]?\s*[$€£₽]?\d", text[end:]):
+        return None  # "Boost starts — hopefully 25+": without the hedge the number hangs on nothing ("starts 25+")
     if _SOFTENER.search(text[start:end]) and (_QUANTIFIED_SCOPE.search(after[:40]) or _QUANTIFIED_SCOPE.search(before[-25:])):
         return None  # «40 амбассадоров, по возможности в каждом округе»: the softener limits a scope, dropping it widens it
     if not before.strip():

@@ -413,6 +413,10 @@ def _count_before(analysis: Analysis, tokens: list[Token]) -> list[Token]:
 
 # ---------------------------------------------------------------- rewriters
 
+# Verbs of trying things out: their deliverables are experiments, not assets whose rate the team can raise.
+_TRYING_OUT = frozenset({"протестировать", "тестировать", "опробовать", "испытать", "test", "pilot", "trial", "prototype"})
+
+
 @rewriter("task")
 def task(job: Job) -> Rewrite | None:
     """An activity turned into its outcome, by the deliverable's lemma (``outcomes`` in the rule file).
@@ -426,6 +430,8 @@ def task(job: Job) -> Rewrite | None:
                  analysis.text, re.IGNORECASE):
         return None  # the writer states the purpose: an invented outcome would replace theirs
     verb = analysis.predicate
+    if verb is not None and verb.lemma_.lower() in _TRYING_OUT:
+        return None  # «Протестировать 90 новых креативов»: a test finds what works; new things have no rate to raise yet
     passive = verb if verb is not None and ("Pass" in verb.morph.get("Voice") or (verb.i > 0 and not obj_after(verb))) \
         else None
     if verb is None:
@@ -922,14 +928,15 @@ _SCALE = re.compile(r"\s+(?:из|out\s+of)\s+\d+(?:[.,]\d+)?|\s+(?:per|на)\s+\
                     r"\s+(?:в|за)\s+(?:месяц|неделю|день|сутки)\b|\s+(?:per|a|an|each)\s+(?:month|week|day)\b",
                     re.IGNORECASE)
 # Where the phrase of a target ends at the latest: a clause break, a conjunction, a purpose, a constraint.
-_NOTE_BREAK = re.compile(r"\s*(?:[,:](?!\d)|[;(—–])|\s+(?:и|или|а|чтобы|без|кроме|несмотря|and|or|so|while|which|that|without|except|"
-                         r"excluding|despite)\b", re.IGNORECASE)
+_NOTE_BREAK = re.compile(r"\s*(?:[,:](?!\d)|[;(—–])|\s+(?:и|или|(?-i:а)|чтобы|без|кроме|несмотря|and|or|so|while|which|that|without|"
+                         r"except|excluding|despite)\b", re.IGNORECASE)  # «группы А» is a class, not «а»
 # After a comma, a level of its own («D7 — 30%», "≥ 3 cities") is a second target; a name's number ("BENCH-011") is not.
 _SECOND_TARGET = re.compile(r"\d\s*%|[—–:=]\s*[<>≤≥~]?\s*\d|[<>≤≥]\s*\d|(?:at\s+(?:least|most)|не\s+(?:менее|более)|"
                             r"минимум|максимум)\s+\d", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\s+(?:и|или|а|and|or)", re.IGNORECASE)
-# An owner or team tag closing the line: "[Compliance – Rob]", «(Денис, колл-центр)» after the target.
-_OWNER_TAG = re.compile(r"\s*\[[^\[\]]*\][\s.]*$")
+# An owner or team tag closing the line: "[Compliance – Rob]", «[Денис, колл-центр]» after the target.
+_OWNER_TAG = re.compile(r"\s*(?:\[[^\[\]]*\]|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\uFE0F\u200D]+)"
+                        r"(?:\s*\[[^\[\]]*\])?[\s.]*$")  # and a closing emoji: "ARPPU ≥ $18 🎯"
 _OR_BETTER = re.compile(r"\s+(?:or|или|и)\s+(?:higher|above|more|better|lower|less|fewer|below|выше|больше|более|ниже|"
                         r"меньше|менее)\b", re.IGNORECASE)
 

@@ -66,3 +66,30 @@ def test_the_baseline_note_stays_out_of_an_owner_tag(text, expected):
                                   "Missed callbacks cut in half (Q4: 52)"])
 def test_a_baseline_in_words_or_for_a_past_period_is_a_baseline(text):
     assert "missing-baseline" not in rules_of(lint_item(text))
+
+
+# The final native review of the session (blind round 9, published round 5): a class letter after its noun is no
+# conjunction, a closing emoji stays at the end, a hedge between a metric and its number or inside brackets has no
+# safe fix, users who "try" a product are no hedge, and testing new things gets no invented rate.
+
+@pytest.mark.parametrize("text,expected", [
+    ("Обеспечить 98% наличие товаров группы А", "Обеспечить 98% наличие товаров группы А (сейчас X%)"),
+    ("Retention D7 ≥ 30% 🎯", "Retention D7 ≥ 30% (currently X%) 🎯"),
+])
+def test_the_note_keeps_a_class_letter_and_a_closing_emoji(text, expected):
+    assert _suggestions(text) == {expected}
+
+
+@pytest.mark.parametrize("text", ["Grow Invisalign starts — hopefully 30+ this quarter",
+                                  "Recommender in one more market (possibly Brazil)"])
+def test_no_safe_fix_that_strands_a_number_or_promises_a_detail(text):
+    assert not any(f.fix is not None and f.fix.applicability == "safe" for f in lint_item(text))
+
+
+def test_users_who_try_a_product_are_no_hedge():
+    text = "More mobile developers will hear about and try our CLI"
+    assert "hedging" not in rules_of(lint_item(text))
+
+
+def test_testing_new_things_gets_no_invented_rate():
+    assert not any("CTR" in s for s in _suggestions("Протестировать 40 новых креативов в VK"))
