@@ -487,6 +487,8 @@ def kpi(job: Job) -> Rewrite | None:
         return None  # "Swim twice a week": how often to keep a habit is the writer's to decide, not a metric to move
     if _comparator(analysis):
         return None
+    if re.search(r"\d\s*%\s+(?:от|из|of)\s", analysis.text, re.IGNORECASE):
+        return None  # «Выручка от доставки — 8% от выручки точек»: a share of another metric; «Увеличить выручку…» loses it
     kpi_words = job.kit.words("kpi-wording", lang, "kpi_words")
     tokens = [tok for tok in analysis.doc if tok.lower_ not in kpi_words and tok is not verb]
     measures = [q for q in analysis.quantities if q.measure]

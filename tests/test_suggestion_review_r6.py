@@ -93,3 +93,9 @@ def test_users_who_try_a_product_are_no_hedge():
 
 def test_testing_new_things_gets_no_invented_rate():
     assert not any("CTR" in s for s in _suggestions("Протестировать 40 новых креативов в VK"))
+
+
+def test_a_share_of_another_metric_is_not_rewritten_as_the_metric():
+    # blind round 10: «Выручка от доставки — 8% от выручки…» became «Увеличить выручку от доставки от выручки…»
+    suggestions = _suggestions("Выручка от самовывоза — 12% от выручки этих кофеен к концу марта")
+    assert not any(s.startswith(("Увеличить", "Повысить", "Снизить")) for s in suggestions)
