@@ -1533,7 +1533,7 @@ _LEVEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(
-    r"(?:\b(?:на|by|up|down|плюс|plus|ещё|еще)|\bby\s*(?:≥|>=|at\s+least|more\s+than|over)|(?<!\bдо\s)[+−]|(?:raise|increase|growth|rise|decrease|reduction|cut|drop|uplift|lift|"
+    r"(?:\b(?:на|by|up|down|плюс|plus|ещё|еще)|\bby\s*(?:≥|>=|at\s+least|more\s+than|over)|(?<!\bдо\s)(?<!\bот\s)[+−]|(?:raise|increase|growth|rise|decrease|reduction|cut|drop|uplift|lift|"
     r"рост\w*|прирост\w*|снижени\w*|сокращени\w*|увеличени\w*)\s+(?:of|by|на))\s*(?:[$€£₽]\s?)?$",
     re.IGNORECASE,
 )
@@ -1761,7 +1761,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if pred is not None and pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("maintain")) \
             and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text) or _en_kept_state(ctx, pred)) \
             and not _ru_keeps_change(ctx, pred) \
-            and not (analysis.lang == "en" and analysis.has_baseline):  # "Maintain momentum … while growing X from A to B"
+            and not (analysis.lang == "en" and (analysis.has_baseline or _EN_CHANGE_AFTER.search(analysis.text))):
+        # "Maintain momentum … while growing X from A to B", "Keep our best people: bring attrition down to 10%"
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
     stay = ctx.words("stay")
     stays = [t for t in analysis.tokens if verb_lemma(t, analysis.lang) in stay and (n := next_word(t)) is not None
@@ -1823,6 +1824,9 @@ def _metric_target(phrase: list[Token], metric: frozenset[str] | set[str]) -> bo
     if len(phrase) < 2 or phrase[-1].lower_ not in _EN_TARGET_WORDS:
         return False
     return any(t.lemma_.lower() in metric or t.lower_ in metric or t.lower_.rstrip("s") in metric for t in phrase[:-1])
+
+
+_EN_CHANGE_AFTER = re.compile(r"\b(?:down|up)\s+to\b|\b(?:reduce|cut|increase|grow|raise|lower|double|halve)\b", re.IGNORECASE)
 
 
 def _misspelled_core_verb(analysis: Analysis) -> bool:
@@ -2018,7 +2022,8 @@ _LEVEL_WORDS = re.compile(r"на\s+уровне|не\s+(?:ниже|выше|ме
 _SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ниже|выше|менее|более|больше|меньше|позже|позднее|дольше)\s+|"
                         r"в\s+пределах\s+|no\s+(?:more|less|fewer)\s+than\s+|(?:at\s+(?:least|most)|under|below|"
                         r"above|over|до|от|около|менее|более|минимум|максимум)\s+)?"
-                        r"|\s+не\s+(?:ниже|выше|менее|более|больше|меньше|позже|позднее|дольше)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)$", re.IGNORECASE)
+                        r"|\s+не\s+(?:ниже|выше|менее|более|больше|меньше|позже|позднее|дольше)\s+|\s+(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than)\s+)"
+                        r"\+?$", re.IGNORECASE)  # «eNPS — от +30»
 
 
 # A statistic opening the line names a metric however long its phrase is.
@@ -2075,7 +2080,7 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
                                             or opening in _EN_STATISTICS)  # "Median time to first review … below 48h"
     if not (_SEPARATOR.search(head) or bare and (first.percent or named) or metric_before):
         return None  # "Average handle time under 6 minutes": a metric word, then a worded comparator
-    if re.search(r"[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE):
+    if re.search(r"(?<!\bот\s)(?<!\bдо\s)[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE):
         return None  # «Выручка +20%», "NPS up 10": a change
     if analysis.lang == "en" and not named and _en_not_metric_value(analysis, first, head):
         return None

@@ -359,6 +359,10 @@ def _english(doc: Doc) -> Predicate | None:
         return clause  # "Shift-swap tool rolled out", "Trial-to-paid conversion improved": a compound subject
     if _glued_hyphen_after(words[i]) and words[i].i + 2 < len(doc) and is_participle(doc[words[i].i + 2].lower_):
         return None  # "Cloud-hosted dashboards …", "AI-driven search": an adjective, not an order
+    if _glued_hyphen_after(words[i]) and words[i].lower_ in _EN_VERB_PREFIXES and words[i].i + 2 < len(doc):
+        second = doc[words[i].i + 2]
+        if _en_verb(second.lower_) == second.lower_:
+            return _en_make(second, "imperative", second.lower_)  # "Deep-clean every car", "Re-run the survey"
     first = words[i]
     low = first.lower_
     options = _en_options(low)
@@ -415,6 +419,11 @@ _EN_RATE_HEADS = {"rate", "rates", "ratio", "ratios", "score", "scores", "rating
 # "Plan renewal rate: 70%", "Volunteer retention past 3 months: 80%": a short label, a separator, a value.
 _EN_LABEL_LINE = re.compile(r"[^\W\d_][^:—–=()\n]{0,60}?\s*(?::|\s[—–=])\s*(?:[<>≤≥~≈+−-]\s*|(?:no\s+(?:more|less|fewer)\s+than|"
                             r"at\s+(?:least|most)|under|below|above|over|up\s+to)\s+)?[$€£]?\d")
+
+
+# First halves of hyphenated verbs ("deep-clean", "re-launch", "double-check"): the second half is the act.
+_EN_VERB_PREFIXES = {"re", "pre", "co", "deep", "double", "cross", "fine", "spot", "hand", "soft", "hard", "bulk",
+                     "auto", "self", "dry", "spring", "live", "beta", "mass", "batch"}
 
 
 def _glued_hyphen(token: Token) -> bool:
