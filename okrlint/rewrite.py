@@ -325,6 +325,12 @@ def _has_entry(tokens: Sequence[Token], entries: Sequence[str]) -> bool:
     return False
 
 
+def _last_entry(tokens: Sequence[Token], entries: Sequence[str]) -> int:
+    """Index of the last token where a one-word lexicon entry stands (by lemma or surface form); -1 if none."""
+    words = set(entries)
+    return max((i for i, t in enumerate(tokens) if t.lower_ in words or t.lemma_.lower() in words), default=-1)
+
+
 def lower_is_better(tokens: Sequence[Token], job: Job) -> bool:
     """Whether the phrase names a metric that should go down (incidents, churn, latency, cost…)."""
     return _has_entry(tokens, job.kit.shared_words("lower_is_better", job.lang))
@@ -337,6 +343,9 @@ def _direction_verb(job: Job, tokens: Sequence[Token], rule_id: str = "vague-ver
         return None  # «Доля пользователей, отключивших уведомления»: the clause decides the direction, not the lexicon
     if _has_entry(tokens, job.kit.shared_words("growth_spend", job.lang)):
         return None  # ad spend, «расходы на рекламу»: spending better is not always spending less
+    if job.lang == "en" and _last_entry(tokens, job.kit.shared_words("higher_is_better", "en")) > \
+            _last_entry(tokens, job.kit.shared_words("lower_is_better", "en")) >= 0:
+        return verbs.get("up", "Increase")  # "payment failure recovery rate": the English head comes last
     if lower_is_better(tokens, job):
         if job.lang == "ru" and _has_entry(tokens, job.kit.shared_words("duration", "ru")):
             return verbs.get("shorten", "Сократить")
@@ -510,6 +519,10 @@ def kpi(job: Job) -> Rewrite | None:
         target = analysis.text[measures[0].start:unit_end]
     else:
         unit_end = -1
+    if any(t.pos_ == "ADJ" and any(x.start <= t.idx < x.end for x in analysis.times)
+           and (n := next((u for u in analysis.doc[t.i + 1:] if not u.is_space), None)) is not None and n.pos_ == "NOUN"
+           for t in analysis.doc):
+        return None  # «NPS по ежеквартальному опросу»: the period word describes the survey; moving it breaks the phrase
     level = {t.i for t in tokens if t.lower_ in ("уровне", "уровень", "level")}
     level |= {t.i - 1 for t in tokens if t.i in level}  # «на уровне», "at the level"
     body = [tok for tok in tokens if not any(q.start <= tok.idx < q.end for q in analysis.quantities)

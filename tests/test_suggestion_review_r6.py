@@ -99,3 +99,15 @@ def test_a_share_of_another_metric_is_not_rewritten_as_the_metric():
     # blind round 10: «Выручка от доставки — 8% от выручки…» became «Увеличить выручку от доставки от выручки…»
     suggestions = _suggestions("Выручка от самовывоза — 12% от выручки этих кофеен к концу марта")
     assert not any(s.startswith(("Увеличить", "Повысить", "Снизить")) for s in suggestions)
+
+
+def test_the_english_head_noun_decides_the_direction():
+    # blind round 11: "Payment failure recovery rate" became "Reduce …" — "failure" is not the metric, "recovery" is
+    assert any(s.startswith("Increase") for s in _suggestions("Card payment failure recovery rate"))
+    assert any(s.startswith("Reduce") for s in _suggestions("Payment failure rate"))
+
+
+def test_a_period_word_inside_the_metric_phrase_stays_there():
+    # blind round 11: «NPS жителей по ежеквартальному опросу — 35» became «… по опросу с X до 35 ежеквартальному»
+    suggestions = _suggestions("CSAT арендаторов по ежеквартальному опросу — 4,5")
+    assert suggestions and all("по ежеквартальному опросу" in s for s in suggestions)
