@@ -619,6 +619,10 @@ def vague_verb(job: Job) -> Rewrite | None:
     elif job.lang == "en" and (particle := re.match(r"\s+(?:on|upon|at|towards?)\b", analysis.text[after_verb:])):
         after_verb += particle.end()  # "Work on the backlog" → "Reduce the backlog": the particle goes with its verb
     elif analysis.has_measure:
+        first = next((q for q in analysis.quantities if q.measure), None)
+        if first is not None and re.search(r"\b(?:so|чтобы|так\s+что|which|that)\b", analysis.text[verb.idx:first.start],
+                                           re.IGNORECASE):
+            return None  # "Enhance coverage so viewers get warnings 5 minutes earlier": the number measures the clause
         return _verb_swap(job, verb, new_verb)
     if analysis.has_measure:
         return None

@@ -111,3 +111,14 @@ def test_a_period_word_inside_the_metric_phrase_stays_there():
     # blind round 11: «NPS жителей по ежеквартальному опросу — 35» became «… по опросу с X до 35 ежеквартальному»
     suggestions = _suggestions("CSAT арендаторов по ежеквартальному опросу — 4,5")
     assert suggestions and all("по ежеквартальному опросу" in s for s in suggestions)
+
+
+def test_no_verb_swap_when_the_number_measures_a_following_clause():
+    # blind round 12: "Enhance severe-weather coverage so viewers get warnings 5 minutes earlier" → "Increase coverage"
+    assert not any(s.startswith("Increase") for s in
+                   _suggestions("Enhance storm coverage so listeners get alerts 10 minutes earlier than today"))
+
+
+def test_poltora_is_a_number():
+    # blind round 12: «вырастут в полтора раза» was read as a key result with no number
+    assert "missing-number" not in rules_of(lint_item("Продажи через партнёров вырастут в полтора раза"))
