@@ -1761,7 +1761,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if pred is not None and pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("maintain")) \
             and (analysis.has_measure or _LEVEL_WORDS.search(analysis.text) or _en_kept_state(ctx, pred)) \
             and not _ru_keeps_change(ctx, pred) \
-            and not (analysis.lang == "en" and (analysis.has_baseline or _EN_CHANGE_AFTER.search(analysis.text))):
+            and not (analysis.lang == "en" and (analysis.has_baseline or _en_change_after(ctx, analysis, pred))):
         # "Maintain momentum … while growing X from A to B", "Keep our best people: bring attrition down to 10%"
         return [_span_hit([pred.head], verb=pred.head.text)]  # «Удерживать NPS не ниже 50»; not "Keep customers so happy…"
     stay = ctx.words("stay")
@@ -1826,7 +1826,12 @@ def _metric_target(phrase: list[Token], metric: frozenset[str] | set[str]) -> bo
     return any(t.lemma_.lower() in metric or t.lower_ in metric or t.lower_.rstrip("s") in metric for t in phrase[:-1])
 
 
-_EN_CHANGE_AFTER = re.compile(r"\b(?:down|up)\s+to\b|\b(?:reduce|cut|increase|grow|raise|lower|double|halve)\b", re.IGNORECASE)
+def _en_change_after(ctx: "Context", analysis: Analysis, pred: Predicate) -> bool:
+    """"Keep our best people: bring regretted attrition down to 10%": a change after the keeping verb (a verb of the
+    shared ``change`` lexicon, or "down/up to") — the line moves a metric, it keeps no level."""
+    change = ctx.words("change")
+    return re.search(r"\b(?:down|up)\s+to\b", analysis.text, re.IGNORECASE) is not None \
+        or any(t.i > pred.head.i and verb_lemma(t, "en") in change for t in analysis.tokens)
 
 
 def _misspelled_core_verb(analysis: Analysis) -> bool:
