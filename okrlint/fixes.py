@@ -48,6 +48,8 @@ _SUBJECT = re.compile(r"(?:^|(?<=\s))(?:we|i|мы|я)\s+$", re.IGNORECASE)
 _SCOPE_SOFTENER = re.compile(r"(?:where|wherever)\s+possible|ideally|preferably|желательно|в\s+идеале", re.IGNORECASE)
 
 
+# Every softener, «по возможности» and "if possible" included: next to a quantified scope none is safe to drop.
+# (_SCOPE_SOFTENER above: the narrower set that is never dropped from inside an item.)
 _SOFTENER = re.compile(r"возможност|возможно|желательно|идеал|possible|ideally|preferabl|feasible", re.IGNORECASE)
 # "every", «в каждом», «во всех» next to a softener: the softener qualifies how far the target reaches.
 _QUANTIFIED_SCOPE = re.compile(r"\b(?:кажд\w*|все[хм]?|всей|всего|every|each|all)\b", re.IGNORECASE)
