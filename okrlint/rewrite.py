@@ -681,6 +681,8 @@ def add_number(job: Job) -> Rewrite | None:
     change = job.kit.words("missing-number", job.lang, "direction") & set(job.kit.shared_words("change", job.lang))
     if verb is None or verb.lemma_.lower() not in change:
         return None
+    if job.lang == "ru" and verb.pos_ != "VERB":
+        return None  # the tagger read the verb as something else («Вырастим» as an adjective): its object is a guess
     obj = object_tokens(analysis, verb)
     if not obj or analysis.has_measure:
         return None
@@ -697,7 +699,23 @@ def add_number(job: Job) -> Rewrite | None:
     tail = analysis.text[end:].strip()
     if re.match(r"(?:и|and|or|или|,)\b|,", tail, re.IGNORECASE) or _CONDITION.search(tail):
         return None  # two metrics in one line: one range cannot serve both; a range after "if…" reads as its part
-    return Rewrite(sentence(_with_when(f"{analysis.text[:end]} {_RANGE[job.lang]} {tail}", _when(job))))
+    start = analysis.text[:end]
+    if job.lang == "ru" and _counts_people(obj):
+        if verb.lemma_.lower() not in _COUNT_VERBS or "Inf" not in verb.morph.get("VerbForm"):
+            return None  # «Вырастить data-чемпионов с X до Y» moves people, not a number: the message asks for one
+        start = f"{start[:obj[0].idx]}число {start[obj[0].idx:]}"  # «Увеличить число подписчиков канала с X до Y»
+    return Rewrite(sentence(_with_when(f"{start} {_RANGE[job.lang]} {tail}", _when(job))))
+
+
+# Verbs that take «число …» as their object: «увеличить число подписчиков», not «вырастить число чемпионов».
+_COUNT_VERBS = frozenset(("увеличить", "нарастить"))
+
+
+def _counts_people(obj: Sequence[Token]) -> bool:
+    """«подписчиков», «партнёров»: a Russian object that names people in the plural — a range after it needs
+    «число» in front («Увеличить подписчиков с X до Y» is colloquial at best)."""
+    head = next((t for t in obj if is_noun(t)), None)
+    return head is not None and "Plur" in head.morph.get("Number") and "Anim" in head.morph.get("Animacy")
 
 
 # What belongs to a target after its number: "/10", a percent, a unit, a currency, «раза».
@@ -953,6 +971,9 @@ _NOTE_BREAK = re.compile(r"\s*(?:[,:](?!\d)|[;(—–])|\s+(?:и|или|(?-i:а)
 _SECOND_TARGET = re.compile(r"\d\s*%|[—–:=]\s*[<>≤≥~]?\s*\d|[<>≤≥]\s*\d|(?:at\s+(?:least|most)|не\s+(?:менее|более)|"
                             r"минимум|максимум)\s+\d", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\s+(?:и|или|а|and|or)", re.IGNORECASE)
+# After a comma, more items of a list the target counts, closed by "and"/«и»: "scrums, critiques, planning and review"
+# (not an aside that lists examples: ", including outages, data loss and breaches").
+_LIST_GOES_ON = re.compile(r"\s*(?!(?:including|incl|such\s+as|e\.g|включая|в\s+том\s+числе|например)\b)[^\W\d][^,;:\d()]*(?:,\s*[^\W\d][^,;:\d()]*)*\s(?:and|or|и|или)\s+[^\W\d]", re.IGNORECASE)
 # An owner or team tag closing the line: "[Compliance – Rob]", «[Денис, колл-центр]» after the target.
 _OWNER_TAG = re.compile(r"\s*(?:\[[^\[\]]*\]|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\uFE0F\u200D]+)"
                         r"(?:\s*\[[^\[\]]*\])?[\s.]*$")  # and a closing emoji: "ARPPU ≥ $18 🎯"
@@ -979,6 +1000,8 @@ def _note_at(text: str, end: int, job: Job) -> int | None:
         segment = re.split(r"[,;]", text[brk.end():], maxsplit=1)[0]  # up to the next comma
         if re.search(r"\d", segment) if _CONJUNCTION.fullmatch(brk.group()) else _SECOND_TARGET.search(segment):
             return None  # "200 views and 5 likes", «D1 — 55%, D7 — 30%»: a second target
+        if brk.group().strip() == "," and _LIST_GOES_ON.match(text, brk.end(), limit):
+            return None  # "miss ≤5% of scrums, critiques, planning and review sessions": a note would split the list
         if not (_joins_a_noun(text, brk, job.lang) or any(a <= brk.start() < b for a, b in times)
                 or _OR_BETTER.match(text, brk.start())):  # "4.5 out of 5 or higher": the target goes on
             break

@@ -81,7 +81,11 @@ def holds_okrs(source: str, fmt: str, name: str = "") -> bool:
         return _okr_shaped(roots)
     if fmt in ("csv", "tsv"):
         header = next((line for line in source.splitlines() if line.strip()), "")
-        return _HEADER_WORD.search(header) is not None
+        if _HEADER_WORD.search(header) is not None:
+            return True
+        from .parsing.tabular import typed_rows  # "ID,Type,Statement" with "O1"/"Objective" rows
+
+        return typed_rows(source)
     return False
 
 

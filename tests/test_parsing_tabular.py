@@ -280,3 +280,54 @@ def test_snake_case_headers_find_key_results(sep: str, header: str) -> None:
     doc = check_spans(parse(source, "okrs.csv"))
     assert texts(doc) == [("Grow giving", ["Donors 3150 -> 3700"])]
     assert doc.objectives[0].key_results[0].fields.get("owner") == "Siobhan"
+
+
+# One text column for objectives and key results, told apart by a Type or an ID column: a common spreadsheet
+# layout ("ID,Type,Objective / Key Result,Owner", "Quarter,Type,Ref,Statement,Owner").
+TYPED_ROWS = [
+    ("ID,Type,Objective / Key Result,Owner,Notes\r\n"
+     "O1,Objective,Make onboarding painless,Ann,\r\n"
+     "KR1.1,Key Result,\"Raise activation from 30% to 45%, then hold it\",Ann,weekly\r\n"
+     "KR1.2,Key Result,Improve the onboarding emails,Bob,\r\n"
+     "O2,Objective,Get paid sooner,Cy,\r\n"
+     "KR2.1,Key Result,DSO: 52 → 40 days,Cy,\r\n"),
+    ("Quarter,Type,Ref,Statement,Owner\n"
+     "Q1 2027,Objective,O1,Make onboarding painless,Ann\n"
+     "Q1 2027,KR,KR1.1,\"Raise activation from 30% to 45%, then hold it\",Ann\n"
+     "Q1 2027,Committed,KR1.2,Improve the onboarding emails,Bob\n"
+     "Q1 2027,note,,A row that is neither is skipped,\n"
+     "Q1 2027,Objective,O2,Get paid sooner,Cy\n"
+     "Q1 2027,KR,KR2.1,DSO: 52 → 40 days,Cy\n"),
+    ("№;Тип;Формулировка;Ответственный\n"
+     "Ц1;Цель;Make onboarding painless;Ann\n"
+     "КР1.1;КР;Raise activation from 30% to 45%, then hold it;Ann\n"
+     "КР1.2;КР;Improve the onboarding emails;Bob\n"
+     "Ц2;Цель;Get paid sooner;Cy\n"
+     "КР2.1;КР;DSO: 52 → 40 days;Cy\n"),
+]
+
+
+@pytest.mark.parametrize("source", TYPED_ROWS)
+def test_one_text_column_with_a_type_or_id_column(source: str) -> None:
+    from okrlint.sniff import holds_okrs
+
+    doc = check_spans(parse(source, "export.csv"))
+    assert texts(doc) == [
+        ("Make onboarding painless", ["Raise activation from 30% to 45%, then hold it", "Improve the onboarding emails"]),
+        ("Get paid sooner", ["DSO: 52 → 40 days"]),
+    ]
+    assert holds_okrs(source, "csv", "export.csv") and holds_okrs(source, "csv", "")  # a folder walk reads it too
+    assert doc.objectives[0].key_results[0].fields.get("owner") == "Ann"
+
+
+def test_a_data_file_with_id_type_text_columns_is_no_okr_file() -> None:
+    from okrlint.sniff import holds_okrs
+
+    assert not holds_okrs("id,type,text\n1,bug,crash on start\n2,feature,dark mode\n", "csv", "issues.csv")
+
+
+def test_a_markdown_table_with_an_id_column_and_one_text_column() -> None:
+    doc = check_spans(parse("| ID | Statement | Owner |\n|---|---|---|\n| O1 | Make onboarding painless | Ann |\n"
+                            "| KR1.1 | Raise activation from 30% to 45% | Ann |\n| KR1.2 | Cut churn from 4% to 3% | Bob |\n",
+                            "okrs.md"))
+    assert texts(doc) == [("Make onboarding painless", ["Raise activation from 30% to 45%", "Cut churn from 4% to 3%"])]

@@ -391,13 +391,21 @@ _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "unit": ("unit", "units", "единица", "единица измерения", "ед. изм", "ед изм", "ед"),
     "grade": ("grade", "оценка", "score", "итоговая оценка", "final grade", "балл"),
     "weight": ("weight", "вес"),
+    # One column for both objectives and key results, told apart by a Type or ID column ("O1", "KR1.1").
+    "text": (
+        "objective / key result", "objective or key result", "objective / kr", "o / kr", "okr / kr", "statement",
+        "text", "текст", "формулировка", "цель / кр", "цель / ключевой результат", "цель или кр", "item", "title",
+        "название", "description", "описание",
+    ),
+    "ref": ("id", "ref", "#", "№", "код", "номер", "no", "no."),
 }
 _COLUMN_LOOKUP = {name: key for key, names in _COLUMN_NAMES.items() for name in names}
 # Names too generic to mark a "Name: value" line in running text (fine as CSV headers).
 _HEADER_ONLY = frozenset({
     "o", "okr", "to", "from", "до", "start", "старт", "база", "вид", "статус", "status", "actual",
     "факт", "сейчас", "ед", "результат", "результаты", "goal", "goals", "current", "текущее",
-    "выполнение", "было", "стало", "dri", "score", "балл", "оценка",
+    "выполнение", "было", "стало", "dri", "score", "балл", "оценка", "text", "текст", "item", "title", "название",
+    "description", "описание", "statement", "формулировка", "id", "ref", "#", "№", "код", "номер", "no", "no.",
 })
 _KR_NUMBERED = re.compile(r"^(?:kr|кр|key results?|ключевой результат)\s*#?\s*\d{1,2}$")
 
@@ -408,7 +416,23 @@ def _norm_header(text: str) -> str:
     t = t.casefold().replace("ё", "е")
     t = re.sub(r"[\s_]+|(?<=\w)-(?=\w)", " ", t)  # key_result, ключевой_результат, key-result
     t = t.rstrip(":").strip()
-    return t
+    return re.sub(r"\s*/\s*", " / ", t)  # "Objective/KR", "Цель / КР"
+
+
+# What a row holds, from a Type or ID cell: "Objective", "O1", «Цель 2» / "Key Result", "KR1.1", «КР 2.3».
+_ROW_OBJECTIVE = re.compile(r"^(?:objective|obj|o|goal|цель|ц)\s*[-#№.]?\s*\d*(?:\.\d+)*\.?$", re.IGNORECASE)
+_ROW_KEY_RESULT = re.compile(r"^(?:key[\s-]*results?|kr|кр|ключевой\s+результат|результат)\s*[-#№.]?\s*\d*(?:\.\d+)*\.?$",
+                             re.IGNORECASE)
+
+
+def row_role(cell: str) -> str | None:
+    """``objective`` or ``key_result`` when a Type/ID cell names what its row holds, else ``None``."""
+    value = " ".join(cell.replace("ё", "е").split())
+    if _ROW_OBJECTIVE.match(value):
+        return "objective"
+    if _ROW_KEY_RESULT.match(value):
+        return "key_result"
+    return None
 
 
 def column_kind(header: str, strict: bool = False) -> str | None:

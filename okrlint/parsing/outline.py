@@ -577,7 +577,7 @@ class OutlineParser:
 
         self.pending_heading = None
         self.pending_label = None
-        if cols.objective is None:
+        if not cols.usable:
             if cols.key_results and self.obj is not None:
                 assembler = RowAssembler(self.b, cols, objective=self.obj)
                 for row in rows:

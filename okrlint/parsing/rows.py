@@ -16,7 +16,7 @@ from typing import Any
 from ..model import Objective, Period
 from .build import DocBuilder
 from .frag import Frag
-from .labels import column_kind, cut_comments, normalize_owner, type_fields, unwrap_emphasis
+from .labels import column_kind, cut_comments, normalize_owner, row_role, type_fields, unwrap_emphasis
 
 # Columns whose value is a field of the objective or the key result.
 VALUE_COLUMNS = ("owner", "progress", "baseline", "target", "current", "due", "unit", "grade", "weight")
@@ -28,6 +28,7 @@ class Columns:
 
     objective: int | None = None
     key_results: list[int] = field(default_factory=list)
+    text: int | None = None  # one column for both, when a Type or ID column says what each row holds
     plural: set[int] = field(default_factory=set)  # "Key results": one cell may list several
     single: dict[str, int] = field(default_factory=dict)  # owner, period, type, progress, …
 
@@ -41,6 +42,9 @@ class Columns:
             if kind == "objective":
                 if cols.objective is None:
                     cols.objective = i
+            elif kind == "text":
+                if cols.text is None:
+                    cols.text = i
             elif kind == "key_result":
                 cols.key_results.append(i)
                 if _PLURAL.search(header):
@@ -50,8 +54,18 @@ class Columns:
         return cols
 
     @property
+    def usable(self) -> bool:
+        """A header okrlint can read: an objective column, or one text column with a Type or ID column beside it."""
+        return self.objective is not None or (
+            self.text is not None and not self.key_results and ("type" in self.single or "ref" in self.single))
+
+    @property
+    def typed_rows(self) -> bool:
+        return self.objective is None and self.text is not None
+
+    @property
     def width(self) -> int:
-        idx = [self.objective or 0, *self.key_results, *self.single.values()]
+        idx = [self.objective or 0, self.text or 0, *self.key_results, *self.single.values()]
         return max(idx) + 1
 
 
@@ -171,18 +185,29 @@ class RowAssembler:
 
     def add(self, row: Row) -> None:
         cols = self.columns
+        type_cell = self._cell(row, cols.single.get("type"))
         obj_cell = self._cell(row, cols.objective)
         krs: list[Frag] = []
         for i in cols.key_results:
             cell = self._cell(row, i)
             if cell.text:
                 krs.extend(split_cell(cell, self.semicolons, self.split_lines or i in cols.plural))
+        if cols.typed_rows:  # "Type: Objective | Statement: …" / "ID: KR1.1 | Statement: …"
+            role = row_role(type_cell.text) or row_role(self._cell(row, cols.single.get("ref")).text)
+            if role is None:
+                return  # a row that is neither (a note, a section name): nothing to lint
+            text = self._cell(row, cols.text)
+            if role == "objective":
+                obj_cell = text
+            elif text.text:
+                krs = [text]
+            if row_role(type_cell.text) is not None:
+                type_cell = Frag("", 0)  # the cell says what the row is, not the OKR's type (committed, stretch)
         values: dict[str, Any] = {}
         for key in VALUE_COLUMNS:
             v = self._cell(row, cols.single.get(key))
             if v.text:
                 values[key] = normalize_owner(v.text) if key == "owner" else v.text
-        type_cell = self._cell(row, cols.single.get("type"))
         period_cell = self._cell(row, cols.single.get("period"))
 
         new_objective = bool(obj_cell.text)

@@ -16,6 +16,7 @@ from . import suppress
 from .build import DocBuilder
 from .errors import ParseError
 from .frag import Frag, bom_length
+from .labels import row_role
 from .rows import Columns, Row, RowAssembler
 
 DELIMITERS = (",", ";", "\t")
@@ -116,13 +117,36 @@ def sniff_delimiter(source: str, header_only: bool = False) -> str | None:
             if len(record.cells) < 2:
                 continue
             cols = _header_columns(record)
-            known = (cols.objective is not None) + len(cols.key_results) + len(cols.single)
-            if cols.objective is not None and (known >= 2 or not header_only):
+            known = (cols.objective is not None) + (cols.text is not None) + len(cols.key_results) + len(cols.single)
+            if cols.usable and (known >= 2 or not header_only):
                 score = len(record.cells)
                 if best is None or score > best[0]:
                     best = (score, delimiter)
                 break
     return best[1] if best else None
+
+
+def typed_rows(source: str) -> bool:
+    """A spreadsheet with one text column and a Type/ID column whose early rows name an objective ("O1", "Objective").
+
+    Cheap (the first rows only): folder walks use it to tell such an OKR export from any data file with
+    "id,type,text" columns.
+    """
+    begin = bom_length(source)
+    for delimiter in DELIMITERS:
+        try:
+            records = tokenize(source, delimiter, begin, limit=_HEADER_SEARCH_ROWS)
+        except ParseError:
+            continue
+        if not records or len(records[0].cells) < 2:
+            continue
+        cols = _header_columns(records[0])
+        if not (cols.usable and cols.typed_rows):
+            continue
+        where = [i for i in (cols.single.get("type"), cols.single.get("ref")) if i is not None]
+        if any(row_role(r.cells[i].text) == "objective" for r in records[1:] for i in where if i < len(r.cells)):
+            return True
+    return False
 
 
 _COMMENT_ROW = re.compile(r"^\s*#")
@@ -135,11 +159,12 @@ def _parse(source: str, path: str, fmt: str, delimiter: str | None) -> OkrDocume
     records = tokenize(source, delimiter, begin)
     header_at = None
     for k, record in enumerate(records[:_HEADER_SEARCH_ROWS]):
-        if _header_columns(record).objective is not None:
+        if _header_columns(record).usable:
             header_at = k
             break
     if header_at is None:
-        raise ParseError("no Objective/Цель column in the header (expected a header row such as 'Цель;Ключевой результат' or 'Objective,Key result')")
+        raise ParseError("no Objective/Цель column in the header (expected a header row such as 'Цель;Ключевой результат', "
+                         "'Objective,Key result' or 'Type,Statement' with Objective/KR in the Type column)")
     cols = _header_columns(records[header_at])
     builder = DocBuilder(source, path, fmt)
     assembler = RowAssembler(builder, cols, semicolons=False, split_lines=False)
