@@ -201,7 +201,13 @@ def _lower_first(tokens: list[Token], text: str) -> str:
             first.text.isupper():
         return text  # only the item's first word («12 Monthly sessions»: "Monthly") had a capital for its place
     if first.pos_ == "PROPN" and not _common_word(first.text.lower()):
-        return text
+        return text  # «Москва»: a name the dictionary does not know keeps its capital
+    if re.search(r"[a-zа-яё][A-ZА-ЯЁ]", first.text):
+        return text  # "HubSpot", "GitHub", «МегаФон»: a capital inside the word makes it a name
+    english = not any("\u0400" <= ch <= "\u04ff" for ch in first.text)
+    following = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    if english and following is not None and following.text[:1].isupper() and not following.text.isupper():
+        return text  # "Google Ads", "Net Revenue Retention": the writer's title case
     return text[:1].lower() + text[1:]
 
 
@@ -1104,8 +1110,8 @@ _TIME_PREPOSITION = re.compile(r"\s*\b(?:in|by|at|during|over|within|before|unti
 def objective_from_metric(job: Job) -> Rewrite | None:
     """The objective keeps its own words without the number; the metric becomes a new key result.
 
-    What went with the number goes with it: its time («за год», "in H1", "by end of year") and its comparison
-    («год к году», "YoY").  Offered only where what is left still reads as an objective with a scope of its own
+    What went with the number goes with it: its unit and rate («в месяц», "a month"), its time («за год», "in H1",
+    "by end of year") and its comparison («год к году», "YoY").  Offered only where what is left still reads as an objective with a scope of its own
     («Увеличить продажи в Казахстане», "Cut onboarding time for business customers"), not a bare metric with a
     direction («Повысить DAU», "Grow organic traffic"): that would only repeat the new key result without its number.
     """
@@ -1123,6 +1129,9 @@ def objective_from_metric(job: Job) -> Rewrite | None:
         unit = _NOTE_TAIL.match(text, end)
         if unit:
             end = unit.end()
+        rate = _SCALE.match(text, end)
+        if rate:
+            end = rate.end()  # «до 6 млн ₽ в месяц», "to $2M a month": the rate goes with its number
         if _counted_noun(text, end, job.lang) or re.match(r"\s+(?:of|от|из)\b", text[end:], re.IGNORECASE):
             return None  # «до 40 000 читателей», "to 80% of orders": the number carries the subject matter
         prep = _METRIC_PREP.search(text[:q.start])

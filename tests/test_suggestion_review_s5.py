@@ -2,7 +2,11 @@
 
 (1) a range after people in the plural needs «число»: «Увеличить число подписчиков с X до Y»; where the verb cannot
     take «число» («Вырастить чемпионов»), no range is offered and the message asks for a number;
-(2) a baseline note never lands inside a list the target counts ("≤5% of standups, demos, planning and retros").
+(2) a baseline note never lands inside a list the target counts ("≤5% of standups, demos, planning and retros");
+(3) a name opening the line keeps its capital ("Increase HubSpot adoption", "App Store rating"; a plain word still
+    lowers: "website conversion rate");
+(4) an objective's number takes its rate with it («до 6 млн ₽ в месяц»: no «в месяц» left dangling);
+(5) «310 тыс. ₽ → 345 тыс. ₽» has its start: no baseline asked, no KPI finding.
 """
 
 from __future__ import annotations
@@ -53,3 +57,32 @@ def test_no_baseline_note_inside_a_list(text):
 def test_a_note_before_an_aside_still_lands(text, expected):
     """A comma then a clause or an aside listing examples: the note stays with the target."""
     assert any(expected in s for s in _suggestions(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("HubSpot adoption rate", "Increase HubSpot adoption rate from X to Y"),
+    ("App Store rating", "Increase App Store rating from X to Y"),
+    ("Website conversion rate", "Increase website conversion rate from X to Y"),
+    ("Number of P1 incidents", "Reduce the number of P1 incidents from X to Y"),  # a common word still lowers
+    ("Количество заявок от партнёров", "Увеличить количество заявок от партнёров с X до Y"),
+    ("Рейтинг Яндекс Карт — 4,8", "Увеличить рейтинг Яндекс Карт с X до 4,8"),
+])
+def test_a_name_opening_the_line_keeps_its_capital(text, expected):
+    assert any(s.startswith(expected) for s in _suggestions(text))
+
+
+@pytest.mark.parametrize("objective,kept", [
+    ("Повысить выручку корпоративного направления в Казахстане до 6 млн ₽ в месяц",
+     "Повысить выручку корпоративного направления в Казахстане"),
+    ("Grow partner revenue in EMEA to $2M a month", "Grow partner revenue in EMEA"),
+])
+def test_an_objectives_number_takes_its_rate_along(objective, kept):
+    findings = lint_item(objective, "objective")
+    assert "metric-in-objective" in rules_of(findings)
+    assert {s.text for f in findings for s in f.suggestions} == {kept}
+
+
+@pytest.mark.parametrize("text", ["Средняя цена аренды кв. м: 2,1 тыс. ₽ → 2,4 тыс. ₽",
+                                  "Average deal size: 12 k$ → 15 k$"])
+def test_an_arrow_after_a_unit_is_a_baseline(text):
+    assert not {"missing-baseline", "kpi-wording"} & rules_of(lint_item(text))

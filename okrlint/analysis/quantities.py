@@ -85,7 +85,7 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
     (None, r"\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти)\s+(?:\w+\s+)?до\b"),
     ("from", rf"\bfrom\s+(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}"),
     (None, r"\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from|compared\s+(?:to|with)|relative\s+to)\b"),
-    (">", rf"{_D}[\w%]*\.?(?:\s?[^\W\d_]{{1,6}}\.?)?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽£]?{_D}"),
+    (">", rf"{_D}[\w%]*\.?(?:\s?(?:[^\W\d_]{{1,6}}\.?|[$€₽£¥]))?(?:\s?[$€₽£¥])?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽£]?{_D}"),  # «310 тыс. ₽ → 345»
     # a past value said in words: «(в прошлом квартале было девять)», "(it was 3.5% in Q1)", "last quarter: 9"
     (None, rf"\b(?:был[аио]?|was|were|had\s+been)(?!\s+бы\b)\s+(?:(?:at|about|around|only|just|~|около|примерно|всего|только|лишь|ещё|еще)\s+)?[$€₽£]?(?:{_D}|{_WORD_NUMBER})"),
     # a number said with the last period: «9 в прошлом квартале», "last quarter: 3.5%"
