@@ -408,6 +408,8 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
     pred = analysis.pred
     if pred is None:
         return _typo_hit(ctx, analysis)
+    if analysis.content and pred.head.i != analysis.content[0].i and (typo := _typo_hit(ctx, analysis)):
+        return typo  # "Imporve ground handling …": the tagger took "ground" for the verb; the first word is the typo
     verb = pred.head
     if pred.has(ctx.words("main")):
         return [_pred_hit(pred, verb=verb.text)]
@@ -1645,6 +1647,11 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         scoped = analysis.lang == "en" and pred is not None and pred.has(ctx.words("direction")) \
             and _EN_CHANGE_TO.search(before) is not None \
             and all(m.group().lower() == "for" for m in _CONDITION.finditer(span_before))
+        # «Снизить долю ремонтов с нарушением сроков до 10%»: «с»/«без» inside the metric's noun phrase, «до» the level
+        scoped = scoped or analysis.lang == "ru" and pred is not None and pred.has(ctx.words("direction")) \
+            and re.search(r"\bдо\s*$", before) is not None \
+            and all(m.group().lower() in ("с", "со", "без") and not re.search(r"\d", span_before[m.end():])
+                    for m in _CONDITION.finditer(span_before))
         if not separator and _CONDITION.search(span_before) and not scoped:
             continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
         if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent and not _SCALE_AFTER.match(text[q.end:]):
