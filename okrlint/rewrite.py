@@ -509,6 +509,8 @@ def kpi(job: Job) -> Rewrite | None:
     measures = [q for q in analysis.quantities if q.measure]
     if len(measures) > 1:
         return None
+    if measures and re.search(r"\bот\s*[+±]?\s*$|[+±]\s*$", analysis.text[:measures[0].start], re.IGNORECASE):
+        return None  # «eNPS — от +30»: a floor with its sign; «с X до 30» would drop both (the note asks for the start)
     target = measures[0].text if measures else "Y"
     colon = next((t for t in tokens if t.text == ":"), None)
     if colon is not None:  # «КПЭ отдела: 120 MQL в месяц»: the metric is after the label
@@ -769,7 +771,7 @@ def add_baseline(job: Job) -> Rewrite | None:
         return None  # "Alert precision: 85% (currently X%)" reads as two clashing readings; the kpi rewrite or words
     value = _placeholder_value(text, at, end, letter, percent)
     note = job.kit.template("missing-baseline", "note", job.lang) or (" (сейчас X)" if job.lang == "ru" else " (currently X)")
-    note = note.replace("X", value)
+    note = note.replace("X", _placeholder_value(text, at, end, letter, percent, time_unit=job.lang == "en"))
     multiplier = " " not in target.text.strip() and target.start == 0  # "Double the share…": the note at the end
     where = _note_at(text, len(text) if multiplier else end, job)
     if where is None:
@@ -793,7 +795,7 @@ _CURRENCY_BEFORE = re.compile(r"([$€£¥₹])\s?$")
 _ROUBLES_AFTER = re.compile(r"\s?((?:тыс\.?|млн|млрд)\s?)?(₽|руб\.?)")
 
 
-def _placeholder_value(text: str, at: int, end: int, letter: str, percent: bool) -> str:
+def _placeholder_value(text: str, at: int, end: int, letter: str, percent: bool, time_unit: bool = False) -> str:
     """The placeholder in the target's own unit: "(currently €X)" for "under €450", «(сейчас X ₽)» for «3 500 ₽»."""
     if percent:
         return letter + "%"
@@ -806,7 +808,17 @@ def _placeholder_value(text: str, at: int, end: int, letter: str, percent: bool)
     after = _ROUBLES_AFTER.match(text, first + number.end()) if number is not None else None
     if after is not None:
         return f"{letter} {after.group(1) or ''}{after.group(2)}"  # «(сейчас X млн ₽)»
+    unit = _TIME_UNIT.match(text, first + number.end()) if number is not None and time_unit else None
+    if unit is not None:  # "(currently X days)": a time keeps its unit
+        word = unit.group(1).lower()
+        return f"{letter} {next((v for k, v in _TIME_UNITS if word.startswith(k)), word)}"
     return letter
+
+
+_TIME_UNIT = re.compile(r"\s?(days?|hours?|minutes?|mins?|seconds?|secs?|weeks?|ms)\b", re.IGNORECASE)
+# A time unit as it reads after a placeholder: "X days" (a Russian note stays «(сейчас X)»: «X дней/дня» would guess).
+_TIME_UNITS = (("day", "days"), ("hour", "hours"), ("minute", "minutes"), ("min", "min"), ("second", "seconds"),
+               ("sec", "sec"), ("week", "weeks"), ("ms", "ms"))
 
 
 def _won_not_reached(text: str) -> str | None:

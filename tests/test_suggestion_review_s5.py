@@ -6,7 +6,9 @@
 (3) a name opening the line keeps its capital ("Increase HubSpot adoption", "App Store rating"; a plain word still
     lowers: "website conversion rate");
 (4) an objective's number takes its rate with it («до 6 млн ₽ в месяц»: no «в месяц» left dangling);
-(5) «310 тыс. ₽ → 345 тыс. ₽» has its start: no baseline asked, no KPI finding.
+(5) «310 тыс. ₽ → 345 тыс. ₽» has its start: no baseline asked, no KPI finding;
+(6) an English time keeps its unit in the note: "(currently X hours)";
+(7) a floor with its sign («eNPS — от +30») is not turned into «с X до 30»: the note keeps the writer's words.
 """
 
 from __future__ import annotations
@@ -86,3 +88,17 @@ def test_an_objectives_number_takes_its_rate_along(objective, kept):
                                   "Average deal size: 12 k$ → 15 k$"])
 def test_an_arrow_after_a_unit_is_a_baseline(text):
     assert not {"missing-baseline", "kpi-wording"} & rules_of(lint_item(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Median time to first response under 4 hours", "under 4 hours (currently X hours)"),
+    ("Cut median time to first response to 4 hours", "to 4 hours (currently X hours)"),
+])
+def test_a_time_keeps_its_unit_in_the_placeholder(text, expected):
+    assert any(expected in s for s in _suggestions(text))
+
+
+def test_a_signed_floor_keeps_its_words():
+    text = "eNPS по итогам пульс-опроса в марте — от +30"
+    suggestions = _suggestions(text, "Люди остаются, потому что им здесь хорошо")
+    assert suggestions == {text + " (сейчас X)"}
