@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, Predicate, detect_language
 from .analysis.en_clauses import other_acts, passive_steps
-from .analysis.predicate import coordinated, is_participle, next_word, prev_word, ru_verb_reading, verb_of_noun
+from .analysis.predicate import (coordinated, in_relative_clause, is_participle, next_word, prev_word, ru_verb_reading,
+                                 verb_of_noun)
 from .analysis.quantities import TIME_UNIT_AFTER, has_baseline
 from .analysis.timeexpr import find_times
 from .analysis.tokens import doc_text, doc_tokens
@@ -2038,6 +2039,9 @@ _SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ни
                         r"\+?$", re.IGNORECASE)  # «eNPS — от +30»
 
 
+# The dash or colon before a line's value, with the metric's own numbers before it («… в течение 60 дней, — 20%»).
+_VALUE_DASH = re.compile(r"(?:\s[—–]|:)\s*(?:не\s+(?:ниже|выше|менее|более)\s+|от\s+|до\s+)?$", re.IGNORECASE)
+
 # A statistic opening the line names a metric however long its phrase is.
 _EN_STATISTICS = frozenset({"average", "avg", "median", "mean", "p90", "p95", "p99", "total", "number", "share", "percentage"})
 _EN_WORD_COMPARATOR = re.compile(r"([^\W\d_]+)\s+(?:of|at|under|below|above|over|less\s+than|more\s+than|fewer\s+than|"
@@ -2059,6 +2063,10 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     if not measures:
         return None
     first = measures[0]
+    before_last = analysis.text[:measures[-1].start]
+    if len(measures) > 1 and _VALUE_DASH.search(before_last) and before_last.count("(") == before_last.count(")") \
+            and not _SEPARATOR.search(analysis.text[:first.start]):
+        first = measures[-1]  # «Доля подростков, пришедших в течение 60 дней, — 20%»: the value follows the dash
     head = analysis.text[:first.start]
     if not re.search(r"[^\W\d_]{2,}", head):
         return None
@@ -2176,8 +2184,9 @@ def _has_clause_verb(analysis: Analysis, tokens: Iterable[Token] | None = None) 
     title = analysis.lang != "ru" and all(t.text[:1].isupper() for t in analysis.tokens if t.is_alpha)
     for t in analysis.tokens if tokens is None else tokens:
         if analysis.lang == "ru":
-            if t.pos_ == "VERB" and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")):
-                return True
+            if t.pos_ == "VERB" and ("Part" not in t.morph.get("VerbForm") or "Short" in t.morph.get("Variant")) \
+                    and not in_relative_clause(t):
+                return True  # not «…, которые заканчиваются просмотром»: a relative clause qualifies the metric's noun
             continue
         if t.i == 0 or not t.is_alpha or t.lower_ == "per" or t.lower_.endswith("ing") or title:
             continue

@@ -147,6 +147,17 @@ def _ru_predicate(token: Token, form: Form) -> Predicate:
     return Predicate(token, (token.lemma_.lower(),), form, token.i + 1)
 
 
+def in_relative_clause(token: Token) -> bool:
+    """«Доля сессий, которые заканчиваются…»: a verb after «который» in its comma clause qualifies a noun; it is no
+    predicate of the item."""
+    for t in reversed(token.doc[:token.i]):
+        if t.text in (",", ";", "—", "–", ":"):
+            return False
+        if t.lemma_.lower() in ("который", "которая", "которые", "которое"):
+            return True
+    return False
+
+
 def ru_verb_reading(token: Token) -> tuple[str, Form] | None:
     """A word the tagger missed but the dictionary reads only as a verb («Доведём» tagged as a name)."""
     from .russian import parses
@@ -167,6 +178,8 @@ def _russian(doc: Doc) -> Predicate | None:
     if words and words[0].pos_ != "VERB" and (reading := ru_verb_reading(words[0])) is not None:
         return Predicate(words[0], (reading[0],), reading[1], words[0].i + 1)
     for t in words[:4]:  # the leading verb, after an optional subject («Команда оптимизирует…»)
+        if t.lemma_.lower() == "который":
+            break  # «Доля сессий, которые заканчиваются…»: the verb after it belongs to a relative clause
         form = _ru_form(t)
         if form is None and t.pos_ == "VERB" and (reading := ru_verb_reading(t)) is not None:
             form = reading[1]  # «Совершенствуют» tagged as a gerund: the dictionary knows only finite readings
@@ -179,7 +192,7 @@ def _russian(doc: Doc) -> Predicate | None:
         if t.pos_ in _SKIP_POS or t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             continue
         break
-    roots = [t for t in doc_tokens(doc) if t.dep_ == "ROOT" and t.i >= _after_condition(doc)]
+    roots = [t for t in doc_tokens(doc) if t.dep_ == "ROOT" and t.i >= _after_condition(doc) and not in_relative_clause(t)]
     for root in roots:
         form = _ru_form(root)
         if form is not None or root.lemma_.lower() in _RU_MODALS:

@@ -94,7 +94,8 @@ def predicate_adjective(token: Token) -> bool:
     comparative adjective is the predicate of a sentence about a property — a state to verify, not a thing to build."""
     if token.pos_ == "ADJ" and "Short" in token.morph.get("Variant"):
         return True
-    if token.pos_ in ("NOUN", "ADJ", "X") and token.is_alpha and not _latin(token):
+    after_preposition = token.i > 0 and token.doc[token.i - 1].pos_ == "ADP"  # «для джунов»: a noun, not a short adjective
+    if token.pos_ in ("NOUN", "ADJ", "X") and token.is_alpha and not _latin(token) and not after_preposition:
         from .russian import parses
 
         readings = parses(token.text)
