@@ -2303,7 +2303,14 @@ def _ru_counted_act(ctx: "Context", analysis: Analysis, pred: Predicate) -> Any:
         count = _measure_after(verb, analysis)
         if count is not None and not _has_complement(verb.head) and not count.percent and not _RANK_TEXT.match(count.text):
             return count  # not «Стать №1 в нише» (like "Become the #1 choice"): a rank is an aspiration
+    for match in _RU_NEW_PLACES.finditer(analysis.text, pred.head.idx + len(pred.head.text)):
+        count = next((q for q in analysis.quantities if q.measure and q.start == match.start("n")), None)
+        if count is not None:
+            return count  # «Открыть аптеки в 5 новых городах»: a count of new places the act reaches
     return None
+
+
+_RU_NEW_PLACES = re.compile(r"\b(?:в|на)\s+(?P<n>\d+)\s+(?:нов\w+|других|дополнительн\w+)\s+[а-яё]", re.IGNORECASE)
 
 
 @check("objective-metric")
