@@ -1256,9 +1256,26 @@ def activity(ctx: "Context") -> list[Hit]:
             hit, skip = _ru_task_shape(ctx, analysis)
         elif (counted := _ru_counted_task(ctx, analysis)) is not None:
             return [counted]  # «≥ 2 итерации …», «Все 9 команд прогнаны»: «≥» counts the things done, no outcome
-    if hit is None or has_outcome(ctx, analysis, skip=skip):
+    if hit is None or has_outcome(ctx, analysis, skip=skip) and not _sets_pay(ctx, analysis, pred):
         return []
     return [hit]
+
+
+def _sets_pay(ctx: "Context", analysis: Analysis, pred: Predicate | None) -> bool:
+    """«Ввести премию врачам за NPS выше 70»: the act sets up pay, and every number is the pay's condition, not an
+    outcome of the act (compensation-link says why tying pay to it is wrong)."""
+    if pred is None or not pred.has(ctx.words("sets_up")):
+        return False
+    from .engine import get_rule
+
+    compensation = get_rule("compensation-link")
+    pay = compensation.word_set(analysis.lang, "main") if compensation is not None else frozenset()
+    noun = next((t for t in analysis.doc[pred.end:] if t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None or not (noun.lemma_.lower() in pay or noun.lower_ in pay):
+        return False
+    after = noun.idx + len(noun.text)
+    return all(q.start > after and not re.search(r"\b(?:и|and)\b|[,;]", analysis.text[after:q.start])
+               for q in analysis.quantities if q.measure)  # not «…и получить 25 рекомендаций»: an outcome of its own
 
 
 _BREAKS = (",", ";", "и", "а", "and", "+", "&", "then", "затем", "потом", "также", "плюс", "plus")
