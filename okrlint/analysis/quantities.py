@@ -184,6 +184,8 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
     """Whether a run of digits measures something, judged by what stands around it."""
     if num == "1" and (before.endswith("1:") or after.startswith(":1")):
         return False  # «1:1», a one-to-one meeting
+    if len(num) >= 3 and num.isdigit() and num.startswith("0") and not currency and not suffix:
+        return False  # «формы 0409101», "code 0042": a leading zero makes a code, not an amount
     if re.match(r"^\s?[×x]\s?\d", after) and not suffix or re.search(r"\d\s?[×x]\s?$", before):
         return False  # «16×16», «1920x1080»: a size, not a target
     if before[-1:].isalpha() or before[-1:] in ("-", "_") and before[-2:-1].isalpha():
