@@ -1639,6 +1639,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
             before = before[:joined.start()]  # «3–5 нод в проде»: the dash joins a range, it is no «Метрика — значение»
         reach_on = pred is not None and pred.has({"выйти", "вывести", "выходить"}) \
             and re.search(r"\bна\s*$", before) is not None  # «Выйдем на 20 000» (but «обеспечить рост на 20%»)
+        reach_on = reach_on or pred is not None and pred.has({"стремиться"}) \
+            and re.fullmatch(r"\s*к\s+(?:[^\W\d_][\w-]*\s+){1,2}", text[pred_end:q.start]) is not None  # «Стремимся к CSAT 4,7»
         if _RELATIVE_BEFORE.search(before) and not reach_on:
             continue
         if pred is not None and not verbless and q.start >= pred_end and not level_verb and not (
@@ -1658,7 +1660,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         if analysis.lang == "en" and (_EN_RELATIVE_AFTER.match(text[q.end:]) or _en_label_count(analysis, q, before)
                                       or re.search(r"×[^=()]*=\s*$", before)):
             continue  # "40% increase in champions", "Content pipeline: 10 insights", "a × b = 16 combos"
-        separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
+        separator = verbless and (re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before) or analysis.lang == "ru"
+                                  and re.search(r"[≥≤<>]\s*$", before))  # «Доля … с первого визита ≥ 92%»
         span_before = _EN_REPORTED.sub(" ", text[pred.head.idx if pred is not None else 0:q.start])
         span_before = _CLOSED_RELATIVE.sub(" ", span_before)  # «долю клиентов, которые дошли до оплаты, до 40%»
         # "Reduce latency for 3 endpoints to <50ms": after a change verb "for" names the scope, "to" the level
