@@ -1648,6 +1648,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                 and (not re.search(r"[^\W\d_]", text[pred_end:q.start])
                      or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)):
             return []  # "Sign 12 contracts", "Write at least 3 guides": a count of new things; later numbers qualify them
+        if re.match(r"\s+(?:нов(?:ых|ым|ые)|new)\b", text[q.end:], re.IGNORECASE):
+            continue  # «минимум 300 новых клиентов», "500 new customers": a count of new things starts at zero
         if verbless and analysis.lang == "ru" and _RU_FLOOR_ONLY.fullmatch(before) is not None \
                 and _ru_counts_things(ctx, analysis, q):
             continue  # «≥ 2 итерации eval-fix loop»: a count of things done, not a level of a metric
@@ -2120,8 +2122,9 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
                                             or opening in _EN_STATISTICS)  # "Median time to first review … below 48h"
     if not (_SEPARATOR.search(head) or bare and (first.percent or named) or metric_before):
         return None  # "Average handle time under 6 minutes": a metric word, then a worded comparator
-    if re.search(r"(?<!\bот\s)(?<!\bдо\s)[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE):
-        return None  # «Выручка +20%», "NPS up 10": a change
+    if re.search(r"(?<!\bот\s)(?<!\bдо\s)[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE) \
+            or re.search(r"\bраза?\s+(?:меньше|больше|ниже|выше|короче|быстрее|дешевле)\b", analysis.text, re.IGNORECASE):
+        return None  # «Выручка +20%», "NPS up 10", «— в два раза меньше, чем в 4 кв.»: a change
     if analysis.lang == "en" and not named and _en_not_metric_value(analysis, first, head):
         return None
     return _whole(analysis, metric=analysis.text)
