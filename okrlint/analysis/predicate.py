@@ -173,8 +173,24 @@ def ru_verb_reading(token: Token) -> tuple[str, Form] | None:
     return first.normal_form.replace("ё", "е"), form
 
 
+def _quoted(doc: Doc) -> set[int]:
+    """Indices of the words inside «…» or "…": a quoted name («с этим покупают») holds no predicate of the item."""
+    inside, depth, straight = set(), 0, False
+    for t in doc_tokens(doc):
+        if t.text in ("«", "“", "„"):
+            depth += 1
+        elif t.text in ("»", "”") and depth:
+            depth -= 1
+        elif t.text == '"':
+            straight = not straight
+        elif depth or straight:
+            inside.add(t.i)
+    return inside
+
+
 def _russian(doc: Doc) -> Predicate | None:
-    words = _content(doc)
+    quoted = _quoted(doc)
+    words = [t for t in _content(doc) if t.i not in quoted]
     if words and words[0].pos_ != "VERB" and (reading := ru_verb_reading(words[0])) is not None:
         return Predicate(words[0], (reading[0],), reading[1], words[0].i + 1)
     for t in words[:4]:  # the leading verb, after an optional subject («Команда оптимизирует…»)
@@ -192,7 +208,8 @@ def _russian(doc: Doc) -> Predicate | None:
         if t.pos_ in _SKIP_POS or t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             continue
         break
-    roots = [t for t in doc_tokens(doc) if t.dep_ == "ROOT" and t.i >= _after_condition(doc) and not in_relative_clause(t)]
+    roots = [t for t in doc_tokens(doc) if t.dep_ == "ROOT" and t.i >= _after_condition(doc) and not in_relative_clause(t)
+             and t.i not in quoted]
     for root in roots:
         form = _ru_form(root)
         if form is not None or root.lemma_.lower() in _RU_MODALS:
