@@ -77,7 +77,8 @@ _SKIP_POS = {"ADV", "PART", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "INTJ"}
 
 
 def _content(doc: Doc) -> list[Token]:
-    words = [t for t in doc_tokens(doc) if not (t.is_space or t.is_punct or t.pos_ in ("SYM", "X") and not t.is_alpha)]
+    words = [t for t in doc_tokens(doc) if not (t.is_space or t.is_punct or t.pos_ in ("SYM", "X") and not t.is_alpha)
+             or t.lower_ in _EN_MODALS]  # "We'll work on …": the contraction is the modal
     after = _after_condition(doc)
     return [t for t in words if t.i >= after]
 
@@ -234,7 +235,7 @@ def _russian(doc: Doc) -> Predicate | None:
 _EN_SUBJECT = {"we", "i", "the", "our", "team", "they", "you", "a", "an", "this", "my", "their", "all", "every", "each"}
 _EN_DETERMINERS = {"a", "an", "the", "this", "these", "those", "every", "each", "all", "our", "their", "my", "your", "its"}
 _EN_PHASE = {"continue", "keep", "start", "begin", "stop"}
-_EN_MODALS = {"will", "'ll", "shall", "must", "should", "would", "can", "could", "may", "might"}
+_EN_MODALS = {"will", "'ll", "’ll", "shall", "must", "should", "would", "can", "could", "may", "might"}
 _EN_TO_VERBS = {"need", "needs", "want", "wants", "plan", "plans", "aim", "aims", "hope", "hopes", "intend", "intends",
                 "going", "have", "has", "is", "are", "able", "expect", "expects", "commit", "strive", "seek", "try",
                 "continue", "start", "begin", "attempt", "like", "love", "attempting", "trying", "aiming", "planning",
@@ -430,6 +431,8 @@ def _english(doc: Doc) -> Predicate | None:
         return _en_make(first, "imperative", lemma)
     if lemma is not None and low.endswith("ing") and ("NOUN" not in options or determiner_next) and _object_follows(first):
         return _en_make(first, "gerund", lemma)  # "Improving onboarding emails" (not "Onboarding", a noun)
+    if lemma in ("work", "focus") and low.endswith("ing") and nxt is not None and nxt.lower_ in ("on", "towards", "toward"):
+        return _en_make(first, "gerund", lemma)  # "Working on portion sizes": an effort, not a noun "working"
     if lemma is not None and is_participle(low) and _object_follows(first) and low not in ("set",):
         return _en_make(first, "participle", lemma)  # "Improved admin usability", "Booked revenue" (an attribute?)
     noun = _en_noun_predicate(first)
