@@ -494,3 +494,13 @@ def test_statement_keys_hold_the_text() -> None:
         ("Клиенты решают вопрос с первого звонка", ["Повысить FCR с 71% до 78%", "Снизить долю повторных звонков с 19% до 13%"]),
         ("Get paid sooner", ["DSO from 52 to 40 days"]),
     ]
+
+
+def test_an_okr_tools_cycle_key_is_the_period() -> None:
+    """OKR tools export the period as "cycle" or "timeframe": the objectives then have their deadline."""
+    from okrlint.parsing import parse
+
+    for key in ("cycle", "timeframe", "цикл"):
+        doc = parse(f'{{"{key}": "Q1 2027", "objectives": [{{"title": "Get paid sooner", '
+                    f'"keyResults": [{{"text": "DSO from 52 to 40 days"}}]}}]}}', "okrs.json")
+        assert doc.objectives[0].period is not None and doc.objectives[0].period.text == "Q1 2027", key

@@ -266,7 +266,10 @@ def _en_verb(word: str) -> str | None:
     options = _en_options(word)
     if "VERB" in options:
         return options["VERB"][0].lower()
-    return _IRREGULAR_PARTICIPLES.get(word.lower())
+    low = word.lower()
+    if not options and low.startswith("re") and len(low) > 5 and _en_options(low[2:]).get("VERB", ("",))[0] == low[2:]:
+        return low  # "Reshoot listing photos", "Reonboard": re- and a base verb the dictionary lacks as one word
+    return _IRREGULAR_PARTICIPLES.get(low)
 
 
 def _en_phrasal(token: Token, lemma: str) -> tuple[tuple[str, ...], int]:

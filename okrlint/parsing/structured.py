@@ -55,7 +55,7 @@ OBJ_TEXT_KEYS = ("objective", "title", "цель", "text", "name", "назван
 KR_LIST_KEYS = ("key_results", "krs", "ключевые_результаты", "kr", "кр", "results", "keyresults", "результаты")
 KR_TEXT_KEYS = ("text", "key_result", "kr", "title", "name", "result", "текст", "результат", "ключевой_результат",
                 "формулировка", "statement")
-PERIOD_KEYS = ("period", "период", "quarter", "квартал")
+PERIOD_KEYS = ("period", "период", "quarter", "квартал", "cycle", "timeframe", "time_frame", "цикл")  # OKR tools say "cycle"
 TYPE_KEYS = ("type", "тип")
 FIELD_KEYS = {
     "owner": ("owner", "ответственный", "владелец", "assignee"),
