@@ -793,3 +793,16 @@ def test_emphasised_metadata_line_keeps_the_heading_objective(meta: str) -> None
     doc = check_spans(parse(source, "okrs.md"))
     assert texts(doc) == [("Readers come back every day", ["Raise weekly return rate from 18% to 30%"])]
     assert doc.objectives[0].fields["owner"] in {"Анна Ершова", "Anna"}
+
+
+def test_a_line_in_capitals_above_a_list_is_an_objective() -> None:
+    """Chat messages and plain-text notes set objectives in caps where Markdown would use a heading."""
+    from okrlint.parsing import parse
+
+    doc = parse("Коллеги, привет! План на квартал.\n\nРАСТИ ВМЕСТЕ С ГОРОДОМ\n1. Увеличить число поездок с 10 до 12 тыс.\n"
+                "2. Снизить отток водителей с 8% до 5%\n\nЦель: Водители довольны\n1. Рейтинг водителей 4,8 (сейчас 4,6)\n"
+                "\nNB: THIS IS A DRAFT\nsee you\n", "plan.txt")
+    assert [(o.text, [k.text for k in o.key_results]) for o in doc.objectives] == [
+        ("РАСТИ ВМЕСТЕ С ГОРОДОМ", ["Увеличить число поездок с 10 до 12 тыс.", "Снизить отток водителей с 8% до 5%"]),
+        ("Водители довольны", ["Рейтинг водителей 4,8 (сейчас 4,6)"]),
+    ]

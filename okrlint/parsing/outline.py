@@ -133,7 +133,25 @@ def _classify(source: str, begin: int) -> list[_View]:
                 view.body = item
         views.append(view)
     _setext(views)
+    _caps_headings(views)
     return views
+
+
+def _caps_headings(views: list[_View]) -> None:
+    """A line in capitals right above a list («РАСТИ ВМЕСТЕ С ГОРОДОМ», "GROW THE COMMUNITY") is a heading: chat
+    messages and plain-text notes set objectives in caps where Markdown would use ``##``."""
+    for i, view in enumerate(views):
+        if view.kind != "text" or view.indent > 3 or has_pipe(view.content.text):
+            continue
+        letters = [ch for ch in view.content.text if ch.isalpha()]
+        words = re.findall(r"[^\W\d_]{2,}", view.content.text)
+        if len(letters) < 6 or len(words) < 2 or any(ch.islower() for ch in letters) or match_label(view.content):
+            continue
+        following = next((v for v in views[i + 1:] if v.kind not in ("blank", "skip")), None)
+        if following is not None and following.kind == "list":
+            view.kind = "heading"
+            view.level = 6
+            view.body = view.content
 
 
 def _heading_text(frag: Frag) -> Frag:
