@@ -1605,6 +1605,11 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         return []  # «1 тыс. регистраций в первую неделю после запуска»: the metric of something new has no start yet
     if pred is not None and pred.has(ctx.words("maintain")):
         return []  # «Поддерживать NPS на уровне 50»: a level to keep is about where the metric is; kpi-wording says it
+    label_value = _en_metric_label_line(ctx, analysis) if ctx.kind == "key_result" else None
+    if label_value is not None:  # "Avg system size sold: 8.5 kW", "Agent eNPS: +20": «Metric: value», the value a level
+        unit = _UNIT.match(text[label_value.end:])
+        end = label_value.end + (unit.end() if unit else 0)
+        return [Hit(label_value.start, end, text[label_value.start:end], {"target": text[label_value.start:end]})]
     level_verb = pred is not None and pred.has(ctx.words("level"))
     pred_end = pred.span_end() if pred is not None else 0
     verbless = pred is None or pred.form == "noun"
@@ -1769,6 +1774,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
              and n.lower_ in ("above", "below", "under", "over", "within", "at")]
     if stays and analysis.has_measure and not analysis.has_baseline:
         return [_span_hit([stays[0]], verb=stays[0].text)]  # "Ensure uptime stays above 99.9%": a level to keep
+    if ctx.kind == "key_result" and _en_metric_label_line(ctx, analysis) is not None:
+        return [_whole(analysis, metric=analysis.text)]  # "Avg system size sold: 8.5 kW": «Metric: value», however long
     if pred is not None and (pred.form == "noun" and not pred.has(_action_verbs(analysis.lang, True))
                              or analysis.lang == "en" and not pred.has(_action_verbs("en", True))
                              and pred.form in ("imperative", "participle", "gerund") and not _en_order(ctx, pred)
@@ -2124,6 +2131,67 @@ def _en_value_metric_line(analysis: Analysis, metric: frozenset[str] | set[str])
     if head.lower_ in named or head.lemma_.lower() in named or head.lower_.rstrip("s") in named:
         return _whole(analysis, metric=analysis.text)
     return None
+
+
+# "Avg system size sold: 8.5 kW", "Returns processed per labour hour: 38": a label naming a metric, a separator, and
+# nothing after it but one value — its bound, its unit or scale, where it is measured.
+_EN_LABEL_SPLIT = re.compile(r"\s*(?::|\s[—–-]\s|=)\s*")
+_EN_VALUE_BOUND = re.compile(r"(?:(?:at\s+(?:least|most)|no\s+(?:more|less|fewer)\s+than|(?:less|more|fewer)\s+than|under|"
+                             r"below|above|over|up\s+to|[<>≤≥~≈]=?)\s*)?(?:[$€£]\s?)?$", re.IGNORECASE)
+_EN_VALUE_AFTER = re.compile(r"\s*(?:%|[kKmM]\b|(?:business\s+|working\s+|calendar\s+)?(?:hours?|hrs?|days?|weeks?|minutes?|mins?|"
+                             r"seconds?|secs?|ms|h|d|kw|kwh|x|points?|pts|stars?)\b)?"
+                             r"(?:\s*(?:/\s*|out\s+of\s+)(?:5|10|100)\b)?(?:\s+or\s+(?:more|higher|better|above|less|lower|fewer|below))?"
+                             r"(?:\s+(?:on\s+average|(?:in|on|at|across)\s+(?:(?:all|both|every|each|the|our)\s+)?[a-z\s-]+))?\s*\.?\s*$",
+                             re.IGNORECASE)
+_EN_LABEL_SENTENCE = re.compile(r"\b(?:is|are|was|were|be|been|will|would|should|must|can|could|has|have|had|do|does)\b",
+                                re.IGNORECASE)
+_EN_SIGNED_SCORES = {"nps", "enps"}  # scales that run below zero: "Agent eNPS: +20" is a level, not a change
+
+
+def _en_metric_label_line(ctx: "Context", analysis: Analysis) -> Any:
+    """"Avg system size sold: 8.5 kW", "Pastry attach rate on morning coffee orders: 35%": an English key result that is a
+    label naming a metric, a separator and one value — «Metric: value» however long the label. Words inside the label
+    ("sold", "attach", "created") describe the metric; they are no verbs of the line. Returns the value's quantity."""
+    if analysis.lang != "en" or analysis.has_baseline:
+        return None
+    split = _EN_LABEL_SPLIT.search(analysis.text)
+    if split is None or split.start() == 0:
+        return None
+    label, rest = analysis.text[:split.start()], split.end()
+    values = [q for q in analysis.quantities if q.start >= rest]
+    if len(values) != 1 or not values[0].measure or values[0].frequency:
+        return None
+    q = values[0]
+    bound = analysis.text[rest:q.start]
+    signed = bound.rstrip().endswith("+")
+    if signed:
+        bound = bound.rstrip()[:-1]
+    after = _EN_VALUE_AFTER.match(analysis.text, q.end)
+    if not _EN_VALUE_BOUND.fullmatch(bound) or after is None:
+        return None
+    words = re.findall(r"[^\W\d_][\w'-]*", label.lower())
+    if not words or _EN_LABEL_SENTENCE.search(label) or "→" in label:
+        return None
+    if signed and (q.percent or _EN_SIGNED_SCORES.isdisjoint(words)):
+        return None  # "Revenue: +20%": a change
+    from .analysis.english import word_options
+
+    from .engine import get_rule
+
+    kpi = get_rule("kpi-wording")
+    change = kpi.word_set("en", "change") if kpi is not None else frozenset()
+    metric = _en_metric_nouns() | _kpi_metric_words("en")
+    first = words[0]
+    options = word_options(first)
+    order = first in change or verb_lemma(analysis.doc[0], "en") in _action_verbs("en", True) \
+        or "VERB" in options and "NOUN" not in options and "ADJ" not in options
+    if order and first not in _EN_STATISTICS and first not in metric:
+        return None  # "Reduce churn: 3%", "Hire 3 engineers: 2 backend": an order and its detail; "Yield on …" names a metric
+    named = first in _EN_STATISTICS or first == "avg" or any(w in metric or w.rstrip("s") in metric for w in words) \
+        or any(" " in m and m in label.lower() for m in metric)
+    if not named:
+        return None  # "Partner newsletter: 8 playbooks": a label and a count of new things
+    return q
 
 
 # "for at least one month", "during 2 weeks": how long something is done, not the level of a metric.
