@@ -2136,12 +2136,13 @@ def _en_value_metric_line(analysis: Analysis, metric: frozenset[str] | set[str])
 # "Avg system size sold: 8.5 kW", "Returns processed per labour hour: 38": a label naming a metric, a separator, and
 # nothing after it but one value — its bound, its unit or scale, where it is measured.
 _EN_LABEL_SPLIT = re.compile(r"\s*(?::|\s[—–-]\s|=)\s*")
-_EN_VALUE_BOUND = re.compile(r"(?:(?:at\s+(?:least|most)|no\s+(?:more|less|fewer)\s+than|(?:less|more|fewer)\s+than|under|"
+_EN_VALUE_BOUND = re.compile(r"(?:(?<!\w)(?:at\s+(?:least|most)|no\s+(?:more|less|fewer)\s+than|(?:less|more|fewer)\s+than|under|"
                              r"below|above|over|up\s+to|[<>≤≥~≈]=?)\s*)?(?:[$€£]\s?)?$", re.IGNORECASE)
 _EN_VALUE_AFTER = re.compile(r"\s*(?:%|[kKmM]\b|(?:business\s+|working\s+|calendar\s+)?(?:hours?|hrs?|days?|weeks?|minutes?|mins?|"
                              r"seconds?|secs?|ms|h|d|kw|kwh|x|points?|pts|stars?)\b)?"
                              r"(?:\s*(?:/\s*|out\s+of\s+)(?:5|10|100)\b)?(?:\s+or\s+(?:more|higher|better|above|less|lower|fewer|below))?"
-                             r"(?:\s+(?:on\s+average|(?:in|on|at|across)\s+(?:(?:all|both|every|each|the|our)\s+)?[a-z\s-]+))?\s*\.?\s*$",
+                             r"(?:\s+(?:annuali[sz]ed|on\s+average))?(?:\s+(?:in|on|at|across)\s+(?:(?:all|both|every|each|the|our)\s+)?(?:[a-z-]+\s*){1,5})?"
+                             r"\s*\.?\s*$",
                              re.IGNORECASE)
 _EN_LABEL_SENTENCE = re.compile(r"\b(?:is|are|was|were|be|been|will|would|should|must|can|could|has|have|had|do|does)\b",
                                 re.IGNORECASE)
@@ -2149,49 +2150,84 @@ _EN_SIGNED_SCORES = {"nps", "enps"}  # scales that run below zero: "Agent eNPS: 
 
 
 def _en_metric_label_line(ctx: "Context", analysis: Analysis) -> Any:
-    """"Avg system size sold: 8.5 kW", "Pastry attach rate on morning coffee orders: 35%": an English key result that is a
-    label naming a metric, a separator and one value — «Metric: value» however long the label. Words inside the label
-    ("sold", "attach", "created") describe the metric; they are no verbs of the line. Returns the value's quantity."""
-    if analysis.lang != "en" or analysis.has_baseline:
-        return None
-    split = _EN_LABEL_SPLIT.search(analysis.text)
-    if split is None or split.start() == 0:
-        return None
-    label, rest = analysis.text[:split.start()], split.end()
-    values = [q for q in analysis.quantities if q.start >= rest]
+    """"Avg system size sold: 8.5 kW", "Premium wax add-on attach rate 25%": an English key result that is a label naming
+    a metric, then one value — «Metric: value» however long the label. Words inside the label ("sold", "attach",
+    "created") describe the metric; they are no verbs of the line. Returns the value's quantity.
+
+    Without a separator the value must follow the metric's name ("… attach rate 25%") or a bound after the metric and
+    its scope ("Regretted attrition in engineering below 8%"), and the label may hold no clause of its own."""
+    if analysis.lang != "en" or analysis.has_baseline or analysis.has_time("bound"):
+        return None  # "99.9% checkout uptime by the end of Q3": a level to reach by a date is a target
+    text = analysis.text
+    split = _EN_LABEL_SPLIT.search(text)
+    if split is not None and split.start() > 0:
+        rest = split.end()
+        values = [q for q in analysis.quantities if q.start >= rest]
+        label = text[:split.start()]
+    else:
+        rest = None
+        values = list(analysis.quantities)
     if len(values) != 1 or not values[0].measure or values[0].frequency:
         return None
     q = values[0]
-    bound = analysis.text[rest:q.start]
-    signed = bound.rstrip().endswith("+")
+    before = text[:q.start] if rest is None else text[rest:q.start]
+    signed = before.rstrip().endswith("+")
     if signed:
-        bound = bound.rstrip()[:-1]
-    after = _EN_VALUE_AFTER.match(analysis.text, q.end)
-    if not _EN_VALUE_BOUND.fullmatch(bound) or after is None:
+        before = before.rstrip()[:-1]
+    bound = _EN_VALUE_BOUND.search(before)
+    after = _EN_VALUE_AFTER.match(text, q.end)
+    if bound is None or after is None or rest is not None and bound.start() > 0:
         return None
+    if rest is None:
+        label = before[:bound.start()]
     words = re.findall(r"[^\W\d_][\w'-]*", label.lower())
     if not words or _EN_LABEL_SENTENCE.search(label) or "→" in label:
         return None
     if signed and (q.percent or _EN_SIGNED_SCORES.isdisjoint(words)):
         return None  # "Revenue: +20%": a change
     from .analysis.english import word_options
-
     from .engine import get_rule
 
     kpi = get_rule("kpi-wording")
     change = kpi.word_set("en", "change") if kpi is not None else frozenset()
     metric = _en_metric_nouns() | _kpi_metric_words("en")
+    reaching = change | _rule_words("missing-baseline", "level") | _rule_words("metric-in-objective", "direction")
     first = words[0]
     options = word_options(first)
-    order = first in change or verb_lemma(analysis.doc[0], "en") in _action_verbs("en", True) \
-        or "VERB" in options and "NOUN" not in options and "ADJ" not in options
-    if order and first not in _EN_STATISTICS and first not in metric:
-        return None  # "Reduce churn: 3%", "Hire 3 engineers: 2 backend": an order and its detail; "Yield on …" names a metric
-    named = first in _EN_STATISTICS or first == "avg" or any(w in metric or w.rstrip("s") in metric for w in words) \
-        or any(" " in m and m in label.lower() for m in metric)
-    if not named:
-        return None  # "Partner newsletter: 8 playbooks": a label and a count of new things
-    return q
+    lemma = verb_lemma(analysis.doc[0], "en")
+    pred = analysis.pred
+    order = lemma == first and pred is not None and pred.head.i == analysis.doc[0].i and (
+        first in change or lemma in _action_verbs("en", True) or "NOUN" not in options and "ADJ" not in options)
+    if order and first not in _EN_STATISTICS and (first not in metric or first in reaching):
+        return None  # "Reduce churn: 3%", "Hire 3 engineers: 2 backend": an order; "Yield on …", "Regretted attrition" name a metric
+    if rest is not None:
+        named = first in _EN_STATISTICS or first == "avg" or any(w in metric or w.rstrip("s") in metric for w in words) \
+            or any(" " in m and m in label.lower() for m in metric)
+        return q if named else None  # "Partner newsletter: 8 playbooks": a label and a count of new things
+    tokens = [t for t in analysis.doc if t.idx + len(t.text) <= len(label.rstrip()) and not t.is_space]
+    if _CONDITION.search(label) or any(_clause_word(t, len(label.rstrip())) for t in tokens):
+        return None  # "Partner portal launched with NPS 70": a condition on something new
+    last = words[-1]
+    named = last in metric or last.rstrip("s") in metric or bound.group().strip() != "" \
+        and _phrase_names_metric(_head_phrase(_content(analysis.doc)), metric, "en")
+    return q if named else None
+
+
+def _rule_words(rule_id: str, group: str) -> frozenset[str]:
+    from .engine import get_rule
+
+    rule = get_rule(rule_id)
+    return rule.word_set("en", group) if rule is not None else frozenset()
+
+
+def _clause_word(t: Token, label_end: int) -> bool:
+    """A verb form inside a verbless label that is no modifier of the noun after it ("attach rate", "regretted
+    attrition" are names; "portal launched with" is a clause)."""
+    if t.pos_ not in ("VERB", "AUX") or not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "‐") \
+            or t.i > 0 and t.doc[t.i - 1].text in ("-", "‐"):
+        return False  # "add-on", "LSIF-powered": a part of a compound word
+    nxt = next_word(t)
+    return nxt is None or nxt.idx >= label_end or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
 
 
 # "for at least one month", "during 2 weeks": how long something is done, not the level of a metric.
