@@ -2394,12 +2394,25 @@ def _ru_counted_act(ctx: "Context", analysis: Analysis, pred: Predicate) -> Any:
     return None
 
 
+def _en_counted_act(analysis: Analysis, pred: Predicate) -> Any:
+    """"Open two new sites …", "Successfully onboard 3 early customers": a count right after the objective's verb is a
+    numeric target, whatever the verb (English). Not a share ("Make 80% of buyers sure …": make X Y) or a rank."""
+    if pred.form not in ("imperative", "modal", "finite"):
+        return None
+    count = _measure_after(pred, analysis)
+    if count is None or _has_complement(pred.head) or count.percent or _RANK_TEXT.match(count.text) \
+            or re.match(r"\s*(?:out\s+of|/)\s*\d", analysis.text[count.end:], re.IGNORECASE):
+        return None  # "Make 9 out of 10 customers say …": a share, like "80% of"
+    return count
+
+
 @check("objective-metric")
 def objective_metric(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
     pred = analysis.pred
-    if analysis.lang == "ru" and pred is not None and (count := _ru_counted_act(ctx, analysis, pred)) is not None:
+    if pred is not None and (count := _ru_counted_act(ctx, analysis, pred) if analysis.lang == "ru"
+                             else _en_counted_act(analysis, pred)) is not None:
         after = [t for t in analysis.doc if t.idx >= count.end and not t.is_space][:3]  # «5 новых магазинов»
         noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN", "X")), None)
         end = noun.idx + len(noun.text) if noun is not None and not any(t.is_punct for t in after[:after.index(noun)]) \
