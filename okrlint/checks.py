@@ -2394,6 +2394,37 @@ def _ru_counted_act(ctx: "Context", analysis: Analysis, pred: Predicate) -> Any:
     return None
 
 
+# Where a later clause of an objective starts: "…: bring X down to 10%", "… that will achieve 16% …", "… to reach 5,000".
+_EN_CLAUSE_OPENERS = {":", ";", "—", "–", "that", "which", "will", "to", "and"}
+# Between a verb of change and its target: nothing but a bound ("attract 500", "achieve at least 16%"), or the metric
+# and "to"/"by" ("grow revenue to $2M").
+_EN_TARGET_GAP = re.compile(r"\s*(?:(?:at\s+least|over|more\s+than|up\s+to)\s*|(?:[^\W\d_][\w-]*\s+){0,4}(?:to|by)\s+)?"
+                            r"(?:[<>≤≥]\s*)?(?:[$€£]\s?)?", re.IGNORECASE)
+_EN_MOVED_TO = re.compile(r"\b(?:bring|get|push|drive|take)\b[^,;:.]*\b(?:down|up)\s+to\s*(?:[<>≤≥]\s*)?(?:[$€£]\s?)?$",
+                          re.IGNORECASE)
+
+
+def _en_clause_target(ctx: "Context", analysis: Analysis) -> str | None:
+    """"Keep our best people: bring regretted attrition down to 10%", "Build a playbook that will achieve 16% net
+    retention": a later clause of the objective moves a metric to a number — a key result riding on the objective."""
+    pred = analysis.pred
+    after = pred.head.i if pred is not None else -1
+    direction = ctx.words("direction")
+    text = analysis.text
+    for t in analysis.doc:
+        if t.i <= after or verb_lemma(t, "en") not in direction or (before := prev_word(t)) is None \
+                or before.lower_ not in _EN_CLAUSE_OPENERS and before.text not in _EN_CLAUSE_OPENERS:
+            continue
+        end = t.idx + len(t.text)
+        q = next((q for q in analysis.quantities if q.measure and q.start >= end), None)
+        if q is not None and not _RANK_TEXT.match(q.text) and _EN_TARGET_GAP.fullmatch(text[end:q.start]):
+            return q.text  # not "… that will serve teams of 10–50": a team size, not what the verb reaches
+    for q in analysis.quantities:
+        if q.measure and _EN_MOVED_TO.search(text[:q.start]):
+            return q.text
+    return None
+
+
 def _en_counted_act(analysis: Analysis, pred: Predicate) -> Any:
     """"Open two new sites …", "Successfully onboard 3 early customers": a count right after the objective's verb is a
     numeric target, whatever the verb (English). Not a share ("Make 80% of buyers sure …": make X Y) or a rank."""
@@ -2420,7 +2451,8 @@ def objective_metric(ctx: "Context") -> list[Hit]:
         return [_whole(analysis, target=analysis.text[count.start:end])]
     if pred is None and analysis.lang == "en" and (lead := _leading_measure(analysis)) is not None:
         return [_whole(analysis, target=lead.text)]  # "10,000 customers by year end": the objective is a number
-    if analysis.lang == "en" and (target := _en_comparative_target(analysis) or _en_later_sentence_target(analysis)):
+    if analysis.lang == "en" and (target := _en_comparative_target(analysis) or _en_later_sentence_target(analysis)
+                                  or _en_clause_target(ctx, analysis)):
         return [_whole(analysis, target=target)]
     if pred is None or not (pred.has(ctx.words("direction")) or _ru_change_object(ctx, pred)):
         return _signed_metric(analysis)
