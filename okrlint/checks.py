@@ -2425,13 +2425,17 @@ def _en_clause_target(ctx: "Context", analysis: Analysis) -> str | None:
     return None
 
 
+_EN_CAUSATIVES = {"make", "have", "let", "help", "get", "see", "keep", "leave"}
+
+
 def _en_counted_act(analysis: Analysis, pred: Predicate) -> Any:
     """"Open two new sites …", "Successfully onboard 3 early customers": a count right after the objective's verb is a
     numeric target, whatever the verb (English). Not a share ("Make 80% of buyers sure …": make X Y) or a rank."""
     if pred.form not in ("imperative", "modal", "finite"):
         return None
     count = _measure_after(pred, analysis)
-    if count is None or _has_complement(pred.head) or count.percent or _RANK_TEXT.match(count.text) \
+    causative = pred.lemma in _EN_CAUSATIVES  # "Make 80% of buyers sure …": make X Y; "resolve 90% of claims" is a target
+    if count is None or _has_complement(pred.head) or count.percent and causative or _RANK_TEXT.match(count.text) \
             or re.match(r"\s*(?:out\s+of|/)\s*\d", analysis.text[count.end:], re.IGNORECASE):
         return None  # "Make 9 out of 10 customers say …": a share, like "80% of"
     return count
