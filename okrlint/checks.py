@@ -2142,7 +2142,7 @@ _EN_VALUE_AFTER = re.compile(r"\s*(?:%|[kKmM]\b|(?:business\s+|working\s+|calend
                              r"seconds?|secs?|ms|h|d|kw|kwh|x|points?|pts|stars?)\b)?"
                              r"(?:\s*(?:/\s*|out\s+of\s+)(?:5|10|100)\b)?(?:\s+or\s+(?:more|higher|better|above|less|lower|fewer|below))?"
                              r"(?:\s+(?:annuali[sz]ed|on\s+average))?(?:\s+(?:in|on|at|across)\s+(?:(?:all|both|every|each|the|our)\s+)?(?:[a-z-]+\s*){1,5})?"
-                             r"\s*\.?\s*$",
+                             r"\s*\.?(?:\s*\[[^\]]*\]|\s*\([^)]*\))?\s*$",  # "… 30% [Wen]", "… (Max)": an owner or a gloss
                              re.IGNORECASE)
 _EN_LABEL_SENTENCE = re.compile(r"\b(?:is|are|was|were|be|been|will|would|should|must|can|could|has|have|had|do|does)\b",
                                 re.IGNORECASE)
