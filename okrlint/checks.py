@@ -1655,7 +1655,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent and not _SCALE_AFTER.match(text[q.end:]):
             continue  # "speak at 10 conferences": a count, not a level
         at_start = not _content_before(analysis, q.start)
-        stock = verbless and at_start and analysis.lang == "ru" and _ru_stock_count(ctx, analysis, q)
+        stock = verbless and at_start and (_ru_stock_count(ctx, analysis, q) if analysis.lang == "ru" else
+                                           _en_value_metric_line(analysis, _kpi_metric_words("en")) is not None)
         level = (_LEVEL_BEFORE.search(before) is not None
                  or _EN_LEVEL_VERB_BEFORE.search(before) is not None and (not _CALENDAR_AFTER.match(text[q.end:])
                                                                          or _handled_within(analysis, before))
@@ -2115,20 +2116,29 @@ def _en_value_metric_line(analysis: Analysis, metric: frozenset[str] | set[str])
     first = measures[0]
     unit = TIME_UNIT_AFTER.match(analysis.text[first.end:])
     end = first.end + (unit.end() if unit else 0)
-    if not (first.percent or unit or analysis.text[:first.start].strip()):
-        return None  # a plain count ("40 qualified leads") is no level: a share, a time or a bound is
     phrase: list[Token] = []
     for t in analysis.doc:
         if t.idx < end or t.is_space:
             continue
+        hyphen = not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "‐")  # "on-time"
+        if hyphen or t.text in ("-", "‐") and phrase or phrase and phrase[-1].text in ("-", "‐"):  # "check-in rate"
+            phrase.append(t)
+            continue
         if not t.is_alpha or t.pos_ in _PHRASE_BREAK:
             break
         phrase.append(t)
-    if not phrase or any(t.lower_ in _EN_NEW_THINGS for t in phrase):
+    words = [t for t in phrase if t.is_alpha]
+    if not words or any(t.lower_ in _EN_NEW_THINGS for t in words):
         return None  # "50 new qualified leads": a count of new things
-    head = phrase[-1]
+    head = words[-1]
     named = metric | _en_metric_nouns()
-    if head.lower_ in named or head.lemma_.lower() in named or head.lower_.rstrip("s") in named:
+    # A plain count ("40 qualified leads") is no level: a share, a time or a bound is, and so is the size of a stock —
+    # things in a state ("250 active clubs") or a metric written as an acronym ("120k WAU").
+    stock = (words[0].lower_ in _EN_IN_USE or len(words) == 1 and head.text.isupper() and head.lower_ in named) \
+        and not re.search(r"[,;]", analysis.text[head.idx:])  # not "300 active authors, where active means …"
+    if not (first.percent or unit or analysis.text[:first.start].strip() or stock):
+        return None
+    if stock or head.lower_ in named or head.lemma_.lower() in named or head.lower_.rstrip("s") in named:
         return _whole(analysis, metric=analysis.text)
     return None
 
