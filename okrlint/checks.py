@@ -2181,6 +2181,8 @@ _EN_VALUE_AFTER = re.compile(r"\s*(?:%|[kKmM]\b|(?:business\s+|working\s+|calend
                              re.IGNORECASE)
 _EN_LABEL_SENTENCE = re.compile(r"\b(?:is|are|was|were|be|been|will|would|should|must|can|could|has|have|had|do|does)\b",
                                 re.IGNORECASE)
+_EN_WITHIN_TIME = re.compile(r"\bwithin\s+(?:\d[\d.,]*|one|two|three|a|an)\s*(?:business\s+|working\s+|calendar\s+)?"
+                             r"(?:hours?|hrs?|h|days?|weeks?|minutes?|mins?|seconds?)\b", re.IGNORECASE)
 _EN_SIGNED_SCORES = {"nps", "enps"}  # scales that run below zero: "Agent eNPS: +20" is a level, not a change
 
 
@@ -2237,7 +2239,8 @@ def _en_metric_label_line(ctx: "Context", analysis: Analysis) -> Any:
         return None  # "Reduce churn: 3%", "Hire 3 engineers: 2 backend": an order; "Yield on …", "Regretted attrition" name a metric
     if rest is not None:
         named = first in _EN_STATISTICS or first == "avg" or any(w in metric or w.rstrip("s") in metric for w in words) \
-            or any(" " in m and m in label.lower() for m in metric)
+            or any(" " in m and m in label.lower() for m in metric) \
+            or q.percent and _EN_WITHIN_TIME.search(label) is not None  # "MSAs signed within 10 days — 80%": a service level
         return q if named else None  # "Partner newsletter: 8 playbooks": a label and a count of new things
     tokens = [t for t in analysis.doc if t.idx + len(t.text) <= len(label.rstrip()) and not t.is_space]
     if _CONDITION.search(label) or any(_clause_word(t, len(label.rstrip())) for t in tokens):
