@@ -1533,7 +1533,7 @@ _LEVEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(
-    r"(?:\b(?:на|by|up|down|плюс|plus|ещё|еще)|\bby\s*(?:≥|>=|at\s+least|more\s+than|over)|(?<!\bдо\s)(?<!\bот\s)[+−]|(?:raise|increase|growth|rise|decrease|reduction|cut|drop|uplift|lift|"
+    r"(?:\b(?:на|by|(?<!\bmake\s)(?<!\bmakes\s)up|down|плюс|plus|ещё|еще)|\bby\s*(?:≥|>=|at\s+least|more\s+than|over)|(?<!\bдо\s)(?<!\bот\s)[+−]|(?:raise|increase|growth|rise|decrease|reduction|cut|drop|uplift|lift|"
     r"рост\w*|прирост\w*|снижени\w*|сокращени\w*|увеличени\w*)\s+(?:of|by|на))\s*(?:[$€£₽]\s?)?$",
     re.IGNORECASE,
 )
@@ -1629,7 +1629,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         if pred is not None and not verbless and q.start >= pred_end and not level_verb and not (
                 q.percent and analysis.lang == "en") \
                 and (not re.search(r"[^\W\d_]", text[pred_end:q.start])
-                     or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)):
+                     or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)
+                     and not _time_amount(text, q)):  # "takes more than one business day": a time, not things
             return []  # "Sign 12 contracts", "Write at least 3 guides": a count of new things; later numbers qualify them
         if verbless and analysis.lang == "ru" and _RU_FLOOR_ONLY.fullmatch(before) is not None \
                 and _ru_counts_things(ctx, analysis, q):
@@ -1646,6 +1647,7 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         separator = verbless and re.search(r"[—–:=]\s*(?:не\s+\w+\s+)?$", before)
         span_before = _EN_REPORTED.sub(" ", text[pred.head.idx if pred is not None else 0:q.start])
         span_before = _CLOSED_RELATIVE.sub(" ", span_before)  # «долю клиентов, которые дошли до оплаты, до 40%»
+        span_before = _EN_THAT_CLAUSE.sub(" ", span_before)  # "Ensure that all APIs respond within 400ms": no condition
         # "Reduce latency for 3 endpoints to <50ms": after a change verb "for" names the scope, "to" the level
         scoped = analysis.lang == "en" and pred is not None and pred.has(ctx.words("direction")) \
             and _EN_CHANGE_TO.search(before) is not None \
@@ -1663,6 +1665,9 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                  and not any(p.measure and p.start < q.start for p in analysis.quantities)  # "90% of chats within 2 min"
                  # "…, achieve 65% DAU/MAU", "respond within 400ms" — "within 6 weeks" is a deadline
                  or q.percent and re.search(r"\b(?:have|has)\s+$", before, re.IGNORECASE) is not None  # "have 99.9% uptime"
+                 or q.percent and _EN_SHARE_VERB_BEFORE.search(before) is not None  # "make up 22% of the class"
+                 or re.search(r"\b(?:have|has)\s+an?\s+$", before, re.IGNORECASE) is not None \
+                 and _EN_METRIC_AFTER.match(text[q.end:]) is not None  # "have a 9 NPS": a score of a metric
                  or q.percent and re.search(r"\bget(?:s|ting)?\s+$", before, re.IGNORECASE) is not None
                  and re.match(r"\s*of\b", text[q.end:]) is not None  # "get 30% of guests to leave a review": a share
                  or re.search(r"[,;(]\s*(?:target|goal)\s*(?:of|is|=|:)?\s*$", before, re.IGNORECASE) is not None
@@ -1683,6 +1688,19 @@ def no_baseline(ctx: "Context") -> list[Hit]:
     return []
 
 
+# "Ensure that …", "Make sure that …": "that" opens the clause the verb asks for, it is no relative condition.
+_EN_WORKING_TIME = re.compile(r"^\s*(?:business|working|calendar)\b", re.IGNORECASE)  # "one business day" is a time
+_EN_SHARE_VERB_BEFORE = re.compile(r"\b(?:make|makes|made)\s+up\s+$|\b(?:account|accounts)\s+for\s+$|\brepresents?\s+$",
+                                   re.IGNORECASE)  # a part's share of a whole
+
+
+def _time_amount(text: str, q: Any) -> bool:
+    """"5 minutes", "one business day": an amount of time is a level of a duration, never a count of things made."""
+    return TIME_UNIT_AFTER.match(_EN_WORKING_TIME.sub("", text[q.end:])) is not None
+
+
+_EN_METRIC_AFTER = re.compile(r"\s*(?:[-\s]?(?:star|point))?\s*(?:nps|enps|csat|rating|score)\b", re.IGNORECASE)
+_EN_THAT_CLAUSE = re.compile(r"^\s*(?:ensure|make\s+sure|verify|confirm|check)\s+that\b", re.IGNORECASE)
 # A relative clause closed by its comma qualifies the metric's noun; the target comes after it.
 _CLOSED_RELATIVE = re.compile(r",\s*(?:котор\w+|кто|which|who)\b[^,;]*,", re.IGNORECASE)
 # "… to <50ms", "… to under 2%": the level a change verb moves its metric to.
@@ -1724,7 +1742,7 @@ def _new_things(analysis: Analysis, q: Any, before: str) -> bool:
     after = analysis.text[q.end:].lstrip()
     if re.match(r"(?:new|additional|more|different)\b", after, re.IGNORECASE):
         return True
-    return _EN_COUNT_BEFORE.search(before) is not None and _counts_things(analysis, q) \
+    return _EN_COUNT_BEFORE.search(before) is not None and _counts_things(analysis, q) and not _time_amount(analysis.text, q) \
         and not re.search(r"\b(?:rating|score|level|rate|csat|nps)\s+of\s*(?:≥|>=)?\s*$", before, re.IGNORECASE)
 
 
