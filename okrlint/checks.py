@@ -1666,6 +1666,9 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                  # "…, achieve 65% DAU/MAU", "respond within 400ms" — "within 6 weeks" is a deadline
                  or q.percent and re.search(r"\b(?:have|has)\s+$", before, re.IGNORECASE) is not None  # "have 99.9% uptime"
                  or q.percent and _EN_SHARE_VERB_BEFORE.search(before) is not None  # "make up 22% of the class"
+                 or analysis.lang == "en" and q.percent and pred is not None and not verbless and q.start >= pred_end
+                 and not text[pred_end:q.start].strip() and re.match(r"\s*of\b", text[q.end:]) is not None
+                 and not pred.has(_action_verbs("en"))  # "Answer 95% of emails …": a rate; "Migrate 90% of services": progress
                  or re.search(r"\b(?:have|has)\s+an?\s+$", before, re.IGNORECASE) is not None \
                  and _EN_METRIC_AFTER.match(text[q.end:]) is not None  # "have a 9 NPS": a score of a metric
                  or q.percent and re.search(r"\bget(?:s|ting)?\s+$", before, re.IGNORECASE) is not None
