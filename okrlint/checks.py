@@ -2192,11 +2192,12 @@ def _en_value_metric_line(analysis: Analysis, metric: frozenset[str] | set[str])
 # "Avg system size sold: 8.5 kW", "Returns processed per labour hour: 38": a label naming a metric, a separator, and
 # nothing after it but one value — its bound, its unit or scale, where it is measured.
 _EN_LABEL_SPLIT = re.compile(r"\s*(?::|\s[—–-]\s|=)\s*")
-_EN_VALUE_BOUND = re.compile(r"(?:(?<!\w)(?:at\s+(?:least|most)|no\s+(?:more|less|fewer)\s+than|(?:less|more|fewer)\s+than|under|"
+_EN_VALUE_BOUND = re.compile(r"(?:(?<!\w)(?:at\s+(?:least|most)|at|no\s+(?:more|less|fewer)\s+than|(?:less|more|fewer)\s+than|under|"
                              r"below|above|over|up\s+to|[<>≤≥~≈]=?)\s*)?(?:[$€£]\s?)?$", re.IGNORECASE)
 _EN_VALUE_AFTER = re.compile(r"\s*(?:%|[kKmM]\b|(?:business\s+|working\s+|calendar\s+)?(?:hours?|hrs?|days?|weeks?|minutes?|mins?|"
                              r"seconds?|secs?|ms|h|d|kw|kwh|x|points?|pts|stars?)\b)?"
                              r"(?:\s*(?:/\s*|out\s+of\s+)(?:5|10|100)\b)?(?:\s+or\s+(?:more|higher|better|above|less|lower|fewer|below))?"
+                             r"(?P<whole>\s+of\s+(?:the\s+)?(?:total\s+)?(?:[a-z-]+\s*){1,3})?"  # "45% of total room revenue"
                              r"(?:\s+(?:annuali[sz]ed|on\s+average))?(?:\s+(?:in|on|at|across)\s+(?:(?:all|both|every|each|the|our)\s+)?(?:[a-z-]+\s*){1,5})?"
                              r"\s*\.?(?:\s*\[[^\]]*\]|\s*\([^)]*\))?\s*$",  # "… 30% [Wen]", "… (Max)": an owner or a gloss
                              re.IGNORECASE)
@@ -2234,8 +2235,8 @@ def _en_metric_label_line(ctx: "Context", analysis: Analysis) -> Any:
         before = before.rstrip()[:-1]
     bound = _EN_VALUE_BOUND.search(before)
     after = _EN_VALUE_AFTER.match(text, q.end)
-    if bound is None or after is None or rest is not None and bound.start() > 0:
-        return None
+    if bound is None or after is None or rest is not None and bound.start() > 0 or after.group("whole") and not q.percent:
+        return None  # "… at 40 of our top accounts": a count in a scope
     if rest is None:
         label = before[:bound.start()]
     words = re.findall(r"[^\W\d_][\w'-]*", label.lower())
