@@ -1691,7 +1691,6 @@ def no_baseline(ctx: "Context") -> list[Hit]:
     return []
 
 
-# "Ensure that …", "Make sure that …": "that" opens the clause the verb asks for, it is no relative condition.
 _EN_WORKING_TIME = re.compile(r"^\s*(?:business|working|calendar)\b", re.IGNORECASE)  # "one business day" is a time
 _EN_SHARE_VERB_BEFORE = re.compile(r"\b(?:make|makes|made)\s+up\s+$|\b(?:account|accounts)\s+for\s+$|\brepresents?\s+$",
                                    re.IGNORECASE)  # a part's share of a whole
@@ -1702,7 +1701,9 @@ def _time_amount(text: str, q: Any) -> bool:
     return TIME_UNIT_AFTER.match(_EN_WORKING_TIME.sub("", text[q.end:])) is not None
 
 
+# "have a 9 NPS", "have a 4.7 rating": the number is the score of a metric named right after it.
 _EN_METRIC_AFTER = re.compile(r"\s*(?:[-\s]?(?:star|point))?\s*(?:nps|enps|csat|rating|score)\b", re.IGNORECASE)
+# "Ensure that …", "Make sure that …": "that" opens the clause the verb asks for, it is no relative condition.
 _EN_THAT_CLAUSE = re.compile(r"^\s*(?:ensure|make\s+sure|verify|confirm|check)\s+that\b", re.IGNORECASE)
 # A relative clause closed by its comma qualifies the metric's noun; the target comes after it.
 _CLOSED_RELATIVE = re.compile(r",\s*(?:котор\w+|кто|which|who)\b[^,;]*,", re.IGNORECASE)
@@ -2245,10 +2246,8 @@ def _en_metric_label_line(ctx: "Context", analysis: Analysis) -> Any:
     if signed and (q.percent or _EN_SIGNED_SCORES.isdisjoint(words)):
         return None  # "Revenue: +20%": a change
     from .analysis.english import word_options
-    from .engine import get_rule
 
-    kpi = get_rule("kpi-wording")
-    change = kpi.word_set("en", "change") if kpi is not None else frozenset()
+    change = _rule_words("kpi-wording", "change")
     metric = _en_metric_nouns() | _kpi_metric_words("en")
     reaching = change | _rule_words("missing-baseline", "level") | _rule_words("metric-in-objective", "direction")
     first = words[0]
@@ -2274,6 +2273,7 @@ def _en_metric_label_line(ctx: "Context", analysis: Analysis) -> Any:
 
 
 def _rule_words(rule_id: str, group: str) -> frozenset[str]:
+    """An English word group of another rule (the checks of one rule read the lexicons of others)."""
     from .engine import get_rule
 
     rule = get_rule(rule_id)
@@ -2489,8 +2489,9 @@ _EN_CAUSATIVES = {"make", "have", "let", "help", "get", "see", "keep", "leave"}
 
 
 def _en_counted_act(analysis: Analysis, pred: Predicate) -> Any:
-    """"Open two new sites …", "Successfully onboard 3 early customers": a count right after the objective's verb is a
-    numeric target, whatever the verb (English). Not a share ("Make 80% of buyers sure …": make X Y) or a rank."""
+    """"Open two new sites …", "Claims handlers will resolve 90% of home claims": a count or share right after the
+    objective's verb is a numeric target, whatever the verb (English) — as «Открыть 5 новых магазинов» is. Not a share
+    after a causative ("Make 80% of buyers sure …": make X Y) or written "9 out of 10", nor a rank."""
     if pred.form not in ("imperative", "modal", "finite"):
         return None
     count = _measure_after(pred, analysis)
