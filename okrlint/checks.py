@@ -1831,7 +1831,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if reduced >= 0 or target:
         names_metric = True
     elif ctx.kind == "key_result":  # a verbless key result whose first phrase names a metric: "Inventory turnover"
-        names_metric = _phrase_names_metric(_head_phrase(content), metric_words, analysis.lang, ctx.words("requirement"))
+        names_metric = _phrase_names_metric(_head_phrase(content), metric_words, analysis.lang, ctx.words("requirement")) \
+            or _en_counted_people(_head_phrase(content), analysis)
     else:
         head = [t for t in content[:3] if t.pos_ not in ("ADJ", "DET")][:1]
         names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words) \
@@ -1843,6 +1844,14 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
     return []
+
+
+def _en_counted_people(phrase: list[Token], analysis: Analysis) -> bool:
+    """"Book club members", "Paying tenants": an English phrase that ends in the plural of the shared ``actors`` names a
+    count of people — a metric, when the line has no verb."""
+    if analysis.lang != "en" or not phrase or not phrase[-1].lower_.endswith("s"):
+        return False
+    return phrase[-1].lemma_.lower() in _shared_words("actors", "en") or phrase[-1].lower_[:-1] in _shared_words("actors", "en")
 
 
 _EN_TARGET_WORDS = {"target", "targets", "goal", "goals", "quota", "quotas", "forecast", "plan"}
