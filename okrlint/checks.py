@@ -2544,12 +2544,21 @@ _EN_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+(?=[A-Z0-9$])|(?<=[)\]
 
 
 def _en_comparative_target(analysis: Analysis) -> str | None:
-    """"Ship features 2x faster", "Serve customers 30% cheaper": a relative change in any verb form."""
+    """"Ship features 2x faster", "Serve customers 30% cheaper", "support 4-5x ARR growth", "for 10x scale": a relative
+    change in any verb form — a share or multiple before a comparative, or a multiple of growth."""
     for q in analysis.quantities:
-        after = _EN_COMPARATIVE_AFTER.match(analysis.text[q.end:])
-        if q.measure and after is not None and (q.percent or re.search(r"\d\s?[xх×]$", q.text)):
+        rest = analysis.text[q.end:]
+        multiple = re.search(r"\d\s?[xх×]$", q.text) is not None
+        after = _EN_COMPARATIVE_AFTER.match(rest) if q.percent or multiple else None
+        if after is None and multiple:
+            after = _EN_GROWTH_AFTER.match(rest)
+        if q.measure and after is not None:
             return analysis.text[q.start:q.end + after.end()]
     return None
+
+
+# "10x scale", "4-5x ARR growth": a multiple that names the growth it asks for.
+_EN_GROWTH_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:growth|scale|increase|uplift|expansion)\b", re.IGNORECASE)
 
 
 def _en_later_sentence_target(analysis: Analysis) -> str | None:
