@@ -1553,7 +1553,7 @@ _LEVEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(
-    r"(?:\b(?:на|by|up|down|плюс|plus|ещё|еще)|\bby\s*(?:≥|>=|at\s+least|more\s+than|over)|(?<!\bдо\s)(?<!\bот\s)[+−]|(?:raise|increase|growth|rise|decrease|reduction|cut|drop|uplift|lift|"
+    r"(?:\b(?:на|by|(?<!\bmake\s)(?<!\bmakes\s)up|down|плюс|plus|ещё|еще)|\bby\s*(?:≥|>=|at\s+least|more\s+than|over)|(?<!\bдо\s)(?<!\bот\s)[+−]|(?:raise|increase|growth|rise|decrease|reduction|cut|drop|uplift|lift|"
     r"рост\w*|прирост\w*|снижени\w*|сокращени\w*|увеличени\w*)\s+(?:of|by|на))\s*(?:[$€£₽]\s?)?$",
     re.IGNORECASE,
 )
@@ -1625,6 +1625,11 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         return []  # «1 тыс. регистраций в первую неделю после запуска»: the metric of something new has no start yet
     if pred is not None and pred.has(ctx.words("maintain")):
         return []  # «Поддерживать NPS на уровне 50»: a level to keep is about where the metric is; kpi-wording says it
+    label_value = _en_metric_label_line(ctx, analysis) if ctx.kind == "key_result" else None
+    if label_value is not None:  # "Avg system size sold: 8.5 kW", "Agent eNPS: +20": «Metric: value», the value a level
+        unit = _UNIT.match(text[label_value.end:])
+        end = label_value.end + (unit.end() if unit else 0)
+        return [Hit(label_value.start, end, text[label_value.start:end], {"target": text[label_value.start:end]})]
     level_verb = pred is not None and pred.has(ctx.words("level"))
     pred_end = pred.span_end() if pred is not None else 0
     verbless = pred is None or pred.form == "noun"
@@ -1646,7 +1651,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         if pred is not None and not verbless and q.start >= pred_end and not level_verb and not (
                 q.percent and analysis.lang == "en") \
                 and (not re.search(r"[^\W\d_]", text[pred_end:q.start])
-                     or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)):
+                     or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)
+                     and not _time_amount(text, q)):  # "takes more than one business day": a time, not things
             return []  # "Sign 12 contracts", "Write at least 3 guides": a count of new things; later numbers qualify them
         if re.match(r"\s+(?:нов(?:ых|ым|ые)|new)\b", text[q.end:], re.IGNORECASE):
             continue  # «минимум 300 новых клиентов», "500 new customers": a count of new things starts at zero
@@ -1666,6 +1672,7 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                                   and re.search(r"[≥≤<>]\s*$", before))  # «Доля … с первого визита ≥ 92%»
         span_before = _EN_REPORTED.sub(" ", text[pred.head.idx if pred is not None else 0:q.start])
         span_before = _CLOSED_RELATIVE.sub(" ", span_before)  # «долю клиентов, которые дошли до оплаты, до 40%»
+        span_before = _EN_THAT_CLAUSE.sub(" ", span_before)  # "Ensure that all APIs respond within 400ms": no condition
         # "Reduce latency for 3 endpoints to <50ms": after a change verb "for" names the scope, "to" the level
         scoped = analysis.lang == "en" and pred is not None and pred.has(ctx.words("direction")) \
             and _EN_CHANGE_TO.search(before) is not None \
@@ -1680,13 +1687,20 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent and not _SCALE_AFTER.match(text[q.end:]):
             continue  # "speak at 10 conferences": a count, not a level
         at_start = not _content_before(analysis, q.start)
-        stock = verbless and at_start and analysis.lang == "ru" and _ru_stock_count(ctx, analysis, q)
+        stock = verbless and at_start and (_ru_stock_count(ctx, analysis, q) if analysis.lang == "ru" else
+                                           _en_value_metric_line(analysis, _kpi_metric_words("en")) is not None)
         level = (_LEVEL_BEFORE.search(before) is not None
                  or _EN_LEVEL_VERB_BEFORE.search(before) is not None and (not _CALENDAR_AFTER.match(text[q.end:])
                                                                          or _handled_within(analysis, before))
                  and not any(p.measure and p.start < q.start for p in analysis.quantities)  # "90% of chats within 2 min"
                  # "…, achieve 65% DAU/MAU", "respond within 400ms" — "within 6 weeks" is a deadline
                  or q.percent and re.search(r"\b(?:have|has)\s+$", before, re.IGNORECASE) is not None  # "have 99.9% uptime"
+                 or q.percent and _EN_SHARE_VERB_BEFORE.search(before) is not None  # "make up 22% of the class"
+                 or analysis.lang == "en" and q.percent and pred is not None and not verbless and q.start >= pred_end
+                 and not text[pred_end:q.start].strip() and re.match(r"\s*of\b", text[q.end:]) is not None
+                 and not pred.has(_action_verbs("en"))  # "Answer 95% of emails …": a rate; "Migrate 90% of services": progress
+                 or re.search(r"\b(?:have|has)\s+an?\s+$", before, re.IGNORECASE) is not None \
+                 and _EN_METRIC_AFTER.match(text[q.end:]) is not None  # "have a 9 NPS": a score of a metric
                  or q.percent and re.search(r"\bget(?:s|ting)?\s+$", before, re.IGNORECASE) is not None
                  and re.match(r"\s*of\b", text[q.end:]) is not None  # "get 30% of guests to leave a review": a share
                  or re.search(r"[,;(]\s*(?:target|goal)\s*(?:of|is|=|:)?\s*$", before, re.IGNORECASE) is not None
@@ -1707,6 +1721,20 @@ def no_baseline(ctx: "Context") -> list[Hit]:
     return []
 
 
+_EN_WORKING_TIME = re.compile(r"^\s*(?:business|working|calendar)\b", re.IGNORECASE)  # "one business day" is a time
+_EN_SHARE_VERB_BEFORE = re.compile(r"\b(?:make|makes|made)\s+up\s+$|\b(?:account|accounts)\s+for\s+$|\brepresents?\s+$",
+                                   re.IGNORECASE)  # a part's share of a whole
+
+
+def _time_amount(text: str, q: Any) -> bool:
+    """"5 minutes", "one business day": an amount of time is a level of a duration, never a count of things made."""
+    return TIME_UNIT_AFTER.match(_EN_WORKING_TIME.sub("", text[q.end:])) is not None
+
+
+# "have a 9 NPS", "have a 4.7 rating": the number is the score of a metric named right after it.
+_EN_METRIC_AFTER = re.compile(r"\s*(?:[-\s]?(?:star|point))?\s*(?:nps|enps|csat|rating|score)\b", re.IGNORECASE)
+# "Ensure that …", "Make sure that …": "that" opens the clause the verb asks for, it is no relative condition.
+_EN_THAT_CLAUSE = re.compile(r"^\s*(?:ensure|make\s+sure|verify|confirm|check)\s+that\b", re.IGNORECASE)
 # A relative clause closed by its comma qualifies the metric's noun; the target comes after it.
 _CLOSED_RELATIVE = re.compile(r",\s*(?:котор\w+|кто|which|who)\b[^,;]*,", re.IGNORECASE)
 # "… to <50ms", "… to under 2%": the level a change verb moves its metric to.
@@ -1748,7 +1776,7 @@ def _new_things(analysis: Analysis, q: Any, before: str) -> bool:
     after = analysis.text[q.end:].lstrip()
     if re.match(r"(?:new|additional|more|different)\b", after, re.IGNORECASE):
         return True
-    return _EN_COUNT_BEFORE.search(before) is not None and _counts_things(analysis, q) \
+    return _EN_COUNT_BEFORE.search(before) is not None and _counts_things(analysis, q) and not _time_amount(analysis.text, q) \
         and not re.search(r"\b(?:rating|score|level|rate|csat|nps)\s+of\s*(?:≥|>=)?\s*$", before, re.IGNORECASE)
 
 
@@ -1799,6 +1827,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
              and n.lower_ in ("above", "below", "under", "over", "within", "at")]
     if stays and analysis.has_measure and not analysis.has_baseline:
         return [_span_hit([stays[0]], verb=stays[0].text)]  # "Ensure uptime stays above 99.9%": a level to keep
+    if ctx.kind == "key_result" and _en_metric_label_line(ctx, analysis) is not None:
+        return [_whole(analysis, metric=analysis.text)]  # "Avg system size sold: 8.5 kW": «Metric: value», however long
     if pred is not None and (pred.form == "noun" and not pred.has(_action_verbs(analysis.lang, True))
                              or analysis.lang == "en" and not pred.has(_action_verbs("en", True))
                              and pred.form in ("imperative", "participle", "gerund") and not _en_order(ctx, pred)
@@ -1808,7 +1838,7 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     reduced = pred.head.i if pred is not None and _reduced_relative(analysis, pred, ctx.words("metric")) else -1
     if reduced >= 0:
         pred = None  # "% of tickets resolved in first contact", "Total pipeline generated by partners"
-    clause_tokens = _ru_outside_brackets(analysis)
+    clause_tokens = _ru_outside_brackets(analysis) if analysis.lang == "ru" else _en_outside_relative(analysis, ctx.words("metric"))
     if reduced >= 0:
         clause_tokens = [t for t in (analysis.doc if clause_tokens is None else clause_tokens) if t.i != reduced]
     if pred is not None or _has_clause_verb(analysis, clause_tokens) or _misspelled_core_verb(analysis):
@@ -1831,18 +1861,27 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
     if reduced >= 0 or target:
         names_metric = True
     elif ctx.kind == "key_result":  # a verbless key result whose first phrase names a metric: "Inventory turnover"
-        names_metric = _phrase_names_metric(_head_phrase(content), metric_words, analysis.lang, ctx.words("requirement"))
+        names_metric = _phrase_names_metric(_head_phrase(content), metric_words, analysis.lang, ctx.words("requirement")) \
+            or _en_counted_people(_head_phrase(content), analysis)
     else:
         head = [t for t in content[:3] if t.pos_ not in ("ADJ", "DET")][:1]
         names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words) \
             or _en_metric_phrase(analysis)  # "Net new ARR"
     if not names_metric or analysis.lang == "en" and reduced < 0 and not target and _en_artefact_head(analysis):
         return []  # "Weekly check-in micro-survey at the end of each week": a thing to make, named with "weekly"
-    if not analysis.has_measure:
-        return [_whole(analysis, metric=analysis.text)]  # a bare metric name
+    if not analysis.has_measure or _en_only_normalisers(analysis):
+        return [_whole(analysis, metric=analysis.text)]  # a bare metric name; "Tickets per 1,000 accounts" too
     if _RATE.search(analysis.text) and not analysis.has_time("bound") and not analysis.has_baseline:
         return [_whole(analysis, metric=analysis.text)]  # a steady quota
     return []
+
+
+def _en_counted_people(phrase: list[Token], analysis: Analysis) -> bool:
+    """"Book club members", "Paying tenants": an English phrase that ends in the plural of the shared ``actors`` names a
+    count of people — a metric, when the line has no verb."""
+    if analysis.lang != "en" or not phrase or not phrase[-1].lower_.endswith("s"):
+        return False
+    return phrase[-1].lemma_.lower() in _shared_words("actors", "en") or phrase[-1].lower_[:-1] in _shared_words("actors", "en")
 
 
 _EN_TARGET_WORDS = {"target", "targets", "goal", "goals", "quota", "quotas", "forecast", "plan"}
@@ -1907,6 +1946,31 @@ def _reduced_relative(analysis: Analysis, pred: Predicate, metric: frozenset[str
     rate = re.search(r"\bper\b", analysis.text[pred.head.idx:]) is not None  # "Tickets resolved per agent per day"
     return bool(start) and (lead.endswith("%") or rate or _phrase_names_metric(phrase, metric, "en")
                             or start[0].lower_ in ("total", "percentage", "share", "number", "count"))
+
+
+_EN_RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+
+
+def _en_outside_relative(analysis: Analysis, metric: frozenset[str] | set[str]) -> list[Token] | None:
+    """English: "Share of leavers who cite 'no growth path'" — a metric's head phrase, then a relative clause that says
+    who is counted; its verbs are no verbs of the line. The words before the clause, or None (every word)."""
+    relative = _EN_RELATIVE_WORD.search(analysis.text)
+    content = _content(analysis.doc)
+    if analysis.lang != "en" or relative is None or not content \
+            or not _phrase_names_metric(_head_phrase(content), metric, "en"):
+        return None
+    return [t for t in analysis.tokens if t.idx < relative.start()]
+
+
+# "Ticket volume per 1,000 active accounts": a number after "per" scales the metric; it is no target.
+_EN_NORMALISER_BEFORE = re.compile(r"\b(?:per|for\s+every)\s*$", re.IGNORECASE)
+
+
+def _en_only_normalisers(analysis: Analysis) -> bool:
+    """Every number of an English metric name scales it ("Ticket volume per 1,000 accounts"): no target is set."""
+    measures = [q for q in analysis.quantities if q.measure]
+    return analysis.lang == "en" and bool(measures) and not analysis.has_baseline \
+        and all(_EN_NORMALISER_BEFORE.search(analysis.text[:q.start]) for q in measures)
 
 
 # A verbless Russian line that opens with a ceiling or zero on a count: «Менее 5 критических багов в месяц»,
@@ -2086,7 +2150,8 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
         return None
     first = measures[0]
     before_last = analysis.text[:measures[-1].start]
-    if len(measures) > 1 and _VALUE_DASH.search(before_last) and before_last.count("(") == before_last.count(")") \
+    if analysis.lang == "ru" and len(measures) > 1 and _VALUE_DASH.search(before_last) \
+            and before_last.count("(") == before_last.count(")") \
             and not _SEPARATOR.search(analysis.text[:first.start]):
         first = measures[-1]  # «Доля подростков, пришедших в течение 60 дней, — 20%»: the value follows the dash
     head = analysis.text[:first.start]
@@ -2146,22 +2211,131 @@ def _en_value_metric_line(analysis: Analysis, metric: frozenset[str] | set[str])
     first = measures[0]
     unit = TIME_UNIT_AFTER.match(analysis.text[first.end:])
     end = first.end + (unit.end() if unit else 0)
-    if not (first.percent or unit or analysis.text[:first.start].strip()):
-        return None  # a plain count ("40 qualified leads") is no level: a share, a time or a bound is
     phrase: list[Token] = []
     for t in analysis.doc:
         if t.idx < end or t.is_space:
             continue
+        hyphen = not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "‐")  # "on-time"
+        if hyphen or t.text in ("-", "‐") and phrase or phrase and phrase[-1].text in ("-", "‐"):  # "check-in rate"
+            phrase.append(t)
+            continue
         if not t.is_alpha or t.pos_ in _PHRASE_BREAK:
             break
         phrase.append(t)
-    if not phrase or any(t.lower_ in _EN_NEW_THINGS for t in phrase):
+    words = [t for t in phrase if t.is_alpha]
+    if not words or any(t.lower_ in _EN_NEW_THINGS for t in words):
         return None  # "50 new qualified leads": a count of new things
-    head = phrase[-1]
+    head = words[-1]
     named = metric | _en_metric_nouns()
-    if head.lower_ in named or head.lemma_.lower() in named or head.lower_.rstrip("s") in named:
+    # A plain count ("40 qualified leads") is no level: a share, a time or a bound is, and so is the size of a stock —
+    # things in a state ("250 active clubs") or a metric written as an acronym ("120k WAU").
+    stock = (words[0].lower_ in _EN_IN_USE or len(words) == 1 and head.text.isupper() and head.lower_ in named) \
+        and not re.search(r"[,;]", analysis.text[head.idx:])  # not "300 active authors, where active means …"
+    if not (first.percent or unit or analysis.text[:first.start].strip() or stock):
+        return None
+    if stock or head.lower_ in named or head.lemma_.lower() in named or head.lower_.rstrip("s") in named:
         return _whole(analysis, metric=analysis.text)
     return None
+
+
+# "Avg system size sold: 8.5 kW", "Returns processed per labour hour: 38": a label naming a metric, a separator, and
+# nothing after it but one value — its bound, its unit or scale, where it is measured.
+_EN_LABEL_SPLIT = re.compile(r"\s*(?::|\s[—–-]\s|=)\s*")
+_EN_VALUE_BOUND = re.compile(r"(?:(?<!\w)(?:at\s+(?:least|most)|at|no\s+(?:more|less|fewer)\s+than|(?:less|more|fewer)\s+than|under|"
+                             r"below|above|over|up\s+to|[<>≤≥~≈]=?)\s*)?(?:[$€£]\s?)?$", re.IGNORECASE)
+_EN_VALUE_AFTER = re.compile(r"\s*(?:%|[kKmM]\b|(?:business\s+|working\s+|calendar\s+)?(?:hours?|hrs?|days?|weeks?|minutes?|mins?|"
+                             r"seconds?|secs?|ms|h|d|kw|kwh|x|points?|pts|stars?)\b)?"
+                             r"(?:\s*(?:/\s*|out\s+of\s+)(?:5|10|100)\b)?(?:\s+or\s+(?:more|higher|better|above|less|lower|fewer|below))?"
+                             r"(?P<whole>\s+of\s+(?:the\s+)?(?:total\s+)?(?:[a-z-]+\s*){1,3})?"  # "45% of total room revenue"
+                             r"(?:\s+(?:annuali[sz]ed|on\s+average))?(?:\s+(?:in|on|at|across)\s+(?:(?:all|both|every|each|the|our)\s+)?(?:[a-z-]+\s*){1,5})?"
+                             r"\s*\.?(?:\s*\[[^\]]*\]|\s*\([^)]*\))?\s*$",  # "… 30% [Wen]", "… (Max)": an owner or a gloss
+                             re.IGNORECASE)
+_EN_LABEL_SENTENCE = re.compile(r"\b(?:is|are|was|were|be|been|will|would|should|must|can|could|has|have|had|do|does)\b",
+                                re.IGNORECASE)
+_EN_WITHIN_TIME = re.compile(r"\bwithin\s+(?:\d[\d.,]*|one|two|three|a|an)\s*(?:business\s+|working\s+|calendar\s+)?"
+                             r"(?:hours?|hrs?|h|days?|weeks?|minutes?|mins?|seconds?)\b", re.IGNORECASE)
+_EN_SIGNED_SCORES = {"nps", "enps"}  # scales that run below zero: "Agent eNPS: +20" is a level, not a change
+
+
+def _en_metric_label_line(ctx: "Context", analysis: Analysis) -> Any:
+    """"Avg system size sold: 8.5 kW", "Premium wax add-on attach rate 25%": an English key result that is a label naming
+    a metric, then one value — «Metric: value» however long the label. Words inside the label ("sold", "attach",
+    "created") describe the metric; they are no verbs of the line. Returns the value's quantity.
+
+    Without a separator the value must follow the metric's name ("… attach rate 25%") or a bound after the metric and
+    its scope ("Regretted attrition in engineering below 8%"), and the label may hold no clause of its own."""
+    if analysis.lang != "en" or analysis.has_baseline or analysis.has_time("bound"):
+        return None  # "99.9% checkout uptime by the end of Q3": a level to reach by a date is a target
+    text = analysis.text
+    split = _EN_LABEL_SPLIT.search(text)
+    if split is not None and split.start() > 0:
+        rest = split.end()
+        values = [q for q in analysis.quantities if q.start >= rest]
+        label = text[:split.start()]
+    else:
+        rest = None
+        values = list(analysis.quantities)
+    if len(values) != 1 or not values[0].measure or values[0].frequency:
+        return None
+    q = values[0]
+    before = text[:q.start] if rest is None else text[rest:q.start]
+    signed = before.rstrip().endswith("+")
+    if signed:
+        before = before.rstrip()[:-1]
+    bound = _EN_VALUE_BOUND.search(before)
+    after = _EN_VALUE_AFTER.match(text, q.end)
+    if bound is None or after is None or rest is not None and bound.start() > 0 or after.group("whole") and not q.percent:
+        return None  # "… at 40 of our top accounts": a count in a scope
+    if rest is None:
+        label = before[:bound.start()]
+    words = re.findall(r"[^\W\d_][\w'-]*", label.lower())
+    if not words or _EN_LABEL_SENTENCE.search(label) or "→" in label:
+        return None
+    if signed and (q.percent or _EN_SIGNED_SCORES.isdisjoint(words)):
+        return None  # "Revenue: +20%": a change
+    from .analysis.english import word_options
+
+    change = _rule_words("kpi-wording", "change")
+    metric = _en_metric_nouns() | _kpi_metric_words("en")
+    reaching = change | _rule_words("missing-baseline", "level") | _rule_words("metric-in-objective", "direction")
+    first = words[0]
+    options = word_options(first)
+    lemma = verb_lemma(analysis.doc[0], "en")
+    pred = analysis.pred
+    order = lemma == first and pred is not None and pred.head.i == analysis.doc[0].i and (
+        first in change or lemma in _action_verbs("en", True) or "NOUN" not in options and "ADJ" not in options)
+    if order and first not in _EN_STATISTICS and (first not in metric or first in reaching):
+        return None  # "Reduce churn: 3%", "Hire 3 engineers: 2 backend": an order; "Yield on …", "Regretted attrition" name a metric
+    if rest is not None:
+        named = first in _EN_STATISTICS or first == "avg" or any(w in metric or w.rstrip("s") in metric for w in words) \
+            or any(" " in m and m in label.lower() for m in metric) \
+            or q.percent and _EN_WITHIN_TIME.search(label) is not None  # "MSAs signed within 10 days — 80%": a service level
+        return q if named else None  # "Partner newsletter: 8 playbooks": a label and a count of new things
+    tokens = [t for t in analysis.doc if t.idx + len(t.text) <= len(label.rstrip()) and not t.is_space]
+    if _CONDITION.search(label) or any(_clause_word(t, len(label.rstrip())) for t in tokens):
+        return None  # "Partner portal launched with NPS 70": a condition on something new
+    last = words[-1]
+    named = last in metric or last.rstrip("s") in metric or bound.group().strip() != "" \
+        and _phrase_names_metric(_head_phrase(_content(analysis.doc)), metric, "en")
+    return q if named else None
+
+
+def _rule_words(rule_id: str, group: str) -> frozenset[str]:
+    """An English word group of another rule (the checks of one rule read the lexicons of others)."""
+    from .engine import get_rule
+
+    rule = get_rule(rule_id)
+    return rule.word_set("en", group) if rule is not None else frozenset()
+
+
+def _clause_word(t: Token, label_end: int) -> bool:
+    """A verb form inside a verbless label that is no modifier of the noun after it ("attach rate", "regretted
+    attrition" are names; "portal launched with" is a clause)."""
+    if t.pos_ not in ("VERB", "AUX") or not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "‐") \
+            or t.i > 0 and t.doc[t.i - 1].text in ("-", "‐"):
+        return False  # "add-on", "LSIF-powered": a part of a compound word
+    nxt = next_word(t)
+    return nxt is None or nxt.idx >= label_end or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
 
 
 # "for at least one month", "during 2 weeks": how long something is done, not the level of a metric.
@@ -2335,13 +2509,61 @@ def _ru_counted_act(ctx: "Context", analysis: Analysis, pred: Predicate) -> Any:
 
 _RU_NEW_PLACES = re.compile(r"\b(?:в|на)\s+(?P<n>\d+)\s+(?:нов\w+|других|дополнительн\w+)\s+[а-яё]", re.IGNORECASE)
 
+# Where a later clause of an objective starts: "…: bring X down to 10%", "… that will achieve 16% …", "… to reach 5,000".
+_EN_CLAUSE_OPENERS = {":", ";", "—", "–", "that", "which", "will", "to", "and"}
+# Between a verb of change and its target: nothing but a bound ("attract 500", "achieve at least 16%"), or the metric
+# and "to"/"by" ("grow revenue to $2M").
+_EN_TARGET_GAP = re.compile(r"\s*(?:(?:at\s+least|over|more\s+than|up\s+to)\s*|(?:[^\W\d_][\w-]*\s+){0,4}(?:to|by)\s+)?"
+                            r"(?:[<>≤≥]\s*)?(?:[$€£]\s?)?", re.IGNORECASE)
+_EN_MOVED_TO = re.compile(r"\b(?:bring|get|push|drive|take)\b[^,;:.]*\b(?:down|up)\s+to\s*(?:[<>≤≥]\s*)?(?:[$€£]\s?)?$",
+                          re.IGNORECASE)
+
+
+def _en_clause_target(ctx: "Context", analysis: Analysis) -> str | None:
+    """"Keep our best people: bring regretted attrition down to 10%", "Build a playbook that will achieve 16% net
+    retention": a later clause of the objective moves a metric to a number — a key result riding on the objective."""
+    pred = analysis.pred
+    after = pred.head.i if pred is not None else -1
+    direction = ctx.words("direction")
+    text = analysis.text
+    for t in analysis.doc:
+        if t.i <= after or verb_lemma(t, "en") not in direction or (before := prev_word(t)) is None \
+                or before.lower_ not in _EN_CLAUSE_OPENERS and before.text not in _EN_CLAUSE_OPENERS:
+            continue
+        end = t.idx + len(t.text)
+        q = next((q for q in analysis.quantities if q.measure and q.start >= end), None)
+        if q is not None and not _RANK_TEXT.match(q.text) and _EN_TARGET_GAP.fullmatch(text[end:q.start]):
+            return q.text  # not "… that will serve teams of 10–50": a team size, not what the verb reaches
+    for q in analysis.quantities:
+        if q.measure and _EN_MOVED_TO.search(text[:q.start]):
+            return q.text
+    return None
+
+
+_EN_CAUSATIVES = {"make", "have", "let", "help", "get", "see", "keep", "leave"}
+
+
+def _en_counted_act(analysis: Analysis, pred: Predicate) -> Any:
+    """"Open two new sites …", "Claims handlers will resolve 90% of home claims": a count or share right after the
+    objective's verb is a numeric target, whatever the verb (English) — as «Открыть 5 новых магазинов» is. Not a share
+    after a causative ("Make 80% of buyers sure …": make X Y) or written "9 out of 10", nor a rank."""
+    if pred.form not in ("imperative", "modal", "finite"):
+        return None
+    count = _measure_after(pred, analysis)
+    causative = pred.lemma in _EN_CAUSATIVES  # "Make 80% of buyers sure …": make X Y; "resolve 90% of claims" is a target
+    if count is None or _has_complement(pred.head) or count.percent and causative or _RANK_TEXT.match(count.text) \
+            or re.match(r"\s*(?:out\s+of|/)\s*\d", analysis.text[count.end:], re.IGNORECASE):
+        return None  # "Make 9 out of 10 customers say …": a share, like "80% of"
+    return count
+
 
 @check("objective-metric")
 def objective_metric(ctx: "Context") -> list[Hit]:
     analysis = ctx.analysis
     assert analysis is not None
     pred = analysis.pred
-    if analysis.lang == "ru" and pred is not None and (count := _ru_counted_act(ctx, analysis, pred)) is not None:
+    if pred is not None and (count := _ru_counted_act(ctx, analysis, pred) if analysis.lang == "ru"
+                             else _en_counted_act(analysis, pred)) is not None:
         after = [t for t in analysis.doc if t.idx >= count.end and not t.is_space][:3]  # «5 новых магазинов»
         noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN", "X")), None)
         end = noun.idx + len(noun.text) if noun is not None and not any(t.is_punct for t in after[:after.index(noun)]) \
@@ -2349,7 +2571,8 @@ def objective_metric(ctx: "Context") -> list[Hit]:
         return [_whole(analysis, target=analysis.text[count.start:end])]
     if pred is None and analysis.lang == "en" and (lead := _leading_measure(analysis)) is not None:
         return [_whole(analysis, target=lead.text)]  # "10,000 customers by year end": the objective is a number
-    if analysis.lang == "en" and (target := _en_comparative_target(analysis) or _en_later_sentence_target(analysis)):
+    if analysis.lang == "en" and (target := _en_comparative_target(analysis) or _en_later_sentence_target(analysis)
+                                  or _en_clause_target(ctx, analysis)):
         return [_whole(analysis, target=target)]
     if pred is None or not (pred.has(ctx.words("direction")) or _ru_change_object(ctx, pred)):
         return _signed_metric(analysis)
@@ -2367,12 +2590,21 @@ _EN_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+(?=[A-Z0-9$])|(?<=[)\]
 
 
 def _en_comparative_target(analysis: Analysis) -> str | None:
-    """"Ship features 2x faster", "Serve customers 30% cheaper": a relative change in any verb form."""
+    """"Ship features 2x faster", "Serve customers 30% cheaper", "support 4-5x ARR growth", "for 10x scale": a relative
+    change in any verb form — a share or multiple before a comparative, or a multiple of growth."""
     for q in analysis.quantities:
-        after = _EN_COMPARATIVE_AFTER.match(analysis.text[q.end:])
-        if q.measure and after is not None and (q.percent or re.search(r"\d\s?[xх×]$", q.text)):
+        rest = analysis.text[q.end:]
+        multiple = re.search(r"\d\s?[xх×]$", q.text) is not None
+        after = _EN_COMPARATIVE_AFTER.match(rest) if q.percent or multiple else None
+        if after is None and multiple:
+            after = _EN_GROWTH_AFTER.match(rest)
+        if q.measure and after is not None:
             return analysis.text[q.start:q.end + after.end()]
     return None
+
+
+# "10x scale", "4-5x ARR growth": a multiple that names the growth it asks for.
+_EN_GROWTH_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:growth|scale|increase|uplift|expansion)\b", re.IGNORECASE)
 
 
 def _en_later_sentence_target(analysis: Analysis) -> str | None:

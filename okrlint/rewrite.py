@@ -380,7 +380,8 @@ _COUNT_NOUNS = frozenset("number share percentage percent rate amount count volu
 def _comparator(analysis: Analysis) -> bool:
     """Words the writer chose for direction («не выше», "under", "at least"): a rewrite must not replace them."""
     return re.search(r"[<>≤≥⩽⩾]|\b(?:не\s+(?:выше|ниже|более|менее|больше|меньше)|выше|ниже|более|менее|минимум|максимум|"
-                     r"under|below|above|over|at\s+least|at\s+most|no\s+more|no\s+less|within)\b",
+                     r"under|below|above|over|at\s+least|at\s+most|no\s+more|no\s+less|within|"
+                     r"or\s+(?:higher|better|more|greater|lower|less|fewer))\b",  # "4.5 or higher"
                      analysis.text, re.IGNORECASE) is not None  # «≥ 92%»: the writer's sign is their direction
 
 
@@ -507,8 +508,8 @@ def kpi(job: Job) -> Rewrite | None:
     kpi_words = job.kit.words("kpi-wording", lang, "kpi_words")
     tokens = [tok for tok in analysis.doc if tok.lower_ not in kpi_words and tok is not verb]
     measures = [q for q in analysis.quantities if q.measure]
-    if len(measures) > 1:
-        return None
+    if len(measures) > 1 or measures and re.search(r"\b(?:per|for\s+every)\s*$", analysis.text[:measures[0].start], re.I):
+        return None  # "Refund requests per 1,000 orders": the number scales the metric, it is no target
     if measures and re.search(r"\bот\s*[+±]?\s*$|[+±]\s*$", analysis.text[:measures[0].start], re.IGNORECASE):
         return None  # «eNPS — от +30»: a floor with its sign; «с X до 30» would drop both (the note asks for the start)
     target = measures[0].text if measures else "Y"
