@@ -45,3 +45,10 @@ def load(name: str, strict: bool = True) -> OkrDocument:
 
 def texts(doc: OkrDocument) -> list[tuple[str, list[str]]]:
     return [(o.text, [k.text for k in o.key_results]) for o in doc.objectives]
+
+
+def key_result_suggestions(text: str, objective: str | None = None) -> set[str]:
+    """Every suggestion okrlint offers on a key result, under a neutral objective in the item's language."""
+    cyrillic = any("а" <= ch <= "я" for ch in text.lower())
+    objective = objective or ("Сделать сервис удобным" if cyrillic else "Make onboarding effortless")
+    return {s.text for f in lint_item(text, "key_result", objective=objective) for s in f.suggestions}

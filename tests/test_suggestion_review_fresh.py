@@ -19,13 +19,7 @@ import pytest
 
 from okrlint.grammar import gate
 
-from helpers import lint_item, rules_of
-
-
-def _suggestions(text: str, objective: str | None = None) -> set[str]:
-    cyrillic = any("а" <= ch <= "я" for ch in text.lower())
-    objective = objective or ("Сделать сервис удобным" if cyrillic else "Make onboarding effortless")
-    return {s.text for f in lint_item(text, "key_result", objective=objective) for s in f.suggestions}
+from helpers import key_result_suggestions as _suggestions, lint_item, rules_of
 
 
 # ---------------------------------------------------------------- (1) placement
