@@ -1633,7 +1633,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
     level_verb = pred is not None and pred.has(ctx.words("level"))
     pred_end = pred.span_end() if pred is not None else 0
     verbless = pred is None or pred.form == "noun"
-    for q in analysis.quantities:
+    value = _dash_value(analysis, [q for q in analysis.quantities if q.measure]) if verbless else None
+    for q in analysis.quantities if value is None else [value]:  # «Стоимость хранения 1 ТБ — 1 800 ₽»: the value
         if not q.measure or q.frequency or _RANK_TEXT.match(q.text) or q.text.lower() in ctx.words("multiplier"):
             continue  # "once a week": how often a habit recurs has no start value
         if _SCOPE_AFTER.match(text[q.end:]) or re.search(r"\bраз|\d\s?[xх]$", q.text):
@@ -2141,6 +2142,18 @@ def _kpi_metric_words(lang: str) -> frozenset[str]:
     return kpi.word_set(lang, "metric") if kpi is not None else frozenset()
 
 
+def _dash_value(analysis: Analysis, measures: list[Any]) -> Any:
+    """«Доля подростков, пришедших в течение 60 дней, — 20%», «Стоимость хранения 1 ТБ в месяц — 1 800 ₽»: in a
+    Russian metric line the value is the number after the dash; the numbers before it belong to the metric's name."""
+    if analysis.lang != "ru" or len(measures) < 2:
+        return None
+    before_last = analysis.text[:measures[-1].start]
+    if _VALUE_DASH.search(before_last) and before_last.count("(") == before_last.count(")") \
+            and not _SEPARATOR.search(analysis.text[:measures[0].start]):
+        return measures[-1]
+    return None
+
+
 def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = frozenset()) -> Hit | None:
     """«Конверсия в оплату — 8%», «NPS — не ниже 50», «Время ответа ≤ 2 ч», "Churn: 3%": a metric and a level, no change."""
     if analysis.has_baseline:
@@ -2148,12 +2161,7 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
     measures = [q for q in analysis.quantities if q.measure]
     if not measures:
         return None
-    first = measures[0]
-    before_last = analysis.text[:measures[-1].start]
-    if analysis.lang == "ru" and len(measures) > 1 and _VALUE_DASH.search(before_last) \
-            and before_last.count("(") == before_last.count(")") \
-            and not _SEPARATOR.search(analysis.text[:first.start]):
-        first = measures[-1]  # «Доля подростков, пришедших в течение 60 дней, — 20%»: the value follows the dash
+    first = _dash_value(analysis, measures) or measures[0]
     head = analysis.text[:first.start]
     if not re.search(r"[^\W\d_]{2,}", head):
         return None

@@ -177,6 +177,7 @@ class Composed:
     rewritten: bool = False  # an unsafe rewrite of the whole item
     unsafe_edits: tuple[TextEdit, ...] = ()  # the unsafe rewrite as exact edits (a swapped verb), when it is one
     complete: bool = False  # the safe edits are the whole suggestion, not only its hedge part
+    conditional: bool = False  # the edits drop a condition ("if budget allows"): offered, never applied by --fix alone
 
 
 @dataclass
@@ -192,6 +193,7 @@ class _Plan:
     safe: list[TextEdit]
     text: str = ""
     candidates: list[rewrite.Rewrite] = field(default_factory=list)
+    conditional: bool = False  # a hedge that is a condition ("if budget allows"): dropping it is no safe fix
 
     @property
     def lang(self) -> str:
@@ -212,16 +214,18 @@ def _plan(item: Item, marks: Sequence[Mark], analysis: Analysis, deadline: bool,
     safe: list[TextEdit] = []
     for rule_id, targets in fired.items():
         name = rules[rule_id].safe_fix if rule_id in rules else None
-        for target in targets if name else ():
-            edits = SAFE_EDITS[name](original, target.start, target.end, lang)
-            if edits and not _overlap([*safe, *edits]):
-                safe.extend(edits)
+        found = [SAFE_EDITS[name](original, t.start, t.end, lang) for t in targets] if name else []
+        edits = [edit for one in found if one for edit in one]
+        if not all(found) or _overlap([*safe, *edits]):
+            continue  # «Мы хотели бы по возможности …»: a hedge left in place makes dropping the others a half fix
+        safe.extend(edits)
     if lang == "ru":
         for fix in disagreeing_nouns(original):
             edit = (fix.start, fix.end, fix.replacement)
             if not _overlap([*safe, edit]):
                 safe.append(edit)
-    return _Plan(item, marks, analysis, deadline, objective, fired, safe, _apply(original, safe))
+    conditional = any(_CONDITION_HEDGE.match(original[t.start:t.end].strip()) for t in fired.get("hedging", ()))
+    return _Plan(item, marks, analysis, deadline, objective, fired, safe, _apply(original, safe), conditional=conditional)
 
 
 def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> list[rewrite.Rewrite]:
@@ -321,12 +325,12 @@ def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool, str]],
     for plan in plans:
         done = chosen.get(id(plan))
         if done is not None and id(plan) in safe_ids:
-            out.append(Composed(done.text, (), tuple(swaps[id(plan)]), complete=True))
+            out.append(Composed(done.text, (), tuple(swaps[id(plan)]), complete=True, conditional=plan.conditional))
         elif done is not None:
             out.append(Composed(done.text, done.new_key_results, tuple(plan.safe), True,
-                                unsafe_edits=tuple(swaps.get(id(plan), ()))))
+                                unsafe_edits=tuple(swaps.get(id(plan), ())), conditional=plan.conditional))
         else:
-            out.append(Composed(plan.text if plan.safe else None, (), tuple(plan.safe)))
+            out.append(Composed(plan.text if plan.safe else None, (), tuple(plan.safe), conditional=plan.conditional))
     return out
 
 
@@ -510,7 +514,7 @@ def apply(doc: OkrDocument, marks: Sequence[Mark], analyses: Mapping[int, Analys
             if done.text is None:
                 continue
             suggestion = Suggestion(done.text, rewrite.placeholders(done.text), done.new_key_results)
-            safe = safe_fix(doc, item, done.safe_edits) if done.safe_edits else None
+            safe = safe_fix(doc, item, done.safe_edits, "unsafe" if done.conditional else "safe") if done.safe_edits else None
             unsafe = None
             if done.rewritten:  # exact edits where the rewrite is one (a verb), else the whole item
                 unsafe = (safe_fix(doc, item, done.unsafe_edits, "unsafe") if done.unsafe_edits else None) or \

@@ -205,6 +205,12 @@ def _lower_first(tokens: list[Token], text: str) -> str:
     if re.search(r"[a-zа-яё][A-ZА-ЯЁ]", first.text):
         return text  # "HubSpot", "GitHub", «МегаФон»: a capital inside the word makes it a name
     english = not any("\u0400" <= ch <= "\u04ff" for ch in first.text)
+    if english:
+        from .analysis.english import word_options
+
+        options = word_options(first.text.lower())
+        if options and not {"NOUN", "ADJ"} & set(options):
+            return text  # "Google rating": a word the dictionary has only as a verb, heading a noun, is a name
     following = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
     if english and following is not None and following.text[:1].isupper() and not following.text.isupper():
         return text  # "Google Ads", "Net Revenue Retention": the writer's title case
@@ -569,11 +575,26 @@ def kpi(job: Job) -> Rewrite | None:
         if rate and measures and not phrase.startswith("число"):  # «выручку с X до 10 млн ₽ в месяц», not «выручку в месяц с X»
             phrase, target = phrase[:rate.start()], f"{target}{rate.group()}"
         return Rewrite(sentence(_with_when(f"{new_verb} {phrase}{comma} с X до {_after_do(target)}", when)))
-    if measures and body[0].tag_ in ("NNS", "NNPS") or (measures and body[0].lower_.endswith("s") and body[0].pos_ == "NOUN"):
+    head = _english_head(body)
+    counted = head is not None and head.lower_ in _PEOPLE_PLURALS and not _metric_head([head], job)
+    if measures and body[0].tag_ in ("NNS", "NNPS") or (measures and body[0].lower_.endswith("s") and body[0].pos_ == "NOUN") \
+            or counted:  # "Book club members" → "the number of book club members"
         phrase = f"the number of {_lower_first(body, _spaced(body))}"
     else:
         phrase = _english_np(body)
+    scope = _EN_SCOPE_TAIL.search(phrase)
+    if scope is not None:  # "Google rating from X to 4.5+ at every site", not "… at every site from X to 4.5+"
+        return Rewrite(sentence(_with_when(f"{new_verb} {phrase[:scope.start()]} from X to {target}{phrase[scope.start():]}",
+                                           when)))
     return Rewrite(sentence(_with_when(f"{new_verb} {phrase} from X to {target}", when)))
+
+
+# People counted in the plural: a range after them counts them ("the number of members"); not "sales", "signups".
+_PEOPLE_PLURALS = frozenset("members users customers clients subscribers followers students volunteers donors partners "
+                            "attendees participants readers viewers listeners visitors riders drivers patients guests "
+                            "applicants candidates hires employees contributors champions ambassadors mentors".split())
+# A scope at the end of a metric phrase: "at every site", "across all stores", "in each region".
+_EN_SCOPE_TAIL = re.compile(r"\s+(?:at|across|in|for)\s+(?:every|each|all)\b.*$", re.IGNORECASE)
 
 
 def _after_do(target: str) -> str:

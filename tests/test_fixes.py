@@ -227,8 +227,9 @@ HEDGED = [json.loads(line) for path in sorted((CORPUS / "items").glob("*.jsonl")
 def test_safe_fixes_never_introduce_a_finding(record):
     findings = lint_item(record["text"], record["kind"], objective=record.get("objective"))
     safe = [f for f in findings if f.fix is not None and f.fix.applicability == "safe"]
-    if not safe:
-        assert all(f.rule != "hedging" or not f.suggestions for f in findings)  # no safe fix, no safe text offered
+    if not safe:  # no safe fix: no hedge-dropping text offered, or only as an unsafe edit (a dropped condition)
+        assert all(f.rule != "hedging" or not f.suggestions or f.fix is not None and f.fix.applicability == "unsafe"
+                   for f in findings)
         return
     (text,) = {s.text for s in safe[0].suggestions} if safe[0].suggestions[0].placeholders == () else {None}
     fixed = apply_edits_text(record["text"], [
@@ -443,12 +444,33 @@ def test_a_task_template_keeps_the_case_and_invents_no_condition():
 
 
 def test_a_safe_hedge_removal_is_offered_next_to_a_finding_without_a_rewrite():
-    findings = lint_item("Если получится, перевести 30% обращений в самообслуживание", "key_result")
+    findings = lint_item("Постараемся перевести 30% обращений в самообслуживание", "key_result")
     assert {f.rule for f in findings} >= {"hedging"}
-    assert _suggested("Если получится, перевести 30% обращений в самообслуживание") == {
+    assert _suggested("Постараемся перевести 30% обращений в самообслуживание") == {
         "Перевести 30% обращений в самообслуживание"}
     hedge = next(f for f in findings if f.rule == "hedging")
     assert hedge.fix is not None and hedge.fix.applicability == "safe"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Если получится, перевести 30% обращений в самообслуживание", "Перевести 30% обращений в самообслуживание"),
+    ("Potentially bring in an external pre-assessment if budget allows", "Bring in an external pre-assessment"),
+])
+def test_dropping_a_condition_is_offered_but_never_applied_alone(text, expected):
+    """"if budget allows", «Если получится»: without the condition the item is a promise the writer did not make —
+    the edit is offered (unsafe), and `--fix` leaves it to `--unsafe-fixes`."""
+    findings = lint_item(text, "key_result")
+    assert _suggested(text) == {expected}
+    hedge = next(f for f in findings if f.rule == "hedging")
+    assert hedge.fix is not None and hedge.fix.applicability == "unsafe"
+
+
+@pytest.mark.parametrize("text", ["Мы хотели бы по возможности перевести доставку на электротранспорт",
+                                  "Try to re-engage lapsed foundations where possible"])
+def test_no_half_dropped_hedges(text):
+    """Two hedges, one of which cannot be dropped (or both edits collide): dropping only the other is a half fix."""
+    assert "hedging" in {f.rule for f in lint_item(text, "key_result")}
+    assert _suggested(text) == set()
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -8,7 +8,10 @@
 (4) an objective's number takes its rate with it («до 6 млн ₽ в месяц»: no «в месяц» left dangling);
 (5) «310 тыс. ₽ → 345 тыс. ₽» has its start: no baseline asked, no KPI finding;
 (6) an English time keeps its unit in the note: "(currently X hours)";
-(7) a floor with its sign («eNPS — от +30») is not turned into «с X до 30»: the note keeps the writer's words.
+(7) a floor with its sign («eNPS — от +30») is not turned into «с X до 30»: the note keeps the writer's words;
+(8) people counted in the plural get "the number of"; a scope ("at every site") stays after the range; a name the
+    dictionary knows only as a verb ("Google") keeps its capital;
+(9) in a Russian metric line the baseline note follows the value after the dash, not the metric's own numbers.
 """
 
 from __future__ import annotations
@@ -96,3 +99,19 @@ def test_a_signed_floor_keeps_its_words():
     text = "eNPS по итогам пульс-опроса в марте — от +30"
     suggestions = _suggestions(text, "Люди остаются, потому что им здесь хорошо")
     assert suggestions == {text + " (сейчас X)"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Book club members", "Increase the number of book club members from X to Y"),
+    ("Google rating 4.5+ at every site", "Increase Google rating from X to 4.5+ at every site"),
+])
+def test_english_metric_lines_read_naturally(text, expected):
+    assert any(s.startswith(expected) for s in _suggestions(text, "Make every visit easy"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Стоимость хранения 1 ТБ в месяц — 1 800 ₽", "Стоимость хранения 1 ТБ в месяц — 1 800 ₽ (сейчас X ₽)"),
+    ("Доля вечерних эфиров в 19:00 по региону — 8,5%", "Доля вечерних эфиров в 19:00 по региону — 8,5% (сейчас X%)"),
+])
+def test_the_note_follows_the_value_after_the_dash(text, expected):
+    assert _suggestions(text) == {expected}
