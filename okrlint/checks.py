@@ -1062,8 +1062,10 @@ _EN_EXISTS = re.compile(r"^(?:there\s+(?:is|are|will\s+be)|have|has|(?:[\w.-]+\s
 def _owned_artefact(ctx: "Context", analysis: Analysis) -> Token | None:
     """"There is a prototype of X", "The SDK has a v1 spec", "Have a complete onboarding guide": a deliverable that
     exists by the end of the quarter is a task stated as its finished state."""
-    if analysis.lang != "en" or analysis.has_measure:
+    if analysis.lang != "en":
         return None
+    if analysis.has_measure:
+        return _shipped_state(ctx, analysis) if _only_parts_counted(ctx, analysis) else None
     m = _EN_EXISTS.match(analysis.text)
     if m is None:
         return _shipped_state(ctx, analysis)
@@ -1102,23 +1104,71 @@ def _feature_noun(t: Token) -> bool:
     return t.lower_ == "support" or bool(verb_of_noun(t.lower_, "en"))
 
 
-_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+,?\s+){1,5}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?"
-                         r"|(?:(?:is|are)\s+)?(?:live|done|complete|completed|finished|ready|in\s+place|in\s+production)"
+_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+,?\s+){1,7}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?"
+                         r"|(?:goes|go|went)\s+live|open(?=\s+(?:by|to|at|in|on)\b)"
+                         r"|(?:(?:is|are)\s+)?(?:live|done|complete|completed|finished|ready|in\s+place|in\s+production|available)"
                          r"(?=\s*(?:$|[,.;:(—–-]|(?:by|for|in|on|across|at|with|before|to|and)\b)))\b",
                          re.IGNORECASE)  # "New pricing page live by August 15", "Vendor security review done"
 
 
 def _shipped_state(ctx: "Context", analysis: Analysis) -> Token | None:
     """"Smart search is available to all users by default", "Gossipsub implementation exists": a feature or
-    artefact in its finished state — the deliverable, not a change anyone measures."""
-    m = _EN_SHIPPED.match(analysis.text)
+    artefact in its finished state — the deliverable, not a change anyone measures.  Read after a leading hedge
+    ("Stretch: café corner open …" is hedging's; the deliverable is still the line's)."""
+    start = _en_lead_end(analysis)
+    m = _EN_SHIPPED.match(analysis.text[start:])
     if m is None:
         return None
-    subject = analysis.text[:m.end()].split()[:-1]
-    if any(w.lower().rstrip("s") in ctx.words("actors") for w in subject):
-        return None
-    return next((t for t in analysis.tokens if t.idx < m.end() and t.lower_ in ("is", "are", "exist", "exists")), None) \
-        or next((t for t in reversed(analysis.tokens) if t.idx < m.end() and t.is_alpha), None)
+    end = start + m.end()
+    pred = analysis.pred
+    verbs = ctx.words("main") | ctx.words("outcome") | ctx.words("not_task") | _shared_words("level", "en") | _vague_verbs("en")
+    if pred is not None and pred.form in ("imperative", "modal") and pred.head.idx == start and pred.has(verbs):
+        return None  # "Ensure SOX controls are supported by the platform": an order whose object is the clause
+    if any(_people_head(ctx, t) for t in analysis.tokens if start <= t.idx and t.idx + len(t.text) < end):
+        return None  # "Three enterprise customers live on SSO": what people are is an outcome
+    return next((t for t in analysis.tokens if start <= t.idx < end and t.lower_ in ("is", "are", "exist", "exists")), None) \
+        or next((t for t in reversed(analysis.tokens) if t.idx < end and t.is_alpha), None)
+
+
+def _en_lead_end(analysis: Analysis) -> int:
+    """Where an English line starts after a leading hedge or adverb and its colon or comma ("Stretch: ", "Ideally, ")."""
+    from .analysis.predicate import EN_LEAD_ADVERBS
+
+    end = 0
+    for t in analysis.tokens:
+        if t.is_space or t.text in (":", ","):
+            continue
+        if t.lower_ not in EN_LEAD_ADVERBS:
+            return t.idx if end else 0
+        end = t.idx + len(t.text)
+    return 0
+
+
+def _people_head(ctx: "Context", t: Token) -> bool:
+    """A word naming people that heads its phrase in a subject: "Customers, partners and resellers ready" — not a
+    modifier of a following noun ("developer documentation exists" is about documentation)."""
+    people = ctx.words("actors")
+    if not (t.lower_ in people or t.lower_.rstrip("s") in people or t.lemma_.lower() in people):
+        return False
+    nxt = next_word(t)
+    return nxt is None or not nxt.is_alpha or nxt.lower_ in ("and", "or", "is", "are", "live", "ready", "go", "goes",
+                                                                "went", "exist", "exists") \
+        or "NOUN" not in _en_word_options(nxt.lower_)
+
+
+def _only_parts_counted(ctx: "Context", analysis: Analysis) -> bool:
+    """"Mobile key live at all 4 properties", "Airport zone live with 60 parking spots": every number is a small count
+    of things the deliverable covers or contains — no share, money, time, baseline, people or results won."""
+    if analysis.has_baseline:
+        return False
+    for q in analysis.quantities:
+        if not q.measure:
+            continue
+        small = re.fullmatch(r"\d{1,2}", q.text.strip()) is not None or q.text.strip().lower() in _EN_SMALL_COUNTS
+        if not small or q.percent or q.frequency or TIME_UNIT_AFTER.match(analysis.text[q.end:]) \
+                or not _counts_things(analysis, q) or _counts_won(ctx, analysis, q):
+            return False
+    return True
 
 
 def _noun_line(pred: Predicate) -> bool:
@@ -1241,7 +1291,7 @@ def activity(ctx: "Context") -> list[Hit]:
             hit = _span_hit([found], verb=found.text)
         elif (owned := _owned_artefact(ctx, analysis)) is not None:
             skip = owned
-            first = analysis.content[0]
+            first = next(t for t in analysis.content if t.idx >= _en_lead_end(analysis))  # after "Stretch:"
             hit = _span_hit(analysis.doc[first.i:owned.i + 1], verb=owned.text)  # "Offline mode is", "The SDK has"
         elif (pred is None or _noun_line(pred)) and (deliverable := _deliverable_line(ctx, analysis)) is not None:
             first = analysis.content[0]

@@ -210,7 +210,7 @@ _EN_TO_VERBS = {"need", "needs", "want", "wants", "plan", "plans", "aim", "aims"
                 "continue", "start", "begin", "attempt", "like", "love", "attempting", "trying", "aiming", "planning",
                 "hoping", "seeking", "striving"}
 _EN_BE = {"be", "is", "are", "was", "were", "been", "being", "gets", "get", "got"}
-_EN_LEAD_ADVERBS = {"potentially", "hopefully", "ideally", "significantly", "also", "then", "further", "continuously",
+EN_LEAD_ADVERBS = {"potentially", "hopefully", "ideally", "significantly", "also", "then", "further", "continuously",
                     "continually", "dramatically", "substantially", "greatly", "drastically", "radically",
                     "actively", "proactively", "successfully", "fully", "finally", "still", "stretch", "maybe", "perhaps"}
 _PARTICLES = {"out", "up", "off", "on", "down", "in", "over", "through", "towards", "toward", "live"}
@@ -351,7 +351,7 @@ def _closing_frequency(verb: Token) -> bool:
 def _english(doc: Doc) -> Predicate | None:
     words = _content(doc)
     i = 0
-    while i < len(words) and words[i].lower_ in _EN_LEAD_ADVERBS:
+    while i < len(words) and words[i].lower_ in EN_LEAD_ADVERBS:
         i += 1
     if i >= len(words) or _en_metric_label(words[i:]):
         return None
