@@ -676,6 +676,15 @@ def _artefact_object(ctx: "Context", pred: Predicate) -> bool:
     return head.lemma_.lower() in artefacts or head.lower_.rstrip("s") in artefacts
 
 
+def _object_in(pred: Predicate, words: set[str] | frozenset[str]) -> bool:
+    """Whether the head of the predicate's object (the last noun of an English compound) is one of ``words``."""
+    obj = _object_noun(pred)
+    if obj is None:
+        return False
+    head = _compound_head(obj) if obj.lang_ == "en" else obj
+    return head.lemma_.lower() in words or head.lower_ in words or head.lower_.rstrip("s") in words
+
+
 _EN_PEOPLE = {"customer", "client", "partner", "user", "member", "subscriber", "distributor", "dealer", "carrier", "reseller",
               "contributor", "logo", "account", "lead", "participant", "attendee", "buyer", "seller", "supplier", "vendor",
               "merchant", "school", "team", "company", "brand", "sponsor", "investor", "signup", "developer", "student"}
@@ -779,8 +788,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     if ctx.analysis is not None and ctx.analysis.lang == "en" and (obj := _object_noun(pred)) is not None \
             and _compound_head(obj).lemma_.lower() in ctx.words("grown"):
         return False  # "Build a thriving developer community": a community is grown, not delivered
-    if pred.has(main):
-        return True
+    if pred.has(main) or pred.has(ctx.words("closing")) and _object_in(pred, ctx.words("work_items")):
+        return True  # "Close all 11 open findings from the audit": work items closed are work done, not deals won
     negated = any(t.lower_ in ("not", "never", "n't") for t in doc_tokens(pred.head.doc)[pred.end:pred.end + 7])
     if pred.form in ("imperative", "modal") and pred.has(ctx.words("make")) and not _has_complement(pred.head) \
             and _en_comparative_after(pred.head) is None and not negated:  # "Make gitbase queries not crash"
