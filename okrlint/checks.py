@@ -833,7 +833,7 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
                 return t  # «Лендинг опубликован»; not «с зафиксированной дельтой», an attribute
             if t.lemma_.lower() == "готовый" and "Short" in t.morph.get("Variant") and _made_thing_before(ctx, t):
                 return t  # «Интеграция с TipTap готова»: a deliverable in its finished state
-        elif is_participle(t.lower_) and verb_lemma(t, "en") in main and verb_lemma(t, "en") not in ctx.words("verdict"):
+        elif is_participle(t.lower_) and _en_main_participle(t, main) and verb_lemma(t, "en") not in ctx.words("verdict"):
             if any(x.lower_ in _EN_SUBORDINATE for x in analysis.doc[:t.i]):
                 return None  # "Manual corrections after the schedule is published": a time clause, not the deliverable
             prev = prev_word(t)
@@ -842,6 +842,13 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
             if t in passive_steps(analysis.doc):
                 return t  # "is proposed, reviewed by the team, merged and implemented"
     return None
+
+
+def _en_main_participle(t: Token, main: set[str] | frozenset[str]) -> bool:
+    """A participle of a task verb, a phrasal one included: "published", "rolled out" (roll out)."""
+    lemma = verb_lemma(t, "en")
+    nxt = next_word(t)
+    return lemma in main or nxt is not None and f"{lemma} {nxt.lower_}" in main
 
 
 def _made_thing_before(ctx: "Context", t: Token) -> bool:
@@ -1297,7 +1304,9 @@ def activity(ctx: "Context") -> list[Hit]:
             or _runs_on_platform(ctx, analysis) or _product_behaviour(ctx, analysis)
         if found is not None:
             skip = found
-            hit = _span_hit([found], verb=found.text)
+            particle = next_word(found)
+            phrasal = particle is not None and f"{verb_lemma(found, analysis.lang)} {particle.lower_}" in ctx.words("main")
+            hit = _span_hit(found.doc[found.i:particle.i + 1] if phrasal else [found], verb=found.text)  # "rolled out"
         elif (owned := _owned_artefact(ctx, analysis)) is not None:
             skip = owned
             first = next(t for t in analysis.content if t.idx >= _en_lead_end(analysis))  # after "Stretch:"
