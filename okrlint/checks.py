@@ -920,12 +920,13 @@ def _runs_on_platform(ctx: "Context", analysis: Analysis) -> Token | None:
 def _coordinated_task(ctx: "Context", analysis: Analysis) -> Token | None:
     """"Reboot the specs repo and create a working group", "We gather, process and present metrics": a task verb
     coordinated with a predicate that is neither a task nor an outcome (English)."""
-    if analysis.lang != "en" or analysis.pred is None or not any(t.lower_ in _BREAKS for t in analysis.tokens):
-        return None
+    if analysis.lang != "en" or not any(t.lower_ in _BREAKS for t in analysis.tokens):
+        return None  # with no predicate found, a list of acts still names them: "Reshoot the photos, rewrite the copy"
     main = ctx.words("main")
+    head = analysis.pred.head.i if analysis.pred is not None else -1
     acts = _clause_verbs(analysis, set(), set(_action_verbs("en"))) + _verb_chain(analysis)
     for t in acts:
-        if t.i != analysis.pred.head.i and verb_lemma(t, "en") in main:
+        if t.i != head and verb_lemma(t, "en") in main:
             return t
     return None
 

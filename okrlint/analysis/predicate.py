@@ -446,7 +446,9 @@ def _en_metric_label(words: list[Token]) -> bool:
             or nxt.lower_ in _EN_DETERMINERS:
         return False
     if nxt.lower_ in _EN_RATE_HEADS and first.i + 1 == nxt.i:
-        return True  # "Reopen rate", "Close rate", "Open rate"
+        after = words[2] if len(words) > 2 else None
+        compound = after is not None and after.is_alpha and after.i == nxt.i + 1 and set(_en_options(after.text)) == {"NOUN"}
+        return not compound  # "Reopen rate", "Close rate", "Open rate"; not "Review rate parity with …", an order
     label = _EN_LABEL_LINE.match(first.doc.text, first.idx)
     if label is None:
         return False
