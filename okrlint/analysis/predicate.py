@@ -396,7 +396,8 @@ def _english(doc: Doc) -> Predicate | None:
                 or first.lower_ in ("we", "i", "they", "you")):
             return clause
     # "Improve X", "Launch the portal": a base form at the line start (or after a leading adverb).
-    if lemma is not None and low == lemma and (first.pos_ == "VERB" or i > 0 or "NOUN" not in options):
+    if lemma is not None and low == lemma and (first.pos_ == "VERB" or i > 0 or "NOUN" not in options
+                                               or _after_condition(doc) > 0):  # "if time allows, set up fuzzing …"
         return _en_make(first, "imperative", lemma)
     if lemma is not None and low.endswith("ing") and ("NOUN" not in options or determiner_next) and _object_follows(first):
         return _en_make(first, "gerund", lemma)  # "Improving onboarding emails" (not "Onboarding", a noun)
