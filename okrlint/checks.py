@@ -325,6 +325,21 @@ def _counts_won(ctx: "Context", analysis: Analysis, q: Any) -> bool:
     return any(t.lower_ in won or t.lower_.rstrip("s") in won or t.lemma_.lower() in won for t in after)
 
 
+_EN_SCOPE_THRESHOLD = re.compile(r"\b(?:for|with|to|on|of)\s+(?:all\s+|every\s+|each\s+)?(?:[a-z-]+\s+){0,2}?([a-z]+s)\s+"
+                                 r"(?:over|above|exceeding)\s*$", re.IGNORECASE)
+
+
+def _scope_threshold(analysis: Analysis, q: Any) -> bool:
+    """"Introduce written estimates for procedures over $300", "a review call with all accounts over $1m": a bound
+    that picks which things the work covers (English, after the act), not a target for a metric ("revenue over $1M")."""
+    m = _EN_SCOPE_THRESHOLD.search(analysis.text[:q.start]) if analysis.lang == "en" else None
+    if m is None:
+        return False
+    noun = m.group(1).lower()
+    metric = _kpi_metric_words("en") | _shared_words("higher_is_better", "en") | _shared_words("lower_is_better", "en")
+    return noun not in metric and noun.rstrip("s") not in metric
+
+
 # "Prototype approved by the board (0.0 → 1.0)": a grade from 0 to 1 scores whether the milestone is done; it moves no
 # quantity, so it is no outcome attached to the task.
 _GRADE_SCALE = re.compile(r"\(\s*0(?:\.0)?\s*(?:→|->|–|-|to)\s*1(?:\.0)?\s*\)")
@@ -356,7 +371,8 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
         return True  # «Перевести 70% клиентов на API V2 (сейчас 15%)»: a quantity that moves from a known start
     after_skip = skip.idx + len(skip.text) if skip is not None else -1
     quantities = [q for q in analysis.quantities if not q.frequency  # "once a week" says how often, not what changes
-                  and not (grade and grade.start() <= q.start < grade.end())]
+                  and not (grade and grade.start() <= q.start < grade.end())
+                  and not (q.start > after_skip >= 0 and _scope_threshold(analysis, q))]
     for q in quantities:
         if not q.measure:
             continue
