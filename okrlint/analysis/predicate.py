@@ -506,7 +506,7 @@ def _en_clause(words: list[Token]) -> Predicate | None:
             return _en_make(t, "passive", lemma)  # "X will be improved", "The proposal is documented"
         nxt = words[k + 1] if k + 1 < len(words) else None
         attributive = nxt is not None and nxt.is_alpha and nxt.lower_ not in _NOT_OBJECT and nxt.lower_ not in _EN_DETERMINERS \
-            and set(_en_options(nxt.text)) == {"NOUN"}  # "Data driven decisions": the participle describes a noun
+            and set(_en_options(nxt.text)) in ({"NOUN"}, set())  # "Data driven decisions", "structured JSON output": it describes a noun
         if k and is_participle(low) and low != lemma and prev is not None and (_nounish(prev) or prev.like_num) \
                 and plow not in _EN_SUBJECT - {"team"} and not attributive:
             return _en_make(t, "passive", lemma)  # "Press kit published on the website"
