@@ -852,11 +852,24 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
         elif is_participle(t.lower_) and _en_main_participle(t, main) and verb_lemma(t, "en") not in ctx.words("verdict"):
             if any(x.lower_ in _EN_SUBORDINATE for x in analysis.doc[:t.i]):
                 return None  # "Manual corrections after the schedule is published": a time clause, not the deliverable
-            prev = prev_word(t)
+            prev = _before_aside(prev_word(t))
             if prev is not None and (prev.pos_ in ("NOUN", "PROPN") or prev.lower_ in ("is", "are", "was", "were", "be", "been")):
                 return t
             if t in passive_steps(analysis.doc):
                 return t  # "is proposed, reviewed by the team, merged and implemented"
+    return None
+
+
+def _before_aside(t: Token | None) -> Token | None:
+    """The word before a bracketed aside that ends at ``t`` ("3 blog posts (not release announcements) authored by …"
+    → posts), else ``t`` itself."""
+    if t is None or t.text != ")":
+        return t
+    depth = 0
+    for x in reversed(t.doc[:t.i + 1]):
+        depth += x.text.count(")") - x.text.count("(")
+        if depth == 0:
+            return prev_word(x)
     return None
 
 
