@@ -1346,6 +1346,9 @@ def activity(ctx: "Context") -> list[Hit]:
             return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»
         elif pred is None and (counted := _en_counted_deliverables(ctx, analysis)) is not None:
             return [_span_hit(analysis.doc[0:counted.i + 1], verb=counted.text)]  # "12 streams", "Three new features"
+    elif analysis.lang == "en" and pred.has(ctx.words("not_task")) and (found := _coordinated_task(ctx, analysis)) is not None:
+        skip = found  # "Hire 2 drivers, set up overnight runs and test the heatmap": the hire is no task, the rest is
+        hit = _span_hit([found], verb=found.text)
     if hit is None and analysis.lang == "ru" and not _structured_target(ctx.item):
         if not analysis.has_measure:
             hit, skip = _ru_task_shape(ctx, analysis)
