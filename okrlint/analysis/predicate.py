@@ -399,7 +399,9 @@ def _english(doc: Doc) -> Predicate | None:
     if lemma is not None and low == lemma and (first.pos_ == "VERB" or i > 0 or "NOUN" not in options
                                                or _after_condition(doc) > 0):  # "if time allows, set up fuzzing …"
         return _en_make(first, "imperative", lemma)
-    if lemma is not None and low.endswith("ing") and ("NOUN" not in options or determiner_next) and _object_follows(first):
+    phrasal = nxt is not None and f"{lemma} {nxt.lower_}" in _PHRASAL and _object_follows(nxt)  # "Closing out open CAPAs"
+    if lemma is not None and low.endswith("ing") and ("NOUN" not in options or determiner_next or phrasal) \
+            and _object_follows(first):
         return _en_make(first, "gerund", lemma)  # "Improving onboarding emails" (not "Onboarding", a noun)
     if lemma is not None and is_participle(low) and _object_follows(first) and low not in ("set",):
         return _en_make(first, "participle", lemma)  # "Improved admin usability", "Booked revenue" (an attribute?)
