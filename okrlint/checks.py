@@ -330,7 +330,7 @@ _EN_SCOPE_THRESHOLD = re.compile(r"\b(?:for|with|to|on|of)\s+(?:all\s+|every\s+|
 
 
 def _scope_threshold(analysis: Analysis, q: Any) -> bool:
-    """"Introduce written estimates for procedures over $300", "a review call with all accounts over $1m": a bound
+    """"Introduce written quotes for repairs over $500", "a review call with all vendors over $250k": a bound
     that picks which things the work covers (English, after the act), not a target for a metric ("revenue over $1M")."""
     m = _EN_SCOPE_THRESHOLD.search(analysis.text[:q.start]) if analysis.lang == "en" else None
     if m is None:
@@ -805,7 +805,7 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
             and _compound_head(obj).lemma_.lower() in ctx.words("grown"):
         return False  # "Build a thriving developer community": a community is grown, not delivered
     if pred.has(main) or pred.has(ctx.words("closing")) and _object_in(pred, ctx.words("work_items")):
-        return True  # "Close all 11 open findings from the audit": work items closed are work done, not deals won
+        return True  # "Close all 8 open findings from the pen test": work items closed are work done, not deals won
     negated = any(t.lower_ in ("not", "never", "n't") for t in doc_tokens(pred.head.doc)[pred.end:pred.end + 7])
     if pred.form in ("imperative", "modal") and pred.has(ctx.words("make")) and not _has_complement(pred.head) \
             and _en_comparative_after(pred.head) is None and not negated:  # "Make gitbase queries not crash"
@@ -950,7 +950,7 @@ def _coordinated_task(ctx: "Context", analysis: Analysis) -> Token | None:
     """"Reboot the specs repo and create a working group", "We gather, process and present metrics": a task verb
     coordinated with a predicate that is neither a task nor an outcome (English)."""
     if analysis.lang != "en" or not any(t.lower_ in _BREAKS for t in analysis.tokens):
-        return None  # with no predicate found, a list of acts still names them: "Reshoot the photos, rewrite the copy"
+        return None  # with no predicate found, a list of acts still names them: "Reshoot menu photos, rewrite the copy"
     main = ctx.words("main")
     head = analysis.pred.head.i if analysis.pred is not None else -1
     acts = _clause_verbs(analysis, set(), set(_action_verbs("en"))) + _verb_chain(analysis)
@@ -1160,7 +1160,7 @@ _EN_SHIPPED = re.compile(r"^(?:[\w.+-]+,?\s+){1,7}(?:(?:is|are)\s+(?:now\s+)?(?:
 def _shipped_state(ctx: "Context", analysis: Analysis) -> Token | None:
     """"Smart search is available to all users by default", "Gossipsub implementation exists": a feature or
     artefact in its finished state — the deliverable, not a change anyone measures.  Read after a leading hedge
-    ("Stretch: café corner open …" is hedging's; the deliverable is still the line's)."""
+    ("Stretch: rooftop terrace open …" is hedging's; the deliverable is still the line's)."""
     start = _en_lead_end(analysis)
     m = _EN_SHIPPED.match(analysis.text[start:])
     if m is None:
@@ -1203,7 +1203,7 @@ def _people_head(ctx: "Context", t: Token) -> bool:
 
 
 def _only_parts_counted(ctx: "Context", analysis: Analysis) -> bool:
-    """"Mobile key live at all 4 properties", "Airport zone live with 60 parking spots": every number is a small count
+    """"Contactless check-in live at all 6 hotels", "Rooftop bar live with 40 seats": every number is a small count
     of things the deliverable covers or contains — no share, money, time, baseline, people or results won."""
     if analysis.has_baseline:
         return False
@@ -1347,7 +1347,7 @@ def activity(ctx: "Context") -> list[Hit]:
         elif pred is None and (counted := _en_counted_deliverables(ctx, analysis)) is not None:
             return [_span_hit(analysis.doc[0:counted.i + 1], verb=counted.text)]  # "12 streams", "Three new features"
     elif analysis.lang == "en" and pred.has(ctx.words("not_task")) and (found := _coordinated_task(ctx, analysis)) is not None:
-        skip = found  # "Hire 2 drivers, set up overnight runs and test the heatmap": the hire is no task, the rest is
+        skip = found  # "Hire 3 packers, buy a printer and test the packing line": the hire is no task, the rest is
         hit = _span_hit([found], verb=found.text)
     if hit is None and analysis.lang == "ru" and not _structured_target(ctx.item):
         if not analysis.has_measure:

@@ -397,9 +397,9 @@ def _english(doc: Doc) -> Predicate | None:
             return clause
     # "Improve X", "Launch the portal": a base form at the line start (or after a leading adverb).
     if lemma is not None and low == lemma and (first.pos_ == "VERB" or i > 0 or "NOUN" not in options
-                                               or _after_condition(doc) > 0):  # "if time allows, set up fuzzing …"
+                                               or _after_condition(doc) > 0):  # "If the pilot succeeds, set up canary deploys"
         return _en_make(first, "imperative", lemma)
-    phrasal = nxt is not None and f"{lemma} {nxt.lower_}" in _PHRASAL and _object_follows(nxt)  # "Closing out open CAPAs"
+    phrasal = nxt is not None and f"{lemma} {nxt.lower_}" in _PHRASAL and _object_follows(nxt)  # "Closing out open findings"
     if lemma is not None and low.endswith("ing") and ("NOUN" not in options or determiner_next or phrasal) \
             and _object_follows(first):
         return _en_make(first, "gerund", lemma)  # "Improving onboarding emails" (not "Onboarding", a noun)
@@ -451,7 +451,7 @@ def _en_metric_label(words: list[Token]) -> bool:
     if nxt.lower_ in _EN_RATE_HEADS and first.i + 1 == nxt.i:
         after = words[2] if len(words) > 2 else None
         compound = after is not None and after.is_alpha and after.i == nxt.i + 1 and set(_en_options(after.text)) == {"NOUN"}
-        return not compound  # "Reopen rate", "Close rate", "Open rate"; not "Review rate parity with …", an order
+        return not compound  # "Reopen rate", "Close rate", "Open rate"; not "Review rate parity with the booking sites", an order
     label = _EN_LABEL_LINE.match(first.doc.text, first.idx)
     if label is None:
         return False
