@@ -348,8 +348,31 @@ def _closing_frequency(verb: Token) -> bool:
     return bool(between) and any(t.text[:1].isupper() for t in between) and not any(t.lower_ in _EN_SUBJECT for t in between)
 
 
+def _after_owner(doc: Doc) -> int:
+    """Where the order starts after a short owner or area label ("Marketing: publish the brand guide", "Docs – write
+    the API reference"): one to three words, a colon or a spaced dash, then a base-form verb with an object.  A
+    "Metric: value" line or a label naming a deliverable ("Loyalty components: badges, …") keeps its start."""
+    tokens = [t for t in doc_tokens(doc) if not t.is_space]
+    for k, t in enumerate(tokens[1:5], start=1):
+        if t.text not in (":", "–", "—") or t.text != ":" and not (t.whitespace_ and doc[t.i - 1].whitespace_):
+            continue
+        label = tokens[:k]
+        if not all(x.is_alpha or x.text in ("&", "/", "-") for x in label) or k + 1 >= len(tokens):
+            return 0
+        verb = tokens[k + 1]
+        low = verb.lower_
+        nxt = next_word(verb)
+        noun = "NOUN" in _en_options(low) and not (nxt is not None and (nxt.like_num or nxt.lower_ in _EN_DETERMINERS))
+        if verb.is_alpha and _en_verb(low) == low and "VERB" in _en_options(low) and _object_follows(verb) \
+                and low not in _EN_SUBJECT and not verb.text.isupper() and not noun:  # "Docs: Style guide for …" is a name
+            return verb.i
+        return 0
+    return 0
+
+
 def _english(doc: Doc) -> Predicate | None:
-    words = _content(doc)
+    start = _after_owner(doc)
+    words = [t for t in _content(doc) if t.i >= start]
     i = 0
     while i < len(words) and words[i].lower_ in EN_LEAD_ADVERBS:
         i += 1
