@@ -1021,6 +1021,8 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
             or analysis.lang != "ru" and _metric_target(phrase, _kpi_metric_words(analysis.lang)):
         return None  # "Q3 revenue target" names a metric's level, not a deliverable
     artefacts = ctx.words("artefact", "ru") | ctx.words("artefact", "en")  # roadmaps mix scripts: «Деплой на VPS / PaaS»
+    if analysis.lang == "en":
+        artefacts = artefacts | ctx.words("products", "en")  # "Gitbase web client", "Typo Analyzer as a GitHub app"
     cyrillic = any(re.search("[а-яё]", t.lower_) for t in phrase)
     for head in phrase if analysis.lang == "ru" or cyrillic else phrase[-1:]:  # «Telegram-бот»; "Slack integration"
         parts = {head.lemma_.lower(), head.lower_, *head.lemma_.lower().split("-"), head.lower_.rstrip("s")}
