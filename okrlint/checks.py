@@ -1348,9 +1348,10 @@ def activity(ctx: "Context") -> list[Hit]:
             return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»
         elif pred is None and (counted := _en_counted_deliverables(ctx, analysis)) is not None:
             return [_span_hit(analysis.doc[0:counted.i + 1], verb=counted.text)]  # "12 streams", "Three new features"
-    elif analysis.lang == "en" and pred.has(ctx.words("not_task")) and (found := _coordinated_task(ctx, analysis)) is not None:
-        skip = found  # "Hire 3 packers, buy a printer and test the packing line": the hire is no task, the rest is
-        hit = _span_hit([found], verb=found.text)
+    elif analysis.lang == "en" and pred.has(ctx.words("not_task")) and (found := _coordinated_task(ctx, analysis)) is not None \
+            and not any(q.start > found.idx and _counts_things(analysis, q) for q in analysis.quantities):
+        skip = found  # "Hire 3 packers, buy a printer and test the packing line": the hire is no task, the rest is;
+        hit = _span_hit([found], verb=found.text)  # "Sign 10 customers and launch in 3 markets" counts how far it reaches
     if hit is None and analysis.lang == "ru" and not _structured_target(ctx.item):
         if not analysis.has_measure:
             hit, skip = _ru_task_shape(ctx, analysis)
