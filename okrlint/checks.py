@@ -326,6 +326,21 @@ def _counts_won(ctx: "Context", analysis: Analysis, q: Any) -> bool:
     return any(t.lower_ in won or t.lower_.rstrip("s") in won or t.lemma_.lower() in won for t in after)
 
 
+_EN_SCOPE_THRESHOLD = re.compile(r"\b(?:for|with|to|on|of)\s+(?:all\s+|every\s+|each\s+)?(?:[a-z-]+\s+){0,2}?([a-z]+s)\s+"
+                                 r"(?:over|above|exceeding)\s*$", re.IGNORECASE)
+
+
+def _scope_threshold(analysis: Analysis, q: Any) -> bool:
+    """"Introduce written quotes for repairs over $500", "a review call with all vendors over $250k": a bound
+    that picks which things the work covers (English, after the act), not a target for a metric ("revenue over $1M")."""
+    m = _EN_SCOPE_THRESHOLD.search(analysis.text[:q.start]) if analysis.lang == "en" else None
+    if m is None:
+        return False
+    noun = m.group(1).lower()
+    metric = _kpi_metric_words("en") | _shared_words("higher_is_better", "en") | _shared_words("lower_is_better", "en")
+    return noun not in metric and noun.rstrip("s") not in metric
+
+
 # "Prototype approved by the board (0.0 → 1.0)": a grade from 0 to 1 scores whether the milestone is done; it moves no
 # quantity, so it is no outcome attached to the task.
 _GRADE_SCALE = re.compile(r"\(\s*0(?:\.0)?\s*(?:→|->|–|-|to)\s*1(?:\.0)?\s*\)")
@@ -357,7 +372,8 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
         return True  # «Перевести 70% клиентов на API V2 (сейчас 15%)»: a quantity that moves from a known start
     after_skip = skip.idx + len(skip.text) if skip is not None else -1
     quantities = [q for q in analysis.quantities if not q.frequency  # "once a week" says how often, not what changes
-                  and not (grade and grade.start() <= q.start < grade.end())]
+                  and not (grade and grade.start() <= q.start < grade.end())
+                  and not (q.start > after_skip >= 0 and _scope_threshold(analysis, q))]
     for q in quantities:
         if not q.measure:
             continue
@@ -679,6 +695,15 @@ def _artefact_object(ctx: "Context", pred: Predicate) -> bool:
     return head.lemma_.lower() in artefacts or head.lower_.rstrip("s") in artefacts
 
 
+def _object_in(pred: Predicate, words: set[str] | frozenset[str]) -> bool:
+    """Whether the head of the predicate's object (the last noun of an English compound) is one of ``words``."""
+    obj = _object_noun(pred)
+    if obj is None:
+        return False
+    head = _compound_head(obj) if obj.lang_ == "en" else obj
+    return head.lemma_.lower() in words or head.lower_ in words or head.lower_.rstrip("s") in words
+
+
 _EN_PEOPLE = {"customer", "client", "partner", "user", "member", "subscriber", "distributor", "dealer", "carrier", "reseller",
               "contributor", "logo", "account", "lead", "participant", "attendee", "buyer", "seller", "supplier", "vendor",
               "merchant", "school", "team", "company", "brand", "sponsor", "investor", "signup", "developer", "student"}
@@ -782,8 +807,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     if ctx.analysis is not None and ctx.analysis.lang == "en" and (obj := _object_noun(pred)) is not None \
             and _compound_head(obj).lemma_.lower() in ctx.words("grown"):
         return False  # "Build a thriving developer community": a community is grown, not delivered
-    if pred.has(main):
-        return True
+    if pred.has(main) or pred.has(ctx.words("closing")) and _object_in(pred, ctx.words("work_items")):
+        return True  # "Close all 8 open findings from the pen test": work items closed are work done, not deals won
     negated = any(t.lower_ in ("not", "never", "n't") for t in doc_tokens(pred.head.doc)[pred.end:pred.end + 7])
     if pred.form in ("imperative", "modal") and pred.has(ctx.words("make")) and not _has_complement(pred.head) \
             and _en_comparative_after(pred.head) is None and not negated:  # "Make gitbase queries not crash"
@@ -827,15 +852,35 @@ def _passive_milestone(ctx: "Context", analysis: Analysis) -> Token | None:
                 return t  # «Лендинг опубликован»; not «с зафиксированной дельтой», an attribute
             if t.lemma_.lower() == "готовый" and "Short" in t.morph.get("Variant") and _made_thing_before(ctx, t):
                 return t  # «Интеграция с TipTap готова»: a deliverable in its finished state
-        elif is_participle(t.lower_) and verb_lemma(t, "en") in main and verb_lemma(t, "en") not in ctx.words("verdict"):
+        elif is_participle(t.lower_) and _en_main_participle(t, main) and verb_lemma(t, "en") not in ctx.words("verdict"):
             if any(x.lower_ in _EN_SUBORDINATE for x in analysis.doc[:t.i]):
                 return None  # "Manual corrections after the schedule is published": a time clause, not the deliverable
-            prev = prev_word(t)
+            prev = _before_aside(prev_word(t))
             if prev is not None and (prev.pos_ in ("NOUN", "PROPN") or prev.lower_ in ("is", "are", "was", "were", "be", "been")):
                 return t
             if t in passive_steps(analysis.doc):
                 return t  # "is proposed, reviewed by the team, merged and implemented"
     return None
+
+
+def _before_aside(t: Token | None) -> Token | None:
+    """The word before a bracketed aside that ends at ``t`` ("3 blog posts (not release announcements) authored by …"
+    → posts), else ``t`` itself."""
+    if t is None or t.text != ")":
+        return t
+    depth = 0
+    for x in reversed(t.doc[:t.i + 1]):
+        depth += x.text.count(")") - x.text.count("(")
+        if depth == 0:
+            return prev_word(x)
+    return None
+
+
+def _en_main_participle(t: Token, main: set[str] | frozenset[str]) -> bool:
+    """A participle of a task verb, a phrasal one included: "published", "rolled out" (roll out)."""
+    lemma = verb_lemma(t, "en")
+    nxt = next_word(t)
+    return lemma in main or nxt is not None and f"{lemma} {nxt.lower_}" in main
 
 
 def _made_thing_before(ctx: "Context", t: Token) -> bool:
@@ -907,12 +952,13 @@ def _runs_on_platform(ctx: "Context", analysis: Analysis) -> Token | None:
 def _coordinated_task(ctx: "Context", analysis: Analysis) -> Token | None:
     """"Reboot the specs repo and create a working group", "We gather, process and present metrics": a task verb
     coordinated with a predicate that is neither a task nor an outcome (English)."""
-    if analysis.lang != "en" or analysis.pred is None or not any(t.lower_ in _BREAKS for t in analysis.tokens):
-        return None
+    if analysis.lang != "en" or not any(t.lower_ in _BREAKS for t in analysis.tokens):
+        return None  # with no predicate found, a list of acts still names them: "Reshoot menu photos, rewrite the copy"
     main = ctx.words("main")
+    head = analysis.pred.head.i if analysis.pred is not None else -1
     acts = _clause_verbs(analysis, set(), set(_action_verbs("en"))) + _verb_chain(analysis)
     for t in acts:
-        if t.i != analysis.pred.head.i and verb_lemma(t, "en") in main:
+        if t.i != head and verb_lemma(t, "en") in main:
             return t
     return None
 
@@ -978,6 +1024,8 @@ def _deliverable_line(ctx: "Context", analysis: Analysis) -> Token | None:
             or analysis.lang != "ru" and _metric_target(phrase, _kpi_metric_words(analysis.lang)):
         return None  # "Q3 revenue target" names a metric's level, not a deliverable
     artefacts = ctx.words("artefact", "ru") | ctx.words("artefact", "en")  # roadmaps mix scripts: «Деплой на VPS / PaaS»
+    if analysis.lang == "en":
+        artefacts = artefacts | ctx.words("products", "en")  # "Gitbase web client", "Typo Analyzer as a GitHub app"
     cyrillic = any(re.search("[а-яё]", t.lower_) for t in phrase)
     for head in phrase if analysis.lang == "ru" or cyrillic else phrase[-1:]:  # «Telegram-бот»; "Slack integration"
         parts = {head.lemma_.lower(), head.lower_, *head.lemma_.lower().split("-"), head.lower_.rstrip("s")}
@@ -1065,8 +1113,10 @@ _EN_EXISTS = re.compile(r"^(?:there\s+(?:is|are|will\s+be)|have|has|(?:[\w.-]+\s
 def _owned_artefact(ctx: "Context", analysis: Analysis) -> Token | None:
     """"There is a prototype of X", "The SDK has a v1 spec", "Have a complete onboarding guide": a deliverable that
     exists by the end of the quarter is a task stated as its finished state."""
-    if analysis.lang != "en" or analysis.has_measure:
+    if analysis.lang != "en":
         return None
+    if analysis.has_measure:
+        return _shipped_state(ctx, analysis) if _only_parts_counted(ctx, analysis) else None
     m = _EN_EXISTS.match(analysis.text)
     if m is None:
         return _shipped_state(ctx, analysis)
@@ -1105,23 +1155,71 @@ def _feature_noun(t: Token) -> bool:
     return t.lower_ == "support" or bool(verb_of_noun(t.lower_, "en"))
 
 
-_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+,?\s+){1,5}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?"
-                         r"|(?:(?:is|are)\s+)?(?:live|done|complete|completed|finished|ready|in\s+place|in\s+production)"
+_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+,?\s+){1,7}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?"
+                         r"|(?:goes|go|went)\s+live|open(?=\s+(?:by|to|at|in|on)\b)"
+                         r"|(?:(?:is|are)\s+)?(?:live|done|complete|completed|finished|ready|in\s+place|in\s+production|available)"
                          r"(?=\s*(?:$|[,.;:(—–-]|(?:by|for|in|on|across|at|with|before|to|and)\b)))\b",
                          re.IGNORECASE)  # "New pricing page live by August 15", "Vendor security review done"
 
 
 def _shipped_state(ctx: "Context", analysis: Analysis) -> Token | None:
     """"Smart search is available to all users by default", "Gossipsub implementation exists": a feature or
-    artefact in its finished state — the deliverable, not a change anyone measures."""
-    m = _EN_SHIPPED.match(analysis.text)
+    artefact in its finished state — the deliverable, not a change anyone measures.  Read after a leading hedge
+    ("Stretch: rooftop terrace open …" is hedging's; the deliverable is still the line's)."""
+    start = _en_lead_end(analysis)
+    m = _EN_SHIPPED.match(analysis.text[start:])
     if m is None:
         return None
-    subject = analysis.text[:m.end()].split()[:-1]
-    if any(w.lower().rstrip("s") in ctx.words("actors") for w in subject):
-        return None
-    return next((t for t in analysis.tokens if t.idx < m.end() and t.lower_ in ("is", "are", "exist", "exists")), None) \
-        or next((t for t in reversed(analysis.tokens) if t.idx < m.end() and t.is_alpha), None)
+    end = start + m.end()
+    pred = analysis.pred
+    verbs = ctx.words("main") | ctx.words("outcome") | ctx.words("not_task") | _shared_words("level", "en") | _vague_verbs("en")
+    if pred is not None and pred.form in ("imperative", "modal") and pred.head.idx == start and pred.has(verbs):
+        return None  # "Ensure SOX controls are supported by the platform": an order whose object is the clause
+    if any(_people_head(ctx, t) for t in analysis.tokens if start <= t.idx and t.idx + len(t.text) < end):
+        return None  # "Three enterprise customers live on SSO": what people are is an outcome
+    return next((t for t in analysis.tokens if start <= t.idx < end and t.lower_ in ("is", "are", "exist", "exists")), None) \
+        or next((t for t in reversed(analysis.tokens) if t.idx < end and t.is_alpha), None)
+
+
+def _en_lead_end(analysis: Analysis) -> int:
+    """Where an English line starts after a leading hedge or adverb and its colon or comma ("Stretch: ", "Ideally, ")."""
+    from .analysis.predicate import EN_LEAD_ADVERBS
+
+    end = 0
+    for t in analysis.tokens:
+        if t.is_space or t.text in (":", ","):
+            continue
+        if t.lower_ not in EN_LEAD_ADVERBS:
+            return t.idx if end else 0
+        end = t.idx + len(t.text)
+    return 0
+
+
+def _people_head(ctx: "Context", t: Token) -> bool:
+    """A word naming people that heads its phrase in a subject: "Customers, partners and resellers ready" — not a
+    modifier of a following noun ("developer documentation exists" is about documentation)."""
+    people = ctx.words("actors")
+    if not (t.lower_ in people or t.lower_.rstrip("s") in people or t.lemma_.lower() in people):
+        return False
+    nxt = next_word(t)
+    return nxt is None or not nxt.is_alpha or nxt.lower_ in ("and", "or", "is", "are", "live", "ready", "go", "goes",
+                                                                "went", "exist", "exists") \
+        or "NOUN" not in _en_word_options(nxt.lower_)
+
+
+def _only_parts_counted(ctx: "Context", analysis: Analysis) -> bool:
+    """"Contactless check-in live at all 6 hotels", "Rooftop bar live with 40 seats": every number is a small count
+    of things the deliverable covers or contains — no share, money, time, baseline, people or results won."""
+    if analysis.has_baseline:
+        return False
+    for q in analysis.quantities:
+        if not q.measure:
+            continue
+        small = re.fullmatch(r"\d{1,2}", q.text.strip()) is not None or q.text.strip().lower() in _EN_SMALL_COUNTS
+        if not small or q.percent or q.frequency or TIME_UNIT_AFTER.match(analysis.text[q.end:]) \
+                or not _counts_things(analysis, q) or _counts_won(ctx, analysis, q):
+            return False
+    return True
 
 
 def _noun_line(pred: Predicate) -> bool:
@@ -1241,16 +1339,22 @@ def activity(ctx: "Context") -> list[Hit]:
             or _runs_on_platform(ctx, analysis) or _product_behaviour(ctx, analysis)
         if found is not None:
             skip = found
-            hit = _span_hit([found], verb=found.text)
+            particle = next_word(found)
+            phrasal = particle is not None and f"{verb_lemma(found, analysis.lang)} {particle.lower_}" in ctx.words("main")
+            hit = _span_hit(found.doc[found.i:particle.i + 1] if phrasal else [found], verb=found.text)  # "rolled out"
         elif (owned := _owned_artefact(ctx, analysis)) is not None:
             skip = owned
-            first = analysis.content[0]
+            first = next(t for t in analysis.content if t.idx >= _en_lead_end(analysis))  # after "Stretch:"
             hit = _span_hit(analysis.doc[first.i:owned.i + 1], verb=owned.text)  # "Offline mode is", "The SDK has"
         elif (pred is None or _noun_line(pred)) and (deliverable := _deliverable_line(ctx, analysis)) is not None:
             first = analysis.content[0]
             return [_span_hit(analysis.doc[first.i:deliverable.i + 1], verb=deliverable.text)]  # «Telegram-бот»
         elif pred is None and (counted := _en_counted_deliverables(ctx, analysis)) is not None:
             return [_span_hit(analysis.doc[0:counted.i + 1], verb=counted.text)]  # "12 streams", "Three new features"
+    elif analysis.lang == "en" and pred.has(ctx.words("not_task")) and (found := _coordinated_task(ctx, analysis)) is not None \
+            and not any(q.start > found.idx and _counts_things(analysis, q) for q in analysis.quantities):
+        skip = found  # "Hire 3 packers, buy a printer and test the packing line": the hire is no task, the rest is;
+        hit = _span_hit([found], verb=found.text)  # "Sign 10 customers and launch in 3 markets" counts how far it reaches
     if hit is None and analysis.lang == "ru" and not _structured_target(ctx.item):
         if not analysis.has_measure:
             hit, skip = _ru_task_shape(ctx, analysis)

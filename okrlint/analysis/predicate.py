@@ -241,7 +241,7 @@ _EN_TO_VERBS = {"need", "needs", "want", "wants", "plan", "plans", "aim", "aims"
                 "continue", "start", "begin", "attempt", "like", "love", "attempting", "trying", "aiming", "planning",
                 "hoping", "seeking", "striving"}
 _EN_BE = {"be", "is", "are", "was", "were", "been", "being", "gets", "get", "got"}
-_EN_LEAD_ADVERBS = {"potentially", "hopefully", "ideally", "significantly", "also", "then", "further", "continuously",
+EN_LEAD_ADVERBS = {"potentially", "hopefully", "ideally", "significantly", "also", "then", "further", "continuously",
                     "continually", "dramatically", "substantially", "greatly", "drastically", "radically",
                     "actively", "proactively", "successfully", "fully", "finally", "still", "stretch", "maybe", "perhaps"}
 _PARTICLES = {"out", "up", "off", "on", "down", "in", "over", "through", "towards", "toward", "live"}
@@ -382,10 +382,33 @@ def _closing_frequency(verb: Token) -> bool:
     return bool(between) and any(t.text[:1].isupper() for t in between) and not any(t.lower_ in _EN_SUBJECT for t in between)
 
 
+def _after_owner(doc: Doc) -> int:
+    """Where the order starts after a short owner or area label ("Marketing: publish the brand guide", "Docs – write
+    the API reference"): one to three words, a colon or a spaced dash, then a base-form verb with an object.  A
+    "Metric: value" line or a label naming a deliverable ("Loyalty components: badges, …") keeps its start."""
+    tokens = [t for t in doc_tokens(doc) if not t.is_space]
+    for k, t in enumerate(tokens[1:5], start=1):
+        if t.text not in (":", "–", "—") or t.text != ":" and not (t.whitespace_ and doc[t.i - 1].whitespace_):
+            continue
+        label = tokens[:k]
+        if not all(x.is_alpha or x.text in ("&", "/", "-") for x in label) or k + 1 >= len(tokens):
+            return 0
+        verb = tokens[k + 1]
+        low = verb.lower_
+        nxt = next_word(verb)
+        noun = "NOUN" in _en_options(low) and not (nxt is not None and (nxt.like_num or nxt.lower_ in _EN_DETERMINERS))
+        if verb.is_alpha and _en_verb(low) == low and "VERB" in _en_options(low) and _object_follows(verb) \
+                and low not in _EN_SUBJECT and not verb.text.isupper() and not noun:  # "Docs: Style guide for …" is a name
+            return verb.i
+        return 0
+    return 0
+
+
 def _english(doc: Doc) -> Predicate | None:
-    words = _content(doc)
+    start = _after_owner(doc)
+    words = [t for t in _content(doc) if t.i >= start]
     i = 0
-    while i < len(words) and words[i].lower_ in _EN_LEAD_ADVERBS:
+    while i < len(words) and words[i].lower_ in EN_LEAD_ADVERBS:
         i += 1
     if i >= len(words) or _en_metric_label(words[i:]):
         return None
@@ -430,9 +453,12 @@ def _english(doc: Doc) -> Predicate | None:
                 or first.lower_ in ("we", "i", "they", "you")):
             return clause
     # "Improve X", "Launch the portal": a base form at the line start (or after a leading adverb).
-    if lemma is not None and low == lemma and (first.pos_ == "VERB" or i > 0 or "NOUN" not in options):
+    if lemma is not None and low == lemma and (first.pos_ == "VERB" or i > 0 or "NOUN" not in options
+                                               or _after_condition(doc) > 0):  # "If the pilot succeeds, set up canary deploys"
         return _en_make(first, "imperative", lemma)
-    if lemma is not None and low.endswith("ing") and ("NOUN" not in options or determiner_next) and _object_follows(first):
+    phrasal = nxt is not None and f"{lemma} {nxt.lower_}" in _PHRASAL and _object_follows(nxt)  # "Closing out open findings"
+    if lemma is not None and low.endswith("ing") and ("NOUN" not in options or determiner_next or phrasal) \
+            and _object_follows(first):
         return _en_make(first, "gerund", lemma)  # "Improving onboarding emails" (not "Onboarding", a noun)
     if lemma in ("work", "focus") and low.endswith("ing") and nxt is not None and nxt.lower_ in ("on", "towards", "toward"):
         return _en_make(first, "gerund", lemma)  # "Working on portion sizes": an effort, not a noun "working"
@@ -482,7 +508,9 @@ def _en_metric_label(words: list[Token]) -> bool:
             or nxt.lower_ in _EN_DETERMINERS:
         return False
     if nxt.lower_ in _EN_RATE_HEADS and first.i + 1 == nxt.i:
-        return True  # "Reopen rate", "Close rate", "Open rate"
+        after = words[2] if len(words) > 2 else None
+        compound = after is not None and after.is_alpha and after.i == nxt.i + 1 and set(_en_options(after.text)) == {"NOUN"}
+        return not compound  # "Reopen rate", "Close rate", "Open rate"; not "Review rate parity with the booking sites", an order
     label = _EN_LABEL_LINE.match(first.doc.text, first.idx)
     if label is None:
         return False
@@ -539,7 +567,7 @@ def _en_clause(words: list[Token]) -> Predicate | None:
             return _en_make(t, "passive", lemma)  # "X will be improved", "The proposal is documented"
         nxt = words[k + 1] if k + 1 < len(words) else None
         attributive = nxt is not None and nxt.is_alpha and nxt.lower_ not in _NOT_OBJECT and nxt.lower_ not in _EN_DETERMINERS \
-            and set(_en_options(nxt.text)) == {"NOUN"}  # "Data driven decisions": the participle describes a noun
+            and set(_en_options(nxt.text)) in ({"NOUN"}, set())  # "Data driven decisions", "structured JSON output": it describes a noun
         if k and is_participle(low) and low != lemma and prev is not None and (_nounish(prev) or prev.like_num) \
                 and plow not in _EN_SUBJECT - {"team"} and not attributive:
             return _en_make(t, "passive", lemma)  # "Press kit published on the website"

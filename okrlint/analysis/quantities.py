@@ -85,7 +85,8 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
           r"зим\w*|лет\w*|весн\w*|осен\w*|квартал\w*|кв\.?|год\w*|месяц\w*)(?:\s+20\d\d)?\s*(?:[:=]|\s[—–-])\s*[~≈]?[$€₽£]?\d"),
     (None, r"\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|полутора|"
            r"двадцати|тридцати|сорока|пятидесяти|ста)\s+(?:\w+\s+)?до\b"),  # «с полутора часов до 40 минут»
-    ("from", rf"\bfrom\s+(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}"),
+    # "from 40 to 60", "from the current 12"; not a date ("items from the Mar 3 outage review", "from the 2026 pen test")
+    ("from", rf"\bfrom\s+(?!(?:the\s+)?(?:{_MONTHS})\.?\s+\d|the\s+(?:19|20)\d\d\s+(?!to\b)[^\W\d_])(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}"),
     (None, r"\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from|compared\s+(?:to|with)|relative\s+to)\b"),
     (">", rf"{_D}[\w%]*\.?(?:\s?(?:[^\W\d_]{{1,6}}\.?|[$€₽£¥]))?(?:\s?[$€₽£¥])?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽£]?{_D}"),  # «310 тыс. ₽ → 345»
     # a past value said in words: «(в прошлом квартале было девять)», "(it was 3.5% in Q1)", "last quarter: 9"
