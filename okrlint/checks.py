@@ -1729,6 +1729,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         return []  # «1 тыс. регистраций в первую неделю после запуска»: the metric of something new has no start yet
     if pred is not None and pred.has(ctx.words("maintain")):
         return []  # «Поддерживать NPS на уровне 50»: a level to keep is about where the metric is; kpi-wording says it
+    if analysis.lang == "ru" and pred is not None and pred.form == "finite" and _one_off_subject(analysis, pred):
+        return []  # «Благотворительный концерт в феврале принесёт не менее 800 тыс. ₽»: a one-off event starts at zero
     label_value = _en_metric_label_line(ctx, analysis) if ctx.kind == "key_result" else None
     if label_value is not None:  # "Avg system size sold: 8.5 kW", "Agent eNPS: +20": «Metric: value», the value a level
         unit = _UNIT.match(text[label_value.end:])
@@ -2740,6 +2742,14 @@ def _en_later_sentence_target(analysis: Analysis) -> str | None:
             if t.lower_ in counted or t.lemma_.lower() in counted or t.lower_.rstrip("s") in counted:
                 return analysis.text[q.start:t.idx + len(t.text)]
     return None
+
+
+def _one_off_subject(analysis: Analysis, pred: Predicate) -> bool:
+    """The subject before a finite verb is one event or artefact («концерт», «вебинар»): what it brings has no start."""
+    subject = next((t for t in analysis.doc[:pred.head.i] if t.pos_ in ("NOUN", "PROPN") and "Nom" in t.morph.get("Case")),
+                   None)
+    return subject is not None and "Sing" in subject.morph.get("Number") \
+        and subject.lemma_.lower() in _shared_words("artefact", "ru")
 
 
 @lru_cache(maxsize=None)

@@ -616,7 +616,7 @@ def load_blind(folder: Path) -> list[tuple[Path, str, list[BlindLabel], list[tup
             doc = sidecar.with_name(str(data["document"]))
             lang = str(data["lang"])
             items = [BlindLabel(str(i["kind"]), str(i["text"]), tuple(i.get("expect") or ()), tuple(i.get("ignore") or ()))
-                     for i in data["items"]]
+                     for i in (data["items"] if "items" in data else data["records"])]  # writers name the list either way
             sets = [(str(f["rule"]), _unlabelled(str(_set_target(f)))) for f in data.get("set_findings", [])]
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
             raise EvalError(f"{where}: bad labels file: {exc}") from None

@@ -415,6 +415,17 @@ def test_blind_split_scores_labelled_documents(tmp_path):
     assert result.total("en").tp == result.total().tp
 
 
+def test_blind_labels_may_call_their_list_records(tmp_path):
+    (tmp_path / "x.md").write_text("# Q3 2026\n## Objective: Make onboarding effortless\n- Improve onboarding\n",
+                                   encoding="utf-8")
+    (tmp_path / "x.labels.json").write_text(json.dumps({"lang": "en", "document": "x.md", "records": [
+        {"kind": "objective", "text": "Make onboarding effortless", "expect": []},
+        {"kind": "key_result", "text": "Improve onboarding", "expect": ["vague-verb", "missing-number"]}]}),
+        encoding="utf-8")
+    result = ev.evaluate_blind(tmp_path)
+    assert result.items == 2 and counts(result, "vague-verb") == (1, 0, 0)
+
+
 def test_blind_labels_must_name_known_rules(tmp_path):
     (tmp_path / "x.md").write_text("## O\n- KR\n", encoding="utf-8")
     (tmp_path / "x.labels.json").write_text(json.dumps({"lang": "en", "document": "x.md", "items": [

@@ -11,7 +11,10 @@
 (7) a floor with its sign («eNPS — от +30») is not turned into «с X до 30»: the note keeps the writer's words;
 (8) people counted in the plural get "the number of"; a scope ("at every site") stays after the range; a name the
     dictionary knows only as a verb ("Google") keeps its capital;
-(9) in a Russian metric line the baseline note follows the value after the dash, not the metric's own numbers.
+(9) in a Russian metric line the baseline note follows the value after the dash, not the metric's own numbers;
+(10) the sealed review of rounds 14–16: no outcome over a long object chain; a one-off event's takings need no
+     start; «относительно 4 квартала» goes with its number; no range after an imperfective verb («снижать»);
+     "from three … to one" is a start; "Instagram" keeps its capital; "engagement with the app" stays whole.
 """
 
 from __future__ import annotations
@@ -115,3 +118,37 @@ def test_english_metric_lines_read_naturally(text, expected):
 ])
 def test_the_note_follows_the_value_after_the_dash(text, expected):
     assert _suggestions(text) == {expected}
+
+
+def test_no_outcome_over_a_long_object_chain():
+    assert not any("X" in s for s in _suggestions("Провести рассылку напоминаний о сроках оплаты по всей базе",
+                                                  "Клиенты платят вовремя"))
+
+
+@pytest.mark.parametrize("text", ["Благотворительный концерт в феврале принесёт не менее 800 тыс. ₽",
+                                  "Весенняя ярмарка соберёт 2 000 гостей"])
+def test_a_one_off_event_needs_no_start(text):
+    assert "missing-baseline" not in rules_of(lint_item(text))
+
+
+def test_a_comparison_goes_with_its_number():
+    findings = lint_item("Увеличить продажи новых автомобилей на 15% относительно 4 квартала 2026", "objective")
+    assert "metric-in-objective" in rules_of(findings)
+    assert not any(s.text.rstrip(".").endswith("относительно") for f in findings for s in f.suggestions)
+
+
+def test_no_range_after_an_imperfective_verb():
+    assert not any("с X до" in s for s in _suggestions("Стараться снижать долю потерянных звонков"))
+
+
+def test_a_start_in_words_is_a_baseline():
+    assert "missing-baseline" not in rules_of(lint_item("Cut wholesale churn from three lost accounts a quarter to one"))
+
+
+@pytest.mark.parametrize("text,objective,expected", [
+    ("Instagram engagement rate", "Work on our brand presence", "Increase Instagram engagement rate from X to Y"),
+    ("Drive student engagement with the careers app", "Build a career-readiness culture",
+     "Increase student engagement with the careers app from X to Y"),
+])
+def test_english_rewrites_keep_names_and_phrases_whole(text, objective, expected):
+    assert any(s.startswith(expected) for s in _suggestions(text, objective))

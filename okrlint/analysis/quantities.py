@@ -79,7 +79,7 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
     (None, rf"\b(?:сейчас|было(?!\s+бы\b)|базов\w+|исходн\w+)\b[^.;]*{_D}"),
     # «текущее значение 45%», not «текущими клиентами: 18%» (current customers: a noun phrase, no value)
     (None, rf"\b(?:текущ\w+|нынешн\w+)\b(?!\s+[а-яё-]+(?:ами|ями|ам|ям)\b)[^.;]*{_D}"),
-    ("from", r"\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+){0,2}to\b"),
+    ("from", r"\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+){0,4}to\b"),
     # a past period's value in brackets: "(Q4: 38)", "(last winter: 850)", «(в 4 кв.: 12)», «(в 1 кв. — 3)»
     ("(", r"\(\s*(?:[^\W\d_]+\s+){0,2}?(?:[1-4]\s?)?(?:q[1-4]|h[12]|20\d\d|winter|summer|spring|autumn|fall|year|quarter|month|"
           r"зим\w*|лет\w*|весн\w*|осен\w*|квартал\w*|кв\.?|год\w*|месяц\w*)(?:\s+20\d\d)?\s*(?:[:=]|\s[—–-])\s*[~≈]?[$€₽£]?\d"),
