@@ -521,6 +521,8 @@ def kpi(job: Job) -> Rewrite | None:
     measures = [q for q in analysis.quantities if q.measure]
     if len(measures) > 1 or measures and re.search(r"\b(?:per|for\s+every)\s*$", analysis.text[:measures[0].start], re.I):
         return None  # "Refund requests per 1,000 orders": the number scales the metric, it is no target
+    if _OWNER_TAG.search(analysis.text) and re.search(r"отв\.|ответственн|owner:|dri:", analysis.text, re.IGNORECASE):
+        return None  # «… — 45% — отв. Ольга С.»: the owner's tag would end up inside the rewritten phrase
     if measures and re.search(r"\bот\s*[+±]?\s*$|[+±]\s*$", analysis.text[:measures[0].start], re.IGNORECASE):
         return None  # «eNPS — от +30»: a floor with its sign; «с X до 30» would drop both (the note asks for the start)
     target = measures[0].text if measures else "Y"
@@ -1037,7 +1039,9 @@ _CONJUNCTION = re.compile(r"\s+(?:и|или|а|and|or)", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s*(?!(?:including|incl|such\s+as|e\.g|включая|в\s+том\s+числе|например)\b)[^\W\d][^,;:\d()]*(?:,\s*[^\W\d][^,;:\d()]*)*\s(?:and|or|и|или)\s+[^\W\d]", re.IGNORECASE)
 # An owner or team tag closing the line: "[Compliance – Rob]", «[Денис, колл-центр]» after the target.
 _OWNER_TAG = re.compile(r"\s*(?:\[[^\[\]]*\]|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\uFE0F\u200D]+)"
-                        r"(?:\s*\[[^\[\]]*\])?[\s.]*$")  # and a closing emoji: "ARPPU ≥ $18 🎯"
+                        r"(?:\s*\[[^\[\]]*\])?[\s.]*$"  # and a closing emoji: "ARPPU ≥ $18 🎯"
+                        r"|\s*[—–(,-]\s*(?:отв\.|ответственн\w*:?|owner:|dri:)[^—–()]*\)?[\s.]*$",  # «— отв. Ольга С.»
+                        re.IGNORECASE)
 _OR_BETTER = re.compile(r"\s+(?:or|или|и)\s+(?:higher|above|more|better|lower|less|fewer|below|выше|больше|более|ниже|"
                         r"меньше|менее)\b", re.IGNORECASE)
 

@@ -152,3 +152,9 @@ def test_a_start_in_words_is_a_baseline():
 ])
 def test_english_rewrites_keep_names_and_phrases_whole(text, objective, expected):
     assert any(s.startswith(expected) for s in _suggestions(text, objective))
+
+
+def test_an_owner_tag_never_lands_inside_a_rewrite():
+    """Sealed review of round 17: «… — 45% — отв. Ольга С.» became «Увеличить конверсию … отв. Ольга С. с X до 45%»."""
+    for suggestion in _suggestions("Конверсия из пробного занятия в договор — 45% — отв. Ольга С.", "Заполнить группы"):
+        assert suggestion.rstrip(".").endswith("отв. Ольга С.")
