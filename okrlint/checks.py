@@ -1326,6 +1326,8 @@ def activity(ctx: "Context") -> list[Hit]:
     pred = analysis.pred
     hit: Hit | None = None
     skip: Token | None = None
+    if pred is not None and _ties_pay(ctx, analysis, pred):
+        return [_pred_hit(pred, verb=pred.head.text)]  # "Tie 10% of the analysts' bonus to CSAT": a pay policy set up
     if pred is not None and _activity_pred(ctx, pred):
         skip = pred.head
         hit = _pred_hit(pred, verb=pred.head.text)
@@ -1363,6 +1365,22 @@ def activity(ctx: "Context") -> list[Hit]:
     if hit is None or has_outcome(ctx, analysis, skip=skip) and not _sets_pay(ctx, analysis, pred):
         return []
     return [hit]
+
+
+def _ties_pay(ctx: "Context", analysis: Analysis, pred: Predicate) -> bool:
+    """"Tie 20% of each rep's bonus to NRR", "Link the Q1 bonus to …": an order that ties pay to a metric sets up a
+    policy — a task (as «Привязать премию к NPS» is), besides the compensation-link it also is."""
+    if pred.form not in ("imperative", "modal") or not pred.has(ctx.words("tie_pay")):
+        return False
+    to = re.search(r"\bto\b", analysis.text[pred.head.idx:])
+    if to is None:
+        return False
+    from .engine import get_rule
+
+    compensation = get_rule("compensation-link")
+    pay = compensation.word_set(analysis.lang, "main") if compensation is not None else frozenset()
+    span = analysis.text[pred.head.idx:pred.head.idx + to.start()].lower()
+    return any(re.search(rf"\b{re.escape(word)}\b", span) for word in pay)
 
 
 def _sets_pay(ctx: "Context", analysis: Analysis, pred: Predicate | None) -> bool:
