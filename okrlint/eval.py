@@ -498,6 +498,15 @@ def _unlabelled(text: str) -> str:
     return label.text.text if label is not None and label.kind == "objective" and label.text.text else text
 
 
+def _bare(text: str) -> str:
+    """A labelled text without its objective label and trailing owner or type tags, as the parser reads the item."""
+    from .parsing.frag import Frag
+    from .parsing.labels import split_tags
+
+    text = _unlabelled(text)
+    return split_tags(Frag.of(text, 0, len(text)))[0].text
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -615,7 +624,8 @@ def load_blind(folder: Path) -> list[tuple[Path, str, list[BlindLabel], list[tup
             data = json.loads(sidecar.read_text(encoding="utf-8"))
             doc = sidecar.with_name(str(data["document"]))
             lang = str(data["lang"])
-            items = [BlindLabel(str(i["kind"]), str(i["text"]), tuple(i.get("expect") or ()), tuple(i.get("ignore") or ()))
+            items = [BlindLabel(_KINDS.get(str(i["kind"]).lower(), str(i["kind"])), str(i["text"]),
+                                tuple(i.get("expect") or ()), tuple(i.get("ignore") or ()))
                      for i in (data["items"] if "items" in data else data["records"])]  # writers name the list either way
             sets = [(str(f["rule"]), _unlabelled(str(_set_target(f)))) for f in data.get("set_findings", [])]
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
@@ -632,10 +642,14 @@ def load_blind(folder: Path) -> list[tuple[Path, str, list[BlindLabel], list[tup
     return out
 
 
+# What writers call a key result or an objective in a labels file.
+_KINDS = {"kr": "key_result", "key result": "key_result", "keyresult": "key_result", "o": "objective"}
+
+
 def _set_target(label: dict[str, Any]) -> str:
     """The text a set finding is reported on: ``objective``/``period`` keys, or ``text``/``target`` with ``on`` or
     ``kind`` naming the kind (``"on": "objective"``), or ``on`` holding the text itself."""
-    for key in ("objective", "period", "text", "target"):
+    for key in ("objective", "period", "text", "target", "at"):
         if isinstance(label.get(key), str) and label[key]:
             return label[key]  # not ``"objective": 2``, an index
     on = str(label.get("on") or "")
@@ -663,7 +677,8 @@ def align(labels: Sequence[tuple[str, str]], parsed: Sequence[tuple[str, str]]) 
         for j, (pkind, ptext) in enumerate(parsed):
             if j in used or pkind != kind:
                 continue
-            score = 1.0 if _norm(ptext) == _norm(text) else _similar(text, ptext)
+            bare = _bare(text)  # "Цель 1. Клиенты возвращаются (отв. — М. Петров)": the text as the parser reads it
+            score = 1.0 if _norm(ptext) in (_norm(text), _norm(bare)) else max(_similar(text, ptext), _similar(bare, ptext))
             if score > best_score or (score == best_score and best is not None and j < best):
                 best, best_score = j, score
         if best is not None:

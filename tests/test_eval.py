@@ -415,15 +415,21 @@ def test_blind_split_scores_labelled_documents(tmp_path):
     assert result.total("en").tp == result.total().tp
 
 
-def test_blind_labels_may_call_their_list_records(tmp_path):
+def test_blind_labels_may_call_their_list_records_and_a_key_result_kr(tmp_path):
     (tmp_path / "x.md").write_text("# Q3 2026\n## Objective: Make onboarding effortless\n- Improve onboarding\n",
                                    encoding="utf-8")
     (tmp_path / "x.labels.json").write_text(json.dumps({"lang": "en", "document": "x.md", "records": [
         {"kind": "objective", "text": "Make onboarding effortless", "expect": []},
-        {"kind": "key_result", "text": "Improve onboarding", "expect": ["vague-verb", "missing-number"]}]}),
+        {"kind": "kr", "text": "Improve onboarding", "expect": ["vague-verb", "missing-number"]}]}),
         encoding="utf-8")
     result = ev.evaluate_blind(tmp_path)
-    assert result.items == 2 and counts(result, "vague-verb") == (1, 0, 0)
+    assert result.items == 2 and counts(result, "vague-verb") == (1, 0, 0)  # "kr" is a key result
+
+
+def test_blind_labels_may_quote_an_objective_with_its_label_and_owner():
+    parsed = [("objective", "Клиенты возвращаются к нам снова"), ("key_result", "NPS — 70")]
+    labels = [("objective", "Цель 1. Клиенты возвращаются к нам снова (отв. — М. Петров)"), ("key_result", "NPS — 70")]
+    assert ev.align(labels, parsed) == {0: 0, 1: 1}
 
 
 def test_blind_labels_must_name_known_rules(tmp_path):

@@ -488,11 +488,13 @@ def test_statement_keys_hold_the_text() -> None:
     doc = parse("период: 1 квартал 2027\nцели:\n  - цель: \"Клиенты решают вопрос с первого звонка\"\n    кр:\n"
                 "      - формулировка: \"Повысить FCR с 71% до 78%\"\n        ответственный: А. Г.\n"
                 "      - формулировка: \"Снизить долю повторных звонков с 19% до 13%\"\n"
-                "  - statement: Get paid sooner\n    key_results:\n      - statement: DSO from 52 to 40 days\n",
+                "  - statement: Get paid sooner\n    key_results:\n      - statement: DSO from 52 to 40 days\n"
+                "  - цель: Склад работает без простоев\n    ключевые_результаты:\n      - кр: \"Снизить простои с 6% до 2%\"\n",
                 "okrs.yaml")
     assert [(o.text, [k.text for k in o.key_results]) for o in doc.objectives] == [
         ("Клиенты решают вопрос с первого звонка", ["Повысить FCR с 71% до 78%", "Снизить долю повторных звонков с 19% до 13%"]),
         ("Get paid sooner", ["DSO from 52 to 40 days"]),
+        ("Склад работает без простоев", ["Снизить простои с 6% до 2%"]),
     ]
 
 

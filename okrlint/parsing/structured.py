@@ -53,7 +53,7 @@ def _key(text: str) -> str:
 ROOT_LIST_KEYS = ("objectives", "цели", "okrs", "okr")
 OBJ_TEXT_KEYS = ("objective", "title", "цель", "text", "name", "название", "текст", "формулировка", "statement")
 KR_LIST_KEYS = ("key_results", "krs", "ключевые_результаты", "kr", "кр", "results", "keyresults", "результаты")
-KR_TEXT_KEYS = ("text", "key_result", "kr", "title", "name", "result", "текст", "результат", "ключевой_результат",
+KR_TEXT_KEYS = ("text", "key_result", "kr", "кр", "title", "name", "result", "текст", "результат", "ключевой_результат",
                 "формулировка", "statement")
 PERIOD_KEYS = ("period", "период", "quarter", "квартал", "cycle", "timeframe", "time_frame", "цикл")  # OKR tools say "cycle"
 TYPE_KEYS = ("type", "тип")
