@@ -208,9 +208,10 @@ def _lower_first(tokens: list[Token], text: str) -> str:
     if english:
         from .analysis.english import word_options
 
-        options = word_options(first.text.lower())
-        if options and not {"NOUN", "ADJ"} & set(options):
-            return text  # "Google rating": a word the dictionary has only as a verb, heading a noun, is a name
+        low = first.text.lower()
+        options = word_options(low)
+        if options and not {"NOUN", "ADJ"} & set(options) and low in options.get("VERB", ()):
+            return text  # "Google rating": a base verb heading a noun is a name (not "Branded content", a participle)
     following = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
     if english and following is not None and following.text[:1].isupper() and not following.text.isupper():
         return text  # "Google Ads", "Net Revenue Retention": the writer's title case
@@ -589,11 +590,12 @@ def kpi(job: Job) -> Rewrite | None:
         phrase = f"the number of {_lower_first(body, _spaced(body))}"
     else:
         phrase = _english_np(body, job.kit.shared_words("names", lang))
+    start = f"{target[0]}X" if target[:1] in "$€£¥₹" else "X"  # "from $X to $400k"
     scope = _EN_SCOPE_TAIL.search(phrase)
     if scope is not None:  # "Google rating from X to 4.5+ at every site", not "… at every site from X to 4.5+"
-        return Rewrite(sentence(_with_when(f"{new_verb} {phrase[:scope.start()]} from X to {target}{phrase[scope.start():]}",
-                                           when)))
-    return Rewrite(sentence(_with_when(f"{new_verb} {phrase} from X to {target}", when)))
+        return Rewrite(sentence(_with_when(
+            f"{new_verb} {phrase[:scope.start()]} from {start} to {target}{phrase[scope.start():]}", when)))
+    return Rewrite(sentence(_with_when(f"{new_verb} {phrase} from {start} to {target}", when)))
 
 
 # People counted in the plural: a range after them counts them ("the number of members"); not "sales", "signups".

@@ -158,3 +158,9 @@ def test_an_owner_tag_never_lands_inside_a_rewrite():
     """Sealed review of round 17: «… — 45% — отв. Ольга С.» became «Увеличить конверсию … отв. Ольга С. с X до 45%»."""
     for suggestion in _suggestions("Конверсия из пробного занятия в договор — 45% — отв. Ольга С.", "Заполнить группы"):
         assert suggestion.rstrip(".").endswith("отв. Ольга С.")
+
+
+def test_a_participle_label_lowers_and_money_keeps_its_sign():
+    """Sealed review of round 18: "Increase Branded content revenue from X to $400k"."""
+    assert _suggestions("Branded content revenue — $400k", "Double network revenue to $10M this year") == {
+        "Increase branded content revenue from $X to $400k"}

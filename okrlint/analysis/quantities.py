@@ -25,6 +25,10 @@ _MONTHS = (
     r"|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*"
 )
 _DATE_AFTER = re.compile(rf"^\s?(?:{_MONTHS})\b", re.IGNORECASE)
+# Whole month names ("(last January: 410)", «(в январе: 9)»), not a word that starts like one ("(marketing: 40%)").
+_MONTH_NAMES = (r"(?:январ[ьяею]|феврал[ьяею]|март[ае]?|апрел[ьяею]|ма[йяе]|июн[ьяею]|июл[ьяею]|август[ае]?|сентябр[ьяею]|"
+                r"октябр[ьяею]|ноябр[ьяею]|декабр[ьяею]|january|february|march|april|may|june|july|august|september|"
+                r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 _DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\.?)\s$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _PERIOD_AFTER = re.compile(r"^[\s-]?(?:-?й\s)?(?:квартал\w*|кв\b\.?|полугоди\w*|quarter|q\b|half)", re.IGNORECASE)
@@ -37,6 +41,9 @@ TIME_UNIT_AFTER = re.compile(
 )
 _IN_PHRASE = re.compile(r"\b(?:in|across|among|from|of|within|at|to|with|в|среди|по|из|у|на)\s+(?:(?:the|our|their|its|all|наш\w*|все\w*)\s+)?$",
                         re.IGNORECASE)
+# "Войти в топ-3", "break into the top 10": the rank is the target, not a scope.
+_ENTER_RANK = re.compile(r"\b(?:войти|войд[её]м|выйти|выйд[её]м|попасть|попад[её]м|подняться|вернуться|enter|break\s+into|"
+                         r"get\s+into|make\s+it\s+into)\s+(?:(?:в|во|into|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _RANK = re.compile(r"\b(?:топ|top)[\s-]?\d+\b|[#№]\s?\d+\b", re.IGNORECASE)
 _DESIGNATOR_BEFORE = re.compile(r"(?:^|\s)(?:корпус\w*|секци\w*|здани\w*|строени\w*|терминал\w*|цех\w*|гейт\w*|перрон\w*|"
                                 r"станци\w*|buildings?|terminals?|gates?|wings?|hangars?|stations?|workstations?|docks?|bays?)"
@@ -51,7 +58,8 @@ _NUMBER_WORDS = re.compile(
     r"|double[sd]?|doubling|triple[sd]?|tripling|half|halve[sd]?|halving|zero|twice|thrice"
     r"|once(?=\s+(?:a|an|per|every|each)\s+(?:day|week|fortnight|month|quarter|sprint|year)\b)"  # a frequency, not "once it ships"
     r"|(?<=\ba\s)third|(?<=\ba\s)quarter(?!\s+of\s+the\s+year)"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million|dozen)\b",
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)\b",
     re.IGNORECASE,
 )
 _NUMBER_WORDS_SCAN = guarded(_NUMBER_WORDS)
@@ -66,8 +74,8 @@ _IDIOMS = re.compile(
 _WORD_NUMBER = (r"(?:одн\w+|один|дв\w+|тр\w+|четыр\w+|пят\w+|шест\w+|сем\w+|восем\w+|девят\w+|десят\w+|"
                 r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\b")
 # The period before this one, named next to a past value.
-_PAST = (r"(?:(?:в\s+)?(?:прошл\w+|предыдущ\w+)\s+(?:квартал\w*|год\w*|месяц\w*|период\w*|полугоди\w*)"
-         r"|(?:last|previous|prior)\s+(?:quarter|year|month|period|half))\b")
+_PAST = (r"(?:(?:в\s+)?(?:прошл\w+|предыдущ\w+)\s+(?:квартал\w*|год\w*|месяц\w*|период\w*|полугоди\w*|раз)"
+         r"|(?:last|previous|prior)\s+(?:quarter|year|month|period|half|time))\b")
 # A digit, or a placeholder left by a suggested rewrite (X, Y, N, M).
 _D = r"(?:\d|\b[XYNM]\b)"
 # What a baseline looks like, one alternative each; an alternative is tried only on a text holding one of its
@@ -82,13 +90,14 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
     ("from", r"\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+){0,4}to\b"),
     # a past period's value in brackets: "(Q4: 38)", "(last winter: 850)", «(в 4 кв.: 12)», «(в 1 кв. — 3)»
     ("(", r"\(\s*(?:[^\W\d_]+\s+){0,2}?(?:[1-4]\s?)?(?:q[1-4]|h[12]|20\d\d|winter|summer|spring|autumn|fall|year|quarter|month|"
-          r"зим\w*|лет\w*|весн\w*|осен\w*|квартал\w*|кв\.?|год\w*|месяц\w*)(?:\s+20\d\d)?\s*(?:[:=]|\s[—–-])\s*[~≈]?[$€₽£]?\d"),
+          rf"зим\w*|лет\w*|весн\w*|осен\w*|квартал\w*|кв\.?|год\w*|месяц\w*|{_MONTH_NAMES})(?:\s+20\d\d)?\s*(?:[:=]|\s[—–-])\s*"
+          r"[~≈]?[$€₽£]?\d"),
     (None, r"\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|полутора|"
            r"двадцати|тридцати|сорока|пятидесяти|ста)\s+(?:\w+\s+)?до\b"),  # «с полутора часов до 40 минут»
     # "from 40 to 60", "from the current 12"; not a date ("items from the Mar 3 outage review", "from the 2026 pen test")
     ("from", rf"\bfrom\s+(?!(?:the\s+)?(?:{_MONTHS})\.?\s+\d|the\s+(?:19|20)\d\d\s+(?!to\b)[^\W\d_])(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}"),
     (None, r"\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from|compared\s+(?:to|with)|relative\s+to)\b"),
-    (">", rf"{_D}[\w%]*\.?(?:\s?(?:[^\W\d_]{{1,6}}\.?|[$€₽£¥]))?(?:\s?[$€₽£¥])?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽£]?{_D}"),  # «310 тыс. ₽ → 345»
+    (">", rf"{_D}[\w%]*(?:/[^\W\d_]+)?\.?(?:\s?(?:[^\W\d_]{{1,6}}\.?|[$€₽£¥]))?(?:\s?[$€₽£¥])?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽£]?{_D}"),  # «310 тыс. ₽ → 345», "45/month → 80"
     # a past value said in words: «(в прошлом квартале было девять)», "(it was 3.5% in Q1)", "last quarter: 9"
     (None, rf"\b(?:был[аио]?|was|were|had\s+been)(?!\s+бы\b)\s+(?:(?:at|about|around|only|just|~|около|примерно|всего|только|лишь|ещё|еще)\s+)?[$€₽£]?(?:{_D}|{_WORD_NUMBER})"),
     # a number said with the last period: «9 в прошлом квартале», "last quarter: 3.5%"
@@ -141,7 +150,7 @@ def find_quantities(text: str) -> list[Quantity]:
     taken: list[tuple[int, int]] = []
     for m in _RANK.finditer(text):
         scope = re.match(r"^\s+(?!(?:on|in|of|for|по|в|на|из|среди)\b)[a-zа-яё]{3,}", text[m.end():]) is not None \
-            and _IN_PHRASE.search(text[:m.start()]) is not None
+            and _IN_PHRASE.search(text[:m.start()]) is not None and not _ENTER_RANK.search(text[:m.start()])
         # "in the top 50 accounts" names a scope; "Identify the top 3 reasons", "plans for top 5 markets" count things
         reference = m.group().startswith("#") and (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-")
                                                    or _ISSUE_BEFORE.search(text[:m.start()]) is not None)
