@@ -624,10 +624,17 @@ def load_blind(folder: Path) -> list[tuple[Path, str, list[BlindLabel], list[tup
             data = json.loads(sidecar.read_text(encoding="utf-8"))
             doc = sidecar.with_name(str(data["document"]))
             lang = str(data["lang"])
+            listed = data["items"] if "items" in data else data["records"]  # writers name the list either way
             items = [BlindLabel(_KINDS.get(str(i["kind"]).lower(), str(i["kind"])), str(i["text"]),
-                                tuple(i.get("expect") or ()), tuple(i.get("ignore") or ()))
-                     for i in (data["items"] if "items" in data else data["records"])]  # writers name the list either way
+                                _rule_names(i.get("expect")), _rule_names(i.get("ignore")))
+                     for i in listed]
             sets = [(str(f["rule"]), _unlabelled(str(_set_target(f)))) for f in data.get("set_findings", [])]
+            for i in listed:  # a set finding labelled on its objective's own record: {"set_findings": ["key-result-count"]}
+                for f in i.get("set_findings") or ():
+                    rule = f if isinstance(f, str) else str(f["rule"])
+                    target = _set_target(f) if isinstance(f, dict) and _set_target(f) else str(i["text"])
+                    if (rule, _unlabelled(target)) not in sets:  # also listed at the top: one finding
+                        sets.append((rule, _unlabelled(target)))
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
             raise EvalError(f"{where}: bad labels file: {exc}") from None
         if not doc.is_file():
@@ -640,6 +647,11 @@ def load_blind(folder: Path) -> list[tuple[Path, str, list[BlindLabel], list[tup
     if not out:
         raise EvalError(f"{folder}: no *.labels.json files")
     return out
+
+
+def _rule_names(value: Any) -> tuple[str, ...]:
+    """Rule ids of an ``expect``/``ignore`` list, whose entries may be ids or ``{"rule": id, "note": …}``."""
+    return tuple(str(v["rule"]) if isinstance(v, dict) else str(v) for v in value or ())
 
 
 # What writers call a key result or an objective in a labels file.

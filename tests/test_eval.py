@@ -432,6 +432,17 @@ def test_blind_labels_may_quote_an_objective_with_its_label_and_owner():
     assert ev.align(labels, parsed) == {0: 0, 1: 1}
 
 
+def test_blind_labels_with_notes_in_ignore_and_set_findings_on_their_records(tmp_path):
+    (tmp_path / "x.md").write_text("## Objective: Make onboarding effortless\n- Improve onboarding\n", encoding="utf-8")
+    (tmp_path / "x.labels.json").write_text(json.dumps({"lang": "en", "document": "x.md", "items": [
+        {"kind": "objective", "text": "Make onboarding effortless", "expect": [],
+         "set_findings": ["key-result-count", {"rule": "missing-deadline", "note": "no date anywhere"}]},
+        {"kind": "key_result", "text": "Improve onboarding", "expect": ["vague-verb", "missing-number"],
+         "ignore": [{"rule": "task-key-result", "note": "could be a task"}]}]}), encoding="utf-8")
+    result = ev.evaluate_blind(tmp_path)
+    assert counts(result, "key-result-count") == (1, 0, 0) and counts(result, "missing-deadline") == (1, 0, 0)
+
+
 def test_blind_labels_must_name_known_rules(tmp_path):
     (tmp_path / "x.md").write_text("## O\n- KR\n", encoding="utf-8")
     (tmp_path / "x.labels.json").write_text(json.dumps({"lang": "en", "document": "x.md", "items": [
