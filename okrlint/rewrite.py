@@ -559,6 +559,8 @@ def kpi(job: Job) -> Rewrite | None:
         body.pop()
     if not body or _ambiguous(body, job) or measures and _count_over_period(body, job):
         return None
+    if lang == "ru" and _misspelled(body[0]):
+        return None  # «Колличество заявок»: an unknown word cannot be put in another case («колличества»)
     new_verb = _direction_verb(job, body, "kpi-wording")
     if new_verb is None:
         return None
@@ -752,6 +754,19 @@ def add_number(job: Job) -> Rewrite | None:
             return None  # «Вырастить data-чемпионов с X до Y» moves people, not a number: the message asks for one
         start = f"{start[:obj[0].idx]}число {start[obj[0].idx:]}"  # «Увеличить число подписчиков канала с X до Y»
     return Rewrite(sentence(_with_when(f"{start} {_RANGE[job.lang]} {tail}", _when(job))))
+
+
+def _misspelled(token: Token) -> bool:
+    """«Колличество»: a Cyrillic word the dictionary does not know, but does once a doubled letter is single —
+    a typo whose forms pymorphy3 would only guess (a loanword such as «аптайм» is inflected as usual)."""
+    word = token.text.lower()
+    if not token.is_alpha or not any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return False
+    from .analysis.russian import morph
+
+    if morph().word_is_known(word):
+        return False
+    return any(morph().word_is_known(word[:i] + word[i + 1:]) for i in range(1, len(word)) if word[i] == word[i - 1])
 
 
 def _imperfective(verb: Token) -> bool:
@@ -1181,6 +1196,10 @@ def objective_from_metric(job: Job) -> Rewrite | None:
     if not measures:
         return None
     text = job.text
+    split = re.search(r"\s[—–-]\s|:\s", text)
+    if split is not None and all(q.start >= split.end() for q in measures) and len(text[:split.start()].split()) >= 3:
+        # "Become the practice doctors refer to first — grow referrals by 75%": the clause after the dash is the key result
+        return Rewrite(sentence(text[:split.start()].strip()), (sentence(text[split.end():].strip()),))
     cuts: list[tuple[int, int]] = []
     verb = analysis.predicate
     if verb is None or verb.lemma_.lower() in _NEEDS_TARGET:

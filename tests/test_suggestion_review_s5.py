@@ -164,3 +164,27 @@ def test_a_participle_label_lowers_and_money_keeps_its_sign():
     """Sealed review of round 18: "Increase Branded content revenue from X to $400k"."""
     assert _suggestions("Branded content revenue — $400k", "Double network revenue to $10M this year") == {
         "Increase branded content revenue from $X to $400k"}
+
+
+# Sealed review of round 19.
+
+def test_a_misspelled_metric_is_not_inflected_and_leaks_go_down():
+    assert _suggestions("Колличество заявок по протечкам кровли после оттепели", "Кровля не течёт") == set()
+    assert _suggestions("Количество заявок по протечкам кровли после оттепели", "Кровля не течёт") == {
+        "Снизить количество заявок по протечкам кровли после оттепели с X до Y к концу квартала"}
+
+
+def test_selling_off_stock_has_no_current_value():
+    assert not any("сейчас" in s for s in _suggestions("Распродать остатки телевизоров на сумму не менее 18 млн ₽"))
+
+
+@pytest.mark.parametrize("text", ["Enhancement of BMS control strategies on floors 10–24",
+                                  "Отремонтировать вентиляцию на этажах 3–5"])
+def test_floor_numbers_are_names(text):
+    assert not {"missing-baseline", "kpi-wording"} & rules_of(lint_item(text))
+
+
+def test_an_objectives_dash_clause_becomes_the_key_result():
+    findings = lint_item("Become the practice local doctors refer to first — grow referrals by 75%", "objective")
+    assert {(s.text, s.new_key_results) for f in findings for s in f.suggestions} == {
+        ("Become the practice local doctors refer to first", ("Grow referrals by 75%",))}

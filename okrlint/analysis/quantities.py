@@ -45,7 +45,7 @@ _IN_PHRASE = re.compile(r"\b(?:in|across|among|from|of|within|at|to|with|в|ср
 _ENTER_RANK = re.compile(r"\b(?:войти|войд[её]м|выйти|выйд[её]м|попасть|попад[её]м|подняться|вернуться|enter|break\s+into|"
                          r"get\s+into|make\s+it\s+into)\s+(?:(?:в|во|into|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _RANK = re.compile(r"\b(?:топ|top)[\s-]?\d+\b|[#№]\s?\d+\b", re.IGNORECASE)
-_DESIGNATOR_BEFORE = re.compile(r"(?:^|\s)(?:корпус\w*|секци\w*|здани\w*|строени\w*|терминал\w*|цех\w*|гейт\w*|перрон\w*|"
+_DESIGNATOR_BEFORE = re.compile(r"(?:^|\s)(?:корпус\w*|секци\w*|здани\w*|строени\w*|терминал\w*|цех\w*|гейт\w*|перрон\w*|этаж\w*|floors?|levels?|"
                                 r"станци\w*|buildings?|terminals?|gates?|wings?|hangars?|stations?|workstations?|docks?|bays?)"
                                 r"\s?(?:\d+\s?(?:[–—-]|,|\s(?:and|и))\s?)*$", re.IGNORECASE)
 _ISSUE_BEFORE = re.compile(r"\b(?:issues?|pr|prs|pull\s+requests?|tickets?|bugs?|story|stories|epics?|tasks?)\s*$", re.IGNORECASE)
