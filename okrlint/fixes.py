@@ -68,9 +68,10 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
     if re.fullmatch(r"\s*do(?:ing)?\s+\w+\s+best\s*", text[start:end], re.IGNORECASE) and \
             not re.match(r"\s+to\b|\s*$|\s*[,.;]", text[end:]):
         return None  # "to do our best work": the words are the goal itself, not a hedge
-    follow = re.match(r"\s+(?:to|бы)\b", text[end:], re.IGNORECASE)
+    follow = re.match(r"\s+(?:to|бы)\b", text[end:], re.IGNORECASE) or \
+        (re.match(r"\s+and\b", text[end:], re.IGNORECASE) if re.fullmatch(r"\s*try\s*", text[start:end], re.I) else None)
     if follow and not re.search(r"\bto$", text[start:end], re.IGNORECASE):
-        end += follow.end()  # "Do our best to reach" → "Reach"
+        end += follow.end()  # "Do our best to reach" → "Reach"; "try and get" → "get"
     subject = _SUBJECT.search(text[:start])
     if subject and not text[:subject.start()].strip():
         start = subject.start()  # "We hope to bring…", «Мы постараемся…»

@@ -475,6 +475,8 @@ def task(job: Job) -> Rewrite | None:
     nouns = [tok for tok in obj if is_noun(tok)]
     if not nouns:
         return None
+    if obj and (obj[0].lower_ in ("a", "an") or any(t.lemma_.lower() in ("новый", "new") for t in obj)):
+        return None  # "publish a monthly dealer newsletter": a new thing has no open rate to start from yet
     if len([t for t in obj if t.is_alpha]) > 5:
         return None  # «рассылку напоминаний о сроках оплаты по всей базе»: an outcome over a long chain reads badly and
         # names a metric the writer's own words already say more precisely
@@ -790,7 +792,7 @@ def _counts_people(obj: Sequence[Token]) -> bool:
 
 # What belongs to a target after its number: "/10", a percent, a unit, a currency, «раза».
 _NOTE_TAIL = re.compile(
-    r"(?:\s*/\s*\d+(?:[.,]\d+)?|\s*(?:%|п\.\s?п\.|pp\b|p\.p\.|₽|\$|€|руб\w*\.?|тыс\.?|млн|млрд|k\b|"
+    r"(?:\s*/\s*\d+(?:[.,]\d+)?|\s*(?:%|п\.\s?п\.|pp\b|p\.p\.|₽|\$|€|руб\w*\.?|тыс\.?|млн|млрд|шт\.?|k\b|"
     r"раза?\b|times\b|x\b|секунд\w*|минут\w*|час\w*|дн(?:я|ей)|недел\w*|мс\b|ms\b|сек\b|мин\b|"
     r"seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|points?\b|pts\b|пункт\w*))+", re.IGNORECASE)
 

@@ -188,3 +188,19 @@ def test_an_objectives_dash_clause_becomes_the_key_result():
     findings = lint_item("Become the practice local doctors refer to first — grow referrals by 75%", "objective")
     assert {(s.text, s.new_key_results) for f in findings for s in f.suggestions} == {
         ("Become the practice local doctors refer to first", ("Grow referrals by 75%",))}
+
+
+# Sealed review of round 20.
+
+def test_try_and_goes_as_one_hedge():
+    assert _suggestions("We need to try and get members visiting more often", "Make the zoo a winter day out") == {
+        "We need to get members visiting more often"}
+
+
+def test_no_outcome_rate_for_a_thing_not_made_yet():
+    assert not any("X" in s for s in _suggestions("We will publish a monthly dealer newsletter", "Work well with dealers"))
+
+
+def test_an_abbreviated_unit_stays_with_its_number():
+    assert _suggestions("Продажи композиций в коробках — 1 200 шт. в месяц", "Цветы к празднику") == {
+        "Увеличить продажи композиций в коробках с X до 1 200 шт. в месяц к концу квартала"}
