@@ -2250,6 +2250,9 @@ _SEPARATOR = re.compile(r"(?:\s*(?:[—–:=≤≥<>]|\s-\s)\s*(?:не\s+(?:ни
                         r"\+?$", re.IGNORECASE)  # «eNPS — от +30»
 
 
+# The first noun phrase of a line, before what it is measured on: "No-show rate | for booked appointments".
+_EN_METRIC_LEAD = re.compile(r"\s*((?:[^\W\d_][\w-]*\s+){0,3}[^\W\d_][\w-]*)\s+(?:for|of|on|in|at|per|from|due\s+to)\b",
+                             re.IGNORECASE)
 # The dash or colon before a line's value, with the metric's own numbers before it («… в течение 60 дней, — 20%»).
 _VALUE_DASH = re.compile(r"(?:\s[—–]|:)\s*(?:не\s+(?:ниже|выше|менее|более)\s+|от\s+|до\s+)?$", re.IGNORECASE)
 
@@ -2312,11 +2315,15 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
         tail = ""  # "App store rating 4.6+ in both stores": where it is measured, not more of the line
     bare = (len(words) <= 3 or analysis.lang == "ru" and named and len(words) <= 6) and not tail.strip(" .%₽$€+")
     worded = _EN_WORD_COMPARATOR.search(head) if analysis.lang == "en" else None
+    # "No-show rate for booked appointments below 10%": the metric's own noun phrase, then what it is measured on
+    lead = _EN_METRIC_LEAD.match(head) if worded is not None else None
+    lead_metric = lead is not None and lead.group(1).split()[-1].lower().rstrip("s") in metric
     if worded is not None and re.search(r"\b(?:for|in|on|with|to|from|by|ready|live)\b", head[:worded.start()], re.IGNORECASE) \
             and opening not in _EN_STATISTICS:
         worded = None  # "Checkout ready for Black Friday traffic at 3x": the metric phrase must be the whole head
-    metric_before = worded is not None and (worded.group(1).lower() in metric or worded.group(1).lower().rstrip("s") in metric
-                                            or opening in _EN_STATISTICS)  # "Median time to first review … below 48h"
+    metric_before = lead_metric or worded is not None and (
+        worded.group(1).lower() in metric or worded.group(1).lower().rstrip("s") in metric
+        or opening in _EN_STATISTICS)  # "Median time to first review … below 48h"
     if not (_SEPARATOR.search(head) or bare and (first.percent or named) or metric_before):
         return None  # "Average handle time under 6 minutes": a metric word, then a worded comparator
     if re.search(r"(?<!\bот\s)(?<!\bдо\s)[+−]\s*$|\b(?:рост|прирост|снижение|up|down|growth)\b", head, re.IGNORECASE) \
