@@ -1367,6 +1367,14 @@ def activity(ctx: "Context") -> list[Hit]:
     return [hit]
 
 
+def _pay_words(lang: str) -> frozenset[str]:
+    """Words of employees' pay, as compensation-link reads them («премия», "bonus", "salary"…)."""
+    from .engine import get_rule
+
+    compensation = get_rule("compensation-link")
+    return compensation.word_set(lang, "main") if compensation is not None else frozenset()
+
+
 def _ties_pay(ctx: "Context", analysis: Analysis, pred: Predicate) -> bool:
     """"Tie 20% of each rep's bonus to NRR", "Link the Q1 bonus to …": an order that ties pay to a metric sets up a
     policy — a task (as «Привязать премию к NPS» is), besides the compensation-link it also is."""
@@ -1375,12 +1383,8 @@ def _ties_pay(ctx: "Context", analysis: Analysis, pred: Predicate) -> bool:
     to = re.search(r"\bto\b", analysis.text[pred.head.idx:])
     if to is None:
         return False
-    from .engine import get_rule
-
-    compensation = get_rule("compensation-link")
-    pay = compensation.word_set(analysis.lang, "main") if compensation is not None else frozenset()
     span = analysis.text[pred.head.idx:pred.head.idx + to.start()].lower()
-    return any(re.search(rf"\b{re.escape(word)}\b", span) for word in pay)
+    return any(re.search(rf"\b{re.escape(word)}\b", span) for word in _pay_words(analysis.lang))
 
 
 def _sets_pay(ctx: "Context", analysis: Analysis, pred: Predicate | None) -> bool:
@@ -1388,10 +1392,7 @@ def _sets_pay(ctx: "Context", analysis: Analysis, pred: Predicate | None) -> boo
     outcome of the act (compensation-link says why tying pay to it is wrong)."""
     if pred is None or not pred.has(ctx.words("sets_up")):
         return False
-    from .engine import get_rule
-
-    compensation = get_rule("compensation-link")
-    pay = compensation.word_set(analysis.lang, "main") if compensation is not None else frozenset()
+    pay = _pay_words(analysis.lang)
     noun = next((t for t in analysis.doc[pred.end:] if t.pos_ in ("NOUN", "PROPN")), None)
     if noun is None or not (noun.lemma_.lower() in pay or noun.lower_ in pay):
         return False

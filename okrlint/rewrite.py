@@ -524,7 +524,7 @@ def kpi(job: Job) -> Rewrite | None:
     measures = [q for q in analysis.quantities if q.measure]
     if len(measures) > 1 or measures and re.search(r"\b(?:per|for\s+every)\s*$", analysis.text[:measures[0].start], re.I):
         return None  # "Refund requests per 1,000 orders": the number scales the metric, it is no target
-    if _OWNER_TAG.search(analysis.text) and re.search(r"отв\.|ответственн|owner:|dri:", analysis.text, re.IGNORECASE):
+    if _OWNER_LINE_TAG.search(analysis.text):
         return None  # «… — 45% — отв. Ольга С.»: the owner's tag would end up inside the rewritten phrase
     if measures and re.search(r"\bот\s*[+±]?\s*$|[+±]\s*$", analysis.text[:measures[0].start], re.IGNORECASE):
         return None  # «eNPS — от +30»: a floor with its sign; «с X до 30» would drop both (the note asks for the start)
@@ -588,7 +588,8 @@ def kpi(job: Job) -> Rewrite | None:
             phrase, target = phrase[:rate.start()], f"{target}{rate.group()}"
         return Rewrite(sentence(_with_when(f"{new_verb} {phrase}{comma} с X до {_after_do(target)}", when)))
     head = _english_head(body)
-    counted = head is not None and head.lower_ in _PEOPLE_PLURALS and not _metric_head([head], job)
+    counted = head is not None and head.lower_ in job.kit.shared_words("counted_people", "en") \
+        and not _metric_head([head], job)
     if measures and body[0].tag_ in ("NNS", "NNPS") or (measures and body[0].lower_.endswith("s") and body[0].pos_ == "NOUN") \
             or counted:  # "Book club members" → "the number of book club members"
         phrase = f"the number of {_lower_first(body, _spaced(body))}"
@@ -602,10 +603,6 @@ def kpi(job: Job) -> Rewrite | None:
     return Rewrite(sentence(_with_when(f"{new_verb} {phrase} from {start} to {target}", when)))
 
 
-# People counted in the plural: a range after them counts them ("the number of members"); not "sales", "signups".
-_PEOPLE_PLURALS = frozenset("members users customers clients subscribers followers students volunteers donors partners "
-                            "attendees participants readers viewers listeners visitors riders drivers patients guests "
-                            "applicants candidates hires employees contributors champions ambassadors mentors".split())
 # A scope at the end of a metric phrase: "at every site", "across all stores", "in each region".
 _EN_SCOPE_TAIL = re.compile(r"\s+(?:at|across|in|for)\s+(?:every|each|all)\b.*$", re.IGNORECASE)
 
@@ -1057,10 +1054,11 @@ _CONJUNCTION = re.compile(r"\s+(?:и|или|а|and|or)", re.IGNORECASE)
 # (not an aside that lists examples: ", including outages, data loss and breaches").
 _LIST_GOES_ON = re.compile(r"\s*(?!(?:including|incl|such\s+as|e\.g|включая|в\s+том\s+числе|например)\b)[^\W\d][^,;:\d()]*(?:,\s*[^\W\d][^,;:\d()]*)*\s(?:and|or|и|или)\s+[^\W\d]", re.IGNORECASE)
 # An owner or team tag closing the line: "[Compliance – Rob]", «[Денис, колл-центр]» after the target.
+_OWNER_LINE = r"\s*[—–(,-]\s*(?:отв\.|ответственн\w*:?|owner:|dri:)[^—–()]*\)?[\s.]*$"  # «— отв. Ольга С.»
+_OWNER_LINE_TAG = re.compile(_OWNER_LINE, re.IGNORECASE)
 _OWNER_TAG = re.compile(r"\s*(?:\[[^\[\]]*\]|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\uFE0F\u200D]+)"
                         r"(?:\s*\[[^\[\]]*\])?[\s.]*$"  # and a closing emoji: "ARPPU ≥ $18 🎯"
-                        r"|\s*[—–(,-]\s*(?:отв\.|ответственн\w*:?|owner:|dri:)[^—–()]*\)?[\s.]*$",  # «— отв. Ольга С.»
-                        re.IGNORECASE)
+                        r"|" + _OWNER_LINE, re.IGNORECASE)
 _OR_BETTER = re.compile(r"\s+(?:or|или|и)\s+(?:higher|above|more|better|lower|less|fewer|below|выше|больше|более|ниже|"
                         r"меньше|менее)\b", re.IGNORECASE)
 
