@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, Predicate, detect_language
 from .analysis.en_clauses import other_acts, passive_steps
-from .analysis.predicate import (coordinated, in_relative_clause, is_participle, next_word, prev_word, ru_verb_reading,
-                                 verb_of_noun)
+from .analysis.predicate import (coordinated, glued_hyphen, in_relative_clause, is_participle, next_word, prev_word,
+                                 ru_verb_reading, verb_of_noun)
 from .analysis.quantities import TIME_UNIT_AFTER, has_baseline
 from .analysis.timeexpr import find_times
 from .analysis.tokens import doc_text, doc_tokens
@@ -437,6 +437,9 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
     if pred.has(ctx.words("effort")) and not analysis.has_measure and not _structured_target(ctx.item) \
             and not _en_metric_phrase(analysis) and not _effort_state(ctx, pred):
         return [_pred_hit(pred, verb=verb.text)]
+    if pred.has(ctx.words("grow")) and _grows(pred, ctx.words("grown")) and not analysis.has_measure \
+            and not _structured_target(ctx.item):
+        return [_pred_hit(pred, verb=verb.text)]
     if not _known_word(verb.lower_, analysis.lang):
         return _typo_hit(ctx, analysis)
     if pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("make")):
@@ -450,6 +453,20 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
             return [_span_hit([verb], verb=verb.text)]  # "Make support faster and friendlier": better, by how much?
             # (an objective may say it: "Make our interview process more remote friendly" is a direction)
     return []
+
+
+def _grows(pred: Predicate, grown: frozenset[str] | set[str]) -> bool:
+    """Whether the object names something grown ("our leads and opportunities pipeline", "the quality skills of …").
+
+    Reads the object up to its first preposition or punctuation; a second verb joined by "and" is skipped
+    ("Develop and evangelize a … culture").
+    """
+    for t in doc_tokens(pred.head.doc)[pred.end:pred.end + 9]:
+        if t.pos_ == "ADP" or t.is_punct:
+            return False
+        if t.pos_ == "NOUN" and t.lemma_.lower() in grown:
+            return True
+    return False
 
 
 def _coordinated_core(analysis: Analysis, pred: Predicate, core: set[str] | frozenset[str]) -> Token | None:
@@ -797,6 +814,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
         return False
     if ctx.analysis is not None and _en_not_our_act(ctx.analysis, pred):
         return False
+    if ctx.analysis is not None and ctx.analysis.lang == "en" and _EN_RANK_REACHED.search(ctx.analysis.text):
+        return False  # "Finish in the top 3 of the league": a place won, not work finished
     main = ctx.words("main")
     if pred.form == "passive" and pred.has(ctx.words("verdict")):
         return False  # «TPC-C пройден»: a check passed is a verdict on the work, not the work
@@ -826,6 +845,8 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     return pred.form != "noun" and known and _artefact_object(ctx, pred)
 
 
+_EN_RANK_REACHED = re.compile(r"\b(?:finish|finishes|finished)\s+(?:in|at)\s+(?:the\s+)?(?:top\b|first\b|second\b|third\b|#)",
+                              re.IGNORECASE)
 _EN_LEVEL_TO = re.compile(r"\bto\s+(?:at\s+least\s+|over\s+|above\s+)?[<>≤≥~]?\s*[$€£]?\d", re.IGNORECASE)
 
 
@@ -1405,11 +1426,16 @@ _BREAKS = (",", ";", "и", "а", "and", "+", "&", "then", "затем", "пот�
 _EN_OBJECT_START = {"a", "an", "the", "our", "all", "every", "each", "new", "their", "its", "his", "her", "my", "your", "more"}
 
 
+_RU_INFINITIVE_END = re.compile(r"(?:ть|ти|чь)(?:ся|сь)?$")
+
+
 def _verb_form_ok(t: Token, analysis: Analysis) -> bool:
     """A verb in the same slot as an item's predicate: infinitive/imperative, or finite when the item is finite."""
     if analysis.lang != "ru":
         return t.text.lower() == (verb_lemma(t, "en") or "")
     forms = t.morph.get("VerbForm")
+    if "Inf" in forms and not _RU_INFINITIVE_END.search(t.lower_):
+        return False  # «перераспределив» tagged as an infinitive: a converb says how, it is no second act
     if "Inf" in forms or "Imp" in t.morph.get("Mood"):
         return True
     pred = analysis.pred
@@ -1559,6 +1585,9 @@ def _verb_chain(analysis: Analysis) -> list[Token]:
         nxt = next_word(sep)
         if nxt is None:
             return chain
+        if analysis.lang == "en" and nxt.lower_ in ("re", "pre", "co") and nxt.i + 2 < len(nxt.doc) \
+                and glued_hyphen(nxt.doc[nxt.i + 1]):
+            nxt = nxt.doc[nxt.i + 2]  # "Review, update and re-issue the SOP": the verb after the prefix
         lemma = verb_lemma(nxt, analysis.lang)
         if lemma is None or (analysis.lang == "en" and nxt.lower_ != lemma) or (
                 analysis.lang == "ru" and not _verb_form_ok(nxt, analysis)):
@@ -1585,7 +1614,7 @@ def _action_verbs(lang: str, effort: bool = False) -> frozenset[str]:
     from .engine import get_rule
 
     words: set[str] = set()
-    for rule_id, groups in (("task-key-result", ("main", "outcome")), ("vague-verb", ("main", "effort") if effort else ("main",))):
+    for rule_id, groups in (("task-key-result", ("main", "outcome")), ("vague-verb", ("main", "effort", "direction") if effort else ("main",))):
         rule = get_rule(rule_id)
         if rule is not None:
             words |= {w.split()[0].lower() for g in groups for w in rule.words(lang, g)}
@@ -1750,6 +1779,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         return []  # «Поддерживать NPS на уровне 50»: a level to keep is about where the metric is; kpi-wording says it
     if analysis.lang == "ru" and pred is not None and pred.form == "finite" and _one_off_subject(analysis, pred):
         return []  # «Благотворительный концерт в феврале принесёт не менее 800 тыс. ₽»: a one-off event starts at zero
+    if analysis.lang == "en" and any(q.percent and _EN_RELATIVE_AFTER.match(text[q.end:]) for q in analysis.quantities):
+        return []  # "to 6,000 pageviews per week (33% increase)", "a 50% time saving": the change is given, so is the start
     label_value = _en_metric_label_line(ctx, analysis) if ctx.kind == "key_result" else None
     if label_value is not None:  # "Avg system size sold: 8.5 kW", "Agent eNPS: +20": «Metric: value», the value a level
         unit = _UNIT.match(text[label_value.end:])
@@ -1890,8 +1921,8 @@ _EN_COUNT_BEFORE = re.compile(r"(?:\bat\s+least|\bmore\s+than|\bover|\bof)\s*(?:
 _EN_ONE_OFF = re.compile(r"^[^,;]*\b(?:during|at)\s+the\s+(?:[\w-]+\s+){0,2}(?:demo|launch|event|run-through|offsite|"
                          r"conference|webinar|hackathon)(?![\w-]|\s+[a-z])", re.IGNORECASE)
 # "40% increase in …", "5 percent difference": the number is a change, not a level.
-_EN_RELATIVE_AFTER = re.compile(r"\s*(?:percent\s+|%\s*)?(?:increase|decrease|reduction|growth|uplift|lift|improvement|"
-                                r"difference|drop|rise)\b", re.IGNORECASE)
+_EN_RELATIVE_AFTER = re.compile(r"\s*(?:percent\s+|%\s*)?(?:[A-Za-z][\w-]*\s+)?(?:increase|decrease|reduction|growth|uplift|"
+                                r"lift|improvement|difference|drop|rise|saving|savings)\b", re.IGNORECASE)
 
 
 def _new_things(analysis: Analysis, q: Any, before: str) -> bool:

@@ -806,3 +806,40 @@ def test_a_line_in_capitals_above_a_list_is_an_objective() -> None:
         ("РАСТИ ВМЕСТЕ С ГОРОДОМ", ["Увеличить число поездок с 10 до 12 тыс.", "Снизить отток водителей с 8% до 5%"]),
         ("Водители довольны", ["Рейтинг водителей 4,8 (сейчас 4,6)"]),
     ]
+
+
+@pytest.mark.parametrize("line,owner,text", [
+    ("KR 1.1 (Лена) Довести число учеников со 140 до 220", "Лена", "Довести число учеников со 140 до 220"),
+    ("KR 4.4 (Артём + Ксюша) Провести 2 турнира", "Артём + Ксюша", "Провести 2 турнира"),
+    ("KR 2.1 (Sam, captain) Cut time to first value from 9 days to 3", "Sam, captain",
+     "Cut time to first value from 9 days to 3"),
+])
+def test_an_owner_in_brackets_after_a_numbered_label(line: str, owner: str, text: str) -> None:
+    """Chat drafts put the owner between the KR's number and its text; the KR is still a KR, owner and all."""
+    source = f"OKR Q1 2027 — черновик\n\nЦель 1. Сделать школу первым выбором\n{line}\n"
+    doc = check_spans(parse(source, "okrs.txt"))
+    assert texts(doc) == [("Сделать школу первым выбором", [text])]
+    assert doc.objectives[0].key_results[0].owner == owner
+
+
+def test_a_bracketed_word_that_is_no_owner_stays_in_the_text() -> None:
+    doc = check_spans(parse("Objective 1: Make onboarding painless\nKR 1 (stretch) cut setup from 9 days to 3\n", "o.txt"))
+    assert [k.text for k in doc.objectives[0].key_results] != ["cut setup from 9 days to 3"]
+
+
+@pytest.mark.parametrize("title,period", [
+    ("OKR Q1 2027 — черновик", "Q1 2027"),
+    ("OKRs for Q1 2027 (draft)", "Q1 2027"),
+    ("ОКР на 1 квартал 2027", "ОКР на 1 квартал 2027"),  # a whole-line period keeps its words, as before
+])
+def test_a_plain_title_line_names_the_period(title: str, period: str) -> None:
+    """A chat paste titles its OKRs on a plain line; the period in it covers every objective below."""
+    doc = check_spans(parse(f"{title}\n\nObjective 1: Make onboarding painless\nKR 1.1 Cut setup from 9 days to 3\n", "o.txt"))
+    assert [p.text for p in doc.periods] == [period]
+    assert doc.objectives[0].period is not None and doc.objectives[0].period.text == period
+
+
+def test_a_prose_line_about_okrs_is_no_period() -> None:
+    doc = check_spans(parse("We will discuss the OKRs for the Q1 2027 planning meeting in detail next Friday afternoon\n\n"
+                            "Objective 1: Make onboarding painless\nKR 1.1 Cut setup from 9 days to 3\n", "o.txt"))
+    assert doc.periods == [] or doc.objectives[0].period is None

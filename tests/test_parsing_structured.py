@@ -506,3 +506,26 @@ def test_an_okr_tools_cycle_key_is_the_period() -> None:
         doc = parse(f'{{"{key}": "Q1 2027", "objectives": [{{"title": "Get paid sooner", '
                     f'"keyResults": [{{"text": "DSO from 52 to 40 days"}}]}}]}}', "okrs.json")
         assert doc.objectives[0].period is not None and doc.objectives[0].period.text == "Q1 2027", key
+
+
+def test_an_okr_tools_cycle_mapping_is_the_period() -> None:
+    """OKR tools export the cycle as a mapping: its name, or else its end date, is the objectives' period."""
+    from okrlint.parsing import parse
+
+    named = parse('{"cycle": {"name": "Q1 2027", "start_date": "2027-01-01", "end_date": "2027-03-31"}, '
+                  '"objectives": [{"title": "Get paid sooner", "key_results": [{"title": "DSO from 52 to 40 days"}]}]}',
+                  "okrs.json")
+    assert named.objectives[0].period is not None and named.objectives[0].period.text == "Q1 2027"
+    dated = parse('{"cycle": {"start_date": "2027-01-01", "end_date": "2027-03-31"}, '
+                  '"objectives": [{"title": "Get paid sooner", "key_results": [{"title": "DSO from 52 to 40 days"}]}]}',
+                  "okrs.json")
+    assert dated.objectives[0].period is not None and dated.objectives[0].period.text == "2027-03-31"
+    source = 'cycle:\n  name: Q1 2027\nobjectives:\n  - title: Get paid sooner\n    key_results:\n      - DSO from 52 to 40 days\n'
+    assert parse(source, "okrs.yaml").objectives[0].period.text == "Q1 2027"
+
+
+def test_a_cycle_mapping_without_a_name_or_dates_is_a_clear_error() -> None:
+    from okrlint.parsing import ParseError, parse
+
+    with pytest.raises(ParseError, match="'cycle' must be text or a mapping with a name or start/end dates"):
+        parse('{"cycle": {"owner": "x"}, "objectives": [{"title": "Get paid sooner"}]}', "okrs.json")

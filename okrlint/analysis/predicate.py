@@ -488,13 +488,13 @@ _EN_VERB_PREFIXES = {"re", "pre", "co", "deep", "double", "cross", "fine", "spot
                      "auto", "self", "dry", "spring", "live", "beta", "mass", "batch"}
 
 
-def _glued_hyphen(token: Token) -> bool:
+def glued_hyphen(token: Token) -> bool:
     """A hyphen inside a word ("first-contact"), not a dash between phrases."""
     return token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
 
 
 def _glued_hyphen_after(token: Token) -> bool:
-    return token.i + 1 < len(token.doc) and _glued_hyphen(token.doc[token.i + 1])
+    return token.i + 1 < len(token.doc) and glued_hyphen(token.doc[token.i + 1])
 
 
 def _en_metric_label(words: list[Token]) -> bool:
@@ -553,9 +553,9 @@ def _en_clause(words: list[Token]) -> Predicate | None:
             purpose = True
         if low in _EN_MODALS or low in _EN_BE or low == "to" or low in _EN_TO_VERBS:
             continue
-        if prev is not None and any(x.is_punct and not _glued_hyphen(x) for x in doc_tokens(t.doc)[prev.i + 1:t.i]):
+        if prev is not None and any(x.is_punct and not glued_hyphen(x) for x in doc_tokens(t.doc)[prev.i + 1:t.i]):
             return None  # "Plan, run and report": a list of acts, not a subject and its verb («First-contact» is one word)
-        lemma = _en_verb(low) if not (t.i and _glued_hyphen(t.doc[t.i - 1])) else None  # "LSIF-powered": part of a word
+        lemma = _en_verb(low) if not (t.i and glued_hyphen(t.doc[t.i - 1])) else None  # "LSIF-powered": part of a word
         if lemma is None:
             if k and t.pos_ in ("ADP", "CCONJ", "SCONJ") and low not in ("of",):
                 return None  # past the subject noun phrase: "Tickets per agent per day"

@@ -43,7 +43,7 @@ _IN_PHRASE = re.compile(r"\b(?:in|across|among|from|of|within|at|to|with|в|ср
                         re.IGNORECASE)
 # "Войти в топ-3", "break into the top 10": the rank is the target, not a scope.
 _ENTER_RANK = re.compile(r"\b(?:войти|войд[её]м|выйти|выйд[её]м|попасть|попад[её]м|подняться|вернуться|enter|break\s+into|"
-                         r"get\s+into|make\s+it\s+into)\s+(?:(?:в|во|into|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
+                         r"get\s+into|make\s+it\s+into|(?:занять|займ[её][мт]|займут)\s+место|finish|rank|place)\s+(?:(?:в|во|into|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _RANK = re.compile(r"\b(?:топ|top)[\s-]?\d+\b|[#№]\s?\d+\b", re.IGNORECASE)
 _DESIGNATOR_BEFORE = re.compile(r"(?:^|\s)(?:корпус\w*|секци\w*|здани\w*|строени\w*|терминал\w*|цех\w*|гейт\w*|перрон\w*|этаж\w*|floors?|levels?|"
                                 r"станци\w*|buildings?|terminals?|gates?|wings?|hangars?|stations?|workstations?|docks?|bays?)"
@@ -70,12 +70,15 @@ _IDIOMS = re.compile(
     r"\b(?:one of|one-stop|one place|на\s+одн\w+|с\s+одн\w+|per one|единственн\w*|в одном месте|one team|one source|один источник|одно окно|first|перв\w+)\b",
     re.IGNORECASE,
 )
+# "a second one", "the right one", "this one": "one" standing for a noun, not a number.
+_ONE_PRONOUN_BEFORE = re.compile(r"\b(?:(?:an?|the)\s+(?:second|third|next|last|new|other|right|same|only|single|better|"
+                                 r"bigger|new|further|additional)|another|this|that|which|every|no|any)\s+$", re.IGNORECASE)
 # A number in words, for a past value («было девять», "was nine").
 _WORD_NUMBER = (r"(?:одн\w+|один|дв\w+|тр\w+|четыр\w+|пят\w+|шест\w+|сем\w+|восем\w+|девят\w+|десят\w+|"
                 r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\b")
 # The period before this one, named next to a past value.
-_PAST = (r"(?:(?:в\s+)?(?:прошл\w+|предыдущ\w+)\s+(?:квартал\w*|год\w*|месяц\w*|период\w*|полугоди\w*|раз)"
-         r"|(?:last|previous|prior)\s+(?:quarter|year|month|period|half|time))\b")
+_PAST = (r"(?:(?:в\s+)?(?:прошл\w+|предыдущ\w+)\s+(?:квартал\w*|год\w*|месяц\w*|период\w*|полугоди\w*|сезон\w*|раз)"
+         r"|(?:last|previous|prior)\s+(?:quarter|year|month|period|half|time|season))\b")
 # A digit, or a placeholder left by a suggested rewrite (X, Y, N, M).
 _D = r"(?:\d|\b[XYNM]\b)"
 # What a baseline looks like, one alternative each; an alternative is tried only on a text holding one of its
@@ -90,13 +93,19 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
     ("from", r"\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+){0,4}to\b"),
     # a past period's value in brackets: "(Q4: 38)", "(last winter: 850)", «(в 4 кв.: 12)», «(в 1 кв. — 3)»
     ("(", r"\(\s*(?:[^\W\d_]+\s+){0,2}?(?:[1-4]\s?)?(?:q[1-4]|h[12]|20\d\d|winter|summer|spring|autumn|fall|year|quarter|month|"
-          rf"зим\w*|лет\w*|весн\w*|осен\w*|квартал\w*|кв\.?|год\w*|месяц\w*|{_MONTH_NAMES})(?:\s+20\d\d)?\s*(?:[:=]|\s[—–-])\s*"
+          rf"зим\w*|лет\w*|весн\w*|осен\w*|квартал\w*|кв\.?|год\w*|месяц\w*|{_MONTH_NAMES})(?:\s+20\d\d)?"
+          r"(?:\s+(?:survey|audit|count|census|опрос\w*|замер\w*|аудит\w*))?\s*(?:[:=]|\s[—–-])\s*"  # "(Nov survey: 41)"
           r"[~≈]?[$€₽£]?\d"),
     (None, r"\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|полутора|"
            r"двадцати|тридцати|сорока|пятидесяти|ста)\s+(?:\w+\s+)?до\b"),  # «с полутора часов до 40 минут»
     # "from 40 to 60", "from the current 12"; not a date ("items from the Mar 3 outage review", "from the 2026 pen test")
     ("from", rf"\bfrom\s+(?!(?:the\s+)?(?:{_MONTHS})\.?\s+\d|the\s+(?:19|20)\d\d\s+(?!to\b)[^\W\d_])(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}"),
     (None, r"\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from|compared\s+(?:to|with)|relative\s+to)\b"),
+    # "1,200 → under 300", "nine days → three", «45 → не более 20»: a start, an arrow, a bound
+    (">", rf"(?:{_D}|\b{_WORD_NUMBER})[^→>.;]{{0,20}}?(?:→|->|=>|⟶|➝)\s?(?:(?:under|below|over|above|at\s+(?:least|most)|"
+          rf"(?:less|more|fewer)\s+than|до|не\s+(?:более|менее|выше|ниже)|менее|более)\s|[≤<≥>~≈]\s?)?[$€₽£]?"
+          rf"(?:{_D}|{_WORD_NUMBER})"),
+    (None, r"\bпротив\s+[~≈]?[$€₽]?\d"),  # «98% против 81% сейчас»
     (">", rf"{_D}[\w%]*(?:/[^\W\d_]+)?\.?(?:\s?(?:[^\W\d_]{{1,6}}\.?|[$€₽£¥]))?(?:\s?[$€₽£¥])?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽£]?{_D}"),  # «310 тыс. ₽ → 345», "45/month → 80"
     # a past value said in words: «(в прошлом квартале было девять)», "(it was 3.5% in Q1)", "last quarter: 9"
     (None, rf"\b(?:был[аио]?|was|were|had\s+been)(?!\s+бы\b)\s+(?:(?:at|about|around|only|just|~|около|примерно|всего|только|лишь|ещё|еще)\s+)?[$€₽£]?(?:{_D}|{_WORD_NUMBER})"),
@@ -176,6 +185,9 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if _IDIOMS.search(text[max(0, m.start() - 4): m.end() + 12]) and re.match(r"(?:one|один|одн)", m.group().lower()):
             continue
+        if m.group().lower() == "one" and _ONE_PRONOUN_BEFORE.search(text[:m.start()]) \
+                or m.group().lower().startswith("doubl") and re.match(r"\s+down\b", text[m.end():], re.IGNORECASE):
+            continue  # "stick around for a second one", "Double down on the channels that work": no number
         after = text[m.end():]
         measure = not _PERIOD_AFTER.match(after) and not re.match(r"^\s+(?:год|лет|years?)\b", after, re.I) \
             and not re.match(r"^-(?!fold|thirds?|quarters?)[a-z]", after)  # "zero-trust", "two-factor": a name
@@ -183,7 +195,17 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _PLACEHOLDER.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             found.append(Quantity(m.start(), m.end(), m.group(), True, percent="%" in m.group()))
+    names = [(m.start(), m.end()) for m in _GUILLEMET_NAME.finditer(text)]
+    if names:  # «Танцы с нуля за 8 недель», «МастерДом Профи» 2.0: a number in a name or a name's version measures nothing
+        found = [q if not q.measure or not any(a < q.start < b for a, b in names)
+                 and not any(b <= q.start and _VERSION_AFTER_NAME.fullmatch(text[b:q.end]) for a, b in names)
+                 else Quantity(q.start, q.end, q.text, False, q.percent) for q in found]
     return sorted((_frequency(q, text) for q in found), key=lambda q: q.start)
+
+
+# A name in guillemets, as Russian text sets titles of courses, products and tariffs.
+_GUILLEMET_NAME = re.compile(r"«[^«»\r\n]{1,60}»")
+_VERSION_AFTER_NAME = re.compile(r"\s?v?\d+(?:\.\d+)+")
 
 
 # "4.5-star rating", "a 4-star average": a number of stars names a rating level, not a product.

@@ -247,6 +247,9 @@ BARE_OBJ_LABEL = re.compile(
 
 
 _LABEL_START = frozenset("oOgGцЦkKкК*_")
+# An owner in brackets between a numbered label and its text: «KR 1.1 (Лена) Довести …», "KR 2 (Sam + Ria) Cut …";
+# only before a capital or a quote, so "KR 3 (stretch) …" and «(в 1 кв.)» stay text.
+_LEADING_OWNER = re.compile(r"\((?P<v>[^()\r\n\d]{2,40})\)\s+(?=[A-ZА-ЯЁ«\"'])")
 
 
 @dataclass
@@ -276,10 +279,13 @@ def match_label(frag: Frag) -> Label | None:
         if ":" not in sep and not has_num:
             continue
         rest_text = body.text[m.end():]
+        owner = _LEADING_OWNER.match(rest_text) if has_num else None  # «KR 1.1 (Лена) Довести …»
+        if owner is not None:
+            rest_text = rest_text[owner.end():]
         if sep.strip() == "" and not (rest_text[:1].isupper() or rest_text[:1] in "«\"'"):
             continue  # «Цель 100 клиентов» is prose; «Цель 1 Стать лидером» is a label
         closed = bool(m.group("close"))
-        rest = body.sub(m.end())
+        rest = body.sub(m.end() + (owner.end() if owner is not None else 0))
         if opener and not closed:
             # **Цель:** text — the closer comes after the separator
             if rest.text.startswith(opener):
@@ -294,6 +300,8 @@ def match_label(frag: Frag) -> Label | None:
             fields.update(type_fields(m.group("type")))
         if has_num:
             fields["label"] = body.text[m.start("word") : m.end("num")]
+        if owner is not None:
+            fields["owner"] = owner.group("v").strip()
         return Label(kind, rest.strip(), fields)
     return None
 
@@ -353,6 +361,13 @@ def find_period(text: str) -> tuple[int, int] | None:
             return m.start(), m.end()
     m = _YEAR_IN_TEXT.search(text) if okr_words else None
     return (m.start(), m.end()) if m else None
+
+
+def title_period(text: str) -> tuple[int, int] | None:
+    """The period of a plain line that titles the OKRs («OKR Q1 2027 — черновик», "OKRs for Q1 2027 (draft)")."""
+    if len(text) > 60 or not re.match(r"^\W{0,3}(?:okrs?|окр)(?!\w)", text, re.IGNORECASE):
+        return None
+    return find_period(text)
 
 
 def period_frag(frag: Frag) -> Frag:

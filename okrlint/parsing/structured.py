@@ -633,7 +633,7 @@ def _interpret(root: Any, where: _Where) -> list[ObjSpec]:
         found = _get(acc, root, ROOT_LIST_KEYS)
         p = _get(acc, root, PERIOD_KEYS)
         if p is not None and not acc.is_null(p[1]):
-            default_period = _scalar_text(acc, p[1], p[0], where, "")
+            default_period = _period_text(acc, p, where, "")
         if found is not None:
             name, value = found
             if acc.is_null(value):
@@ -674,6 +674,27 @@ def _scalar_text(acc: _Access, v: Any, name: str, where: _Where, path: str) -> A
         return v
     value = acc.scalar(v)
     return None if value is None else str(value)
+
+
+_PERIOD_NAME_KEYS = ("name", "title", "label", "period", "название", "период")
+_PERIOD_START_KEYS = ("start", "start_date", "starts", "from", "начало", "с")
+_PERIOD_END_KEYS = ("end", "end_date", "ends", "to", "until", "конец", "по")
+
+
+def _period_text(acc: _Access, found: tuple[str, Any], where: _Where, path: str) -> Any:
+    """A period field's text; OKR tools export a cycle as a mapping ({"name": "Q1 2027", "start_date": …})."""
+    key, value = found
+    if acc.kind(value) != "map":
+        return _scalar_text(acc, value, key, where, path)
+    name = _get(acc, value, _PERIOD_NAME_KEYS)
+    if name is not None and acc.kind(name[1]) not in ("map", "seq") and not acc.is_null(name[1]):
+        return _scalar_text(acc, name[1], name[0], where, path)
+    bound = _get(acc, value, _PERIOD_END_KEYS) or _get(acc, value, _PERIOD_START_KEYS)
+    if bound is not None and acc.kind(bound[1]) not in ("map", "seq") and not acc.is_null(bound[1]):
+        return _scalar_text(acc, bound[1], bound[0], where, path)  # {"end_date": "2027-03-31"}: the cycle ends then
+    label = f"{path}.{key}" if path else key
+    raise where.error(f"'{key}' must be text or a mapping with a name or start/end dates, got {_describe(value)}",
+                      value, label)
 
 
 def _fields(acc: _Access, obj: Any, path: str, where: _Where) -> dict[str, Any]:
@@ -718,7 +739,7 @@ def _objective(acc: _Access, entry: Any, path: str, where: _Where, default_perio
     )
     p = _get(acc, entry, PERIOD_KEYS)
     if p is not None and not acc.is_null(p[1]):
-        spec.period = _scalar_text(acc, p[1], p[0], where, path)
+        spec.period = _period_text(acc, p, where, path)
     krs = _get(acc, entry, KR_LIST_KEYS)
     if krs is not None:
         name, value = krs
