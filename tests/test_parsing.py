@@ -843,3 +843,14 @@ def test_a_prose_line_about_okrs_is_no_period() -> None:
     doc = check_spans(parse("We will discuss the OKRs for the Q1 2027 planning meeting in detail next Friday afternoon\n\n"
                             "Objective 1: Make onboarding painless\nKR 1.1 Cut setup from 9 days to 3\n", "o.txt"))
     assert doc.periods == [] or doc.objectives[0].period is None
+
+
+def test_a_reply_line_in_a_chat_paste_is_not_part_of_the_item() -> None:
+    """Chat threads quote replies under an item with "↳"; the reply is a comment, not the key result's text."""
+    source = ("Цель 1. Сделать школу первым выбором\n"
+              "KR 1.1 (Артём) Запустить онлайн-группу по Valorant\n"
+              "   ↳ Артём: тренера пока нет, двое кандидатов на связи\n"
+              "KR 1.2 (Лена) Довести число учеников со 140 до 220\n")
+    doc = check_spans(parse(source, "okrs.txt"))
+    assert texts(doc) == [("Сделать школу первым выбором",
+                           ["Запустить онлайн-группу по Valorant", "Довести число учеников со 140 до 220"])]

@@ -64,6 +64,9 @@ class _View:
     checked: bool | None = None
 
 
+_REPLY_MARKS = ("↳", "⤷", "↪")
+
+
 def _classify(source: str, begin: int) -> list[_View]:
     lines = list(iter_lines(source, begin))
     views: list[_View] = []
@@ -106,8 +109,8 @@ def _classify(source: str, begin: int) -> list[_View]:
         if not text.strip():
             views.append(_View(line, "blank"))
             continue
-        if suppress.directive_only(text):
-            views.append(_View(line, "skip"))
+        if suppress.directive_only(text) or text.startswith(_REPLY_MARKS):
+            views.append(_View(line, "skip"))  # "↳ Артём: тренера пока нет": a reply in a chat thread, not the item
             continue
         content = cut_comments(stripped)
         if not content.text:
