@@ -2022,7 +2022,8 @@ def _kpi_phrasing(ctx: "Context") -> list[Hit]:
             or _en_counted_people(_head_phrase(content), analysis)
     else:
         head = [t for t in content[:3] if t.pos_ not in ("ADJ", "DET")][:1]
-        names_metric = bool(head) and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words) \
+        verb_use = bool(head) and (n := next_word(head[0])) is not None and n.lower_ in ("less", "more", "fewer")
+        names_metric = bool(head) and not verb_use and (head[0].lemma_.lower() in metric_words or head[0].lower_ in metric_words) \
             or _en_metric_phrase(analysis)  # "Net new ARR"
     if not names_metric or analysis.lang == "en" and reduced < 0 and not target and _en_artefact_head(analysis):
         return []  # "Weekly check-in micro-survey at the end of each week": a thing to make, named with "weekly"
@@ -2194,6 +2195,8 @@ def _en_order(ctx: "Context", pred: Predicate) -> bool:
     nxt = doc[pred.end] if pred.end < len(doc) else None
     if "VERB" not in options or nxt is None:
         return False
+    if "ADJ" in options and (nxt.lower_ in ctx.words("metric") or nxt.lemma_.lower() in ctx.words("metric")):
+        return False  # "Wholesale revenue", "Net losses": an adjective before a metric word names the metric
     if nxt.lower_ == "at" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ in ("least", "most"):
         return True  # "Make at least one improvement"
     if nxt.lower_ in _EN_PREPOSITIONS:

@@ -104,12 +104,13 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
         # "in person where possible", "ideally from two teams": the softener qualifies a part of the item;
         # without it that part becomes a hard constraint the writer did not set.  Not a safe edit.
         return None
+    if _CONDITION_HEDGE.match(text[start:end].strip()) and re.match(r"[ \t]+[^\W\d_]", after):
+        return None  # «…, если успеем найти тренера»: without its condition the plan becomes a promise the writer did not make
     stretch = re.match(r"[ \t]*[—–:][ \t]*\S", after)  # «до 24 часов, по возможности — в день заказа»
-    appended = re.search(r"[,—–]\s*$", before) and after.strip() and not re.match(r"\s*[,;.)]", after)
-    committed = re.search(r"\d", before) is not None  # a target stated before the hedge: what follows is a stretch
-    if _CONDITION_HEDGE.match(text[start:end].strip()) or committed and (stretch or appended):  # «до 60, по возм. до 65»
-        # "…, if we find a coach", «…, по возможности — в день заказа»: the condition's words, or the stretch
-        # target the softener introduces, go with it; the committed part before it stays
+    appended = re.search(r"[,—–]\s*$", before) and re.match(r"[^,;.)]*\d", after)  # «до 60, по возможности до 65»
+    if re.search(r"\d", before) and (stretch or appended):
+        # a stretch target after a committed one goes with its softener; the commitment before it stays
+        # (a soft condition without a number, «…, по возможности без скидок», stays and becomes firm)
         clause = re.search(r"[,;]|\s[—–-]\s", after[stretch.end() if stretch else 0:])
         end += (clause.start() + (stretch.end() if stretch else 0)) if clause else len(after)
         after = text[end:]

@@ -176,14 +176,11 @@ def test_text_output_prints_an_items_suggestion_once(files, capsys):
 
 @pytest.mark.parametrize("text,start,end,expected", [
     ("Попробовать запустить TikTok-канал", 0, 11, "Запустить TikTok-канал"),
-    # a condition's own words go with it; a stretch after a committed target goes with its softener
-    ("Запустить группу по Valorant, если успеем найти тренера", 30, 41, "Запустить группу по Valorant"),
-    ("Запустить группу, если успеем найти тренера, и набрать 12 учеников", 18, 29,
-     "Запустить группу и набрать 12 учеников"),
+    # a stretch after a committed target goes with its softener; a soft condition without a number becomes firm
     ("Сократить срок доставки до 24 часов, по возможности — в день заказа", 37, 51,
      "Сократить срок доставки до 24 часов"),
     ("Довести NPS до 60, по возможности до 65", 19, 33, "Довести NPS до 60"),
-    ("Конверсия в покупку с 28% до 40%, по возможности без скидок", 34, 48, "Конверсия в покупку с 28% до 40%"),
+    ("Конверсия в покупку с 28% до 40%, по возможности без скидок", 34, 48, "Конверсия в покупку с 28% до 40% без скидок"),
     ("Try to launch a TikTok channel", 0, 6, "Launch a TikTok channel"),
     ("We hope to bring regretted attrition under 5%", 3, 10, "Bring regretted attrition under 5%"),
     ("Do our best to reach 100 paying clients", 0, 11, "Reach 100 paying clients"),
@@ -215,6 +212,8 @@ def test_drop_hedge(text, start, end, expected):
     ("Стараемся, чтобы каждый курьер получал заказ за 10 минут", 0, 9),  # «Чтобы курьер…» would have no main verb
     ("Набрать 30 наставников, по возможности в каждом филиале", 24, 38),  # the softener limits a scope
     ("Recruit 20 mentors, where possible in every region", 20, 34),
+    ("Запустить группу по Valorant, если успеем найти тренера", 30, 41),  # without it the plan becomes a promise
+    ("Launch the Valorant group, if we find a coach in time", 27, 29),
 ])
 def test_drop_hedge_declines_what_it_cannot_restate(text, start, end):
     assert drop_hedge(text, start, end, "ru" if text[0] > "z" else "en") is None
