@@ -1176,10 +1176,10 @@ def _feature_noun(t: Token) -> bool:
     return t.lower_ == "support" or bool(verb_of_noun(t.lower_, "en"))
 
 
-_EN_SHIPPED = re.compile(r"^(?:[\w.+-]+,?\s+){1,7}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?"
+_EN_SHIPPED = re.compile(r"^(?:[\w.+&-]+,?\s+){1,9}(?:(?:is|are)\s+(?:now\s+)?(?:available|enabled|live|supported)|exists?"
                          r"|(?:goes|go|went)\s+live|open(?=\s+(?:by|to|at|in|on)\b)"
                          r"|(?:(?:is|are)\s+)?(?:live|done|complete|completed|finished|ready|in\s+place|in\s+production|available)"
-                         r"(?=\s*(?:$|[,.;:(—–-]|(?:by|for|in|on|across|at|with|before|to|and)\b)))\b",
+                         r"(?=\s*(?:$|[,.;:(—–-]|(?:by|for|in|on|across|at|with|before|to|and|asap)\b)))\b",
                          re.IGNORECASE)  # "New pricing page live by August 15", "Vendor security review done"
 
 
