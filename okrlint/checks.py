@@ -315,6 +315,13 @@ def _counts_things(analysis: Analysis, q: Any) -> bool:
 _RU_INSTRUMENTAL = re.compile(r"\+?\s+(?:[а-яё-]+\s+)?[а-яё-]+(?:ыми|ими|ами|ями)\b", re.IGNORECASE)
 
 
+def _ru_people_after(ctx: "Context", analysis: Analysis, q: Any) -> bool:
+    """«с 400 платными подписчиками»: the people a launch reaches (an outcome), not the parts it has («с 3 системами»)."""
+    actors = _shared_words("actors", "ru")
+    return any(t.idx >= q.end and t.pos_ == "NOUN" and t.lemma_.lower() in actors
+               for t in analysis.tokens[:] if t.idx < q.end + 40)
+
+
 # "… to at least 1 pilot module", "… to unify at least 3 sources", "… across at least 2 regions": how far a task reaches.
 _EN_TASK_SCOPE = re.compile(r"\b(?:to|into|across|in|for)\s+(?:[a-z]+\s+)?at\s+least\s*$", re.IGNORECASE)
 
@@ -394,8 +401,10 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     if any(q.measure and _METRIC_BEFORE.search(text[:q.start]) for q in quantities):
         return True  # "Hold a rating of 4.7": the number is a metric level, not a count of tasks
     performed = analysis.lang == "en" and skip is not None and verb_lemma(skip, "en") in ctx.words("perform", "en")
+    held = skip is not None and verb_lemma(skip, "ru") in ctx.words("perform", "ru")  # «Провести тест с 10 жителями»
     if any(q.measure and re.search(r"\b(?:с|со|with)\s+(?:[^\W\d_]+\s+){0,3}$", text[:q.start], re.IGNORECASE)
-           and q.start > after_skip and not (analysis.lang == "ru" and _RU_INSTRUMENTAL.match(text[q.end:]))
+           and q.start > after_skip and not (analysis.lang == "ru" and _RU_INSTRUMENTAL.match(text[q.end:])
+                                             and not (_ru_people_after(ctx, analysis, q) and not held))
            and not ((performed or _few_things_with(ctx, analysis, q))
                     and not q.percent and _counts_things(analysis, q))  # "Run user testing with 40 people"
            for q in quantities):
