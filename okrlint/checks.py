@@ -2755,7 +2755,7 @@ def objective_metric(ctx: "Context") -> list[Hit]:
     if pred is None and analysis.lang == "en" and (lead := _leading_measure(analysis)) is not None:
         return [_whole(analysis, target=lead.text)]  # "10,000 customers by year end": the objective is a number
     if analysis.lang == "en" and (target := _en_comparative_target(analysis) or _en_later_sentence_target(analysis)
-                                  or _en_clause_target(ctx, analysis)):
+                                  or _en_clause_target(ctx, analysis) or _en_bound_target(analysis)):
         return [_whole(analysis, target=target)]
     if pred is None or not (pred.has(ctx.words("direction")) or _ru_change_object(ctx, pred)):
         return _signed_metric(analysis)
@@ -2783,6 +2783,28 @@ def _en_comparative_target(analysis: Analysis) -> str | None:
             after = _EN_GROWTH_AFTER.match(rest)
         if q.measure and after is not None:
             return analysis.text[q.start:q.end + after.end()]
+    return None
+
+
+# "in under 10 minutes", "below 2%", "at least $1M": a bound on a time, a share or an amount is a target level
+# (a bound on a count of people, "teams of over 50 people", is the objective's scope).
+_EN_BOUND_BEFORE = re.compile(r"\b(?:under|below|less\s+than|fewer\s+than|at\s+least|at\s+most|over|more\s+than|above)\s*$|"
+                              r"[<>≤≥]\s*$", re.IGNORECASE)
+
+
+def _en_bound_target(analysis: Analysis) -> str | None:
+    """"Let customers self-host PostHog in under 10 minutes", "a $100K increase in ARR": a bounded time, share or
+    amount, or a change by an amount, is a key result's number inside the objective."""
+    text = analysis.text
+    for q in analysis.quantities:
+        if not q.measure:
+            continue
+        money = re.search(r"[$€£₽]", q.text) is not None
+        timed = TIME_UNIT_AFTER.match(text[q.end:]) is not None
+        if (q.percent or money or timed) and _EN_BOUND_BEFORE.search(text[:q.start]):
+            return text[q.start:q.end]
+        if (q.percent or money) and _EN_RELATIVE_AFTER.match(text[q.end:]):
+            return text[q.start:q.end]
     return None
 
 
