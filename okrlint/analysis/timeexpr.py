@@ -52,6 +52,8 @@ _EN_LONG = _alternatives(
     r"this\s+(?:fiscal|calendar|financial)\s+year|next\s+(?:fiscal|calendar|financial)\s+year",
     _IN + r"(?:two|three|four|2|3|4)\s+quarters",
     _IN + r"(?:half\s+a\s+year|year)",
+    r"by\s+\d+(?:[.,]\d+)?\s?%\s+(?:annually|per\s+year|a\s+year|each\s+year|every\s+year)",  # "grow by 20% annually"
+    r"q[1-4]\s?(?:[-–—]|through)\s?q[1-4]",  # "[Q3-Q4]": two quarters or more ("from Q2 to Q3" compares)
 )
 # Comparisons, not horizons: "year over year", «год к году».
 _COMPARISON = re.compile(r"year[\s-]+over[\s-]+year|год\s+к\s+году|yoy", re.IGNORECASE)
