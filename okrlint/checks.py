@@ -1786,6 +1786,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         return []  # «1 тыс. регистраций в первую неделю после запуска»: the metric of something new has no start yet
     if pred is not None and pred.has(ctx.words("maintain")):
         return []  # «Поддерживать NPS на уровне 50»: a level to keep is about where the metric is; kpi-wording says it
+    if _per_person_quota(ctx, analysis):
+        return []  # "Each rep logs 30 calls per day": a quota kept, no level of a metric that moves
     if analysis.lang == "ru" and pred is not None and pred.form == "finite" and _one_off_subject(analysis, pred):
         return []  # «Благотворительный концерт в феврале принесёт не менее 800 тыс. ₽»: a one-off event starts at zero
     if analysis.lang == "en" and any(q.percent and _EN_RELATIVE_AFTER.match(text[q.end:]) for q in analysis.quantities):
@@ -2597,7 +2599,7 @@ def kpi_style(ctx: "Context") -> list[Hit]:
     """KPI phrasing, or «500 заявок в месяц»: a number per period with no verb of change, baseline or deadline."""
     analysis = ctx.analysis
     assert analysis is not None
-    hits = _kpi_phrasing(ctx) or _habit_quota(ctx, analysis)
+    hits = _kpi_phrasing(ctx) or _habit_quota(ctx, analysis) or _per_person_quota(ctx, analysis)
     if hits:
         return hits
     content = analysis.content
@@ -2636,6 +2638,22 @@ def _habit_quota(ctx: "Context", analysis: Analysis) -> list[Hit]:
     return [Hit(first.start, end, text[first.start:end], {"habit": text[first.start:end]})]
 
 
+def _per_person_quota(ctx: "Context", analysis: Analysis) -> list[Hit]:
+    """"Each fundraiser logs 20 donor calls per week", "Every member has at least 14 hours of user time per
+    quarter": a count each person keeps up per period, with no change or start, is a steady quota (LABELS v2)."""
+    if analysis.lang != "en" or ctx.kind != "key_result" or analysis.has_baseline or analysis.has_time("bound") \
+            or not _EN_EACH_PERSON.match(analysis.text):
+        return []
+    if analysis.pred is not None and analysis.pred.has(ctx.words("change")):
+        return []
+    text = analysis.text
+    for q in analysis.quantities:
+        if q.measure and (period := _EN_PERIOD_AFTER.match(text, q.end)) is not None:
+            return [Hit(q.start, period.end(), text[q.start:period.end()], {"habit": text[q.start:period.end()]})]
+    return []
+
+
+_EN_EACH_PERSON = re.compile(r"\s*(?:each|every)\s+(?!(?:day|week|month|quarter|sprint)\b)[^\W\d_]", re.IGNORECASE)
 # "… every week", "… per month": the period a frequency or a time budget recurs in.
 _EN_PERIOD_AFTER = re.compile(r"\s*(?:[\w&/-]+\s+){0,3}?(?:a|an|per|every|each)\s+(?:day|week|fortnight|month|quarter|sprint)\b",
                               re.IGNORECASE)
