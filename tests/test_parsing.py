@@ -854,3 +854,19 @@ def test_a_reply_line_in_a_chat_paste_is_not_part_of_the_item() -> None:
     doc = check_spans(parse(source, "okrs.txt"))
     assert texts(doc) == [("Сделать школу первым выбором",
                            ["Запустить онлайн-группу по Valorant", "Довести число учеников со 140 до 220"])]
+
+
+@pytest.mark.parametrize("line,text", [
+    ("  KR 4.3  8 of 11 nurses signed off for scanning (3 today)", "8 of 11 nurses signed off for scanning (3 today)"),
+    ("KR 2.1. 120 заявок на прослушивание (в прошлом году 85)", "120 заявок на прослушивание (в прошлом году 85)"),
+])
+def test_a_numbered_label_before_a_number(line: str, text: str) -> None:
+    """After "KR 4.3" a key result may start with its number; the dotted label number sets it apart from prose."""
+    doc = check_spans(parse(f"Objective 4: Keep our nurses\n{line}\n", "okrs.txt"))
+    assert [k.text for k in doc.objectives[0].key_results] == [text]
+
+
+def test_a_caret_reply_line_is_not_part_of_the_item() -> None:
+    source = "Цель 2. Продавать больше\nKR 2.5. Договориться с двумя комбинатами о поставках\n   ^ Алёна: там закупки через 44-ФЗ\n"
+    doc = check_spans(parse(source, "okrs.txt"))
+    assert [k.text for k in doc.objectives[0].key_results] == ["Договориться с двумя комбинатами о поставках"]

@@ -175,7 +175,7 @@ class TestYaml:
             ("- objective: {a: 1}\n", r"'objective' must be text, got a mapping \(line 1"),
             ("- key_results: [a]\n", r"objective has no 'objective' text \(line 1, column 3\)"),
             ("- objective: A\n  krs:\n    - owner: x\n", r"key result has no 'text' \(line 3, column 7\)"),
-            ("- objective: A\n  owner: [a, b]\n", r"'owner' must be a single value, got a list \(line 2"),
+            ("- objective: A\n  owner: [{team: {id: 1}}]\n", r"'owner' must be a single value, got a list \(line 2"),
             ("just a sentence\n", r"expected a list of objectives .*got text \(line 1, column 1\)"),
             ("[]\n", r"^no objectives or key results found$"),
             ("# only a comment\n", r"^no objectives or key results found$"),
@@ -529,3 +529,16 @@ def test_a_cycle_mapping_without_a_name_or_dates_is_a_clear_error() -> None:
 
     with pytest.raises(ParseError, match="'cycle' must be text or a mapping with a name or start/end dates"):
         parse('{"cycle": {"owner": "x"}, "objectives": [{"title": "Get paid sooner"}]}', "okrs.json")
+
+
+def test_an_owner_exported_as_a_person_gives_its_name() -> None:
+    """OKR tools export owners as people ({"name": …}) or lists of them; the file is read, the owner is the name."""
+    from okrlint.parsing import parse
+
+    doc = parse('{"objectives": [{"title": "Get paid sooner", "owner": [{"name": "Anna"}, {"name": "Ivan"}], '
+                '"key_results": [{"title": "DSO from 52 to 40 days", "owner": {"email": "ivan@example.org"}}]}]}',
+                "okrs.json")
+    assert doc.objectives[0].owner == "Anna, Ivan"
+    assert doc.objectives[0].key_results[0].owner == "ivan@example.org"
+    with pytest.raises(ParseError, match="'owner' must be a single value, got a mapping"):
+        parse('{"objectives": [{"title": "Get paid sooner", "owner": {"team": {"id": 1}}}]}', "okrs.json")

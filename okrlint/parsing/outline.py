@@ -64,7 +64,7 @@ class _View:
     checked: bool | None = None
 
 
-_REPLY_MARKS = ("↳", "⤷", "↪")
+_REPLY_MARKS = ("↳", "⤷", "↪", "^ ")
 
 
 def _classify(source: str, begin: int) -> list[_View]:

@@ -697,11 +697,32 @@ def _period_text(acc: _Access, found: tuple[str, Any], where: _Where, path: str)
                       value, label)
 
 
+_PERSON_KEYS = ("name", "full_name", "fullName", "display_name", "displayName", "title", "имя", "фио", "email", "login")
+
+
+def _owner_value(acc: _Access, v: Any) -> Any:
+    """An owner exported as a person ({"name": …}) gives its name; a list of people gives their names, joined."""
+    if acc.kind(v) == "seq":
+        names = [_owner_value(acc, x) for x in acc.items(v) if not acc.is_null(x)]
+        if any(acc.kind(n) in ("map", "seq") for n in names):
+            return v
+        texts = [str(n.value if isinstance(n, Node) else acc.scalar(n)) for n in names]
+        return ", ".join(t for t in texts if t) or None
+    if acc.kind(v) == "map":
+        found = _get(acc, v, _PERSON_KEYS)
+        return found[1] if found is not None and acc.kind(found[1]) not in ("map", "seq") else v
+    return v
+
+
 def _fields(acc: _Access, obj: Any, path: str, where: _Where) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for k, v in acc.pairs(obj):
         for field_name, keys in FIELD_KEYS.items():
             if k in keys:
+                if field_name == "owner" and acc.kind(v) in ("map", "seq"):
+                    v = _owner_value(acc, v)  # {"name": "Anna", "email": …}, ["Anna", "Ivan"]: OKR tools export people
+                if v is None:
+                    continue
                 if acc.kind(v) in ("map", "seq"):
                     label = f"{path}.{k}" if path else k
                     raise where.error(f"'{k}' must be a single value, got {_describe(v)}", v, label)
