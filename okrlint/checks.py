@@ -1881,8 +1881,10 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                  or (joined is not None and q.percent))  # «Конверсия 5–8%»: a range of a share is a level
         if not level:
             continue
-        unit = _UNIT.match(text[q.end:])
-        end = q.end + (unit.end() if unit else 0)
+        upper = re.match(r"\s?[–—-]\s?\d+(?:[.,]\d+)?\s?%?", text[q.end:])  # "1.5–1.7 days": the range is the target
+        q_end = q.end + (upper.end() if upper else 0)
+        unit = _UNIT.match(text[q_end:])
+        end = q_end + (unit.end() if unit else 0)
         marker = re.search(r"(?:\b(?:до|to|at|of|under|below|above|over)\s*)$", before, re.IGNORECASE)
         start = marker.start() if marker else q.start
         return [Hit(start, end, text[start:end], {"target": text[start:end]})]

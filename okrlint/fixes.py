@@ -114,6 +114,12 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
         clause = re.search(r"[,;]|\s[—–-]\s", after[stretch.end() if stretch else 0:])
         end += (clause.start() + (stretch.end() if stretch else 0)) if clause else len(after)
         after = text[end:]
+    elif re.search(r",\s*$", before) and re.match(r"[ \t]+[^\W\d_]", after):
+        clause = re.match(r"[^,;]*", after).group()
+        if not re.search(r"\d", clause):
+            return None  # "…, potentially with automated scoring": an optional extra, neither promised nor droppable
+        if "," in before.rstrip()[:-1]:  # "Launching X, our evening bulletin, hopefully with 1,500 listeners"
+            return [(start, end + len(re.match(r"[ \t]*", after).group()), "")]  # the appositive keeps its comma
     left = len(before.rstrip(" \t,;:—–"))
     rest_match = re.match(r"[ \t]*,?[ \t]*", after)
     right = end + (rest_match.end() if rest_match else 0)

@@ -388,8 +388,10 @@ _COUNT_NOUNS = frozenset("number share percentage percent rate amount count volu
 
 def _comparator(analysis: Analysis) -> bool:
     """Words the writer chose for direction («не выше», "under", "at least"): a rewrite must not replace them."""
-    return re.search(r"[<>≤≥⩽⩾]|\b(?:не\s+(?:выше|ниже|более|менее|больше|меньше)|выше|ниже|более|менее|минимум|максимум|"
-                     r"under|below|above|over|at\s+least|at\s+most|no\s+more|no\s+less|within|"
+    return re.search(r"[<>≤≥⩽⩾]|\b(?:не\s+(?:выше|ниже|более|менее|больше|меньше|дороже|дешевле|позже|раньше|дольше|"
+                     r"длиннее|короче|реже|чаще)|выше|ниже|более|менее|минимум|максимум|"
+                     r"under|below|above|over|at\s+least|at\s+most|no\s+more|no\s+less|within|(?:less|more|fewer|"
+                     r"cheaper|later|earlier)\s+than|"
                      r"or\s+(?:higher|better|more|greater|lower|less|fewer))\b",  # "4.5 or higher"
                      analysis.text, re.IGNORECASE) is not None  # «≥ 92%»: the writer's sign is their direction
 
@@ -405,12 +407,22 @@ def _metric_head(tokens: Sequence[Token], job: Job) -> bool:
     else:  # "customer retention rate": the last noun of the first noun run
         run = []
         for t in tokens:
-            if t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") or t.text == "-":
+            if t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") or t.text == "-" or run and _plural_noun(t):
                 run.append(t)
             elif run:
                 break
-        head = [t for t in run if t.pos_ in ("NOUN", "PROPN")][-1:] or nouns[:1]
+        head = [t for t in run if t.pos_ in ("NOUN", "PROPN") or _plural_noun(t)][-1:] or nouns[:1]
     return any(t.lemma_.lower() in metric or t.lower_ in metric for t in head) or lower_is_better(head, job)
+
+
+def _plural_noun(t: Token) -> bool:
+    """"templates" in "Jira bug templates so …", tagged as a verb: after a noun and before a conjunction, a
+    preposition or the end, an -s word ends the noun run (a verb there would have no object)."""
+    if t.lang_ != "en" or not (t.is_alpha and t.lower_.endswith("s")) or t.i == 0 \
+            or t.doc[t.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return nxt is None or nxt.pos_ in ("SCONJ", "ADP", "CCONJ", "PUNCT")
 
 
 def _english_head(tokens: Sequence[Token]) -> Token | None:

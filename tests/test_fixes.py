@@ -180,7 +180,8 @@ def test_text_output_prints_an_items_suggestion_once(files, capsys):
     ("Сократить срок доставки до 24 часов, по возможности — в день заказа", 37, 51,
      "Сократить срок доставки до 24 часов"),
     ("Довести NPS до 60, по возможности до 65", 19, 33, "Довести NPS до 60"),
-    ("Конверсия в покупку с 28% до 40%, по возможности без скидок", 34, 48, "Конверсия в покупку с 28% до 40% без скидок"),
+    ("Launching the bulletin, our evening news, hopefully with 1,500 weekly listeners", 42, 51,
+     "Launching the bulletin, our evening news, with 1,500 weekly listeners"),
     ("Try to launch a TikTok channel", 0, 6, "Launch a TikTok channel"),
     ("We hope to bring regretted attrition under 5%", 3, 10, "Bring regretted attrition under 5%"),
     ("Do our best to reach 100 paying clients", 0, 11, "Reach 100 paying clients"),
@@ -213,6 +214,8 @@ def test_drop_hedge(text, start, end, expected):
     ("Набрать 30 наставников, по возможности в каждом филиале", 24, 38),  # the softener limits a scope
     ("Recruit 20 mentors, where possible in every region", 20, 34),
     ("Запустить группу по Valorant, если успеем найти тренера", 30, 41),  # without it the plan becomes a promise
+    ("Конверсия в покупку с 28% до 40%, по возможности без скидок", 34, 48),  # an optional extra: neither way is safe
+    ("Incubator in clinical use, potentially with automated embryo scoring", 27, 38),
     ("Launch the Valorant group, if we find a coach in time", 27, 29),
 ])
 def test_drop_hedge_declines_what_it_cannot_restate(text, start, end):
