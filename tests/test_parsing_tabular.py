@@ -304,6 +304,13 @@ TYPED_ROWS = [
      "КР1.2;КР;Improve the onboarding emails;Bob\n"
      "Ц2;Цель;Get paid sooner;Cy\n"
      "КР2.1;КР;DSO: 52 → 40 days;Cy\n"),
+    # a number column: the objective's «Ц1», its key results plain "1.1"
+    ("№;Цель / ключевой результат;Ответств.\n"
+     "Ц1;Make onboarding painless;Ann\n"
+     "1.1;Raise activation from 30% to 45%, then hold it;Ann\n"
+     "1.2;Improve the onboarding emails;Bob\n"
+     "Ц2;Get paid sooner;Cy\n"
+     "2.1;DSO: 52 → 40 days;Cy\n"),
 ]
 
 

@@ -397,7 +397,8 @@ _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "кр", "ключевые результаты (key results)", "key results (ключевые результаты)", "результат",
         "результаты",
     ),
-    "owner": ("ответственный", "ответственные", "владелец", "owner", "owners", "assignee", "dri"),
+    "owner": ("ответственный", "ответственные", "владелец", "owner", "owners", "assignee", "dri", "ответств.", "ответств",
+              "отв.", "отв"),
     "progress": ("прогресс", "progress", "текущий прогресс", "выполнение", "% выполнения", "status", "статус"),
     "period": ("период", "квартал", "period", "quarter", "срок okr"),
     "type": ("тип", "тип okr", "type", "okr type", "type of okr", "вид"),
@@ -438,7 +439,8 @@ def _norm_header(text: str) -> str:
 
 # What a row holds, from a Type or ID cell: "Objective", "O1", «Цель 2» / "Key Result", "KR1.1", «КР 2.3».
 _ROW_OBJECTIVE = re.compile(r"^(?:objective|obj|o|goal|цель|ц)\s*[-#№.]?\s*\d*(?:\.\d+)*\.?$", re.IGNORECASE)
-_ROW_KEY_RESULT = re.compile(r"^(?:key[\s-]*results?|kr|кр|ключевой\s+результат|результат)\s*[-#№.]?\s*\d*(?:\.\d+)*\.?$",
+_ROW_KEY_RESULT = re.compile(r"^(?:key[\s-]*results?|kr|кр|ключевой\s+результат|результат)\s*[-#№.]?\s*\d*(?:\.\d+)*\.?$"
+                             r"|^\d{1,2}\.\d{1,2}\.?$",  # "1.1" under an objective numbered «Ц1» / "O1"
                              re.IGNORECASE)
 
 
