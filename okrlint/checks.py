@@ -1854,6 +1854,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
             continue  # "when FCR is above 80%", «за CSAT выше 4,8»: a condition, not a target
         if re.search(r"\bat\s*$", before, re.IGNORECASE) and not q.percent and not _SCALE_AFTER.match(text[q.end:]):
             continue  # "speak at 10 conferences": a count, not a level
+        if _EN_SENT_TO.search(before) and not q.percent:
+            continue  # "sent to 3 outside proofreaders", "pitched to 12 buyers": the recipients counted, not a level
         at_start = not _content_before(analysis, q.start)
         stock = verbless and at_start and (_ru_stock_count(ctx, analysis, q) if analysis.lang == "ru" else
                                            _en_value_metric_line(analysis, _kpi_metric_words("en")) is not None)
@@ -1891,6 +1893,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
     return []
 
 
+_EN_SENT_TO = re.compile(r"\b(?:sent|send|sending|delivered|shipped|pitched|presented|shown|handed|distributed|mailed|"
+                         r"emailed|offered)\s+(?:out\s+)?to\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 _EN_WORKING_TIME = re.compile(r"^\s*(?:business|working|calendar)\b", re.IGNORECASE)  # "one business day" is a time
 _EN_SHARE_VERB_BEFORE = re.compile(r"\b(?:make|makes|made)\s+up\s+$|\b(?:account|accounts)\s+for\s+$|\brepresents?\s+$",
                                    re.IGNORECASE)  # a part's share of a whole

@@ -104,6 +104,10 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
         # "in person where possible", "ideally from two teams": the softener qualifies a part of the item;
         # without it that part becomes a hard constraint the writer did not set.  Not a safe edit.
         return None
+    conj = re.search(r",?[ \t]*\b(?:and|or|и|или)[ \t]*$", before, re.IGNORECASE)
+    if conj is not None and re.search(r"\d", before[:conj.start()]) and re.match(r"[^,;.)]*\d", after):
+        clause = re.search(r"[,;]|\s[—–-]\s", after)  # "from 18 to 10 minutes, and if possible to 8": the stretch
+        return [(conj.start(), end + (clause.start() if clause else len(after)), "")]  # conjunct goes whole
     if _CONDITION_HEDGE.match(text[start:end].strip()) and re.match(r"[ \t]+[^\W\d_]", after):
         return None  # «…, если успеем найти тренера»: without its condition the plan becomes a promise the writer did not make
     stretch = re.match(r"[ \t]*[—–:][ \t]*\S", after)  # «до 24 часов, по возможности — в день заказа»

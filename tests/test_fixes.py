@@ -180,6 +180,8 @@ def test_text_output_prints_an_items_suggestion_once(files, capsys):
     ("Сократить срок доставки до 24 часов, по возможности — в день заказа", 37, 51,
      "Сократить срок доставки до 24 часов"),
     ("Довести NPS до 60, по возможности до 65", 19, 33, "Довести NPS до 60"),
+    ("Cut the wait from 18 to 10 minutes, and if possible to 8", 40, 51, "Cut the wait from 18 to 10 minutes"),
+    ("Довести NPS до 60 и по возможности до 65", 20, 34, "Довести NPS до 60"),
     ("Launching the bulletin, our evening news, hopefully with 1,500 weekly listeners", 42, 51,
      "Launching the bulletin, our evening news, with 1,500 weekly listeners"),
     ("Try to launch a TikTok channel", 0, 6, "Launch a TikTok channel"),

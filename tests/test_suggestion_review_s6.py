@@ -1,4 +1,4 @@
-"""Classes the native reviews of session 6 named (blind rounds 21 and 22), each pinned by a test (paraphrased).
+"""Classes the native reviews of session 6 named (blind rounds 21, 22 and 23), each pinned by a test (paraphrased).
 
 (1) a hedge's condition with its own words («…, если успеем найти тренера») is no safe drop: no suggestion turns
     the plan into a promise;
@@ -8,7 +8,9 @@
 (5) a range is one target: the baseline note follows "1.5–1.7 days", never splits it;
 (6) the writer's own comparative («не дороже 450 ₽») keeps its words: a note, not «Снизить … не дороже с X до …»;
 (7) an artefact named by a plural the tagger took for a verb ("Jira bug templates") gets no direction from a word
-    inside it ("bug"): no "Reduce Jira bug templates".
+    inside it ("bug"): no "Reduce Jira bug templates";
+(8) round 23: a stretch joined by "and" goes whole ("…, and if possible to 8"); recipients counted ("sent to 3
+    proofreaders") need no start.
 """
 
 from __future__ import annotations
@@ -51,3 +53,15 @@ def test_a_word_inside_an_artefacts_name_gives_no_direction():
     text = "Enhancing Jira bug templates so reports are clearer for devs"
     assert "vague-verb" in rules_of(lint_item(text))
     assert not any(s.startswith(("Reduce", "Increase")) for s in _suggestions(text))
+
+
+def test_a_stretch_joined_by_and_goes_whole():
+    """The sealed round 23 review: "…, and if possible to 8" lost its hedge and left "and 8" dangling."""
+    text = "Cut the wait for assistance on arrival from 18 to 10 minutes, and if possible to 8"
+    assert not any(s.endswith(("and 8", ", and")) for s in _suggestions(text))
+
+
+def test_recipients_counted_need_no_start():
+    text = "Rulebook v3 finished, laid out and sent to 3 outside proofreaders"
+    assert "missing-baseline" not in rules_of(lint_item(text))
+    assert not any("(currently X)" in s for s in _suggestions(text))
