@@ -106,6 +106,13 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
           rf"(?:less|more|fewer)\s+than|до|не\s+(?:более|менее|выше|ниже)|менее|более)\s|[≤<≥>~≈]\s?)?[$€₽£]?"
           rf"(?:{_D}|{_WORD_NUMBER})"),
     (None, r"\bпротив\s+[~≈]?[$€₽]?\d"),  # «98% против 81% сейчас»
+    # a value in brackets with when it was measured: "(48,000 now)", "(840 at end of Q4)", "(4.1 in the October
+    # survey)", «(5 200 на конец декабря)»
+    ("(", r"\(\s*[~≈]?[$€£₽]?\d[\d\s.,]*%?\s*(?:[^\W\d_]+\s+){0,2}?(?:now|today|currently|сейчас|сегодня"
+          r"|at\s+(?:the\s+)?end\s+of\s+(?:q[1-4]|20\d\d|last\s+\w+|the\s+(?:last\s+)?(?:quarter|year|month))"
+          r"|in\s+the\s+(?:[^\W\d_]+\s+)?(?:survey|audit|census|count|review)|на\s+(?:конец|начало)\s+[^\W\d_]+)"),
+    # "(Oct–Nov average: 61%)": the average over months just past
+    ("(", rf"\(\s*{_MONTH_NAMES}\.?\s*[–—-]\s*{_MONTH_NAMES}\.?\s+(?:average|avg|mean|в\s+среднем|среднее)\s*[:=—–-]\s*[~≈]?\d"),
     (">", rf"{_D}[\w%]*(?:/[^\W\d_]+)?\.?(?:\s?(?:[^\W\d_]{{1,6}}\.?|[$€₽£¥]))?(?:\s?[$€₽£¥])?\s?(?:→|->|=>|⟶|➝|—>)\s?[$€₽£]?{_D}"),  # «310 тыс. ₽ → 345», "45/month → 80"
     # a past value said in words: «(в прошлом квартале было девять)», "(it was 3.5% in Q1)", "last quarter: 9"
     (None, rf"\b(?:был[аио]?|was|were|had\s+been)(?!\s+бы\b)\s+(?:(?:at|about|around|only|just|~|около|примерно|всего|только|лишь|ещё|еще)\s+)?[$€₽£]?(?:{_D}|{_WORD_NUMBER})"),

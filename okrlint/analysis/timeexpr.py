@@ -56,7 +56,10 @@ _EN_LONG = _alternatives(
     r"q[1-4]\s?(?:[-–—]|through)\s?q[1-4]",  # "[Q3-Q4]": two quarters or more ("from Q2 to Q3" compares)
 )
 # Comparisons, not horizons: "year over year", «год к году».
-_COMPARISON = re.compile(r"year[\s-]+over[\s-]+year|год\s+к\s+году|yoy", re.IGNORECASE)
+_COMPARISON = re.compile(r"year[\s-]+over[\s-]+year|год\s+к\s+году|yoy"
+                         # a past event's year: "the 5 accounts we lost to competitors in 2026" is no horizon
+                         r"|\b(?:lost|won|left|churned|signed|closed|ended|had|was|were|did)\s+(?:[^\W\d_]+\s+){0,4}?in\s+20\d\d",
+                         re.IGNORECASE)
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _EN_BOUND = _alternatives(
     r"(?:by|before|until|till|in|during|for|within|through|over|at)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?"
