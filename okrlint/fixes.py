@@ -42,7 +42,7 @@ class Mark:
 
 # ---------------------------------------------------------------- safe edits
 
-_SUBJECT = re.compile(r"(?:^|(?<=\s))(?:we|i|мы|я)\s+$", re.IGNORECASE)
+_SUBJECT = re.compile(r"(?:^|(?<=\s))(?:we|i|мы|я)(?:['’](?:re|ll|m|d|ve))?\s+$", re.IGNORECASE)  # "We're aiming to"
 
 
 _SCOPE_SOFTENER = re.compile(r"(?:where|wherever)\s+possible|ideally|preferably|желательно|в\s+идеале", re.IGNORECASE)
@@ -55,6 +55,11 @@ _SOFTENER = re.compile(r"возможност|возможно|желатель�
 _QUANTIFIED_SCOPE = re.compile(r"\b(?:кажд\w*|все[хм]?|всей|всего|every|each|all)\b", re.IGNORECASE)
 # A hedge that opens a condition: the words after it up to the comma or dash belong to the condition.
 _CONDITION_HEDGE = re.compile(r"(?:если|if|when)\b", re.IGNORECASE)
+
+
+# A comparative opening what a softener qualifies: "— potentially lower", «— по возможности ниже».
+_EN_RU_COMPARATIVE = re.compile(r"[ \t]+(?:lower|higher|more|less|fewer|better|faster|sooner|earlier|ниже|выше|больше|меньше|"
+                                r"быстрее|раньше|лучше)\b", re.IGNORECASE)
 
 
 def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | None:
@@ -89,6 +94,8 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
             clause = re.search(r"\s*[,;:—–]|\s+-\s", after)
             if clause is None or len(after[:clause.start()].split()) > 4:
                 return None  # «Если успеем запустить мобильную версию»: the condition is the item itself
+            if re.search(r"\b(?:до|к|by|before|until|till)\b", after[:clause.start()], re.IGNORECASE):
+                return None  # «Если успеем до ввода корпуса — закрыть…»: the condition holds a deadline the rest lacks
             after = after[clause.start():]  # «Если успеем с запуском — продать…»: the condition's own words go too
         rest = after.lstrip(" \t,;:—–-")
         if not rest.strip():
@@ -118,7 +125,10 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
         clause = re.search(r"[,;]|\s[—–-]\s", after[stretch.end() if stretch else 0:])
         end += (clause.start() + (stretch.end() if stretch else 0)) if clause else len(after)
         after = text[end:]
-    elif re.search(r",\s*$", before) and re.match(r"[ \t]+[^\W\d_]", after):
+    elif re.search(r"\d", before) and re.search(r"[—–]\s*$", before) and _EN_RU_COMPARATIVE.match(after):
+        return [(len(before.rstrip(" \t—–")), len(text.rstrip(" .;")) if not re.search(r"[,;]", after)
+                 else end + re.search(r"[,;]", after).start(), "")]  # "below £18 — potentially lower if …": the stretch
+    elif re.search(r"[,—–]\s*$", before) and re.match(r"[ \t]+[^\W\d_]", after):
         clause = re.match(r"[^,;]*", after).group()
         if not re.search(r"\d", clause):
             return None  # "…, potentially with automated scoring": an optional extra, neither promised nor droppable

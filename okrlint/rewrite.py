@@ -554,6 +554,8 @@ def kpi(job: Job) -> Rewrite | None:
                     and not analysis.text[unit_end:noun.idx].strip():
                 unit_end = noun.idx + len(noun.text)
         target = analysis.text[measures[0].start:unit_end]
+        if not re.search(r"\d", target):
+            return None  # «— половина всех записей»: a number in words governs its own phrase; «до половина» breaks it
     else:
         unit_end = -1
     if any(t.pos_ == "ADJ" and any(x.start <= t.idx < x.end for x in analysis.times)

@@ -182,6 +182,8 @@ def test_text_output_prints_an_items_suggestion_once(files, capsys):
     ("Довести NPS до 60, по возможности до 65", 19, 33, "Довести NPS до 60"),
     ("Cut the wait from 18 to 10 minutes, and if possible to 8", 40, 51, "Cut the wait from 18 to 10 minutes"),
     ("Довести NPS до 60 и по возможности до 65", 20, 34, "Довести NPS до 60"),
+    ("Get TikTok CAC below £18 — potentially lower if the creative refresh lands", 27, 38, "Get TikTok CAC below £18"),
+    ("We're aiming to sign up 500 new cardholders", 6, 15, "Sign up 500 new cardholders"),
     ("Launching the bulletin, our evening news, hopefully with 1,500 weekly listeners", 42, 51,
      "Launching the bulletin, our evening news, with 1,500 weekly listeners"),
     ("Try to launch a TikTok channel", 0, 6, "Launch a TikTok channel"),
@@ -217,6 +219,7 @@ def test_drop_hedge(text, start, end, expected):
     ("Recruit 20 mentors, where possible in every region", 20, 34),
     ("Запустить группу по Valorant, если успеем найти тренера", 30, 41),  # without it the plan becomes a promise
     ("Конверсия в покупку с 28% до 40%, по возможности без скидок", 34, 48),  # an optional extra: neither way is safe
+    ("Если успеем до ввода корпуса — закрыть все 6 блоков", 0, 11),  # the condition holds the only deadline
     ("Incubator in clinical use, potentially with automated embryo scoring", 27, 38),
     ("Launch the Valorant group, if we find a coach in time", 27, 29),
 ])

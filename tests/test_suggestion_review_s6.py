@@ -1,4 +1,4 @@
-"""Classes the native reviews of session 6 named (blind rounds 21, 22 and 23), each pinned by a test (paraphrased).
+"""Classes the native reviews of session 6 named (blind rounds 21–24), each pinned by a test (paraphrased).
 
 (1) a hedge's condition with its own words («…, если успеем найти тренера») is no safe drop: no suggestion turns
     the plan into a promise;
@@ -10,7 +10,10 @@
 (7) an artefact named by a plural the tagger took for a verb ("Jira bug templates") gets no direction from a word
     inside it ("bug"): no "Reduce Jira bug templates";
 (8) round 23: a stretch joined by "and" goes whole ("…, and if possible to 8"); recipients counted ("sent to 3
-    proofreaders") need no start.
+    proofreaders") need no start;
+(9) round 24: a stretch after a dash goes with its softener ("below £18 — potentially lower if …"); a contracted
+    subject goes with its hedge ("We're aiming to sign up" → "Sign up"); a leading condition that holds a deadline
+    stays; a number in words («половина всех записей») keeps its phrase: no «с X до половина».
 """
 
 from __future__ import annotations
@@ -65,3 +68,25 @@ def test_recipients_counted_need_no_start():
     text = "Rulebook v3 finished, laid out and sent to 3 outside proofreaders"
     assert "missing-baseline" not in rules_of(lint_item(text))
     assert not any("(currently X)" in s for s in _suggestions(text))
+
+
+def test_a_stretch_after_a_dash_goes_with_its_softener():
+    """Round 24: "below £18 — potentially lower if …" lost only its hedge and read "below £18 lower if …"."""
+    assert _suggestions("Get TikTok CAC below £18 — potentially lower if the Feb creative refresh lands") == {
+        "Get TikTok CAC below £18 (currently £X)"}
+
+
+def test_a_contracted_subject_goes_with_its_hedge():
+    """Round 24: "We're aiming to sign up 500 …" became "We're sign up 500 …" (a safe fix)."""
+    assert _suggestions("We're aiming to sign up 500 new digital-only cardholders") == {
+        "Sign up 500 new digital-only cardholders"}
+
+
+def test_a_condition_holding_a_deadline_stays():
+    """Round 24: «Если успеем до ввода корпуса — закрыть …» lost its condition and the deadline in it."""
+    assert not any(s.startswith("Закрыть") for s in _suggestions("Если успеем до ввода корпуса — закрыть все 6 блоков на 7-м этаже"))
+
+
+def test_a_number_in_words_keeps_its_phrase():
+    """Round 24: «Доля онлайн-записей — половина всех записей» became «… всех записей с X до половина»."""
+    assert not any("до половина" in s for s in _suggestions("Доля онлайн-записей — половина всех записей"))
