@@ -859,6 +859,8 @@ def test_a_reply_line_in_a_chat_paste_is_not_part_of_the_item() -> None:
 @pytest.mark.parametrize("line,text", [
     ("  KR 4.3  8 of 11 nurses signed off for scanning (3 today)", "8 of 11 nurses signed off for scanning (3 today)"),
     ("KR 2.1. 120 заявок на прослушивание (в прошлом году 85)", "120 заявок на прослушивание (в прошлом году 85)"),
+    ("KR 3.1 +4 500 новых платных подписчиков за квартал", "+4 500 новых платных подписчиков за квартал"),
+    ("KR 1.4 ≥ 92% of tickets answered within a day", "≥ 92% of tickets answered within a day"),
 ])
 def test_a_numbered_label_before_a_number(line: str, text: str) -> None:
     """After "KR 4.3" a key result may start with its number; the dotted label number sets it apart from prose."""

@@ -284,7 +284,7 @@ def match_label(frag: Frag) -> Label | None:
             rest_text = rest_text[owner.end():]
         numbered = has_num and ("." in m.group("num").strip(".") or len(sep) >= 2)  # "KR 4.3  8 of 11 nurses …"
         if sep.strip() == "" and not (rest_text[:1].isupper() or rest_text[:1] in "«\"'"
-                                      or numbered and rest_text[:1].isdigit()):
+                                      or numbered and (rest_text[:1].isdigit() or rest_text[:1] in "+−≥≤<>~≈$€£₽")):
             continue  # «Цель 100 клиентов» is prose; «Цель 1 Стать лидером» is a label
         closed = bool(m.group("close"))
         rest = body.sub(m.end() + (owner.end() if owner is not None else 0))
