@@ -733,6 +733,10 @@ _PHRASAL_PARTICLES = frozenset("in out on off over about forward together along 
 _CONDITION = re.compile(r"(?:^|\s|,)(?:if|unless|when|whenever|provided|если|когда|пока|при\s+условии)\b", re.IGNORECASE)
 
 
+# Words that open the means of a change: the range belongs before them.
+_MEANS = frozenset({"благодаря", "путём", "путем", "through", "via"})
+
+
 @rewriter("add-number")
 def add_number(job: Job) -> Rewrite | None:
     """A verb of change with no number: «Увеличить продажи» → «Увеличить продажи с X до Y»."""
@@ -748,6 +752,10 @@ def add_number(job: Job) -> Rewrite | None:
     obj = object_tokens(analysis, verb)
     if not obj or analysis.has_measure:
         return None
+    means = next((k for k, t in enumerate(obj) if k > 0 and (t.lower_ in _MEANS or t.lower_ == "за" and k + 1 < len(obj)
+                                                              and obj[k + 1].lower_ in ("счёт", "счет"))), None)
+    if means is not None:
+        obj = obj[:means]  # «Снизить расходы на топливо за счёт маршрутизации»: the range goes with the metric, not the means
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if job.lang == "en" and following is not None and following.lower_ in _PHRASAL_PARTICLES:
         return None  # "bring in an auditor", "roll out SSO": a task, not a metric to move

@@ -1,4 +1,4 @@
-"""Classes the native reviews of session 6 named (blind rounds 21–24), each pinned by a test (paraphrased).
+"""Classes the native reviews of session 6 named (blind rounds 21–25), each pinned by a test (paraphrased).
 
 (1) a hedge's condition with its own words («…, если успеем найти тренера») is no safe drop: no suggestion turns
     the plan into a promise;
@@ -13,7 +13,8 @@
     proofreaders") need no start;
 (9) round 24: a stretch after a dash goes with its softener ("below £18 — potentially lower if …"); a contracted
     subject goes with its hedge ("We're aiming to sign up" → "Sign up"); a leading condition that holds a deadline
-    stays; a number in words («половина всех записей») keeps its phrase: no «с X до половина».
+    stays; a number in words («половина всех записей») keeps its phrase: no «с X до половина»;
+(10) round 25: the range goes before the means of the change («с X до Y за счёт …»).
 """
 
 from __future__ import annotations
@@ -90,3 +91,9 @@ def test_a_condition_holding_a_deadline_stays():
 def test_a_number_in_words_keeps_its_phrase():
     """Round 24: «Доля онлайн-записей — половина всех записей» became «… всех записей с X до половина»."""
     assert not any("до половина" in s for s in _suggestions("Доля онлайн-записей — половина всех записей"))
+
+
+def test_the_range_goes_before_the_means():
+    """Round 25 (awkward): «… за счёт новой программы маршрутизации с X до Y» read as the programme's range."""
+    assert all(s.startswith("Снизить расходы на топливо с X до Y за счёт")
+               for s in _suggestions("Надеемся снизить расходы на топливо за счёт новой программы маршрутизации"))
