@@ -1481,6 +1481,19 @@ def _en_clause_start(t: Token, actions: set[str] | None) -> bool:
     return "NOUN" not in options and nxt.is_alpha and nxt.lower_ not in ("and", "or", "to", "of", "in", "on", "for")
 
 
+def _en_gerund_start(t: Token, actions: set[str] | None) -> bool:
+    """"…, adding an option and running exit interviews": in a line led by an -ing form, a later -ing form of an
+    action verb with its own object opens another action."""
+    lemma = verb_lemma(t, "en") if t.lower_.endswith("ing") else None
+    nxt = next_word(t)
+    if lemma is None or actions is None or lemma not in actions or nxt is None:
+        return False
+    if nxt.lower_ in ("up", "out", "off", "down") and (n2 := next_word(nxt)) is not None:
+        nxt = n2  # "setting up the emails"
+    return nxt.lower_ in _EN_OBJECT_START or nxt.like_num or nxt.pos_ in ("ADJ", "NOUN", "PROPN") \
+        or nxt.text in ("'", '"', "“")
+
+
 def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | None = None) -> list[Token]:
     """Verbs that start a clause of their own and take their own object."""
     verbs = []
@@ -1501,11 +1514,12 @@ def _clause_verbs(analysis: Analysis, skip_words: set[str], actions: set[str] | 
             continue
         nxt = next_word(t)
         if analysis.lang == "en":
+            gerunds = analysis.pred is not None and analysis.pred.form == "gerund"
             if is_first:
                 if _own_object_en(t) and analysis.pred is not None and (
-                        analysis.pred.form in ("imperative", "modal", "finite") or _en_begun(analysis.pred)):
+                        analysis.pred.form in ("imperative", "modal", "finite", "gerund") or _en_begun(analysis.pred)):
                     verbs.append(t)
-            elif _en_clause_start(t, actions) and not _en_embedded(analysis, t) and not (len(verbs) == 1 and _en_same_object(t, prev) and not any(
+            elif (_en_clause_start(t, actions) or gerunds and _en_gerund_start(t, actions)) and not _en_embedded(analysis, t) and not (len(verbs) == 1 and _en_same_object(t, prev) and not any(
                     x.text in (",", ";") for x in analysis.doc[verbs[0].i:t.i])):
                 verbs.append(t)
             continue
