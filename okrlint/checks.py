@@ -315,11 +315,10 @@ def _counts_things(analysis: Analysis, q: Any) -> bool:
 _RU_INSTRUMENTAL = re.compile(r"\+?\s+(?:[а-яё-]+\s+)?[а-яё-]+(?:ыми|ими|ами|ями)\b", re.IGNORECASE)
 
 
-def _ru_people_after(ctx: "Context", analysis: Analysis, q: Any) -> bool:
+def _ru_people_after(analysis: Analysis, q: Any) -> bool:
     """«с 400 платными подписчиками»: the people a launch reaches (an outcome), not the parts it has («с 3 системами»)."""
     actors = _shared_words("actors", "ru")
-    return any(t.idx >= q.end and t.pos_ == "NOUN" and t.lemma_.lower() in actors
-               for t in analysis.tokens[:] if t.idx < q.end + 40)
+    return any(q.end <= t.idx < q.end + 40 and t.pos_ == "NOUN" and t.lemma_.lower() in actors for t in analysis.tokens)
 
 
 # "… to at least 1 pilot module", "… to unify at least 3 sources", "… across at least 2 regions": how far a task reaches.
@@ -404,7 +403,7 @@ def has_outcome(ctx: "Context", analysis: Analysis, skip: Token | None = None) -
     held = skip is not None and verb_lemma(skip, "ru") in ctx.words("perform", "ru")  # «Провести тест с 10 жителями»
     if any(q.measure and re.search(r"\b(?:с|со|with)\s+(?:[^\W\d_]+\s+){0,3}$", text[:q.start], re.IGNORECASE)
            and q.start > after_skip and not (analysis.lang == "ru" and _RU_INSTRUMENTAL.match(text[q.end:])
-                                             and not (_ru_people_after(ctx, analysis, q) and not held))
+                                             and not (_ru_people_after(analysis, q) and not held))
            and not ((performed or _few_things_with(ctx, analysis, q))
                     and not q.percent and _counts_things(analysis, q))  # "Run user testing with 40 people"
            for q in quantities):

@@ -62,6 +62,12 @@ _EN_RU_COMPARATIVE = re.compile(r"[ \t]+(?:lower|higher|more|less|fewer|better|f
                                 r"быстрее|раньше|лучше)\b", re.IGNORECASE)
 
 
+def _clause_end(text: str) -> int:
+    """Where the clause that opens ``text`` ends: at a comma, a semicolon, a spaced dash, or the end."""
+    m = re.search(r"[,;]|\s[—–-]\s", text)
+    return m.start() if m else len(text)
+
+
 def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | None:
     """Remove a hedge («Попробовать», "try to", «, по возможности,», "if possible") and what only it needed.
 
@@ -113,8 +119,7 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
         return None
     conj = re.search(r",?[ \t]*\b(?:and|or|и|или)[ \t]*$", before, re.IGNORECASE)
     if conj is not None and re.search(r"\d", before[:conj.start()]) and re.match(r"[^,;.)]*\d", after):
-        clause = re.search(r"[,;]|\s[—–-]\s", after)  # "from 18 to 10 minutes, and if possible to 8": the stretch
-        return [(conj.start(), end + (clause.start() if clause else len(after)), "")]  # conjunct goes whole
+        return [(conj.start(), end + _clause_end(after), "")]  # "…, and if possible to 8": the stretch conjunct goes whole
     if _CONDITION_HEDGE.match(text[start:end].strip()) and re.match(r"[ \t]+[^\W\d_]", after):
         return None  # «…, если успеем найти тренера»: without its condition the plan becomes a promise the writer did not make
     stretch = re.match(r"[ \t]*[—–:][ \t]*\S", after)  # «до 24 часов, по возможности — в день заказа»
@@ -122,12 +127,12 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
     if re.search(r"\d", before) and (stretch or appended):
         # a stretch target after a committed one goes with its softener; the commitment before it stays
         # (a soft condition without a number, «…, по возможности без скидок», stays and becomes firm)
-        clause = re.search(r"[,;]|\s[—–-]\s", after[stretch.end() if stretch else 0:])
-        end += (clause.start() + (stretch.end() if stretch else 0)) if clause else len(after)
+        skip = stretch.end() if stretch else 0
+        end += skip + _clause_end(after[skip:])
         after = text[end:]
     elif re.search(r"\d", before) and re.search(r"[—–]\s*$", before) and _EN_RU_COMPARATIVE.match(after):
-        return [(len(before.rstrip(" \t—–")), len(text.rstrip(" .;")) if not re.search(r"[,;]", after)
-                 else end + re.search(r"[,;]", after).start(), "")]  # "below £18 — potentially lower if …": the stretch
+        comma = re.search(r"[,;]", after)  # "below £18 — potentially lower if …": the stretch goes with its softener
+        return [(len(before.rstrip(" \t—–")), end + comma.start() if comma else len(text.rstrip(" .;")), "")]
     elif re.search(r"[,—–]\s*$", before) and re.match(r"[ \t]+[^\W\d_]", after):
         clause = re.match(r"[^,;]*", after).group()
         if not re.search(r"\d", clause):

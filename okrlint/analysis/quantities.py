@@ -72,7 +72,7 @@ _IDIOMS = re.compile(
 )
 # "a second one", "the right one", "this one": "one" standing for a noun, not a number.
 _ONE_PRONOUN_BEFORE = re.compile(r"\b(?:(?:an?|the)\s+(?:second|third|next|last|new|other|right|same|only|single|better|"
-                                 r"bigger|new|further|additional)|another|this|that|which|every|no|any)\s+$", re.IGNORECASE)
+                                 r"bigger|further|additional)|another|this|that|which|every|no|any)\s+$", re.IGNORECASE)
 # A number in words, for a past value («было девять», "was nine").
 _WORD_NUMBER = (r"(?:одн\w+|один|дв\w+|тр\w+|четыр\w+|пят\w+|шест\w+|сем\w+|восем\w+|девят\w+|десят\w+|"
                 r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\b")

@@ -423,9 +423,9 @@ class OutlineParser:
         fld = None if label else match_field(content)
         marker = label is None and bool(KR_MARKER.match(content.text))
         titled = None if is_list or label is not None or fld is not None else title_period(content.text)
+        period_line = not is_list and label is None and fld is None and (titled is not None or is_period(content.text))
         if titled is not None and not is_period(content.text):
             content = content.sub(*titled)  # «OKR Q1 2027 — черновик»: the title's period applies below
-        period_line = not is_list and label is None and fld is None and (titled is not None or is_period(content.text))
         special = label is not None or fld is not None or marker or period_line
 
         if (

@@ -706,7 +706,7 @@ def _owner_value(acc: _Access, v: Any) -> Any:
         names = [_owner_value(acc, x) for x in acc.items(v) if not acc.is_null(x)]
         if any(acc.kind(n) in ("map", "seq") for n in names):
             return v
-        texts = [str(n.value if isinstance(n, Node) else acc.scalar(n)) for n in names]
+        texts = [str(acc.scalar(n)) for n in names]
         return ", ".join(t for t in texts if t) or None
     if acc.kind(v) == "map":
         found = _get(acc, v, _PERSON_KEYS)
