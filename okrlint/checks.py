@@ -748,7 +748,7 @@ def _counts_results(pred: Predicate, analysis: Analysis, results: set[str] | fro
         nouns = [t for t in after[1:] if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
         if nouns and nouns[0].lemma_.lower() in results:
             return True
-        if not nouns or "Anim" not in nouns[0].morph.get("Animacy"):
+        if not people or not nouns or "Anim" not in nouns[0].morph.get("Animacy"):
             return False
         if not _known_word(nouns[0].lower_, "ru"):
             return False  # a guess («вебинара» read as a name) is no evidence of people

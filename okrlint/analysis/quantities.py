@@ -31,6 +31,9 @@ _MONTH_NAMES = (r"(?:январ[ьяею]|феврал[ьяею]|март[ае]?
                 r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 _DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\.?)\s$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_SHORT_DATE = re.compile(r"\b(?:до|к|по|со?|from|by|until|till|due|before)\s+((?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2]))"
+                         r"(?![\d%]|[.,]\d|\s*(?:%|₽|\$|€|сек|мин|ч\b|час|дн|руб|тыс|млн|ms\b|s\b|sec|min|h\b|hours?|days?|p\.?p))",
+                         re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"^[\s-]?(?:-?й\s)?(?:квартал\w*|кв\b\.?|полугоди\w*|quarter|q\b|half)", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s?(?:[–—-]\s?\d+\s?)?(?:лет|года?\b|years?\s+old|y/?o\b)", re.IGNORECASE)
 # A unit of time right after a number («28 дней», "2 hours"): shared with the rewriters.
@@ -51,7 +54,7 @@ _DESIGNATOR_BEFORE = re.compile(r"(?:^|\s)(?:корпус\w*|секци\w*|зд�
 _ISSUE_BEFORE = re.compile(r"\b(?:issues?|pr|prs|pull\s+requests?|tickets?|bugs?|story|stories|epics?|tasks?)\s*$", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(
     r"\b(?:дважды|трижды|четырежды|полтора|полторы|полутора|вдвое|втрое|вчетверо|впятеро|вдесятеро|удво\w+|утро\w+|вдвое|половин\w*|трет[ьи]\w*|четверт\w*"
-    r"|нол[ьяюе]\w*|нул[ьяюе]\w*|(?:в\s+)?(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+раз\w*"
+    r"|нол[ьяюеё]\w*|нул[ьяюеё]\w*|(?:в\s+)?(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+раз\w*"
     r"|один|одн(?:ого|ой|у|им)|два|двух|две|три|трех|трёх|четыре|четырех|четырёх|пять|пяти|шесть|шести|семь|семи"
     r"|двумя|двум|тремя|трём|трем|четырьмя|четырём|четырем|пятью|шестью|восемью|девятью|десятью"  # not «семью» (a family)
     r"|восемь|восьми|девять|девяти|десять|десяти|двадцать|тридцать|сорок|пятьдесят|сто|сотн\w*|тысяч\w*|миллион\w*"
@@ -175,6 +178,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _NUMERIC_DATE.finditer(text):
         found.append(Quantity(m.start(), m.end(), m.group(), False))
         taken.append((m.start(), m.end()))
+    for m in _SHORT_DATE.finditer(text):  # «до 15.02»: a day and month after a preposition of time
+        found.append(Quantity(m.start(1), m.end(1), m.group(1), False))
+        taken.append((m.start(1), m.end(1)))
     for m in _NUMBER.finditer(text):
         start, end = m.start("num"), m.end()
         if any(a <= start < b for a, b in taken):
@@ -210,6 +216,12 @@ def find_quantities(text: str) -> list[Quantity]:
     return sorted((_frequency(q, text) for q in found), key=lambda q: q.start)
 
 
+# A relative clause that says how long the people counted have been away: the scope of the count, not a target.
+_INACTIVE_FOR = re.compile(r"(?:\b(?:котор\w+|кто)\s+не\s+[^,.;:()\d]{0,40}?(?:больше|более|дольше|свыше)"
+                           r"|\b(?:who|that)\s+(?:have|has|had)?\s*(?:n't|not|never)\s+[^,.;:()\d]{0,40}?(?:in|for))\s+$",
+                           re.IGNORECASE)
+
+
 # A name in guillemets, as Russian text sets titles of courses, products and tariffs.
 _GUILLEMET_NAME = re.compile(r"«[^«»\r\n]{1,60}»")
 _VERSION_AFTER_NAME = re.compile(r"\s?v?\d+(?:\.\d+)+")
@@ -238,6 +250,8 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
         return False  # «корпус 3», «по зданиям 1–2», "Terminal 2": the number names a building, not a target
     if re.search(r"\b(?:older|newer|younger|longer|shorter|старше|дольше)\s+(?:than\s+|чем\s+)?$", before, re.IGNORECASE):
         return False  # "vulnerabilities older than 30 days": the scope, not a target
+    if _INACTIVE_FOR.search(before) and TIME_UNIT_AFTER.match(after) and not suffix:
+        return False  # «клиенток, которые не приходили больше 14 дней», "users who haven't logged in for 30 days": who is counted
     if re.match(r"^[^\W\d_]", after) and not suffix and not TIME_UNIT_AFTER.match(after):
         return False  # 3D, 5G, 2FA
     if currency or suffix:
