@@ -872,3 +872,28 @@ def test_a_caret_reply_line_is_not_part_of_the_item() -> None:
     source = "Цель 2. Продавать больше\nKR 2.5. Договориться с двумя комбинатами о поставках\n   ^ Алёна: там закупки через 44-ФЗ\n"
     doc = check_spans(parse(source, "okrs.txt"))
     assert [k.text for k in doc.objectives[0].key_results] == ["Договориться с двумя комбинатами о поставках"]
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("[10:31] Громова Т.: Всем привет! Накидала черновик\n\n"
+     "Цель 1 (Зайцева): Жители получают ответ быстро\n"
+     "  KR1.1 (Зайцева) Сократить время ответа с 4 мин до 1 мин\n"
+     "      [10:42] Ильин: бот сделаем, но без интеграции толку мало\n"
+     "  KR1.2 (Ильин) Запустить чат-бот для заявок\n",
+     ("Жители получают ответ быстро", ["Сократить время ответа с 4 мин до 1 мин", "Запустить чат-бот для заявок"])),
+    ("O1: [Priya] Players come back for every season\n"
+     "  KR1.1: [Marco] Lapsed-player win-back: 40k reactivated players\n"
+     "      >> Marco: 40k feels high, can we say 35k?\n"
+     "      >> Priya: leaving it at 40k\n"
+     "  KR1.2: [Jess] Ship the Season 4 event calendar\n",
+     ("Players come back for every season", ["Lapsed-player win-back: 40k reactivated players",
+                                            "Ship the Season 4 event calendar"])),
+])
+def test_chat_replies_and_owners_before_the_colon(source: str, expected: tuple[str, list[str]]) -> None:
+    """A chat paste: timestamped messages and ">>" replies are comments; «Цель 1 (Зайцева):» has its owner before
+    the colon. Each line used to swallow or hide the key result next to it."""
+    doc = check_spans(parse(source, "okrs.txt"))
+    assert texts(doc) == [expected]
+    if "Зайцева" in source:
+        assert doc.objectives[0].fields.get("owner") == "Зайцева"
+

@@ -219,16 +219,21 @@ _CLOSE = r"(?:\*\*|__|\*|_)?"
 # Separator after a label: a colon always; '.', ')', a dash or a space only after a number.
 _SEP = r"(?P<sep>\s*:\s*|\s*\.(?!\d)\s*|\s*\)\s*|\s+[—–-]\s*|\s*[—–]\s*|\s+)"
 
+# An owner in brackets between a numbered label and its colon or dash: «Цель 1 (Зайцева): …», "O2 (Marco) — …".
+_OWNER_BEFORE_SEP = r"(?:(?<=\d)\s*[(\[](?P<lead>[^()\[\]\r\n\d:]{2,40})[)\]](?=\s*[:—–]|\s+-\s))?"
+
 _OBJ_LABEL = re.compile(
     rf"(?P<word>objective|goal|цель|o(?=\d))(?![^\W\d_])"
     rf"(?:\s*(?P<num>{_NUM}))?"
     rf"(?:\s*[(\[](?P<type>{TYPE_WORDS})[)\]])?"
+    rf"{_OWNER_BEFORE_SEP}"
     rf"(?P<close>{_CLOSE}){_SEP}",
     re.IGNORECASE,
 )
 _KR_LABEL = re.compile(
     rf"(?P<word>key[\s-]+result|ключевой\s+результат|kr|кр)(?![^\W\d_])"
     rf"(?:\s*(?P<num>{_NUM}))?"
+    rf"{_OWNER_BEFORE_SEP}"
     rf"(?P<close>{_CLOSE}){_SEP}",
     re.IGNORECASE,
 )
@@ -249,7 +254,8 @@ BARE_OBJ_LABEL = re.compile(
 _LABEL_START = frozenset("oOgGцЦkKкК*_")
 # An owner in brackets between a numbered label and its text: «KR 1.1 (Лена) Довести …», "KR 2 (Sam + Ria) Cut …";
 # only before a capital or a quote, so "KR 3 (stretch) …" and «(в 1 кв.)» stay text.
-_LEADING_OWNER = re.compile(r"\((?P<v>[^()\r\n\d]{2,40})\)\s+(?=[A-ZА-ЯЁ«\"'])")
+_LEADING_OWNER = re.compile(r"\((?P<v>[^()\r\n\d]{2,40})\)\s+(?=[A-ZА-ЯЁ«\"'])"
+                            rf"|\[(?!(?i:{TYPE_WORDS}|stretch|draft|done|wip|черновик)\])(?P<sq>[^\[\]()\r\n\d]{{2,40}})\]\s+(?=[A-ZА-ЯЁ«\"'])")
 
 
 @dataclass
@@ -303,7 +309,9 @@ def match_label(frag: Frag) -> Label | None:
         if has_num:
             fields["label"] = body.text[m.start("word") : m.end("num")]
         if owner is not None:
-            fields["owner"] = owner.group("v").strip()
+            fields["owner"] = (owner.group("v") or owner.group("sq")).strip()
+        elif m.group("lead"):
+            fields["owner"] = m.group("lead").strip()
         return Label(kind, rest.strip(), fields)
     return None
 

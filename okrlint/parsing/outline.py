@@ -65,6 +65,10 @@ class _View:
 
 
 _REPLY_MARKS = ("↳", "⤷", "↪", "^ ")
+# A reply quoted twice or a timestamped chat message, unless what follows the speaker is an OKR label.
+_CHAT_REPLY = re.compile(r">>(?!\s*(?:o|kr|цель|кр|objective|key\s+result)\s*\d)"
+                         r"|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*[^:\r\n\[\]]{1,40}:(?!\s*(?:o|kr|цель|кр|objective|key\s+result)\s*\d)",
+                         re.IGNORECASE)
 
 
 def _classify(source: str, begin: int) -> list[_View]:
@@ -77,6 +81,9 @@ def _classify(source: str, begin: int) -> list[_View]:
         raw = Frag.of(source, line.start, line.end)
         if n < front_end:
             views.append(_View(line, "skip"))
+            continue
+        if _CHAT_REPLY.match(raw.text.lstrip()):
+            views.append(_View(line, "skip"))  # ">> Marco: 40k feels high", «[10:42] Ильин: бот сделаем»: a reply
             continue
         body = raw
         while True:
