@@ -831,12 +831,20 @@ def test_a_bracketed_word_that_is_no_owner_stays_in_the_text() -> None:
     ("OKR Q1 2027 — черновик", "Q1 2027"),
     ("OKRs for Q1 2027 (draft)", "Q1 2027"),
     ("ОКР на 1 квартал 2027", "ОКР на 1 квартал 2027"),  # a whole-line period keeps its words, as before
+    ("LIVE-OPS OKRs — Q1 2027", "Q1 2027"),  # a team's name before "OKRs"
+    ("Team Phoenix OKRs: Q1 2027", "Q1 2027"),
 ])
 def test_a_plain_title_line_names_the_period(title: str, period: str) -> None:
     """A chat paste titles its OKRs on a plain line; the period in it covers every objective below."""
     doc = check_spans(parse(f"{title}\n\nObjective 1: Make onboarding painless\nKR 1.1 Cut setup from 9 days to 3\n", "o.txt"))
     assert [p.text for p in doc.periods] == [period]
     assert doc.objectives[0].period is not None and doc.objectives[0].period.text == period
+
+
+@pytest.mark.parametrize("line", ["Roll out OKRs across teams by Q3 2027", "Adopt OKRs in Q1 2027"])
+def test_an_objective_about_okrs_is_no_title(line: str) -> None:
+    doc = check_spans(parse(f"Objective 1: Make onboarding painless\nKR 1.1 Cut setup from 9 days to 3\n\n{line}\n", "o.txt"))
+    assert doc.periods == []
 
 
 def test_a_prose_line_about_okrs_is_no_period() -> None:

@@ -49,7 +49,8 @@ _ENTER_RANK = re.compile(r"\b(?:войти|войд[её]м|выйти|выйд[
                          r"get\s+into|make\s+it\s+into|(?:занять|займ[её][мт]|займут)\s+место|finish|rank|place)\s+(?:(?:в|во|into|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _RANK = re.compile(r"\b(?:топ|top)[\s-]?\d+\b|[#№]\s?\d+\b", re.IGNORECASE)
 _DESIGNATOR_BEFORE = re.compile(r"(?:^|\s)(?:корпус\w*|секци\w*|здани\w*|строени\w*|терминал\w*|цех\w*|гейт\w*|перрон\w*|этаж\w*|floors?|levels?|"
-                                r"станци\w*|buildings?|terminals?|gates?|wings?|hangars?|stations?|workstations?|docks?|bays?)"
+                                r"станци\w*|отделени\w*|лини[ияюей]\w*|котельн\w*|палат[аеуыой]\w*|buildings?|terminals?|gates?|wings?|hangars?|stations?|"
+                                r"workstations?|docks?|bays?|lines?|wards?|units?)"
                                 r"\s?(?:\d+\s?(?:[–—-]|,|\s(?:and|и))\s?)*$", re.IGNORECASE)
 _ISSUE_BEFORE = re.compile(r"\b(?:issues?|pr|prs|pull\s+requests?|tickets?|bugs?|story|stories|epics?|tasks?)\s*$", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(
@@ -173,7 +174,9 @@ def find_quantities(text: str) -> list[Quantity]:
         # "in the top 50 accounts" names a scope; "Identify the top 3 reasons", "plans for top 5 markets" count things
         reference = m.group().startswith("#") and (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-")
                                                    or _ISSUE_BEFORE.search(text[:m.start()]) is not None)
-        found.append(Quantity(m.start(), m.end(), m.group(), not scope and not reference))  # "project#14", "issue #42"
+        numbered = m.group().startswith("№") and m.group().lstrip("№ ") != "1" and not _ENTER_RANK.search(text[:m.start()])
+        # «котельную №2», «школа №5»: a numbered thing; «стать №1» is a place to win
+        found.append(Quantity(m.start(), m.end(), m.group(), not scope and not reference and not numbered))
         taken.append((m.start(), m.end()))
     for m in _NUMERIC_DATE.finditer(text):
         found.append(Quantity(m.start(), m.end(), m.group(), False))
@@ -248,6 +251,8 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
         return False  # SOC 2, Windows 11, tier 1: part of a name
     if _DESIGNATOR_BEFORE.search(before) and not suffix and not re.match(r"^\s?(?:%|[a-zа-я]+\s+(?:of|из))", after):
         return False  # «корпус 3», «по зданиям 1–2», "Terminal 2": the number names a building, not a target
+    if re.match(r"^\s(?:West|East|North|South)\b", after):
+        return False  # "cabinets on 4 West and 5 East": hospital units named by floor and wing
     if re.search(r"\b(?:older|newer|younger|longer|shorter|старше|дольше)\s+(?:than\s+|чем\s+)?$", before, re.IGNORECASE):
         return False  # "vulnerabilities older than 30 days": the scope, not a target
     if _INACTIVE_FOR.search(before) and TIME_UNIT_AFTER.match(after) and not suffix:

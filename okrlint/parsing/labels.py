@@ -375,9 +375,14 @@ def find_period(text: str) -> tuple[int, int] | None:
 
 def title_period(text: str) -> tuple[int, int] | None:
     """The period of a plain line that titles the OKRs («OKR Q1 2027 — черновик», "OKRs for Q1 2027 (draft)")."""
-    if len(text) > 60 or not re.match(r"^\W{0,3}(?:okrs?|окр)(?!\w)", text, re.IGNORECASE):
+    if len(text) > 60:
         return None
-    return find_period(text)
+    if re.match(r"^\W{0,3}(?:okrs?|окр)(?!\w)", text, re.IGNORECASE):
+        return find_period(text)
+    # "LIVE-OPS OKRs — Q1 2027": a team's name before "OKRs" only when the period follows it at once
+    named = re.match(r"^\W{0,3}(?:[^\s:]+\s+){1,3}?(?:okrs?|окр)\s*(?:[—–:|,-]\s*|for\s+|на\s+)?", text, re.IGNORECASE)
+    found = find_period(text) if named else None
+    return found if found is not None and found[0] == named.end() else None
 
 
 def period_frag(frag: Frag) -> Frag:
