@@ -643,7 +643,19 @@ def _one_edit(a: str, b: str) -> bool:
 @check("hedge")
 def hedge(ctx: "Context") -> list[Hit]:
     return [_span_hit(span) for span in phrase_matches(ctx, ["main"])
-            if not _in_compound(span) and not _others_try(ctx, span) and not _best_work(span)]
+            if not _in_compound(span) and not _others_try(ctx, span) and not _best_work(span) and not _attempt_noun(span)]
+
+
+def _attempt_noun(span: Span) -> bool:
+    """"Catch 85% of account-takeover attempts", "per login attempt": attempts counted are a noun, not our hedge."""
+    word = span[0]
+    if len(span) != 1 or word.lower_ not in ("attempt", "attempts"):
+        return False
+    nxt, prev = next_word(word), prev_word(word)
+    if nxt is not None and nxt.lower_ == "to" or prev is None:
+        return False  # "Attempt to …", "The team attempts to …": the hedge
+    return word.lower_ == "attempts" or prev.lower_ in ("a", "an", "the", "each", "every", "per", "first", "one") \
+        or prev.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _best_work(span: Span) -> bool:
@@ -2513,7 +2525,10 @@ def _en_metric_label_line(ctx: "Context", analysis: Analysis) -> Any:
     if rest is not None:
         named = first in _EN_STATISTICS or first == "avg" or any(w in metric or w.rstrip("s") in metric for w in words) \
             or any(" " in m and m in label.lower() for m in metric) \
-            or q.percent and _EN_WITHIN_TIME.search(label) is not None  # "MSAs signed within 10 days — 80%": a service level
+            or q.percent and _EN_WITHIN_TIME.search(label) is not None \
+            or q.percent and _EN_PEOPLE_WHO.match(label) is not None \
+            and words[0].rstrip("s") in _EN_PEOPLE | _rule_words("task-key-result", "actors")
+        # "MSAs signed within 10 days — 80%": a service level; "Readers who say they trust us: 60%+": a share of people
         return q if named else None  # "Partner newsletter: 8 playbooks": a label and a count of new things
     tokens = [t for t in analysis.doc if t.idx + len(t.text) <= len(label.rstrip()) and not t.is_space]
     if _CONDITION.search(label) or any(_clause_word(t, len(label.rstrip())) for t in tokens):
@@ -2522,6 +2537,9 @@ def _en_metric_label_line(ctx: "Context", analysis: Analysis) -> Any:
     named = last in metric or last.rstrip("s") in metric or bound.group().strip() != "" \
         and _phrase_names_metric(_head_phrase(_content(analysis.doc)), metric, "en")
     return q if named else None
+
+
+_EN_PEOPLE_WHO = re.compile(r"\s*(?:[^\W\d_][\w'-]*\s+){0,2}?(?:who|that)\b", re.IGNORECASE)
 
 
 def _rule_words(rule_id: str, group: str) -> frozenset[str]:

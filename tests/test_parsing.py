@@ -905,3 +905,16 @@ def test_chat_replies_and_owners_before_the_colon(source: str, expected: tuple[s
     if "Зайцева" in source:
         assert doc.objectives[0].fields.get("owner") == "Зайцева"
 
+
+
+@pytest.mark.parametrize("line,text,owner", [
+    ('- [Hannah] Launched a new morning newsletter, "The Early Tide"', 'Launched a new morning newsletter, "The Early Tide"', "Hannah"),
+    ("- [Lena, live desk] Drive engagement on the live blogs", "Drive engagement on the live blogs", "Lena, live desk"),
+    ("- [Stretch] Reach 50k subscribers", "[Stretch] Reach 50k subscribers", None),
+    ("- [Docs](https://example.org) published for 3 teams", "[Docs](https://example.org) published for 3 teams", None),
+])
+def test_an_owner_in_square_brackets_leads_the_item(line: str, text: str, owner: str | None) -> None:
+    """Teams put the owner first ("[Hannah] Launched …"); left in the text it hid the predicate from every rule."""
+    doc = check_spans(parse(f"# O1: Win back readers\n\n{line}\n", "n.md"))
+    kr = doc.objectives[0].key_results[0]
+    assert (kr.text, kr.fields.get("owner")) == (text, owner)

@@ -185,6 +185,10 @@ def split_tags(frag: Frag) -> tuple[Frag, dict[str, Any]]:
     """Peel trailing owner and type tags off an item's text."""
     fields: dict[str, Any] = {}
     frag = frag.strip()
+    lead = _LEADING_SQUARE_OWNER.match(frag.text)
+    if lead is not None:  # "- [Lena, live desk] Drive engagement …": the owner leads the item
+        fields["owner"] = lead.group("v").strip()
+        frag = frag.sub(lead.end())
     t = frag.text
     if "@" not in t and not t.endswith((")", "]")) and ":" not in t:
         return frag, fields
@@ -256,6 +260,11 @@ _LABEL_START = frozenset("oOgGцЦkKкК*_")
 # only before a capital or a quote, so "KR 3 (stretch) …" and «(в 1 кв.)» stay text.
 _LEADING_OWNER = re.compile(r"\((?P<v>[^()\r\n\d]{2,40})\)\s+(?=[A-ZА-ЯЁ«\"'])"
                             rf"|\[(?!(?i:{TYPE_WORDS}|stretch|draft|done|wip|черновик)\])(?P<sq>[^\[\]()\r\n\d]{{2,40}})\]\s+(?=[A-ZА-ЯЁ«\"'])")
+
+
+# An owner in square brackets before an item's text ("[Hannah] Launched …"); not a status or type tag.
+_LEADING_SQUARE_OWNER = re.compile(rf"\[(?!(?i:{TYPE_WORDS}|stretch|draft|done|wip|new|blocked|at\s+risk|on\s+track|черновик)\])"
+                                   r"(?P<v>[^\[\]()\r\n\d]{2,40})\]\s+(?=[A-ZА-ЯЁ«\"'])")
 
 
 @dataclass
