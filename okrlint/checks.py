@@ -1753,6 +1753,7 @@ _SCOPE_AFTER = re.compile(r"^\s?(?:раз\w*|times|x\b|х\b)", re.IGNORECASE)
 
 
 _RU_FLOOR_ONLY = re.compile(r"\s*(?:(?:не\s+менее|не\s+меньше|минимум|более|больше|≥|>=)\s*)?", re.IGNORECASE)
+_RU_FLOOR_WORDS = re.compile(r"\s*(?:(?:не\s+менее|не\s+меньше|минимум|как\s+минимум)\s*)?")
 _COUNT_FLOOR = re.compile(r"\s*(?:at\s+least|over|more\s+than|не\s+менее|не\s+меньше|минимум|более|больше)\s*", re.IGNORECASE)
 
 
@@ -1841,8 +1842,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
             and re.fullmatch(r"\s*к\s+(?:[^\W\d_][\w-]*\s+){1,2}", text[pred_end:q.start]) is not None  # «Стремимся к CSAT 4,7»
         if _RELATIVE_BEFORE.search(before) and not reach_on:
             continue
-        if pred is not None and not verbless and q.start >= pred_end and not level_verb and not (
-                q.percent and analysis.lang == "en") \
+        if pred is not None and not verbless and q.start >= pred_end and not level_verb and not (q.percent and (
+                analysis.lang == "en" or _RU_FLOOR_WORDS.fullmatch(text[pred_end:q.start]))) \
                 and (not re.search(r"[^\W\d_]", text[pred_end:q.start])
                      or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)
                      and not _time_amount(text, q)):  # "takes more than one business day": a time, not things
@@ -1894,6 +1895,10 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                  or analysis.lang == "en" and q.percent and pred is not None and not verbless and q.start >= pred_end
                  and not text[pred_end:q.start].strip() and re.match(r"\s*of\b", text[q.end:]) is not None
                  and not pred.has(_action_verbs("en"))  # "Answer 95% of emails …": a rate; "Migrate 90% of services": progress
+                 or analysis.lang == "ru" and q.percent and pred is not None and not verbless and q.start >= pred_end
+                 and _RU_FLOOR_WORDS.fullmatch(text[pred_end:q.start]) is not None
+                 and re.match(r"\s+[^\W\d_]", text[q.end:]) is not None and not pred.has(_action_verbs("ru"))
+                 # «Выигрывать не менее 70% дел», «Отгружать 98% заказов в день подтверждения»: a rate to reach
                  or re.search(r"\b(?:have|has)\s+an?\s+$", before, re.IGNORECASE) is not None \
                  and _EN_METRIC_AFTER.match(text[q.end:]) is not None  # "have a 9 NPS": a score of a metric
                  or q.percent and re.search(r"\bget(?:s|ting)?\s+$", before, re.IGNORECASE) is not None
