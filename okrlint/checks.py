@@ -21,6 +21,7 @@ from .analysis.en_clauses import other_acts, passive_steps
 from .analysis.predicate import (coordinated, glued_hyphen, in_relative_clause, is_participle, next_word, prev_word,
                                  ru_verb_reading, verb_of_noun)
 from .analysis.quantities import TIME_UNIT_AFTER, has_baseline
+from .analysis.spelling import known_word, misspelling_of, one_edit
 from .analysis.timeexpr import find_times
 from .analysis.tokens import doc_text, doc_tokens
 from .model import Item, OkrDocument, Period
@@ -448,7 +449,7 @@ def vague_predicate(ctx: "Context") -> list[Hit]:
     if pred.has(ctx.words("grow")) and _grows(pred, ctx.words("grown")) and not analysis.has_measure \
             and not _structured_target(ctx.item):
         return [_pred_hit(pred, verb=verb.text)]
-    if not _known_word(verb.lower_, analysis.lang):
+    if not known_word(verb.lower_, analysis.lang):
         return _typo_hit(ctx, analysis)
     if pred.form in ("imperative", "modal", "finite") and pred.has(ctx.words("make")):
         nxt = next_word(verb)
@@ -604,40 +605,22 @@ def _typo_hit(ctx: "Context", analysis: Analysis) -> list[Hit]:
     return [_span_hit([first], verb=first.text)] if first is not None else []
 
 
+_SUBJECT_AND_MODAL = frozenset({"we", "i", "you", "they", "will", "'ll", "’ll", "shall", "must", "need", "needs", "to",
+                                "should", "are", "is", "going", "want", "plan", "мы", "я", "будем", "будет", "нужно", "надо",
+                                "необходимо", "планируем", "хотим", "должны", "должен", "должна"})
+
+
 def _misspelled_verb(analysis: Analysis, verbs: frozenset[str] | set[str]) -> Token | None:
-    """The first word when the dictionary does not know it and it is one edit from exactly one of ``verbs``."""
+    """The first word (after a subject and a modal) when the dictionary does not know it and it is one edit from
+    exactly one of ``verbs``."""
     words = analysis.content
     if not words:
         return None
-    first = words[0]
-    word = first.lower_
-    if len(word) < 6 or not first.is_alpha or _known_word(word, analysis.lang):
-        return None
-    near = {w for w in verbs if " " not in w and _one_edit(word, w)
-            and not w.startswith(word) and not word.startswith(w)}  # "improv", "optimizer": a clipped or derived word
-    return first if len(near) == 1 else None
-
-
-@lru_cache(maxsize=4096)
-def _known_word(word: str, lang: str) -> bool:
-    if lang == "ru":
-        from .analysis.russian import morph
-
-        return bool(morph().word_is_known(word))
-    from .analysis.english import word_options as getAllLemmas  # cached
-
-    return bool(getAllLemmas(word))
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Optimal string alignment distance of exactly one: an insertion, deletion, substitution or swap."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    lead = 0
+    while lead < min(len(words) - 1, 4) and words[lead].lower_ in _SUBJECT_AND_MODAL:
+        lead += 1  # "We will imrpove …", «Мы будем улчшать …»: the verb after the subject and the modal
+    first = words[lead]
+    return first if first.is_alpha and misspelling_of(first.lower_, analysis.lang, verbs) is not None else None
 
 
 @check("hedge")
@@ -762,7 +745,7 @@ def _counts_results(pred: Predicate, analysis: Analysis, results: set[str] | fro
             return True
         if not people or not nouns or "Anim" not in nouns[0].morph.get("Animacy"):
             return False
-        if not _known_word(nouns[0].lower_, "ru"):
+        if not known_word(nouns[0].lower_, "ru"):
             return False  # a guess («вебинара» read as a name) is no evidence of people
         readings = [p for p in parses(nouns[0].text) if p.tag.POS == "NOUN"]
         return bool(readings) and "anim" in readings[0].tag.grammemes and not {"Name", "Surn", "Fixd"} & readings[0].tag.grammemes
@@ -857,7 +840,7 @@ def _activity_pred(ctx: "Context", pred: Predicate) -> bool:
     english = ctx.analysis is not None and ctx.analysis.lang == "en"
     if pred.has(ctx.words("outcome")) or pred.has(ctx.words("not_task")) or english and pred.has(_vague_verbs("en")):
         return False  # "Work on manager training": an effort verb is vague-verb's, not a task
-    known = _known_word(pred.head.lower_, ctx.analysis.lang if ctx.analysis is not None else "ru")
+    known = known_word(pred.head.lower_, ctx.analysis.lang if ctx.analysis is not None else "ru")
     if english and ctx.analysis is not None and _EN_LEVEL_TO.search(ctx.analysis.text):
         return False  # "Scale the search engine to 10k requests per second": a level to reach, not a thing made
     if ctx.analysis is not None and _capability(ctx.analysis, pred):
@@ -1275,10 +1258,10 @@ def _ru_task_verb(ctx: "Context", verb: Token, not_act: set[str]) -> bool:
     («Улчшить» is one edit from «улучшить»)."""
     from .analysis.ru_tasks import dictionary_verb
 
-    if _known_word(verb.lower_, "ru"):
+    if known_word(verb.lower_, "ru"):
         return True
     near = not_act | set(_action_verbs("ru", True))
-    return dictionary_verb(verb) and not any(_one_edit(verb.lower_, w) for w in near if " " not in w)
+    return dictionary_verb(verb) and not any(one_edit(verb.lower_, w) for w in near if " " not in w)
 
 
 def _ru_metric_test(words: frozenset[str] | set[str]) -> Callable[[Token], bool]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from . import rewrite
 from .analysis import Analysis, analyze
+from .analysis.spelling import misspelling_of
 from .escaping import FORMAT_SUFFIXES, fit_to_source
 from .findings import Edit, Finding, Fix, Suggestion
 from .grammar import gate
@@ -62,6 +63,13 @@ _EN_RU_COMPARATIVE = re.compile(r"[ \t]+(?:lower|higher|more|less|fewer|better|f
                                 r"быстрее|раньше|лучше)\b", re.IGNORECASE)
 
 
+_RESOURCE_CONDITION = re.compile(r"бюджет|ресурс|деньг|budget|resource|funding|capacity|bandwidth", re.IGNORECASE)
+_DEADLINE_AFTER = re.compile(
+    r"[ \t,]*(?:до|к|не\s+позднее|by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?(?:\d{1,2}(?:[./]\d{1,2})?\s*)?"
+    r"(?:январ|феврал|март|апрел|ма[яйю]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|конц|начал|середин|jan|feb|mar|apr|"
+    r"may\b|jun|jul|aug|sep|oct|nov|dec|end\b|start\b|mid|q[1-4]\b|\d{1,2}[./]\d{1,2}\b|20\d\d)", re.IGNORECASE)
+
+
 def _clause_end(text: str) -> int:
     """Where the clause that opens ``text`` ends: at a comma, a semicolon, a spaced dash, or the end."""
     m = re.search(r"[,;]|\s[—–-]\s", text)
@@ -95,6 +103,10 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
         return None  # "Boost starts — hopefully 25+": without the hedge the number hangs on nothing ("starts 25+")
     if _SOFTENER.search(text[start:end]) and (_QUANTIFIED_SCOPE.search(after[:40]) or _QUANTIFIED_SCOPE.search(before[-25:])):
         return None  # «40 амбассадоров, по возможности в каждом округе»: the softener limits a scope, dropping it widens it
+    if _RESOURCE_CONDITION.search(text[start:end]):
+        return None  # "if budget allows", «если позволит бюджет»: a real dependency; without it a plan becomes a promise
+    if _SOFTENER.search(text[start:end]) and _DEADLINE_AFTER.match(after):
+        return None  # «Запустить тариф, по возможности до 15 февраля»: the softener bends the date; without it the date is firm
     if not before.strip():
         if _CONDITION_HEDGE.match(text[start:end].strip()) and not re.match(r"\s*[,;:—–-]", after):
             clause = re.search(r"\s*[,;:—–]|\s+-\s", after)
@@ -230,6 +242,7 @@ class _Plan:
     text: str = ""
     candidates: list[rewrite.Rewrite] = field(default_factory=list)
     conditional: bool = False  # a hedge that is a condition ("if budget allows"): dropping it is no safe fix
+    spelling: tuple[TextEdit, ...] = ()  # a misspelled verb spelled right: the ground for a rewrite, no fix on its own
 
     @property
     def lang(self) -> str:
@@ -255,13 +268,22 @@ def _plan(item: Item, marks: Sequence[Mark], analysis: Analysis, deadline: bool,
         if not all(found) or _overlap([*safe, *edits]):
             continue  # «Мы хотели бы по возможности …»: a hedge left in place makes dropping the others a half fix
         safe.extend(edits)
+    vague = rules.get("vague-verb")
+    spelling: list[TextEdit] = []
+    for t in fired.get("vague-verb", ()) if vague is not None else ():
+        word = original[t.start:t.end]
+        right = misspelling_of(word, lang, vague.word_set(lang, "main"))
+        if right is not None and not _overlap([*safe, (t.start, t.end, right)]):  # "We will imrpove" → "We will improve"
+            spelling.append((t.start, t.end, right[:1].upper() + right[1:] if word[:1].isupper() else right))
+    safe.extend(spelling)
     if lang == "ru":
         for fix in disagreeing_nouns(original):
             edit = (fix.start, fix.end, fix.replacement)
             if not _overlap([*safe, edit]):
                 safe.append(edit)
     conditional = any(_CONDITION_HEDGE.match(original[t.start:t.end].strip()) for t in fired.get("hedging", ()))
-    return _Plan(item, marks, analysis, deadline, objective, fired, safe, _apply(original, safe), conditional=conditional)
+    return _Plan(item, marks, analysis, deadline, objective, fired, safe, _apply(original, safe), conditional=conditional,
+                 spelling=tuple(spelling))
 
 
 def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> list[rewrite.Rewrite]:
@@ -272,7 +294,7 @@ def _candidates(plan: _Plan, kit: rewrite.Kit, rules: Mapping[str, "Rule"]) -> l
     if any(not any(a <= t.start and t.end <= b for a, b, _ in plan.safe) for t in hedges):
         return []  # a hedge no safe edit can drop ("Stretch:", "where possible") would stay in any rewrite
     job = rewrite.Job(plan.item.kind, plan.lang, plan.text, plan.analysis, plan.fired, kit, plan.deadline,
-                      plan.objective)
+                      plan.objective, len(getattr(plan.item, "key_results", ())))
     names = {rules[r].rewriter for r in plan.fired if r in rules and rules[r].rewriter}
     out = []
     for name in PRIORITY:
@@ -365,6 +387,8 @@ def compose(entries: Sequence[tuple[Item, Sequence[Mark], Analysis, bool, str]],
         elif done is not None:
             out.append(Composed(done.text, done.new_key_results, tuple(plan.safe), True,
                                 unsafe_edits=tuple(swaps.get(id(plan), ())), conditional=plan.conditional))
+        elif plan.safe and set(plan.safe) <= set(plan.spelling):
+            out.append(Composed(None, (), (), conditional=plan.conditional))  # the verb spelled right is still vague
         else:
             out.append(Composed(plan.text if plan.safe else None, (), tuple(plan.safe), conditional=plan.conditional))
     return out

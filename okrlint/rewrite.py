@@ -75,6 +75,7 @@ class Job:
     kit: Kit
     deadline: bool = False  # the item's objective has no period: a rewrite that adds a range adds the quarter too
     objective: str = ""  # a key result's objective text: "Launch delivery in the app" tells its targets start from nothing
+    key_results: int = 0  # an objective's key results: a metric is not moved out to join six or more
 
 
 @dataclass(frozen=True)
@@ -709,8 +710,9 @@ def _verb_swap(job: Job, verb: Token, new_verb: str) -> Rewrite | None:
     text = job.text
     if job.lang == "ru" and "Inf" not in verb.morph.get("VerbForm"):
         return None  # «Улучшим» would need «Повысим»: only the infinitive is swapped
-    if job.lang == "en" and verb.lower_ != verb.lemma_.lower():
-        return None  # "improves", "improved": only the base form is swapped
+    opening_gerund = job.lang == "en" and verb.lower_.endswith("ing") and not text[:verb.idx].strip()
+    if job.lang == "en" and verb.lower_ != verb.lemma_.lower() and not opening_gerund:
+        return None  # "improves", "improved": only the base form is swapped ("Enhancing X to 99%" opens the item: it goes)
     if not has_baseline(text):
         if job.fired.get("missing-baseline"):  # the start is asked for next to the target: a real rewrite
             return Rewrite(sentence(text[:verb.idx] + new_verb + text[verb.idx + len(verb.text):]))
@@ -1215,8 +1217,8 @@ def objective_from_metric(job: Job) -> Rewrite | None:
     """
     analysis = job.analysis
     measures = [q for q in analysis.quantities if q.measure]
-    if not measures:
-        return None
+    if not measures or job.key_results > 5:
+        return None  # already too many key results: one more from the objective's metric only adds to the pile
     text = job.text
     split = re.search(r"\s[—–-]\s|:\s", text)
     if split is not None and all(q.start >= split.end() for q in measures) and len(text[:split.start()].split()) >= 3:

@@ -19,6 +19,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import key_result_suggestions as _suggestions, lint_item, rules_of
 
 
@@ -97,3 +99,56 @@ def test_the_range_goes_before_the_means():
     """Round 25 (awkward): «… за счёт новой программы маршрутизации с X до Y» read as the programme's range."""
     assert all(s.startswith("Снизить расходы на топливо с X до Y за счёт")
                for s in _suggestions("Надеемся снизить расходы на топливо за счёт новой программы маршрутизации"))
+
+
+
+# Session 7, round 26 review: a softener that bends a date, a condition on money or on time left, and an adjective
+# the writer declined correctly are not safe to change.
+@pytest.mark.parametrize("text", [
+    "Запустить тариф «Семейный», по возможности до 15 февраля",
+    "Довести NPS до 60, по возможности к марту",
+    "Trying to get the glycol chiller serviced before the spring seasonal, if budget allows",
+    "We'll try to get the shop refresh out if there's time left after S4",
+])
+def test_no_safe_drop_of_a_softened_date_or_a_real_condition(text: str) -> None:
+    findings = [f for f in lint_item(text) if f.rule == "hedging"]
+    assert findings, text
+    assert all(f.fix is None or f.fix.applicability != "safe" for f in findings), text
+    tail = text.rsplit(",", 1)[-1].split()[-1] if "," in text else "S4"
+    assert all(tail in s for s in _suggestions(text)), text  # whatever is offered keeps the condition's words
+
+
+def test_a_correct_adjective_after_a_numeral_is_left_alone() -> None:
+    assert not any("новых" in s for s in _suggestions("Выпустить 4 новые книги серии"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("We will imrpove the Google rating to 4.7", "Increase the Google rating to 4.7 (currently X)"),
+    ("Улчшить NPS до 60", "Повысить NPS до 60 (сейчас X)"),
+])
+def test_a_misspelled_verb_is_spelled_right_before_the_rewrite(text: str, expected: str) -> None:
+    """Round 26: "We will imrpove …" got "Imrpove … (currently X)" — the typo carried into the suggestion."""
+    assert "vague-verb" in rules_of(lint_item(text))
+    assert _suggestions(text) == {expected}
+
+
+def test_a_spelling_fix_alone_is_no_suggestion() -> None:
+    """"We'll improve onboarding" would still be vague: spelling the verb right only grounds a rewrite."""
+    assert "vague-verb" in rules_of(lint_item("We'll imrpove onboarding"))
+    assert _suggestions("We'll imrpove onboarding") == set()
+
+
+def test_an_opening_gerund_takes_the_direction_verb() -> None:
+    """Round 26: "Enhancing … accuracy to 99.5%" kept the vague gerund the finding named."""
+    assert _suggestions("Enhancing the billing accuracy to 99.5%") == {
+        "Increase the billing accuracy to 99.5% (currently X%)"}
+
+
+@pytest.mark.parametrize("others,moved", [(2, True), (5, True), (6, False)])
+def test_a_metric_moves_out_of_an_objective_only_while_there_is_room(others: int, moved: bool) -> None:
+    """Round 26: an objective with seven key results got an eighth from its own metric."""
+    objective = "Grow early-round deposits by 15% without losing ground on access"
+    krs = tuple(f"Raise NPS from {n} to {n + 10}" for n in range(10, 10 + 10 * others, 10))
+    findings = [f for f in lint_item(objective, "objective", key_results=krs) if f.rule == "metric-in-objective"]
+    assert findings
+    assert bool(findings[0].suggestions) == moved

@@ -52,6 +52,9 @@ _DESIGNATOR_BEFORE = re.compile(r"(?:^|\s)(?:корпус\w*|секци\w*|зд�
                                 r"станци\w*|отделени\w*|лини[ияюей]\w*|котельн\w*|палат[аеуыой]\w*|buildings?|terminals?|gates?|wings?|hangars?|stations?|"
                                 r"workstations?|docks?|bays?|lines?|wards?|units?)"
                                 r"\s?(?:\d+\s?(?:[–—-]|,|\s(?:and|и))\s?)*$", re.IGNORECASE)
+# A unit written against its number: "67kg", "5km", «10км», «3шт» measure something (unlike 3D, 5G, 2FA).
+_GLUED_UNIT = re.compile(r"(?:kg|km|cm|mm|ml|mg|kwh|kw|mw|mph|kph|lbs?|hrs?|mins?|secs?|кг|км|см|мм|мл|мг|квт|мин|сек|шт|ч)"
+                         r"(?![^\W\d_])", re.IGNORECASE)
 _ISSUE_BEFORE = re.compile(r"\b(?:issues?|pr|prs|pull\s+requests?|tickets?|bugs?|story|stories|epics?|tasks?)\s*$", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(
     r"\b(?:дважды|трижды|четырежды|полтора|полторы|полутора|вдвое|втрое|вчетверо|впятеро|вдесятеро|удво\w+|утро\w+|вдвое|половин\w*|трет[ьи]\w*|четверт\w*"
@@ -257,7 +260,7 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
         return False  # "vulnerabilities older than 30 days": the scope, not a target
     if _INACTIVE_FOR.search(before) and TIME_UNIT_AFTER.match(after) and not suffix:
         return False  # «клиенток, которые не приходили больше 14 дней», "users who haven't logged in for 30 days": who is counted
-    if re.match(r"^[^\W\d_]", after) and not suffix and not TIME_UNIT_AFTER.match(after):
+    if re.match(r"^[^\W\d_]", after) and not suffix and not TIME_UNIT_AFTER.match(after) and not _GLUED_UNIT.match(after):
         return False  # 3D, 5G, 2FA
     if currency or suffix:
         return not re.fullmatch(r"\d+(?:\.\d+){2,}", num)

@@ -89,6 +89,8 @@ def disagreeing_nouns(text: str, known_only: bool = True) -> list[Agreement]:
             continue
         readings = [p for p in parses(word.lower()) if known_only or p.is_known or "Fixd" not in p.tag]
         nouns = [p for p in readings if "NOUN" in p.tag and (p.is_known or not known_only)]
+        if any("ADJF" in p.tag or "PRTF" in p.tag for p in readings):
+            continue  # «4 новые книги»: an adjective before a feminine noun takes either case; the writer's stays
         if not nouns or any(_agrees(p, count) for p in readings):
             continue
         if not known_only:
