@@ -97,14 +97,15 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
     (None, rf"\b(?:сейчас|было(?!\s+бы\b)|базов\w+|исходн\w+)\b[^.;]*{_D}"),
     # «текущее значение 45%», not «текущими клиентами: 18%» (current customers: a noun phrase, no value)
     (None, rf"\b(?:текущ\w+|нынешн\w+)\b(?!\s+[а-яё-]+(?:ами|ями|ам|ям)\b)[^.;]*{_D}"),
-    ("from", r"\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty)\s+(?:\w+\s+){0,4}to\b"),
+    ("from", r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost)\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+             r"twelve|twenty|thirty|fifty|half|a\s+(?:third|quarter|fifth|half)|two\s+thirds|three\s+quarters)\s+(?:\w+\s+){0,4}to\b"),
     # a past period's value in brackets: "(Q4: 38)", "(last winter: 850)", «(в 4 кв.: 12)», «(в 1 кв. — 3)»
     ("(", r"\(\s*(?:[^\W\d_]+\s+){0,2}?(?:[1-4]\s?)?(?:q[1-4]|h[12]|20\d\d|winter|summer|spring|autumn|fall|year|quarter|month|"
           rf"зим\w*|лет\w*|весн\w*|осен\w*|квартал\w*|кв\.?|год\w*|месяц\w*|{_MONTH_NAMES})(?:\s+20\d\d)?"
           r"(?:\s+(?:survey|audit|count|census|опрос\w*|замер\w*|аудит\w*))?\s*(?:[:=]|\s[—–-])\s*"  # "(Nov survey: 41)"
           r"[~≈]?[$€₽£]?\d"),
     (None, r"\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|полутора|"
-           r"двадцати|тридцати|сорока|пятидесяти|ста)\s+(?:\w+\s+)?до\b"),  # «с полутора часов до 40 минут»
+           r"двадцати|тридцати|сорока|пятидесяти|ста|половины|трети|четверти)\s+(?:\w+\s+)?до\b"),  # «с полутора часов до 40 минут»
     # "from 40 to 60", "from the current 12"; not a date ("items from the Mar 3 outage review", "from the 2026 pen test")
     ("from", rf"\bfrom\s+(?!(?:the\s+)?(?:{_MONTHS})\.?\s+\d|the\s+(?:19|20)\d\d\s+(?!to\b)[^\W\d_])(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}"),
     (None, r"\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from|compared\s+(?:to|with)|relative\s+to)\b"),
