@@ -918,3 +918,20 @@ def test_an_owner_in_square_brackets_leads_the_item(line: str, text: str, owner:
     doc = check_spans(parse(f"# O1: Win back readers\n\n{line}\n", "n.md"))
     kr = doc.objectives[0].key_results[0]
     assert (kr.text, kr.fields.get("owner")) == (text, owner)
+
+
+def test_a_quoted_reply_from_a_named_person_is_a_comment() -> None:
+    """An email draft quotes replies under a key result ("  > Ирина: …"); the key result after them used to vanish."""
+    source = ("Цель 1. Вернуть горожан в музей\n"
+              "KR1.1 [Наталья] Индивидуальные посетители: с 1 900 до 2 600 за квартал\n"
+              "  > Ирина: а что считаем успехом по абонементу?\n"
+              "  > Наталья: согласна, но цифру пока не знаю.\n"
+              "KR1.2 [Ирина] Провести 6 семейных суббот с мастер-классами\n")
+    doc = check_spans(parse(source, "okrs.txt"))
+    assert [k.text for k in doc.objectives[0].key_results] == [
+        "Индивидуальные посетители: с 1 900 до 2 600 за квартал", "Провести 6 семейных суббот с мастер-классами"]
+
+
+def test_a_quoted_okr_label_is_still_read() -> None:
+    doc = check_spans(parse("> Objective: Make onboarding painless\n> - Cut setup from 9 days to 3\n", "o.md"))
+    assert texts(doc) == [("Make onboarding painless", ["Cut setup from 9 days to 3"])]

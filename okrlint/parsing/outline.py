@@ -67,6 +67,10 @@ class _View:
 _REPLY_MARKS = ("↳", "⤷", "↪", "^ ")
 # A reply quoted twice or a timestamped chat message, unless what follows the speaker is an OKR label.
 _CHAT_REPLY = re.compile(r">>(?!\s*(?:o|kr|цель|кр|objective|key\s+result)\s*\d)"
+                         # "> Ирина: а что считаем успехом?": a quoted reply from a named person, not a quoted OKR label
+                         r"|>[ \t]*(?!(?:\*\*|__)?(?:o\d|kr|кр|цель|цели|objective|goal|key\s+result|ключев|результат|owner|"
+                         r"ответственн|period|период|срок|due|note|заметк|примечани)\w*)"
+                         r"[A-ZА-ЯЁ][\w.-]*(?:[ \t][A-ZА-ЯЁ]?[\w.-]+){0,2}:[ \t]"
                          r"|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*[^:\r\n\[\]]{1,40}:(?!\s*(?:o|kr|цель|кр|objective|key\s+result)\s*\d)",
                          re.IGNORECASE)
 
