@@ -1795,6 +1795,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         return []  # «1 тыс. регистраций в первую неделю после запуска»: the metric of something new has no start yet
     if pred is not None and pred.has(ctx.words("maintain")):
         return []  # «Поддерживать NPS на уровне 50»: a level to keep is about where the metric is; kpi-wording says it
+    if _CHANGED_BY_MULTIPLE.search(text):
+        return []  # «Доля уроков с оценкой ниже 4 снизилась вдвое»: the change is relative; «ниже 4» scopes the metric
     if _per_person_quota(ctx, analysis):
         return []  # "Each rep logs 30 calls per day": a quota kept, no level of a metric that moves
     if analysis.lang == "ru" and pred is not None and pred.form == "finite" and _one_off_subject(analysis, pred):
@@ -2346,10 +2348,20 @@ def _dash_value(analysis: Analysis, measures: list[Any]) -> Any:
     return None
 
 
+# A change by a multiple after its verb: «снизилась вдвое», «сократить в 2 раза», "cut by half", "halve".
+_CHANGED_BY_MULTIPLE = re.compile(r"\b(?:снизи\w*|сократи\w*|уменьши\w*|повыси\w*|увеличи\w*|вырас\w*|нарасти\w*)\s+"
+                                  r"(?:[^\W\d_]+\s+){0,4}?(?:вдвое|втрое|вчетверо|в\s+(?:\d+(?:[.,]\d+)?|два|три|полтора)\s+раза?)\b"
+                                  r"|\b(?:cut|reduce|lower|grow|increase|raise)\w*\s+(?:[^\W\d_]+\s+){0,5}?by\s+(?:half|a\s+third|two\s+thirds)\b"
+                                  r"|\b(?:halve|double|triple)[sd]?\b", re.IGNORECASE)
+_RELATIVE_VALUE = re.compile(r"[—–:=]\s*(?:(?:в\s+)?(?:вдвое|втрое|вчетверо|в\s+(?:\d+(?:[.,]\d+)?|два|три|полтора)\s+раза?)"
+                             r"\s+(?:меньше|больше|ниже|выше|короче|дольше|быстрее)|(?:half|twice|double)\s+(?:as|the)\b)",
+                             re.IGNORECASE)
+
+
 def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = frozenset()) -> Hit | None:
     """«Конверсия в оплату — 8%», «NPS — не ниже 50», «Время ответа ≤ 2 ч», "Churn: 3%": a metric and a level, no change."""
-    if analysis.has_baseline:
-        return None
+    if analysis.has_baseline or _RELATIVE_VALUE.search(analysis.text):
+        return None  # «Жалоб — вдвое меньше, чем в IV квартале»: the value is a change, not a level
     measures = [q for q in analysis.quantities if q.measure]
     if not measures:
         return None

@@ -350,6 +350,11 @@ def lower_is_better(tokens: Sequence[Token], job: Job) -> bool:
     return _has_entry(tokens, job.kit.shared_words("lower_is_better", job.lang))
 
 
+# Words that turn harm into something won against it: "fraud prevented", «предотвращённых выплат» go up.
+_AGAINST_HARM = ("prevent", "avert", "caught", "catch", "detect", "block", "stopp", "recover", "предотвра", "выявл", "заблокир",
+                 "пресеч", "вернул", "возвра")
+
+
 def _direction_verb(job: Job, tokens: Sequence[Token], rule_id: str = "vague-verb") -> str | None:
     """The verb for the metric's good direction; ``None`` when neither lexicon knows the metric (no guessing)."""
     verbs = job.kit.template(rule_id, "verbs", job.lang) or job.kit.template("vague-verb", "verbs", job.lang) or {}
@@ -357,6 +362,9 @@ def _direction_verb(job: Job, tokens: Sequence[Token], rule_id: str = "vague-ver
         return None  # «Доля пользователей, отключивших уведомления»: the clause decides the direction, not the lexicon
     if _has_entry(tokens, job.kit.shared_words("growth_spend", job.lang)):
         return None  # ad spend, «расходы на рекламу»: spending better is not always spending less
+    if _has_entry(tokens, job.kit.shared_words("harm", job.lang)) and not any(
+            t.lemma_.lower().startswith(_AGAINST_HARM) or t.lower_.startswith(_AGAINST_HARM) for t in tokens):
+        return verbs.get("down", "Снизить" if job.lang == "ru" else "Reduce")  # "non-fatal overdose ED visits": harm goes down
     if job.lang == "en" and _last_entry(tokens, job.kit.shared_words("higher_is_better", "en")) > \
             _last_entry(tokens, job.kit.shared_words("lower_is_better", "en")) >= 0:
         return verbs.get("up", "Increase")  # "payment failure recovery rate": the English head comes last
@@ -528,6 +536,8 @@ def kpi(job: Job) -> Rewrite | None:
         return None  # "maintain" is the writer's direction: keeping a level is theirs to decide
     if any("habit" in t.values for t in job.fired.get("kpi-wording", ())):
         return None  # "Swim twice a week": how often to keep a habit is the writer's to decide, not a metric to move
+    if job.fired.get("task-key-result"):
+        return None  # "Weekly calibration sessions held with all team leads": a task, no metric to raise
     if _comparator(analysis):
         return None
     if re.search(r"\d\s*%\s+(?:от|из|of)\s", analysis.text, re.IGNORECASE):
@@ -1068,8 +1078,9 @@ _SCALE = re.compile(r"\s+(?:из|out\s+of)\s+\d+(?:[.,]\d+)?|\s+(?:per|на)\s+\
                     r"\s+(?:в|за)\s+(?:месяц|неделю|день|сутки)\b|\s+(?:per|a|an|each)\s+(?:month|week|day)\b",
                     re.IGNORECASE)
 # Where the phrase of a target ends at the latest: a clause break, a conjunction, a purpose, a constraint.
-_NOTE_BREAK = re.compile(r"\s*(?:[,:](?!\d)|[;(—–])|\s+(?:и|или|(?-i:а)|чтобы|без|кроме|несмотря|and|or|so|while|which|that|without|"
-                         r"except|excluding|despite)\b", re.IGNORECASE)  # «группы А» is a class, not «а»
+_NOTE_BREAK = re.compile(r"\s*(?:[,:](?!\d)|[;(—–])|\s+(?:и|или|(?-i:а)|чтобы|без|кроме|несмотря|если|пока|and|or|so|while|which|that|without|"
+                         r"except|excluding|despite|if|unless|provided|as\s+long\s+as)\b", re.IGNORECASE)  # «группы А» is a class, not «а»
+# (a condition after the target — "if supplier pricing holds", «если …» — is no part of it: the note goes before it)
 # After a comma, a level of its own («D7 — 30%», "≥ 3 cities") is a second target; a name's number ("BENCH-011") is not.
 _SECOND_TARGET = re.compile(r"\d\s*%|[—–:=]\s*[<>≤≥~]?\s*\d|[<>≤≥]\s*\d|(?:at\s+(?:least|most)|не\s+(?:менее|более)|"
                             r"минимум|максимум)\s+\d", re.IGNORECASE)

@@ -152,3 +152,27 @@ def test_a_metric_moves_out_of_an_objective_only_while_there_is_room(others: int
     findings = [f for f in lint_item(objective, "objective", key_results=krs) if f.rule == "metric-in-objective"]
     assert findings
     assert bool(findings[0].suggestions) == moved
+
+
+# Round 27 review (session 7): a harm word sets the direction; a task gets no metric template; the baseline note goes
+# before a condition.
+def test_harm_sets_the_direction_of_a_metric() -> None:
+    assert _suggestions("Number of non-fatal overdose ED visits") == {
+        "Reduce the number of non-fatal overdose ED visits from X to Y by the end of the quarter"}
+    assert not any(s.startswith("Снизить") for s in _suggestions(
+        "Сумма предотвращённых выплат по мошенничеству — 120 млн ₽ за квартал"))
+
+
+def test_a_task_named_by_a_noun_gets_no_metric_template() -> None:
+    assert not any(s.startswith("Increase") for s in _suggestions("Weekly calibration sessions held with all team leads"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Get average battery margin up to $2,100 per system if supplier pricing holds",
+     "Get average battery margin up to $2,100 per system (currently $X) if supplier pricing holds"),
+    ("Довести маржу до 2 100 ₽ на систему, если цены поставщика не вырастут",
+     "Довести маржу до 2 100 ₽ на систему (сейчас X ₽), если цены поставщика не вырастут"),
+])
+def test_the_baseline_note_goes_before_a_condition(text: str, expected: str) -> None:
+    assert _suggestions(text) == {expected}
+

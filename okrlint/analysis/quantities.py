@@ -59,6 +59,7 @@ _ISSUE_BEFORE = re.compile(r"\b(?:issues?|pr|prs|pull\s+requests?|tickets?|bugs?
 _NUMBER_WORDS = re.compile(
     r"\b(?:дважды|трижды|четырежды|полтора|полторы|полутора|вдвое|втрое|вчетверо|впятеро|вдесятеро|удво\w+|утро\w+|вдвое|половин\w*|трет[ьи]\w*|четверт\w*"
     r"|нол[ьяюеё]\w*|нул[ьяюеё]\w*|(?:в\s+)?(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+раз\w*"
+    r"|двое|трое|четверо|пятеро|шестеро|семеро|десятеро|двоих|троих|четверых|пятерых"  # collective: «трое экскурсоводов»
     r"|один|одн(?:ого|ой|у|им)|два|двух|две|три|трех|трёх|четыре|четырех|четырёх|пять|пяти|шесть|шести|семь|семи"
     r"|двумя|двум|тремя|трём|трем|четырьмя|четырём|четырем|пятью|шестью|восемью|девятью|десятью"  # not «семью» (a family)
     r"|восемь|восьми|девять|девяти|десять|десяти|двадцать|тридцать|сорок|пятьдесят|сто|сотн\w*|тысяч\w*|миллион\w*"
@@ -265,6 +266,8 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
         return False  # 3D, 5G, 2FA
     if currency or suffix:
         return not re.fullmatch(r"\d+(?:\.\d+){2,}", num)
+    if re.match(r"^(?:-?(?:го|е|ое|му|ого))?\s*числ[аоуе]\b", after, re.IGNORECASE):
+        return False  # «до 10 числа», «к 5-му числу»: a day of the month
     if _YEAR.match(num) or _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
         return False
     if _PERIOD_AFTER.match(after) or re.search(r"\b(?:Q|кв\.?|квартал\w*)\s?$", before, re.IGNORECASE):
