@@ -1795,6 +1795,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         return []  # «1 тыс. регистраций в первую неделю после запуска»: the metric of something new has no start yet
     if pred is not None and pred.has(ctx.words("maintain")):
         return []  # «Поддерживать NPS на уровне 50»: a level to keep is about where the metric is; kpi-wording says it
+    if _pay_share(analysis):
+        return []  # "10% of the bonus pool paid out only if D30 hits target": a share of pay, compensation-link's case
     if _CHANGED_BY_MULTIPLE.search(text):
         return []  # «Доля уроков с оценкой ниже 4 снизилась вдвое»: the change is relative; «ниже 4» scopes the metric
     if _per_person_quota(ctx, analysis):
@@ -2346,6 +2348,21 @@ def _dash_value(analysis: Analysis, measures: list[Any]) -> Any:
             and not _SEPARATOR.search(analysis.text[:measures[0].start]):
         return measures[-1]
     return None
+
+
+def _pay_share(analysis: Analysis) -> bool:
+    """A percent of a bonus or a salary: the share of pay a policy sets, not a level of a metric."""
+    from .engine import get_rule
+
+    rule = get_rule("compensation-link")
+    pay = rule.word_set(analysis.lang, "main") if rule is not None else frozenset()
+    for q in analysis.quantities:
+        if not q.percent:
+            continue
+        after = [t for t in analysis.tokens if t.idx >= q.end and t.is_alpha][:4]  # «20% годовой премии», "10% of the bonus pool"
+        if any(t.lower_ in pay or t.lemma_.lower() in pay for t in after):
+            return True
+    return False
 
 
 # A change by a multiple after its verb: «снизилась вдвое», «сократить в 2 раза», "cut by half", "halve".

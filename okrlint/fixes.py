@@ -129,9 +129,11 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
         # "in person where possible", "ideally from two teams": the softener qualifies a part of the item;
         # without it that part becomes a hard constraint the writer did not set.  Not a safe edit.
         return None
-    conj = re.search(r",?[ \t]*\b(?:and|or|и|или)[ \t]*$", before, re.IGNORECASE)
+    conj = re.search(r",?[ \t]*\b(?:and|or|и|или)[ \t]*,?[ \t]*$", before, re.IGNORECASE)
     if conj is not None and re.search(r"\d", before[:conj.start()]) and re.match(r"[^,;.)]*\d", after):
         return [(conj.start(), end + _clause_end(after), "")]  # "…, and if possible to 8": the stretch conjunct goes whole
+    if conj is not None:
+        return None  # «Пересмотреть модель и по возможности сократить роли на 20%»: the hedge makes the second part optional
     if _CONDITION_HEDGE.match(text[start:end].strip()) and re.match(r"[ \t]+[^\W\d_]", after):
         return None  # «…, если успеем найти тренера»: without its condition the plan becomes a promise the writer did not make
     stretch = re.match(r"[ \t]*[—–:][ \t]*\S", after)  # «до 24 часов, по возможности — в день заказа»

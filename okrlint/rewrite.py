@@ -1156,6 +1156,8 @@ def _joins_a_noun(text: str, brk: re.Match[str], lang: str) -> bool:
     if lang == "ru":
         from .analysis.russian import parses
 
+        if re.fullmatch(r"[A-Za-z][\w-]*", following.group(1)) or following.group(1)[:1] in "«\"":
+            return True  # «на «Золотом Яблоке» и Ozon»: a name after «и» is another place of the same target
         readings = parses(word)
         return bool(readings) and readings[0].tag.POS in ("NOUN", "ADJF")
     from .analysis.english import word_options as getAllLemmas  # cached

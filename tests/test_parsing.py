@@ -896,6 +896,11 @@ def test_a_caret_reply_line_is_not_part_of_the_item() -> None:
      "  KR1.2: [Jess] Ship the Season 4 event calendar\n",
      ("Players come back for every season", ["Lapsed-player win-back: 40k reactivated players",
                                             "Ship the Season 4 event calendar"])),
+    ("O2. [Dr. Okafor] Make every patient walk into surgery prepared\n\n"
+     "KR2.1 [Beth, nurse lead] 95% of patients complete the pre-op class (currently 71%)\n"
+     "KR2.2 [Beth] Day-of-surgery cancellations: 4/month → 1/month\n",
+     ("Make every patient walk into surgery prepared", ["95% of patients complete the pre-op class (currently 71%)",
+                                                       "Day-of-surgery cancellations: 4/month → 1/month"])),
 ])
 def test_chat_replies_and_owners_before_the_colon(source: str, expected: tuple[str, list[str]]) -> None:
     """A chat paste: timestamped messages and ">>" replies are comments; «Цель 1 (Зайцева):» has its owner before

@@ -176,3 +176,24 @@ def test_a_task_named_by_a_noun_gets_no_metric_template() -> None:
 def test_the_baseline_note_goes_before_a_condition(text: str, expected: str) -> None:
     assert _suggestions(text) == {expected}
 
+
+
+# Round 28 review (session 7): a hedge after «и» makes the second part optional; a name after «и» is another place of
+# the same target; phishing clicks go down.
+@pytest.mark.parametrize("text", [
+    "Пересмотреть ролевую модель доступа в АБС и по возможности сократить число ролей на 20%",
+    "Выпустить версию 3.2 с оплатой через СБП и, если успеем, «заказом к поезду»",
+])
+def test_a_hedged_second_part_is_not_made_a_promise(text: str) -> None:
+    assert "hedging" in rules_of(lint_item(text))
+    assert not any("успеем" not in s and "возможности" not in s for s in _suggestions(text))
+
+
+def test_the_note_follows_every_place_of_the_target() -> None:
+    assert _suggestions("Выйти на рейтинг 4,8 на «Золотом Яблоке» и Ozon") == {
+        "Выйти на рейтинг 4,8 на «Золотом Яблоке» и Ozon (сейчас X)"}
+
+
+def test_phishing_clicks_go_down() -> None:
+    assert _suggestions("Phishing simulation click rate — 5%") == {
+        "Reduce phishing simulation click rate from X to 5% by the end of the quarter"}

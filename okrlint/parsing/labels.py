@@ -259,7 +259,7 @@ _LABEL_START = frozenset("oOgGцЦkKкК*_")
 # An owner in brackets between a numbered label and its text: «KR 1.1 (Лена) Довести …», "KR 2 (Sam + Ria) Cut …";
 # only before a capital or a quote, so "KR 3 (stretch) …" and «(в 1 кв.)» stay text.
 _LEADING_OWNER = re.compile(r"\((?P<v>[^()\r\n\d]{2,40})\)\s+(?=[A-ZА-ЯЁ«\"'])"
-                            rf"|\[(?!(?i:{TYPE_WORDS}|stretch|draft|done|wip|черновик)\])(?P<sq>[^\[\]()\r\n\d]{{2,40}})\]\s+(?=[A-ZА-ЯЁ«\"'])")
+                            rf"|\[(?!(?i:{TYPE_WORDS}|stretch|draft|done|wip|черновик)\])(?P<sq>[^\[\]()\r\n\d]{{2,40}})\]\s+(?=[A-ZА-ЯЁ«\"'\d+−≥≤<>~$€£₽])")
 
 
 # An owner in square brackets before an item's text ("[Hannah] Launched …"); not a status or type tag.
