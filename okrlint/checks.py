@@ -2359,7 +2359,7 @@ def _pay_share(analysis: Analysis) -> bool:
     for q in analysis.quantities:
         if not q.percent:
             continue
-        after = [t for t in analysis.tokens if t.idx >= q.end and t.is_alpha][:4]  # «20% годовой премии», "10% of the bonus pool"
+        after = [t for t in analysis.tokens if t.idx >= q.end and t.is_alpha][:5]  # «20% годовой премии», "10% of the bonus pool"
         if any(t.lower_ in pay or t.lemma_.lower() in pay for t in after):
             return True
     return False
