@@ -212,8 +212,14 @@ def _multiword_at(token: Token, words: set[str]) -> str | None:
     return None
 
 
+_EN_MAKE_INTO = re.compile(r"\s+(?:[\w'.-]+\s+){1,4}?(?:the|a|an|our)\s+(?:default|go-to|standard|first|preferred|leading|"
+                           r"obvious|only|number\s+one|#1|top)\b", re.IGNORECASE)
+
+
 def _has_complement(verb: Token) -> bool:
     """«Сделать X любимым выбором» / "make X the default": a predicative complement after the object."""
+    if verb.lemma_.lower() == "make" and _EN_MAKE_INTO.match(verb.doc.text, verb.idx + len(verb.text)):
+        return True  # "make SoilSense the default data layer": make a thing into something definite, not make a thing
     for t in verb.doc[verb.i + 1:]:
         if t.is_punct and t.text in ",;:":
             break

@@ -83,7 +83,12 @@ def _content(doc: Doc) -> list[Token]:
     return [t for t in words if t.i >= after]
 
 
-_CONDITIONS = {"если", "когда", "коли", "if", "when", "once", "whenever", "where", "wherever"}
+_CONDITIONS = {"если", "когда", "коли", "if", "when", "once", "whenever", "where", "wherever",
+               # a leading time phrase: "Over the next two quarters, bring …", "By the end of Q2, ship …"
+               "over", "throughout", "during", "within", "by", "in"}
+
+
+_CONDITIONS_PROPER = {"если", "когда", "коли", "if", "when", "once", "whenever", "where", "wherever"}
 
 
 def _after_condition(doc: Doc) -> int:
@@ -95,7 +100,7 @@ def _after_condition(doc: Doc) -> int:
     if first is None or first.lower_ not in _CONDITIONS:
         return 0
     comma = next((t for t in doc_tokens(doc) if t.text == "," and t.i > first.i), None)
-    if comma is None or comma.i + 1 >= len(doc) or comma.i > first.i + 5:
+    if comma is None or comma.i + 1 >= len(doc) or comma.i > first.i + (6 if first.lower_ not in _CONDITIONS_PROPER else 5):
         return 0
     return comma.i + 1
 

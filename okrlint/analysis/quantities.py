@@ -103,7 +103,8 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
     # a past period's value in brackets: "(Q4: 38)", "(last winter: 850)", «(в 4 кв.: 12)», «(в 1 кв. — 3)»
     ("(", r"\(\s*(?:[^\W\d_]+\s+){0,2}?(?:[1-4]\s?)?(?:q[1-4]|h[12]|20\d\d|winter|summer|spring|autumn|fall|year|quarter|month|"
           rf"зим\w*|лет\w*|весн\w*|осен\w*|квартал\w*|кв\.?|год\w*|месяц\w*|{_MONTH_NAMES})(?:\s+20\d\d)?"
-          r"(?:\s+(?:survey|audit|count|census|опрос\w*|замер\w*|аудит\w*))?\s*(?:[:=]|\s[—–-])\s*"  # "(Nov survey: 41)"
+          r"(?:\s+(?:survey|audit|count|census|avg|average|mean|run-rate|опрос\w*|замер\w*|аудит\w*|в\s+среднем|среднее))?"
+          r"\s*(?:[:=]|\s[—–-])\s*"  # "(Nov survey: 41)", "(Q4 avg: 26)"
           r"[~≈]?[$€₽£]?\d"),
     (None, r"\b(?:с|со)\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|полутора|"
            r"двадцати|тридцати|сорока|пятидесяти|ста|половины|трети|четверти)\s+(?:\w+\s+)?до\b"),  # «с полутора часов до 40 минут»
@@ -251,7 +252,7 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
         return False  # glued to a letter: Q3, V2, D30, p95, iOS-17
     if re.match(r"^-[^\W\d_]", after) and not suffix and not _STAR_RATING.match(after):
         return False  # 3-D Secure, 2-FA: a name; a "4.5-star rating" is a level
-    if re.search(r"(?:^|\s)(?:SOC|ISO|PCI|Windows|iOS|Android|macOS|Tier|tier|Level|level|Web|HTTP|Python|Java|GPT|S)\s?$", before) \
+    if re.search(r"(?:^|[\s(])(?:SOC|ISO|PCI|Windows|iOS|Android|macOS|Tier|tier|Level|level|Web|HTTP|Python|Java|GPT|S)\s?$", before) \
             and not suffix and not re.match(r"^\s?(?:%|[a-zа-я]+\s+(?:of|из))", after):
         return False  # SOC 2, Windows 11, tier 1: part of a name
     if _DESIGNATOR_BEFORE.search(before) and not suffix and not re.match(r"^\s?(?:%|[a-zа-я]+\s+(?:of|из))", after):
