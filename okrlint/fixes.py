@@ -63,7 +63,8 @@ _EN_RU_COMPARATIVE = re.compile(r"[ \t]+(?:lower|higher|more|less|fewer|better|f
                                 r"быстрее|раньше|лучше)\b", re.IGNORECASE)
 
 
-_RESOURCE_CONDITION = re.compile(r"бюджет|ресурс|деньг|budget|resource|funding|capacity|bandwidth", re.IGNORECASE)
+# Conditions on money or time: a real dependency (reviewers of rounds 26 and 29 judged dropping them harmful).
+_RESOURCE_CONDITION = re.compile(r"бюджет|ресурс|деньг|врем|budget|resource|funding|capacity|bandwidth|time", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(
     r"[ \t,]*(?:до|к|не\s+позднее|by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?(?:\d{1,2}(?:[./]\d{1,2})?\s*)?"
     r"(?:январ|феврал|март|апрел|ма[яйю]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|конц|начал|середин|jan|feb|mar|apr|"

@@ -231,6 +231,11 @@ def _common_word(word: str) -> bool:
     return bool(getAllLemmas(word))
 
 
+def _after_glued_hyphen(t: Token) -> bool:
+    """The last part of a hyphenated word ("check-in"): "in" here is no preposition left dangling."""
+    return t.i > 1 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_ and not t.doc[t.i - 2].whitespace_
+
+
 def _join(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
@@ -573,6 +578,8 @@ def kpi(job: Job) -> Rewrite | None:
            and (n := next((u for u in analysis.doc[t.i + 1:] if not u.is_space), None)) is not None and n.pos_ == "NOUN"
            for t in analysis.doc):
         return None  # «NPS по ежеквартальному опросу»: the period word describes the survey; moving it breaks the phrase
+    if tokens and tokens[0].lower_ in ("уровень", "level"):
+        return None  # «Уровень фрода — 0,8 б.п.»: "level" heads the metric's name; without it the phrase has no head
     level = {t.i for t in tokens if t.lower_ in ("уровне", "уровень", "level")}
     level |= {t.i - 1 for t in tokens if t.i in level}  # «на уровне», "at the level"
     body = [tok for tok in tokens if not any(q.start <= tok.idx < q.end for q in analysis.quantities)
@@ -582,8 +589,8 @@ def kpi(job: Job) -> Rewrite | None:
             and not (tok.text in ("—", "–", "-") and (tok.whitespace_ or tok.i == 0))]
     while body and (body[0].is_punct or body[0].pos_ in ("ADP", "CCONJ")):
         body.pop(0)
-    while body and (body[-1].is_punct or body[-1].pos_ in ("ADP", "CCONJ")):
-        body.pop()
+    while body and (body[-1].is_punct or body[-1].pos_ in ("ADP", "CCONJ")) and not _after_glued_hyphen(body[-1]):
+        body.pop()  # (not the "in" of "check-in": a word glued by a hyphen belongs to its compound)
     if not body or _ambiguous(body, job) or measures and _count_over_period(body, job):
         return None
     if lang == "ru" and _misspelled(body[0]):

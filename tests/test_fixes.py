@@ -201,7 +201,6 @@ def test_text_output_prints_an_items_suggestion_once(files, capsys):
     ("Мы постараемся увеличить выручку", 3, 14, "Увеличить выручку"),
     # a condition's own words go with it up to its dash or comma
     ("Если успеем с переездом — открыть 2 новых зала", 0, 11, "Открыть 2 новых зала"),
-    ("If time allows on the API side, ship 2 new connectors", 0, 14, "Ship 2 new connectors"),
 ])
 def test_drop_hedge(text, start, end, expected):
     assert text[start:end].strip() and text[start:end] == text[start:end].strip()
@@ -222,6 +221,7 @@ def test_drop_hedge(text, start, end, expected):
     ("Если успеем до ввода корпуса — закрыть все 6 блоков", 0, 11),  # the condition holds the only deadline
     ("Incubator in clinical use, potentially with automated embryo scoring", 27, 38),
     ("Launch the Valorant group, if we find a coach in time", 27, 29),
+    ("If time allows on the API side, ship 2 new connectors", 0, 14),  # rounds 26, 29: a condition on time is real
 ])
 def test_drop_hedge_declines_what_it_cannot_restate(text, start, end):
     assert drop_hedge(text, start, end, "ru" if text[0] > "z" else "en") is None

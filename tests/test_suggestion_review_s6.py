@@ -197,3 +197,23 @@ def test_the_note_follows_every_place_of_the_target() -> None:
 def test_phishing_clicks_go_down() -> None:
     assert _suggestions("Phishing simulation click rate — 5%") == {
         "Reduce phishing simulation click rate from X to 5% by the end of the quarter"}
+
+
+# Round 29 review (session 7): "check-in" keeps its "-in"; a condition on time is no safe drop; «top-50 списка» is
+# no count of lists; "level" heading a metric's name stays or no rewrite is offered.
+def test_a_hyphenated_word_keeps_its_last_part() -> None:
+    assert all("check-in" in s for s in _suggestions("Upgrade conversion at check-in — 12%"))
+
+
+def test_a_condition_on_time_is_not_dropped() -> None:
+    text = "Publish a printed neighbourhood guide for each property, if time allows"
+    assert "hedging" in rules_of(lint_item(text))
+    assert _suggestions(text) == set()
+
+
+def test_a_number_glued_to_a_word_is_no_count() -> None:
+    assert not any("списков" in s for s in _suggestions("Провести 6 выездных презентаций в офисах клиентов из top-50 списка"))
+
+
+def test_level_heading_a_metric_is_kept() -> None:
+    assert not any("число фрода" in s for s in _suggestions("Уровень фрода — 0,8 б.п. от оборота"))
