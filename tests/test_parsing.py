@@ -940,3 +940,16 @@ def test_a_quoted_reply_from_a_named_person_is_a_comment() -> None:
 def test_a_quoted_okr_label_is_still_read() -> None:
     doc = check_spans(parse("> Objective: Make onboarding painless\n> - Cut setup from 9 days to 3\n", "o.md"))
     assert texts(doc) == [("Make onboarding painless", ["Cut setup from 9 days to 3"])]
+
+
+@pytest.mark.parametrize("heading,period", [("## Лето 2026 (смены 1–3, июнь–август)", "Лето 2026"),
+                                            ("## Summer 2027", "Summer 2027")])
+def test_a_season_with_its_year_is_a_period(heading: str, period: str) -> None:
+    """A summer camp plans by season: «Лето 2026» is the period, so its objectives have a deadline (round 29)."""
+    doc = check_spans(parse(f"{heading}\n\n### Цель: Дети хотят вернуться\n- Поднять NPS родителей с 40 до 60\n", "c.md"))
+    assert [p.text for p in doc.periods] == [period]
+
+
+def test_a_season_inside_an_item_is_no_period() -> None:
+    doc = check_spans(parse("# O1: Grow the shop\n- Launch the spring 2027 collection with 3 capsules\n", "s.md"))
+    assert doc.periods == []

@@ -338,9 +338,11 @@ _Q = (
     r"|" + _ORD_RU_Q + r"\s*(?:квартал[а-я]*|кв\.?)"
     r"|h[12]|[12]h|(?:first|second)\s+half|(?:перв\w*|втор\w*|[12]\s*-?\s*(?:е|ое)?|i{1,2})\s*полугоди[а-я]*)"
 )
+# A season with its year is a period of about a quarter: «Лето 2026», "Summer 2027" (a camp, a resort, a shop).
+_SEASON = r"(?:лет[оа]|зим[аы]|весн[аы]|осен[ьи]|summer|winter|spring|autumn|fall)\s+"
 _PERIOD_CORE = (
     rf"(?:{_Q}(?:\s*(?:[-–—/]|to|по|и|and)\s*{_Q})?(?:[\s,/'\-]*(?:of\s+|of\s+the\s+)?{_YEAR})?"
-    rf"|{_YEAR}[\s,/\-]*{_Q}|{_YEAR_ALONE})"
+    rf"|{_YEAR}[\s,/\-]*{_Q}|{_SEASON}{_YEAR_ALONE}|{_YEAR_ALONE})"
 )
 _FILLER = (
     r"(?:(?:okrs?|окр|цели|objectives|goals|план\w*|period|период|quarter|квартал|срок)"
@@ -356,7 +358,7 @@ def is_period(text: str) -> bool:
 
 _PERIOD_IN_TEXT = re.compile(
     rf"(?<!\w)(?:{_Q}(?:\s*(?:[-–—/]|to|по|и|and)\s*{_Q})?(?:[\s,/'\-]*(?:of\s+|of\s+the\s+)?{_YEAR})?"
-    rf"|{_YEAR}[\s,/\-]*{_Q})(?!\w)",
+    rf"|{_YEAR}[\s,/\-]*{_Q}|{_SEASON}{_YEAR_ALONE})(?!\w)",
     re.IGNORECASE,
 )
 _OKR_WORDS = re.compile(r"(?<!\w)(?:okrs?|окр|цели|objectives|goals|план\w*)(?!\w)", re.IGNORECASE)
