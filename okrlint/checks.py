@@ -2372,11 +2372,12 @@ def _pay_share(analysis: Analysis) -> bool:
 
 
 # A change by a multiple after its verb: «снизилась вдвое», «сократить в 2 раза», "cut by half", "halve".
+_RU_MULTIPLE = r"(?:вдвое|втрое|вчетверо|в\s+(?:\d+(?:[.,]\d+)?|два|три|полтора)\s+раза?)"  # «вдвое», «в 1,5 раза»
 _CHANGED_BY_MULTIPLE = re.compile(r"\b(?:снизи\w*|сократи\w*|уменьши\w*|повыси\w*|увеличи\w*|вырас\w*|нарасти\w*)\s+"
-                                  r"(?:[^\W\d_]+\s+){0,4}?(?:вдвое|втрое|вчетверо|в\s+(?:\d+(?:[.,]\d+)?|два|три|полтора)\s+раза?)\b"
+                                  rf"(?:[^\W\d_]+\s+){{0,4}}?{_RU_MULTIPLE}\b"
                                   r"|\b(?:cut|reduce|lower|grow|increase|raise)\w*\s+(?:[^\W\d_]+\s+){0,5}?by\s+(?:half|a\s+third|two\s+thirds)\b"
                                   r"|\b(?:halve|double|triple)[sd]?\b", re.IGNORECASE)
-_RELATIVE_VALUE = re.compile(r"[—–:=]\s*(?:(?:в\s+)?(?:вдвое|втрое|вчетверо|в\s+(?:\d+(?:[.,]\d+)?|два|три|полтора)\s+раза?)"
+_RELATIVE_VALUE = re.compile(rf"[—–:=]\s*(?:{_RU_MULTIPLE}"
                              r"\s+(?:меньше|больше|ниже|выше|короче|дольше|быстрее)|(?:half|twice|double)\s+(?:as|the)\b)",
                              re.IGNORECASE)
 

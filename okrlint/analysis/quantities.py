@@ -52,9 +52,9 @@ _DESIGNATOR_BEFORE = re.compile(r"(?:^|\s)(?:корпус\w*|секци\w*|зд�
                                 r"станци\w*|отделени\w*|лини[ияюей]\w*|котельн\w*|палат[аеуыой]\w*|buildings?|terminals?|gates?|wings?|hangars?|stations?|"
                                 r"workstations?|docks?|bays?|lines?|wards?|units?)"
                                 r"\s?(?:\d+\s?(?:[–—-]|,|\s(?:and|и))\s?)*$", re.IGNORECASE)
-# A unit written against its number: "67kg", "5km", «10км», «3шт» measure something (unlike 3D, 5G, 2FA).
-_GLUED_UNIT = re.compile(r"(?:kg|km|cm|mm|ml|mg|kwh|kw|mw|mph|kph|lbs?|hrs?|mins?|secs?|кг|км|см|мм|мл|мг|квт|мин|сек|шт|ч)"
-                         r"(?![^\W\d_])", re.IGNORECASE)
+# A unit written against its number: "67kg", "5km", «10км», «3шт» measure something (unlike 3D, 5G, 2FA);
+# units of time are TIME_UNIT_AFTER's.
+_GLUED_UNIT = re.compile(r"(?:kg|km|cm|mm|ml|mg|kwh|kw|mw|mph|kph|lbs?|кг|км|см|мм|мл|мг|квт|шт)(?![^\W\d_])", re.IGNORECASE)
 _ISSUE_BEFORE = re.compile(r"\b(?:issues?|pr|prs|pull\s+requests?|tickets?|bugs?|story|stories|epics?|tasks?)\s*$", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(
     r"\b(?:дважды|трижды|четырежды|полтора|полторы|полутора|вдвое|втрое|вчетверо|впятеро|вдесятеро|удво\w+|утро\w+|вдвое|половин\w*|трет[ьи]\w*|четверт\w*"
