@@ -21,7 +21,7 @@ from .analysis.en_clauses import other_acts, passive_steps
 from .analysis.predicate import (coordinated, glued_hyphen, in_relative_clause, is_participle, next_word, prev_word,
                                  ru_verb_reading, verb_of_noun)
 from .analysis.quantities import TIME_UNIT_AFTER, has_baseline
-from .analysis.spelling import known_word, misspelling_of, one_edit
+from .analysis.spelling import known_word, misspelled_noun_of, misspelling_of, one_edit
 from .analysis.timeexpr import find_times
 from .analysis.tokens import doc_text, doc_tokens
 from .model import Item, OkrDocument, Period
@@ -626,7 +626,11 @@ def _misspelled_verb(analysis: Analysis, verbs: frozenset[str] | set[str]) -> To
     while lead < min(len(words) - 1, 4) and words[lead].lower_ in _SUBJECT_AND_MODAL:
         lead += 1  # "We will imrpove …", «Мы будем улчшать …»: the verb after the subject and the modal
     first = words[lead]
-    return first if first.is_alpha and misspelling_of(first.lower_, analysis.lang, verbs) is not None else None
+    if not first.is_alpha:
+        return None
+    if misspelling_of(first.lower_, analysis.lang, verbs) is not None:
+        return first
+    return first if lead == 0 and misspelled_noun_of(first.lower_, analysis.lang, verbs) is not None else None
 
 
 @check("hedge")
@@ -1293,6 +1297,8 @@ def _ru_task_shape(ctx: "Context", analysis: Analysis) -> tuple[Hit | None, Toke
 
     doc = analysis.doc
     first = next(iter(_content(doc)), None)
+    if first is not None and first.is_alpha and misspelled_noun_of(first.lower_, "ru", not_act) is not None:
+        return None, None  # «Улчшение сервиса питания»: a vague act misspelled, no unknown thing to make
 
     def names_result(t: Token) -> bool:  # «Отзывы клиентов», «Заявки с сайта»: a line naming results is a KPI
         if first is not None and t.i == first.i and t.pos_ == "NOUN" and "Sing" in t.morph.get("Number") \
@@ -1340,11 +1346,14 @@ def _ru_counted_task(ctx: "Context", analysis: Analysis) -> Hit | None:
             return None
         first = next(t for t in _content(analysis.doc) if t.pos_ != "SYM")
         return _span_hit(analysis.doc[min(first.i, thing.i):thing.i + 1], verb=thing.text)  # «12 статей», «Smoke-тесты»
-    if pred.form not in ru_tasks.ACTIVE_FORMS or pred.has(set(not_act)) or not _ru_task_verb(ctx, pred.head, not_act):
+    heads_line = pred.form == "noun" and pred.head.i == _content(analysis.doc)[0].i  # «Замена 1 800 изоляторов …»
+    if pred.form not in ru_tasks.ACTIVE_FORMS and not heads_line or pred.has(set(not_act)) \
+            or not _ru_task_verb(ctx, pred.head, not_act):
         return None
-    if ru_tasks.object_of_act(pred, is_metric, not_act) is None and pred.form == "finite":
+    trains = pred.has(ctx.words("trains"))
+    if ru_tasks.object_of_act(pred, is_metric, not_act) is None and pred.form == "finite" and not trains:
         return None  # what others or things do
-    thing = ru_tasks.counted_thing(analysis.doc[pred.end - 1], is_metric, results)
+    thing = ru_tasks.counted_thing(analysis.doc[pred.end - 1], is_metric, results, people=trains)
     return _pred_hit(pred, verb=pred.head.text) if thing is not None and not has_outcome(ctx, analysis, pred.head) else None
 
 
@@ -2463,7 +2472,8 @@ def _metric_value_line(analysis: Analysis, metric: frozenset[str] | set[str] = f
 
 
 # What may stand before the value that opens a metric line: nothing, or a bound ("<1 hour MTTR", "under 2 days …").
-_EN_LEADING_COMPARATOR = re.compile(r"\s*(?:[<>≤≥~]=?|(?:under|below|over|above|at\s+(?:least|most))\s)?\s*$", re.IGNORECASE)
+_EN_LEADING_COMPARATOR = re.compile(r"\s*(?:[<>≤≥~]=?|(?:under|below|over|above|at\s+(?:least|most)|(?:no\s+)?(?:more|less|fewer)\s+than)\s)?"
+                                    r"\s*$", re.IGNORECASE)
 _EN_NEW_THINGS = {"new", "additional", "more", "extra", "different"}
 
 
@@ -2565,11 +2575,15 @@ def _en_metric_label_line(ctx: "Context", analysis: Analysis) -> Any:
     change = _rule_words("kpi-wording", "change")
     metric = _en_metric_nouns() | _kpi_metric_words("en")
     reaching = change | _rule_words("missing-baseline", "level") | _rule_words("metric-in-objective", "direction")
+    lead = _en_lead_end(analysis)  # "Hopefully get reply rate … above 6%": the order after the hedge
+    opening = next(t for t in analysis.doc if t.idx >= lead and not t.is_space)
+    if lead:
+        words = re.findall(r"[^\W\d_][\w'-]*", label[lead:].lower()) or words
     first = words[0]
     options = word_options(first)
-    lemma = verb_lemma(analysis.doc[0], "en")
+    lemma = verb_lemma(opening, "en")
     pred = analysis.pred
-    order = lemma == first and pred is not None and pred.head.i == analysis.doc[0].i and (
+    order = lemma == first and pred is not None and pred.head.i == opening.i and (
         first in change or lemma in _action_verbs("en", True) or "NOUN" not in options and "ADJ" not in options)
     if order and first not in _EN_STATISTICS and (first not in metric or first in reaching):
         return None  # "Reduce churn: 3%", "Hire 3 engineers: 2 backend": an order; "Yield on …", "Regretted attrition" name a metric
@@ -2735,16 +2749,22 @@ def _habit_quota(ctx: "Context", analysis: Analysis) -> list[Hit]:
 def _per_person_quota(ctx: "Context", analysis: Analysis) -> list[Hit]:
     """"Each fundraiser logs 20 donor calls per week", "Every member has at least 14 hours of user time per
     quarter": a count each person keeps up per period, with no change or start, is a steady quota (LABELS v2)."""
-    if analysis.lang != "en" or ctx.kind != "key_result" or analysis.has_baseline or analysis.has_time("bound") \
-            or not _EN_EACH_PERSON.match(analysis.text):
+    each, period_after = (_EN_EACH_PERSON, _EN_PERIOD_AFTER) if analysis.lang == "en" else (_RU_EACH_PERSON, _RU_PERIOD_AFTER)
+    if ctx.kind != "key_result" or analysis.has_baseline or analysis.has_time("bound") or not each.match(analysis.text):
         return []
     if analysis.pred is not None and analysis.pred.has(ctx.words("change")):
         return []
     text = analysis.text
     for q in analysis.quantities:
-        if q.measure and (period := _EN_PERIOD_AFTER.match(text, q.end)) is not None:
+        if q.measure and (period := period_after.match(text, q.end)) is not None:
             return [Hit(q.start, period.end(), text[q.start:period.end()], {"habit": text[q.start:period.end()]})]
     return []
+
+
+# «Каждый мастер проводит минимум 2 аудита 5S в месяц»: a count each person keeps up per period.
+_RU_EACH_PERSON = re.compile(r"\s*кажд(?:ый|ая|ое|ые)\s+(?!(?:день|неделю|месяц|квартал|смену|спринт)\b)[а-яё]", re.IGNORECASE)
+_RU_PERIOD_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:в|за)\s+(?:день|неделю|месяц|квартал|смену|спринт)\b|"
+                              r"\s*(?:[\w-]+\s+){0,3}?(?:ежедневно|еженедельно|ежемесячно)\b", re.IGNORECASE)
 
 
 _EN_EACH_PERSON = re.compile(r"\s*(?:each|every)\s+(?!(?:day|week|month|quarter|sprint)\b)[^\W\d_]", re.IGNORECASE)
@@ -2779,6 +2799,9 @@ def pay_words(ctx: "Context") -> list[Hit]:
         window = analysis.doc[max(0, span.start - 3):span.end + 3]
         if any(t.lemma_.lower() in customers or t.lower_ in customers for t in window):
             continue  # «бонусы для клиентов», "bonus points for referrals": not pay
+        if analysis.lang == "en" and len(span) == 1 and span[0].lower_ in ("commissioned", "commissioning") \
+                and not span[0].text.isupper():
+            continue  # "Commissioned 3 new chillers", "commissioning of the line": put into service, not pay
         hits.append(_span_hit(span))
     return hits[:1]
 
@@ -3013,11 +3036,11 @@ def objective_limit(ctx: "Context") -> list[Hit]:
     if ctx.kind == "period" and isinstance(ctx.item, Period):
         period = ctx.item
         objectives = period.objectives
-        if len(objectives) <= high:
-            return []
+        if len(objectives) <= high or period.in_prose:
+            return []  # a period an intro sentence named has no heading to point at: its first objective too many does
         lang = ctx.config.locale or majority_language(objectives)
         return [Hit(0, len(period.text), period.text, {"count": count_phrase(len(objectives), lang, "objective"), "max": high})]
-    loose = [o for o in ctx.document.objectives if o.period is None]
+    loose = [o for o in ctx.document.objectives if o.period is None or o.period.in_prose]
     if len(loose) <= high:
         return []
     # The first objective over the limit carries the finding; an untitled one (key results given without

@@ -116,6 +116,8 @@ class Period:
     start: int
     end: int
     objectives: list[Objective] = field(default_factory=list)
+    # Named in an intro sentence («черновик OKR на 4 квартал»), not a heading: set-level findings point at objectives.
+    in_prose: bool = False
 
 
 @dataclass

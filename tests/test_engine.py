@@ -95,3 +95,11 @@ def test_owners_and_progress_from_a_spreadsheet_export():
     assert ("target-reached", "Получить 1000 лидов") in fired
     assert ("missing-owner", "Снизить стоимость лида с 400 до 300 ₽") in fired
     assert not any(rule in ("target-reached", "missing-owner") and text.startswith("Повысить") for rule, text in fired)
+
+
+def test_too_many_objectives_under_a_period_named_in_prose_point_at_the_fourth() -> None:
+    """An intro sentence is no heading to point at: the first objective over the limit carries the finding."""
+    objectives = "".join(f"Цель {n}. Цель номер {n}\nKR{n}.1 Доля повторных записей — с 46% до 60%\n" for n in range(1, 5))
+    report = okrlint.lint_text("Скидываю черновик OKR сети на 4 квартал.\n\n" + objectives, filename="chat.txt")
+    found = [f for f in report.findings if f.rule == "objective-count"]
+    assert [f.item.text for f in found] == ["Цель номер 4"]

@@ -953,3 +953,46 @@ def test_a_season_with_its_year_is_a_period(heading: str, period: str) -> None:
 def test_a_season_inside_an_item_is_no_period() -> None:
     doc = check_spans(parse("# O1: Grow the shop\n- Launch the spring 2027 collection with 3 capsules\n", "s.md"))
     assert doc.periods == []
+
+
+def test_a_name_in_square_brackets_at_the_end_is_the_owner() -> None:
+    """Email drafts say "Owners in [brackets]": the name is no part of the item, a status tag stays text."""
+    doc = check_spans(parse("O1: Make HireLane the default ATS in North America [Dana]\n"
+                            "KR1.1: Grow new-logo ARR from $410k to $640k [Jordan, Priya]\n"
+                            "KR1.2: Close 45 new deals [TBD]\n", "draft.txt"))
+    obj = doc.objectives[0]
+    assert (obj.text, obj.fields.get("owner")) == ("Make HireLane the default ATS in North America", "Dana")
+    assert [(k.text, k.fields.get("owner")) for k in obj.key_results] == [
+        ("Grow new-logo ARR from $410k to $640k", "Jordan, Priya"), ("Close 45 new deals [TBD]", None)]
+
+
+def test_a_title_with_the_period_first_sets_the_period() -> None:
+    doc = check_spans(parse("Q1 2027 SALES OKRs — DRAFT v3\n\nO1: Grow the mid-market\nKR1.1: Grow ARR from 1 to 2\n", "d.txt"))
+    assert doc.objectives[0].period is not None and doc.objectives[0].period.text == "Q1 2027"
+
+
+def test_an_intro_sentence_names_the_period_until_a_period_heading() -> None:
+    """«Скидываю черновик OKR сети на 4 квартал»: the chat's first message gives the OKRs' period; a later period
+    heading replaces it, and a section after that heading is not back in the intro's period."""
+    chat = parse("Марина: Скидываю черновик OKR сети на 4 квартал. Смотрите до среды\n\n"
+                 "Цель 1. Клиентки возвращаются к мастеру\nKR1.1 Доля повторных записей — с 46% до 60%\n", "chat.txt")
+    period = check_spans(chat).objectives[0].period
+    assert period is not None and period.text == "4 квартал" and period.in_prose
+    doc = check_spans(parse("# Служба качества — OKR\n\nКоллеги, ниже черновик целей на первый квартал.\n\n"
+                            "## 1 квартал 2027\n\n### Цель 1. Автобусы без доработок\n\n- FPY: 71% → 85%\n\n"
+                            "## Постоянные темы\n\n### Цель 2. Развивать культуру качества\n\n- FPY: 71% → 85%\n", "q.md"))
+    assert [o.period.text if o.period else None for o in doc.objectives] == ["1 квартал 2027", None]
+
+
+def test_a_sentence_about_a_meeting_names_no_period() -> None:
+    doc = parse("We will discuss the OKRs for the Q1 2027 planning meeting next Friday\n\n"
+                "Objective 1: Make onboarding painless\nKR 1.1 Cut setup from 9 days to 3\n", "o.txt")
+    assert doc.objectives[0].period is None
+
+
+def test_a_dash_in_a_due_column_is_no_deadline() -> None:
+    source = ("| Цель | Ключевой результат | Срок |\n|---|---|---|\n"
+              "| Покупатели доверяют рекомендациям | | |\n| | Провести 12 вебинаров | — |\n"
+              "| | NPS онлайн-покупателей — 60 | 30.06.2026 |\n")
+    krs = check_spans(parse(source, "t.md")).objectives[0].key_results
+    assert [k.fields.get("due") for k in krs] == [None, "30.06.2026"]

@@ -339,8 +339,8 @@ def _object_follows(token: Token) -> bool:
     nxt = next_word(token)
     if nxt is None:
         return False
-    if nxt.like_num or nxt.text[:1] in "$€£#\"«“'`":
-        return True
+    if nxt.like_num or nxt.text[:1] in "$€£#\"«“'`" or re.match(r"[/~]\w", nxt.text):
+        return True  # "Migrated /home and /project onto Ceph": a path opens the object
     if nxt.is_alpha:
         return nxt.lower_ not in _NOT_OBJECT
     return nxt.text[:1].isalnum()
@@ -423,7 +423,10 @@ def _english(doc: Doc) -> Predicate | None:
         return None  # "Cloud-hosted dashboards …", "AI-driven search": an adjective, not an order
     if _glued_hyphen_after(words[i]) and words[i].lower_ in _EN_VERB_PREFIXES and words[i].i + 2 < len(doc):
         second = doc[words[i].i + 2]
-        if _en_verb(second.lower_) == second.lower_:
+        after = next_word(second)
+        compound = "NOUN" in _en_options(second.lower_) and after is not None and after.is_alpha \
+            and after.lower_ not in _EN_DETERMINERS  # "Self-service adoption rate": a noun compound, no order
+        if _en_verb(second.lower_) == second.lower_ and not compound:
             return _en_make(second, "imperative", second.lower_)  # "Deep-clean every car", "Re-run the survey"
     first = words[i]
     low = first.lower_

@@ -110,7 +110,10 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
            r"двадцати|тридцати|сорока|пятидесяти|ста|половины|трети|четверти)\s+(?:\w+\s+)?до\b"),  # «с полутора часов до 40 минут»
     # "from 40 to 60", "from the current 12"; not a date ("items from the Mar 3 outage review", "from the 2026 pen test")
     ("from", rf"\bfrom\s+(?!(?:the\s+)?(?:{_MONTHS})\.?\s+\d|the\s+(?:19|20)\d\d\s+(?!to\b)[^\W\d_])(?:[\w.]+\s+){{0,2}}?[~≈]?[$€£]?{_D}"),
-    (None, r"\b(?:currently|today|baseline|base line|vs\.?|versus|now at|up from|down from|compared\s+(?:to|with)|relative\s+to)\b"),
+    (None, r"\b(?:currently|today|baseline|base line|now at|up from|down from|compared\s+(?:to|with)|relative\s+to)\b"),
+    # "vs 40 today", "vs. last year": not "Win rate vs Greenhouse and Lever — 28%" (rivals, no value to start from)
+    ("vs", rf"\b(?:vs\.?|versus)\s+(?:(?:[^\W\d_][\w'’]*|[~≈$€£])\s*){{0,3}}?(?:{_D}|last\b|previous\b|prior\b|today\b|current\w*|now\b|baseline\b|before\b"
+           rf"|q[1-4]\b|h[12]\b|{_MONTH_NAMES}\b|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)"),
     # "1,200 → under 300", "nine days → three", «45 → не более 20»: a start, an arrow, a bound
     (">", rf"(?:{_D}|\b{_WORD_NUMBER})[^→>.;]{{0,20}}?(?:→|->|=>|⟶|➝)\s?(?:(?:under|below|over|above|at\s+(?:least|most)|"
           rf"(?:less|more|fewer)\s+than|до|не\s+(?:более|менее|выше|ниже)|менее|более)\s|[≤<≥>~≈]\s?)?[$€₽£]?"
@@ -295,7 +298,8 @@ def has_measure(quantities: list[Quantity]) -> bool:
 
 
 _BASELINE_KEYS = {"(": re.compile(r"\("), "from": re.compile(r"from", re.IGNORECASE), ">": re.compile("[>→⟶➝]"),
-                  "past": re.compile(r"прошл|предыдущ|last|previous|prior", re.IGNORECASE)}
+                  "past": re.compile(r"прошл|предыдущ|last|previous|prior", re.IGNORECASE),
+                  "vs": re.compile(r"vs|versus", re.IGNORECASE)}
 _BASELINE_SEARCH = tuple((_BASELINE_KEYS[key] if key else None, re.compile(part, re.IGNORECASE))
                          for key, part in _BASELINE_PARTS)
 

@@ -338,9 +338,11 @@ def listed_deliverables(doc: Doc) -> list[Token]:
     return []
 
 
-def counted_thing(start: Token, is_metric: MetricTest, results: set[str] | frozenset[str]) -> Token | None:
+def counted_thing(start: Token, is_metric: MetricTest, results: set[str] | frozenset[str],
+                  people: bool = False) -> Token | None:
     """The noun a count right after ``start`` counts, when it is a thing made or handled: «Оцифровать 2 000
-    медицинских карт» → карт.  Not people («40 менеджеров»), results won («500 заявок») or a metric («2 млн ₽ выручки»)."""
+    медицинских карт» → карт.  Not people («40 менеджеров»), results won («500 заявок») or a metric («2 млн ₽ выручки»);
+    with ``people`` (the verb trains or instructs them: «Обучить 12 мастеров») people count as the work done."""
     doc = start.doc
     k = start.i + 1
     seen_number = False
@@ -356,7 +358,7 @@ def counted_thing(start: Token, is_metric: MetricTest, results: set[str] | froze
             continue
         if not seen_number or t.pos_ not in ("NOUN", "PROPN", "X") and not _latin(t):
             return None
-        if t.lemma_.lower() in results or not _thing(t, is_metric):
+        if t.lemma_.lower() in results or not (_thing(t, is_metric) or people and _person(t)):
             return None
         return t
     return None

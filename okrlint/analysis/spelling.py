@@ -37,3 +37,30 @@ def misspelling_of(word: str, lang: str, verbs: Iterable[str]) -> str | None:
     near = {w for w in verbs if " " not in w and one_edit(lower, w)
             and not w.startswith(lower) and not lower.startswith(w)}  # "improv", "optimizer": a clipped or derived word
     return next(iter(near)) if len(near) == 1 else None
+
+
+_ALPHABET = {"ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "en": "abcdefghijklmnopqrstuvwxyz"}
+
+
+def misspelled_noun_of(word: str, lang: str, verbs: Iterable[str]) -> str | None:
+    """The one verb of ``verbs`` whose noun of action ``word`` misspells («Улчшение» → улучшить, "Optimsation" →
+    optimise), or ``None``: the known words one edit away that name an act of exactly one of the verbs."""
+    from .predicate import verb_of_noun
+
+    lower = word.lower()
+    if len(lower) < 8 or not lower.isalpha() or known_word(lower, lang) or lang not in _ALPHABET:
+        return None
+    wanted = {v for v in verbs if " " not in v}
+    found = {verb for candidate in _edits(lower, _ALPHABET[lang]) if known_word(candidate, lang)
+             for verb in verb_of_noun(candidate, lang) if verb in wanted}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _edits(word: str, alphabet: str) -> set[str]:
+    """Every word one insertion, deletion, substitution or swap away (Norvig's candidates)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in alphabet}
+    inserts = {a + c + b for a, b in splits for c in alphabet}
+    return (deletes | swaps | replaces | inserts) - {word}

@@ -167,6 +167,9 @@ _TAGS = [
     ("owner", re.compile(r"(?:^|\s+)(?:[—–-]\s*)?@(?P<v>\w(?:[\w.\-]*\w)?)\s*$")),
     # (committed) / [амбициозный]
     ("type", re.compile(rf"\s*[(\[]\s*(?P<v>(?:{TYPE_WORDS}))\s*[)\]]\s*$", re.IGNORECASE)),
+    # "… in North America [Dana]", «… [Зайцева, Ким]»: a name in square brackets closes the item (not a status tag)
+    ("owner", re.compile(rf"\s+\[(?!(?i:{TYPE_WORDS}|stretch|draft|done|wip|new|blocked|at\s+risk|on\s+track|tbd|todo|"
+                         r"черновик|готово|в\s+работе)\])(?P<v>[A-ZА-ЯЁ][^\[\]()\r\n\d:;]{1,38})\]\s*$")),
 ]
 
 
@@ -393,7 +396,29 @@ def title_period(text: str) -> tuple[int, int] | None:
     # "LIVE-OPS OKRs — Q1 2027": a team's name before "OKRs" only when the period follows it at once
     named = re.match(r"^\W{0,3}(?:[^\s:]+\s+){1,3}?(?:okrs?|окр)\s*(?:[—–:|,-]\s*|for\s+|на\s+)?", text, re.IGNORECASE)
     found = find_period(text) if named else None
-    return found if found is not None and found[0] == named.end() else None
+    if found is not None and found[0] == named.end():
+        return found
+    # "Q1 2027 SALES OKRs — DRAFT v3": the period first, then a team's name and "OKRs"
+    lead = re.match(r"^\W{0,3}", text)
+    first = _PERIOD_IN_TEXT.match(text, lead.end()) if lead is not None else None
+    if first is not None and re.match(r"\s+(?:[^\s:]+\s+){0,3}?(?:okrs?|окр)(?!\w)", text[first.end():], re.IGNORECASE):
+        return first.start(), first.end()
+    return None
+
+
+# «черновик OKR сети на 4 квартал.», "Re: OKRs for Q1 2027 — draft": the OKRs' own period, named in a sentence; not "the
+# OKRs for the Q1 2027 planning meeting" (there the period names the meeting).
+_OKR_NOUN = r"(?:okrs?|окр|цел(?:и|ей|ям)|objectives|goals)"
+_INTRO_PERIOD = re.compile(
+    rf"(?<!\w){_OKR_NOUN}(?:(?:\s+[^\s.,;:!?()]+){{0,3}}?\s+(?:на|for|в|за)\s+(?:the\s+)?|\s*[—–:-]\s*)"
+    rf"(?P<p>{_PERIOD_IN_TEXT.pattern})(?=\s*(?:[.,;:!?()*_—–-]|$)|\s+(?:года?|г\.))"
+    rf"|(?<!\w)(?P<q>{_PERIOD_IN_TEXT.pattern})(?:\s+[^\s.,;:!?()]+){{0,2}}?\s+{_OKR_NOUN}(?!\w)", re.IGNORECASE)
+
+
+def intro_period(text: str) -> tuple[int, int] | None:
+    """Where a prose line before the first objective names the period its OKRs are for."""
+    m = _INTRO_PERIOD.search(text)
+    return None if m is None else m.span("p") if m.group("p") else m.span("q")
 
 
 def period_frag(frag: Frag) -> Frag:

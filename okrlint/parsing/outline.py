@@ -23,6 +23,7 @@ from .labels import (
     TYPE_HEADING,
     cut_comments,
     find_period,
+    intro_period,
     is_period,
     match_field,
     match_label,
@@ -240,6 +241,7 @@ class OutlineParser:
         self.views = _classify(source, bom_length(source))
         # contexts opened by headings: (level, value); line-level markers use level + 0.5
         self.periods: list[tuple[float, Period]] = []
+        self.intro_period: Period | None = None
         self.types: list[tuple[float, dict[str, Any]]] = []
         self.section_level = 0
         # the objective that is collecting key results
@@ -261,7 +263,12 @@ class OutlineParser:
     # ------------------------------------------------------------ contexts
 
     def _period(self) -> Period | None:
-        return self.periods[-1][1] if self.periods else None
+        """The innermost period, else the one an intro sentence named (until the first period heading)."""
+        return self.periods[-1][1] if self.periods else self.intro_period
+
+    def _push_period(self, level: float, period: Period) -> None:
+        self.intro_period = None
+        self.periods.append((level, period))
 
     def _type_defaults(self) -> dict[str, Any]:
         return dict(self.types[-1][1]) if self.types else {}
@@ -411,13 +418,13 @@ class OutlineParser:
         if is_period(content.text):
             period = self.b.period(content)
             if period is not None:
-                self.periods.append((v.level, period))
+                self._push_period(v.level, period)
             return
         marker = find_period(content.text)
         if marker is not None:  # «# OKR маркетинга — 3 квартал 2026»: the marker applies below
             period = self.b.period(content.sub(*marker))
             if period is not None:
-                self.periods.append((v.level, period))
+                self._push_period(v.level, period)
         m = TYPE_HEADING.match(content.text.strip())
         if m:
             self.types.append((v.level, type_fields(m.group("type"))))
@@ -565,11 +572,16 @@ class OutlineParser:
         self._pop_contexts(level)
         period = self.b.period(frag)
         if period is not None:
-            self.periods.append((level, period))
+            self._push_period(level, period)
 
     def _prose(self, v: _View) -> None:
         self.pending_heading = None
         self.pending_label = None
+        if self.obj is None and not self.b.objectives and not self.periods and self.intro_period is None:
+            marker = intro_period(v.body.text)  # «Скидываю черновик OKR сети на 4 квартал»: the intro names the period
+            self.intro_period = self.b.period(v.body.sub(*marker)) if marker is not None else None
+            if self.intro_period is not None:
+                self.intro_period.in_prose = True
         if self.obj is None or v.indent > max(self.obj_indent, 0):
             return
         # Prose ends a labelled objective; under a heading it may describe the

@@ -20,6 +20,8 @@ from .labels import column_kind, cut_comments, normalize_owner, row_role, type_f
 
 # Columns whose value is a field of the objective or the key result.
 VALUE_COLUMNS = ("owner", "progress", "baseline", "target", "current", "due", "unit", "grade", "weight")
+# A cell that holds a placeholder, not a value: a dash, a question mark, "n/a", "TBD", «нет», «уточнить».
+_EMPTY_CELL = re.compile(r"[\s\W_]*|(?i:n/?a|tbd|tba|none|нет|уточн\w*|\?+)", re.UNICODE)
 
 
 @dataclass
@@ -206,7 +208,7 @@ class RowAssembler:
         values: dict[str, Any] = {}
         for key in VALUE_COLUMNS:
             v = self._cell(row, cols.single.get(key))
-            if v.text:
+            if v.text and not _EMPTY_CELL.fullmatch(v.text):  # «—», "n/a", "TBD": the writer left the cell open
                 values[key] = normalize_owner(v.text) if key == "owner" else v.text
         period_cell = self._cell(row, cols.single.get("period"))
 
