@@ -1839,7 +1839,10 @@ def no_baseline(ctx: "Context") -> list[Hit]:
         if analysis.lang == "ru" and (joined := re.search(r"\d[\d\s.,]*?\s?[–—-]\s?$", before)) is not None:
             before = before[:joined.start()]  # «3–5 нод в проде»: the dash joins a range, it is no «Метрика — значение»
         reach_on = pred is not None and pred.has({"выйти", "вывести", "выходить"}) \
-            and re.search(r"\bна\s*$", before) is not None  # «Выйдем на 20 000» (but «обеспечить рост на 20%»)
+            and re.search(r"\bна\s*$", before) is not None \
+            and not (pred.has({"выйти", "выходить"}) and _counts_things(analysis, q) and not q.percent
+                     and _ru_counts_things(ctx, analysis, q) and not _RATE.search(text[q.end:]))
+        # «Выйдем на 20 000» (but «обеспечить рост на 20%»; «выйти на 3 крупных агрохолдинга» counts new clients)
         reach_on = reach_on or pred is not None and pred.has({"стремиться"}) \
             and re.fullmatch(r"\s*к\s+(?:[^\W\d_][\w-]*\s+){1,2}", text[pred_end:q.start]) is not None  # «Стремимся к CSAT 4,7»
         if _RELATIVE_BEFORE.search(before) and not reach_on:

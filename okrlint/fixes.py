@@ -64,11 +64,18 @@ _EN_RU_COMPARATIVE = re.compile(r"[ \t]+(?:lower|higher|more|less|fewer|better|f
 
 
 # Conditions on money or time: a real dependency (reviewers of rounds 26 and 29 judged dropping them harmful).
-_RESOURCE_CONDITION = re.compile(r"бюджет|ресурс|деньг|врем|budget|resource|funding|capacity|bandwidth|time", re.IGNORECASE)
+_RESOURCE_CONDITION = re.compile(r"бюджет|ресурс|деньг|врем|успе[ею]|хватит|позвол|budget|resource|funding|capacity|"
+                                 r"bandwidth|time", re.IGNORECASE)  # «если успеем», «если хватит рук», "if time allows"
 _DEADLINE_AFTER = re.compile(
     r"[ \t,]*(?:до|к|не\s+позднее|by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?(?:\d{1,2}(?:[./]\d{1,2})?\s*)?"
     r"(?:январ|феврал|март|апрел|ма[яйю]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|конц|начал|середин|jan|feb|mar|apr|"
     r"may\b|jun|jul|aug|sep|oct|nov|dec|end\b|start\b|mid|q[1-4]\b|\d{1,2}[./]\d{1,2}\b|20\d\d)", re.IGNORECASE)
+
+
+# «по возможности в течение года», "ideally within six weeks": a time span the softener bends, like a date.
+_SPAN_AFTER = re.compile(r"[ \t,]*(?:в\s+течение|на\s+протяжении|за|within|over|during|throughout|in)\s+(?:the\s+)?"
+                         r"(?:[^\W\d_]+\s+|\d+\s+)?(?:год|полугоди|квартал|месяц|недел|дн[яей]|year|quarter|month|week|day|half)",
+                         re.IGNORECASE)
 
 
 def _clause_end(text: str) -> int:
@@ -106,7 +113,7 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
         return None  # «40 амбассадоров, по возможности в каждом округе»: the softener limits a scope, dropping it widens it
     if _RESOURCE_CONDITION.search(text[start:end]):
         return None  # "if budget allows", «если позволит бюджет»: a real dependency; without it a plan becomes a promise
-    if _SOFTENER.search(text[start:end]) and _DEADLINE_AFTER.match(after):
+    if _SOFTENER.search(text[start:end]) and (_DEADLINE_AFTER.match(after) or _SPAN_AFTER.match(after)):
         return None  # «Запустить тариф, по возможности до 15 февраля»: the softener bends the date; without it the date is firm
     if not before.strip():
         if _CONDITION_HEDGE.match(text[start:end].strip()) and not re.match(r"\s*[,;:—–-]", after):

@@ -129,10 +129,11 @@ def sentence(text: str) -> str:
 
 
 def is_noun(token: Token) -> bool:
-    """A noun, also where the tagger guessed another part of speech («31 вебинар» read as an adjective)."""
+    """A noun, also where the tagger guessed another part of speech («31 вебинар» read as an adjective, «4 500
+    подключений» as a participle)."""
     if token.pos_ in ("NOUN", "PROPN"):
         return True
-    if token.pos_ != "ADJ" or not any("\u0400" <= ch <= "\u04ff" for ch in token.text):
+    if token.pos_ not in ("ADJ", "VERB") or not any("\u0400" <= ch <= "\u04ff" for ch in token.text):
         return False
     from .analysis.russian import parses
 
@@ -566,7 +567,7 @@ def kpi(job: Job) -> Rewrite | None:
         if unit is None and lang == "ru" and re.search(r"[—–:]\s*$", analysis.text[:measures[0].start]):
             # «Время ответа — 1 день»: the counted noun right after the number belongs to the target
             noun = next((t for t in analysis.doc if t.idx > unit_end and not t.is_space), None)
-            if noun is not None and noun.pos_ == "NOUN" and re.search("[а-яё]", noun.lower_) \
+            if noun is not None and is_noun(noun) and re.search("[а-яё]", noun.lower_) \
                     and not analysis.text[unit_end:noun.idx].strip():
                 unit_end = noun.idx + len(noun.text)
         target = analysis.text[measures[0].start:unit_end]

@@ -996,3 +996,22 @@ def test_a_dash_in_a_due_column_is_no_deadline() -> None:
               "| | NPS онлайн-покупателей — 60 | 30.06.2026 |\n")
     krs = check_spans(parse(source, "t.md")).objectives[0].key_results
     assert [k.fields.get("due") for k in krs] == [None, "30.06.2026"]
+
+
+def test_comment_lines_and_one_letter_owners_in_an_email_draft() -> None:
+    """"KR1.4 [я] Попробуем …" then "   // Олег считает …": the owner is «я» and the comment is no part of the item."""
+    source = ("Цель 1. Зайти в сезон с законтрактованным парком\n\n"
+              "KR1.1 [я] Попробуем выйти на 3 агрохолдинга\n   // тут всё упирается в тендер\n"
+              "KR1.2 [Олег] Средний чек вырос с 410 до 520 тыс. ₽\n")
+    doc = check_spans(parse(source, "mail.txt"))
+    krs = doc.objectives[0].key_results
+    assert [(k.text, k.fields.get("owner")) for k in krs] == [
+        ("Попробуем выйти на 3 агрохолдинга", "я"), ("Средний чек вырос с 410 до 520 тыс. ₽", "Олег")]
+
+
+def test_a_metadata_line_between_a_heading_and_its_list_keeps_the_objective() -> None:
+    source = ("## Q2 2026\n\n### 1. Врачи проходят курсы до конца\nОтветственная: Ольга Ракитина\n\n- Отток — не больше 25%\n\n"
+              "### 2. Стать площадкой для главврачей\nКуратор: Павел\n\n- Провести 6 вебинаров\n")
+    doc = check_spans(parse(source, "m.md"))
+    assert [(o.text, o.fields.get("owner")) for o in doc.objectives] == [
+        ("Врачи проходят курсы до конца", "Ольга Ракитина"), ("Стать площадкой для главврачей", None)]

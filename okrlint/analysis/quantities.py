@@ -119,6 +119,7 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
           rf"(?:less|more|fewer)\s+than|до|не\s+(?:более|менее|выше|ниже)|менее|более)\s|[≤<≥>~≈]\s?)?[$€₽£]?"
           rf"(?:{_D}|{_WORD_NUMBER})"),
     (None, r"\bпротив\s+[~≈]?[$€₽]?\d"),  # «98% против 81% сейчас»
+    (None, r"\b(?:вместо|instead\s+of)\s+[~≈]?[$€₽£]?\d"),  # «60 сообщений в месяц вместо 15»
     # a value in brackets with when it was measured: "(48,000 now)", "(840 at end of Q4)", "(4.1 in the October
     # survey)", «(5 200 на конец декабря)»
     ("(", r"\(\s*[~≈]?[$€£₽]?\d[\d\s.,]*%?\s*(?:[^\W\d_]+\s+){0,2}?(?:now|today|currently|сейчас|сегодня"
@@ -243,6 +244,12 @@ _VERSION_AFTER_NAME = re.compile(r"\s?v?\d+(?:\.\d+)+")
 _STAR_RATING = re.compile(r"^-stars?\s+(?:rating|average|score|reviews?\s+average)\b", re.IGNORECASE)
 
 
+# After a number, a superlative that picks a set: "5 highest-volume practices", «40 салонах с наибольшим трафиком».
+_SUPERLATIVE_AFTER = re.compile(r"^\s?(?:[^\W\d_]+\s+)?(?:highest|largest|biggest|busiest|worst|oldest|крупнейш\w*|самы[хм]\b)",
+                                re.IGNORECASE)
+_PICKED_BY_AFTER = re.compile(r"^\s?[^\W\d_]+\s+с\s+(?:наибольш|наименьш|самы)\w*", re.IGNORECASE)
+
+
 def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool) -> bool:
     """Whether a run of digits measures something, judged by what stands around it."""
     if num == "1" and (before.endswith("1:") or after.startswith(":1")):
@@ -262,6 +269,10 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
         return False  # «корпус 3», «по зданиям 1–2», "Terminal 2": the number names a building, not a target
     if re.match(r"^\s(?:West|East|North|South)\b", after):
         return False  # "cabinets on 4 West and 5 East": hospital units named by floor and wing
+    if _SUPERLATIVE_AFTER.match(after) and re.search(r"\b(?:the|в|во|на|для|среди)\s+$", before, re.IGNORECASE) \
+            or _PICKED_BY_AFTER.match(after) or re.search(r"\bпри\s+(?:[а-яё]+\s+){1,2}(?:свыше|более|выше|ниже|менее|от)\s+$",
+                                                     before, re.IGNORECASE):
+        return False  # "the 5 highest-volume practices", «в 40 салонах с наибольшим трафиком», «при ветре свыше 5 м/с»: scope
     if re.search(r"\b(?:older|newer|younger|longer|shorter|старше|дольше)\s+(?:than\s+|чем\s+)?$", before, re.IGNORECASE):
         return False  # "vulnerabilities older than 30 days": the scope, not a target
     if _INACTIVE_FOR.search(before) and TIME_UNIT_AFTER.match(after) and not suffix:
@@ -280,6 +291,9 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
         re.search(r"\d\s?[–—-]\s?$", before) and re.match(r"^\s?(?:лет|years)", after)
     ):
         return False  # an age range: 25–40 лет
+    if re.search(r"\(\s*$", before) and re.match(r"^\s?[–—-]\s?\d[\d\s,]*\s?[^\W\d_]+\)", after) \
+            or re.search(r"\(\s*\d[\d\s,]*\s?[–—-]\s?$", before) and re.match(r"^\s?[^\W\d_]+\)", after):
+        return False  # "Win law firms (20–200 lawyers)": a size range in brackets says which, not how many
     product = re.search(r"(?:^|\s)([A-Z][\w+#.-]*)\s$", before)
     if product and product.group(1).lower() not in _METRIC_NAMES and before.strip() != product.group(1):
         if re.fullmatch(r"\d+(?:\.\d+)?", num) and not re.match(r"^\s?[%$€₽]", after):

@@ -262,12 +262,12 @@ _LABEL_START = frozenset("oOgGцЦkKкК*_")
 # An owner in brackets between a numbered label and its text: «KR 1.1 (Лена) Довести …», "KR 2 (Sam + Ria) Cut …";
 # only before a capital or a quote, so "KR 3 (stretch) …" and «(в 1 кв.)» stay text.
 _LEADING_OWNER = re.compile(r"\((?P<v>[^()\r\n\d]{2,40})\)\s+(?=[A-ZА-ЯЁ«\"'])"
-                            rf"|\[(?!(?i:{TYPE_WORDS}|stretch|draft|done|wip|черновик)\])(?P<sq>[^\[\]()\r\n\d]{{2,40}})\]\s+(?=[A-ZА-ЯЁ«\"'\d+−≥≤<>~$€£₽])")
+                            rf"|\[(?!(?i:{TYPE_WORDS}|stretch|draft|done|wip|черновик|[x ✓✔])\])(?P<sq>[^\[\]()\r\n\d]{{1,40}})\]\s+(?=[A-ZА-ЯЁ«\"'\d+−≥≤<>~$€£₽])")
 
 
 # An owner in square brackets before an item's text ("[Hannah] Launched …"); not a status or type tag.
-_LEADING_SQUARE_OWNER = re.compile(rf"\[(?!(?i:{TYPE_WORDS}|stretch|draft|done|wip|new|blocked|at\s+risk|on\s+track|черновик)\])"
-                                   r"(?P<v>[^\[\]()\r\n\d]{2,40})\]\s+(?=[A-ZА-ЯЁ«\"'])")
+_LEADING_SQUARE_OWNER = re.compile(rf"\[(?!(?i:{TYPE_WORDS}|stretch|draft|done|wip|new|blocked|at\s+risk|on\s+track|черновик|[x ✓✔])\])"
+                                   r"(?P<v>[^\[\]()\r\n\d]{1,40})\]\s+(?=[A-ZА-ЯЁ«\"'])")
 
 
 @dataclass
@@ -446,7 +446,7 @@ _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "кр", "ключевые результаты (key results)", "key results (ключевые результаты)", "результат",
         "результаты",
     ),
-    "owner": ("ответственный", "ответственные", "владелец", "owner", "owners", "assignee", "dri", "ответств.", "ответств",
+    "owner": ("ответственный", "ответственная", "ответственные", "владелец", "владелица", "owner", "owners", "assignee", "dri", "ответств.", "ответств",
               "отв.", "отв"),
     "progress": ("прогресс", "progress", "текущий прогресс", "выполнение", "% выполнения", "status", "статус"),
     "period": ("период", "квартал", "period", "quarter", "срок okr"),

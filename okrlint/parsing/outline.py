@@ -76,6 +76,10 @@ _CHAT_REPLY = re.compile(r">>(?!\s*(?:o|kr|цель|кр|objective|key\s+result)
                          re.IGNORECASE)
 
 
+# A line of metadata the field names do not know ("Куратор: Ольга Ракитина", "Sponsor: VP Sales"): a short key, a colon.
+_METADATA_LINE = re.compile(r"(?:\*\*|__)?[A-ZА-ЯЁ][^\W\d_]{2,20}(?:\s[^\W\d_]{2,20})?(?:\*\*|__)?:(?:\*\*|__)?\s+\S.{0,60}$")
+
+
 def _classify(source: str, begin: int) -> list[_View]:
     lines = list(iter_lines(source, begin))
     views: list[_View] = []
@@ -121,7 +125,8 @@ def _classify(source: str, begin: int) -> list[_View]:
         if not text.strip():
             views.append(_View(line, "blank"))
             continue
-        if suppress.directive_only(text) or text.startswith(_REPLY_MARKS):
+        if suppress.directive_only(text) or text.startswith(_REPLY_MARKS) or re.match(r"//\s", text):
+            # "   // Олег считает, что 38 тыс. га — перебор": a comment under the item, as in code, is no part of it;
             views.append(_View(line, "skip"))  # "↳ Артём: тренера пока нет": a reply in a chat thread, not the item
             continue
         content = cut_comments(stripped)
@@ -575,7 +580,8 @@ class OutlineParser:
             self._push_period(level, period)
 
     def _prose(self, v: _View) -> None:
-        self.pending_heading = None
+        if not _METADATA_LINE.match(v.body.text):  # "Куратор: Ольга Ракитина" under a heading keeps it an objective
+            self.pending_heading = None
         self.pending_label = None
         if self.obj is None and not self.b.objectives and not self.periods and self.intro_period is None:
             marker = intro_period(v.body.text)  # «Скидываю черновик OKR сети на 4 квартал»: the intro names the period
