@@ -1475,7 +1475,8 @@ def _en_clause_start(t: Token, actions: set[str] | None) -> bool:
         return False
     if nxt is None:
         return False
-    if nxt.lower_ in _EN_OBJECT_START or nxt.like_num or nxt.pos_ == "PRON" or nxt.pos_ == "X" and "-" in nxt.text:
+    if nxt.lower_ in _EN_OBJECT_START or nxt.like_num or nxt.text[:1] in "$€£" or nxt.pos_ == "PRON" \
+            or nxt.pos_ == "X" and "-" in nxt.text:  # "…, make $1 from someone I don't know"
         return True  # "train tier-1 agents": a hyphenated modifier opens the object
     if known_action and nxt.text in ("<", ">", "≤", "≥", "~") and (num := next_word(nxt)) is not None and num.like_num:
         return True  # "… and achieve >50% adherence": a bound on a number opens the object

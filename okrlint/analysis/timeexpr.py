@@ -50,7 +50,7 @@ _EN_LONG = _alternatives(
     r"(?<!q[1-4]\s)fy\s?'?\d{2}(?:\d{2})?(?![\d-])",
     r"in\s+(?:the\s+|our\s+)?first\s+(?:full\s+)?year|throughout\s+(?:the\s+)?year|all\s+year(?:\s+long|\s+round)?|over\s+the\s+(?:coming\s+)?year",
     r"this\s+(?:fiscal|calendar|financial)\s+year|next\s+(?:fiscal|calendar|financial)\s+year",
-    _IN + r"(?:two|three|four|2|3|4)\s+quarters",
+    r"(?:in|within|over|during|across|for)\s+(?:the\s+)?(?:next\s+)?(?:two|three|four|2|3|4)\s+(?:consecutive\s+|straight\s+)?quarters",
     _IN + r"(?:half\s+a\s+year|year)",
     r"by\s+\d+(?:[.,]\d+)?\s?%\s+(?:annually|per\s+year|a\s+year|each\s+year|every\s+year)",  # "grow by 20% annually"
     r"q[1-4]\s?(?:[-–—]|through)\s?q[1-4]",  # "[Q3-Q4]": two quarters or more ("from Q2 to Q3" compares)
@@ -140,8 +140,29 @@ def may_hold_date(text: str) -> bool:
 _SCANS = {"ru": (guarded(_RU_LONG), guarded(_RU_BOUND)), "en": (guarded(_EN_LONG), guarded(_EN_BOUND))}
 
 
+_EN_MONTH_INDEX = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_RU_MONTH_INDEX = ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+# "from February - December", "between March and October", «с февраля по ноябрь»: a run of months.
+_MONTH_RUN = re.compile(rf"(?<!\w)(?:from|between)\s+(?P<a>{_MONTH})\.?\s*(?:[-–—]|to|through|until|till|and)\s*(?P<b>{_MONTH})(?!\w)"
+                        r"|(?<!\w)с\s+(?P<c>январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
+                        r"\s+(?:по|до)\s+(?P<d>январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*",
+                        re.IGNORECASE)
+
+
+def _month_runs(text: str) -> list[TimeExpr]:
+    """Runs of four months or more ("One painting a week from February - December"): longer than a quarter."""
+    runs = []
+    for m in _MONTH_RUN.finditer(text):
+        names, index = ((m.group("a"), m.group("b")), _EN_MONTH_INDEX) if m.group("a") else ((m.group("c"), m.group("d")),
+                                                                                            _RU_MONTH_INDEX)
+        first, last = (next(i for i, key in enumerate(index) if n.lower().startswith(key)) for n in names)
+        if (last - first) % 12 + 1 >= 4:
+            runs.append(TimeExpr(m.start(), m.end(), m.group(), "long"))
+    return runs
+
+
 def find_times(text: str, lang: str) -> list[TimeExpr]:
-    found: list[TimeExpr] = []
+    found: list[TimeExpr] = _month_runs(text) if re.search(r"\b(?:from|between|с)\s", text, re.IGNORECASE) else []
     long_re, bound_re = _SCANS["ru" if lang == "ru" else "en"]
     comparisons = [(c.start(), c.end()) for c in _COMPARISON.finditer(text)]
     for m in long_re.finditer(text):
