@@ -1831,8 +1831,9 @@ def no_baseline(ctx: "Context") -> list[Hit]:
     verbless = pred is None or pred.form == "noun"
     value = _dash_value(analysis, [q for q in analysis.quantities if q.measure]) if verbless else None
     for q in analysis.quantities if value is None else [value]:  # «Стоимость хранения 1 ТБ — 1 800 ₽»: the value
-        if not q.measure or q.frequency or _RANK_TEXT.match(q.text) or q.text.lower() in ctx.words("multiplier"):
-            continue  # "once a week": how often a habit recurs has no start value
+        if not q.measure or q.frequency or _RANK_TEXT.match(q.text) or q.text.lower() in ctx.words("multiplier") \
+                or re.fullmatch(r"[XYN]\s?%?", q.text):
+            continue  # "once a week": how often a habit recurs has no start value; "X%": the writer's value is to come
         if _SCOPE_AFTER.match(text[q.end:]) or re.search(r"\bраз|\d\s?[xх]$", q.text):
             continue  # «в 2 раза», "3x": a relative change
         before = text[:q.start]
@@ -2773,7 +2774,7 @@ _RU_PERIOD_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:в|за)\s+(?:день|
 
 _EN_EACH_PERSON = re.compile(r"\s*(?:each|every)\s+(?!(?:day|week|month|quarter|sprint)\b)[^\W\d_]", re.IGNORECASE)
 # "… every week", "… per month": the period a frequency or a time budget recurs in.
-_EN_PERIOD_AFTER = re.compile(r"\s*(?:[\w&/-]+\s+){0,3}?(?:a|an|per|every|each)\s+(?:day|week|fortnight|month|quarter|sprint)\b",
+_EN_PERIOD_AFTER = re.compile(r"\s*(?:[\w&/-]+,?\s+){0,5}?(?:a|an|per|every|each)\s+(?:day|week|fortnight|month|quarter|sprint)\b",
                               re.IGNORECASE)
 _EN_FREQUENCY_SPAN = re.compile(r"(?:\s*(?:times?|hrs?|hours?|minutes?|mins?)\b)?(?:\s*(?:[\w&/-]+\s+){0,3}?"
                                 r"(?:a|an|per|every|each)\s+(?:day|week|fortnight|month|quarter|sprint)\b)?", re.IGNORECASE)

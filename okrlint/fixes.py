@@ -113,8 +113,9 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
         return None  # «40 амбассадоров, по возможности в каждом округе»: the softener limits a scope, dropping it widens it
     if _RESOURCE_CONDITION.search(text[start:end]):
         return None  # "if budget allows", «если позволит бюджет»: a real dependency; without it a plan becomes a promise
-    if _SOFTENER.search(text[start:end]) and (_DEADLINE_AFTER.match(after) or _SPAN_AFTER.match(after)):
-        return None  # «Запустить тариф, по возможности до 15 февраля»: the softener bends the date; without it the date is firm
+    if (_DEADLINE_AFTER.match(after) or _SPAN_AFTER.match(after)) and (_SOFTENER.search(text[start:end]) or before.strip()):
+        return None  # «Запустить тариф, по возможности до 15 февраля», «— надеемся, к февралю»: the hedge bends the date
+        # (a hedge that opens the line, «Хотелось бы к концу квартала поднять …», hedges the whole item: it goes)
     if not before.strip():
         if _CONDITION_HEDGE.match(text[start:end].strip()) and not re.match(r"\s*[,;:—–-]", after):
             clause = re.search(r"\s*[,;:—–]|\s+-\s", after)
@@ -153,7 +154,9 @@ def drop_hedge(text: str, start: int, end: int, lang: str) -> list[TextEdit] | N
         end += skip + _clause_end(after[skip:])
         after = text[end:]
     elif re.search(r"\d", before) and re.search(r"[—–]\s*$", before) and _EN_RU_COMPARATIVE.match(after):
-        comma = re.search(r"[,;]", after)  # "below £18 — potentially lower if …": the stretch goes with its softener
+        if _CONDITION_HEDGE.search(after):
+            return None  # "— potentially lower if the Feb creative refresh lands": a stretch with its own condition
+        comma = re.search(r"[,;]", after)  # "below £18 — potentially lower": the stretch goes with its softener
         return [(len(before.rstrip(" \t—–")), end + comma.start() if comma else len(text.rstrip(" .;")), "")]
     elif re.search(r"[,—–]\s*$", before) and re.match(r"[ \t]+[^\W\d_]", after):
         clause = re.match(r"[^,;]*", after).group()

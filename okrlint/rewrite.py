@@ -594,6 +594,8 @@ def kpi(job: Job) -> Rewrite | None:
         body.pop()  # (not the "in" of "check-in": a word glued by a hyphen belongs to its compound)
     if not body or _ambiguous(body, job) or measures and _count_over_period(body, job):
         return None
+    if lang == "en" and any(t.lower_ == "from" for t in body):
+        return None  # "score from the branch exit survey": a second "from X to Y" would stack two from-phrases
     if lang == "ru" and _misspelled(body[0]):
         return None  # «Колличество заявок»: an unknown word cannot be put in another case («колличества»)
     new_verb = _direction_verb(job, body, "kpi-wording")
@@ -1106,6 +1108,10 @@ _OR_BETTER = re.compile(r"\s+(?:or|или|и)\s+(?:higher|above|more|better|lowe
                         r"меньше|менее)\b", re.IGNORECASE)
 
 
+# A line that ends in an abbreviation's dot: «2027 г.», «гг.», «тыс.», «руб.», "etc.", "approx.".
+_ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:г|гг|тыс|млн|млрд|руб|кв|мес|чел|etc|approx|incl|e\.g|i\.e)\.\s*$", re.IGNORECASE)
+
+
 def _note_at(text: str, end: int, job: Job) -> int | None:
     """Where the baseline note goes: at the end of the target's clause, after its unit, scope, rate and deadline.
 
@@ -1116,6 +1122,8 @@ def _note_at(text: str, end: int, job: Job) -> int | None:
     if any(re.search(r"\b(?:and|or|и|или)\b|[,;]", text[a.end:b.start]) for a, b in zip(measures, measures[1:])):
         return None  # "at least 300 views and 10 comments": two targets, whichever the finding named
     limit = len(text.rstrip(" .;"))
+    if _ABBREVIATION_END.search(text):
+        limit = len(text.rstrip(" ;"))  # «к концу 2027 г.»: the dot belongs to the abbreviation, the note goes after it
     tag = _OWNER_TAG.search(text, end)
     if tag is not None:
         limit = tag.start()  # "30% [Wen]", «18% [Денис, колл-центр]»: the note stays with the target, not in the tag

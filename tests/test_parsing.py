@@ -1015,3 +1015,9 @@ def test_a_metadata_line_between_a_heading_and_its_list_keeps_the_objective() ->
     doc = check_spans(parse(source, "m.md"))
     assert [(o.text, o.fields.get("owner")) for o in doc.objectives] == [
         ("Врачи проходят курсы до конца", "Ольга Ракитина"), ("Стать площадкой для главврачей", None)]
+
+
+def test_a_backticked_handle_at_the_end_is_the_owner() -> None:
+    doc = check_spans(parse("# Objective: Be the bank people recommend\n\n- App Store rating — 4.7 `@ines`\n", "o.md"))
+    kr = doc.objectives[0].key_results[0]
+    assert (kr.text, kr.fields.get("owner")) == ("App Store rating — 4.7", "ines")

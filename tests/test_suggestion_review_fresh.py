@@ -141,12 +141,11 @@ def test_at_least_after_a_preposition_reads_as_one_phrase(text, expected):
     assert gate.problems(expected, text, "en") == []
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Reach X% of bookings through partners", "Reach X% of bookings through partners (currently Y%)"),
-    ("Hit Y% of revenue from partners", "Hit Y% of revenue from partners (currently X%)"),
-])
-def test_the_writers_placeholder_is_not_reused(text, expected):
-    assert _suggestions(text) == {expected}
+@pytest.mark.parametrize("text", ["Reach X% of bookings through partners", "Hit Y% of revenue from partners"])
+def test_the_writers_placeholder_asks_for_no_start(text):
+    """The writer's own placeholder is a value still to be set: no start is asked for it (published labels, session
+    8), so nothing reuses the placeholder either."""
+    assert "missing-baseline" not in rules_of(lint_item(text)) and _suggestions(text) == set()
 
 
 def test_the_gate_rejects_a_reused_placeholder():

@@ -74,9 +74,11 @@ def test_recipients_counted_need_no_start():
 
 
 def test_a_stretch_after_a_dash_goes_with_its_softener():
-    """Round 24: "below £18 — potentially lower if …" lost only its hedge and read "below £18 lower if …"."""
-    assert _suggestions("Get TikTok CAC below £18 — potentially lower if the Feb creative refresh lands") == {
-        "Get TikTok CAC below £18 (currently £X)"}
+    """Round 24: "below £18 — potentially lower if …" lost only its hedge and read "below £18 lower if …"; the
+    session-8 review judged dropping the stretch with its condition harmful: a stretch with a condition of its own
+    gets no suggestion, a bare one ("— potentially lower") still goes with its softener."""
+    assert _suggestions("Get TikTok CAC below £18 — potentially lower if the Feb creative refresh lands") == set()
+    assert _suggestions("Get TikTok CAC below £18 — potentially lower") == {"Get TikTok CAC below £18 (currently £X)"}
 
 
 def test_a_contracted_subject_goes_with_its_hedge():

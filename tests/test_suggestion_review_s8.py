@@ -4,12 +4,19 @@
 (2) a softener before a time span («по возможности в течение года») bends the span, as it bends a date;
 (3) «— 4 500 подключений в месяц»: the counted noun after the value stays with it, even when the tagger reads it as
     a participle;
-(4) «60 сообщений в месяц вместо 15»: «вместо 15» is the start; no «(сейчас X)» is asked for again.
+(4) «60 сообщений в месяц вместо 15»: «вместо 15» is the start; no «(сейчас X)» is asked for again;
+(5) the sample review of rounds 1–29 at 563a67d: a hedge right before a date in mid-line («— надеемся, к февралю»)
+    bends the date; a compound after a number («6 мастер-классов») is no noun to agree; the note goes after an
+    abbreviation's dot («к концу 2027 г.»); «на рейсах длительностью более 2 часов» names which flights.
 """
 
 from __future__ import annotations
 
-from helpers import key_result_suggestions as _suggestions
+import okrlint
+from okrlint.fixes import drop_hedge
+from okrlint.grammar.numerals import disagreeing_nouns
+
+from helpers import key_result_suggestions as _suggestions, lint_item
 
 
 def test_if_we_have_time_is_a_condition_on_time():
@@ -29,3 +36,38 @@ def test_the_counted_noun_stays_with_its_value():
 def test_instead_of_is_a_start():
     got = _suggestions("Сотрудники сообщают о рисках: 40 сообщений в месяц вместо 12", objective="Безопасный цех")
     assert not any("сейчас X" in s for s in got)
+
+
+def test_a_hedge_before_a_date_in_mid_line_bends_the_date():
+    text = "Запустить программу «Театр после пар» — надеемся, к февралю"
+    start = text.index("надеемся")
+    assert drop_hedge(text, start, start + len("надеемся"), "ru") is None
+    text = "Хотелось бы к концу квартала поднять долю новичков с 12% до 20%"  # a hedge that opens the line still goes
+    assert drop_hedge(text, 0, len("Хотелось бы"), "ru") is not None
+
+
+def test_a_compound_after_a_number_is_no_noun_to_agree():
+    assert disagreeing_nouns("Провести 6 мастер-классов от тренеров сети") == []
+    assert _suggestions("Провести 6 мастер-классов от ведущих тренеров сети", objective="Расти") == set()
+
+
+def test_the_note_goes_after_an_abbreviations_dot():
+    got = _suggestions("Арендный поток по «Логопарку» выйдет на 520 млн ₽ в год к концу 2027 г.", objective="Расти")
+    assert all("2027 г. (сейчас" in s for s in got) and got
+
+
+def test_a_duration_names_which_things_are_meant():
+    assert "missing-baseline" not in {f.rule for f in lint_item("Улучшить сервис питания на рейсах длительностью более 2 часов")}
+
+
+def test_a_backticked_handle_at_the_end_is_the_owner():
+    """"App Store rating — 4.7 `@ines`": the rewrite split the phrase around the tag; the tag is the owner."""
+    report = okrlint.lint_text("# Objective: Be the bank people recommend\n\n- App Store rating — 4.7 `@ines`\n",
+                               filename="okrs.md")
+    finding = next(f for f in report.findings if f.rule == "kpi-wording")
+    assert finding.item.text == "App Store rating — 4.7"
+    assert finding.suggestions and not any("@ines" in s.text for s in finding.suggestions)
+
+
+def test_a_metric_named_with_from_gets_no_second_from():
+    assert _suggestions("Patron satisfaction score from the branch exit survey", objective="Love our library") == set()

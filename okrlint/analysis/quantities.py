@@ -273,7 +273,9 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
             or _PICKED_BY_AFTER.match(after) or re.search(r"\bпри\s+(?:[а-яё]+\s+){1,2}(?:свыше|более|выше|ниже|менее|от)\s+$",
                                                      before, re.IGNORECASE):
         return False  # "the 5 highest-volume practices", «в 40 салонах с наибольшим трафиком», «при ветре свыше 5 м/с»: scope
-    if re.search(r"\b(?:older|newer|younger|longer|shorter|старше|дольше)\s+(?:than\s+|чем\s+)?$", before, re.IGNORECASE):
+    if re.search(r"\b(?:older|newer|younger|longer|shorter|старше|дольше)\s+(?:than\s+|чем\s+)?$"
+                 r"|\b(?:длительностью|продолжительностью|lasting)\s+(?:(?:более|свыше|от|больше|менее|до|over|under|"
+                 r"(?:more|less)\s+than|at\s+least)\s+)?$", before, re.IGNORECASE):
         return False  # "vulnerabilities older than 30 days": the scope, not a target
     if _INACTIVE_FOR.search(before) and TIME_UNIT_AFTER.match(after) and not suffix:
         return False  # «клиенток, которые не приходили больше 14 дней», "users who haven't logged in for 30 days": who is counted

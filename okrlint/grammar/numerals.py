@@ -15,7 +15,7 @@ _WORDS = {
 }
 
 # A cardinal written in digits, not a year, a version or part of a decimal; then a Russian word.
-_NUMBER_NOUN = re.compile(r"(?<![\d.,/\w-])(\d{1,3}(?:[ \u00a0]\d{3})*|\d+)(?![\d.,%/\w])([ \u00a0]+)([а-яё]+)\b",
+_NUMBER_NOUN = re.compile(r"(?<![\d.,/\w-])(\d{1,3}(?:[ \u00a0]\d{3})*|\d+)(?![\d.,%/\w])([ \u00a0]+)([а-яё]+)\b(?![-‐][а-яё])",  # not «мастер-классов»: a compound
                           re.IGNORECASE)
 _PREPOSITIONS = frozenset("в во на с со до от к ко по о об при из за под над для без у через про около после среди".split())
 

@@ -164,7 +164,7 @@ _TAGS = [
         ),
     ),
     # — @anna / @anna
-    ("owner", re.compile(r"(?:^|\s+)(?:[—–-]\s*)?@(?P<v>\w(?:[\w.\-]*\w)?)\s*$")),
+    ("owner", re.compile(r"(?:^|\s+)(?:[—–-]\s*)?(?P<q>`?)@(?P<v>\w(?:[\w.\-]*\w)?)(?P=q)\s*$")),  # "`@marta`" too
     # (committed) / [амбициозный]
     ("type", re.compile(rf"\s*[(\[]\s*(?P<v>(?:{TYPE_WORDS}))\s*[)\]]\s*$", re.IGNORECASE)),
     # "… in North America [Dana]", «… [Зайцева, Ким]»: a name in square brackets closes the item (not a status tag)
