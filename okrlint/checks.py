@@ -645,6 +645,10 @@ def _attempt_noun(span: Span) -> bool:
     if len(span) != 1 or word.lower_ not in ("attempt", "attempts"):
         return False
     nxt, prev = next_word(word), prev_word(word)
+    after_to = next_word(nxt) if nxt is not None and nxt.lower_ == "to" else None
+    if prev is not None and prev.lower_ in ("first", "second", "one", "each", "per", "every") and after_to is not None \
+            and (after_to.like_num or after_to.text[:1] in "<>≤≥~$€£"):
+        return True  # "KYC pass rate on first attempt to 92%": "to" opens the target, the attempt is counted
     if nxt is not None and nxt.lower_ == "to" or prev is None:
         return False  # "Attempt to …", "The team attempts to …": the hedge
     return word.lower_ == "attempts" or prev.lower_ in ("a", "an", "the", "each", "every", "per", "first", "one") \

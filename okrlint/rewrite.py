@@ -352,8 +352,13 @@ def _last_entry(tokens: Sequence[Token], entries: Sequence[str]) -> int:
 
 
 def lower_is_better(tokens: Sequence[Token], job: Job) -> bool:
-    """Whether the phrase names a metric that should go down (incidents, churn, latency, cost…)."""
-    return _has_entry(tokens, job.kit.shared_words("lower_is_better", job.lang))
+    """Whether the phrase names a metric that should go down (incidents, churn, latency, cost…) — not its absence:
+    «доля уроков без технических сбоев», "orders shipped without errors" go up."""
+    words = job.kit.shared_words("lower_is_better", job.lang)
+    if not _has_entry(tokens, words):
+        return False
+    absent = [i for i, t in enumerate(tokens) if t.lower_ in ("без", "without", "zero", "no")]
+    return not (absent and _has_entry(tokens[absent[0] + 1:], words) and not _has_entry(tokens[:absent[0]], words))
 
 
 # Words that turn harm into something won against it: "fraud prevented", «предотвращённых выплат» go up.
@@ -514,8 +519,8 @@ def task(job: Job) -> Rewrite | None:
     outcomes = job.kit.template("task-key-result", "outcomes", lang) or {}
     lemma = noun.lemma_.lower()
     template = outcomes.get(lemma) or next((v for k, v in outcomes.items() if lemma.endswith(k)), None)
-    if template is None:
-        return None
+    if template is None or _has_entry(obj, job.kit.shared_words("harm", lang)):
+        return None  # «учебную фишинговую рассылку»: opens of a phishing drill should fall; the stock outcome raises them
     counted = _count_before(analysis, obj)
     if lang == "ru":
         number = "plur"
@@ -622,6 +627,8 @@ def kpi(job: Job) -> Rewrite | None:
         if rate and measures and not phrase.startswith("число"):  # «выручку с X до 10 млн ₽ в месяц», not «выручку в месяц с X»
             phrase, target = phrase[:rate.start()], f"{target}{rate.group()}"
         return Rewrite(sentence(_with_when(f"{new_verb} {phrase}{comma} с X до {_after_do(target)}", when)))
+    if len(body) >= 2 and body[-1].lower_.endswith("ing") and body[-2].lower_ in ("before", "after", "without", "while", "when", "by"):
+        return None  # "clients booking their next visit before leaving from X to Y": the range would attach to "leaving"
     head = _english_head(body)
     counted = head is not None and head.lower_ in job.kit.shared_words("counted_people", "en") \
         and not _metric_head([head], job)
@@ -838,6 +845,11 @@ _NOTE_TAIL = re.compile(
     r"seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|points?\b|pts\b|пункт\w*))+", re.IGNORECASE)
 
 
+# A target in units of time: "within 2 hours", «за 3 дня».
+_TIME_TARGET = re.compile(r"[^\d]{0,20}?[\d.,]+\s?(?:hours?|hrs?|days?|minutes?|mins?|weeks?|h\b|час\w*|дн\w*|минут\w*|недел\w*)",
+                          re.IGNORECASE)
+
+
 @rewriter("add-baseline")
 def add_baseline(job: Job) -> Rewrite | None:
     """«до 68% (сейчас X%)»: the current value after the whole target phrase that lacks it.
@@ -861,6 +873,9 @@ def add_baseline(job: Job) -> Rewrite | None:
         return None
     if _meaningless_target(text, at, target.text):
         return None
+    in_time = _TIME_TARGET.match(text, at)
+    if in_time is not None and re.search(r"\d\s?%\s+(?:of|от|из)\b", text[in_time.end():], re.IGNORECASE):
+        return None  # "within 2 hours … on 95% of stories": the share is the level; a note in hours would ask the wrong start
     end = at + len(target.text)
     tail = _NOTE_TAIL.match(text, end)
     if tail:

@@ -71,3 +71,29 @@ def test_a_backticked_handle_at_the_end_is_the_owner():
 
 def test_a_metric_named_with_from_gets_no_second_from():
     assert _suggestions("Patron satisfaction score from the branch exit survey", objective="Love our library") == set()
+
+
+def test_the_absence_of_a_harm_goes_up():
+    """Round 32: «Доля уроков без технических сбоев — 98%» became «Снизить долю …»."""
+    got = _suggestions("Доля уроков без технических сбоев — 97%", objective="Уроки идут без сбоев")
+    assert got and all(not s.startswith("Снизить") for s in got)
+
+
+def test_a_phishing_drill_gets_no_stock_outcome():
+    """Round 32: «Провести учебную фишинговую рассылку» became «Повысить долю открытий …» (opens should fall)."""
+    assert not any("Повысить" in s for s in _suggestions("Провести учебную фишинговую рассылку", objective="Безопасность"))
+
+
+def test_first_attempt_is_no_hedge():
+    """Round 33: "KYC pass rate on first attempt to 92%" lost "attempt" as if it were the hedge."""
+    got = _suggestions("Improve KYC pass rate on first attempt to 92%", objective="Onboard faster")
+    assert got and all("first attempt to 92%" in s for s in got)
+
+
+def test_a_range_does_not_attach_to_a_closing_gerund():
+    assert _suggestions("Percentage of clients booking their next visit before leaving", objective="Keep pets healthy") == set()
+
+
+def test_a_time_limit_before_a_share_gets_no_note_in_hours():
+    got = _suggestions("Corrections are published within 2 hours of being confirmed on 95% of stories", objective="Trust")
+    assert not any("hours)" in s for s in got)
