@@ -636,7 +636,25 @@ def _misspelled_verb(analysis: Analysis, verbs: frozenset[str] | set[str]) -> To
 @check("hedge")
 def hedge(ctx: "Context") -> list[Hit]:
     return [_span_hit(span) for span in phrase_matches(ctx, ["main"])
-            if not _in_compound(span) and not _others_try(ctx, span) and not _best_work(span) and not _attempt_noun(span)]
+            if not _in_compound(span) and not _others_try(ctx, span) and not _best_work(span) and not _attempt_noun(span)
+            and not _in_quoted_name(span)]
+
+
+def _in_quoted_name(span: Span) -> bool:
+    """"Hold 3 free 'Try Soccer' Saturdays", «акция «Попробуй бесплатно»»: a hedge word inside a quoted name is its part."""
+    text = span.doc.text
+    start, end = span.start_char, span.end_char
+    opening = None
+    for m in _OPENING_QUOTE.finditer(text, 0, start + 1):
+        opening = m
+    if opening is None:
+        return False
+    close = _CLOSING_QUOTE[opening.group("q")]
+    return close not in text[opening.end():start] and close in text[end:]
+
+
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(]))(?P<q>['\"«“‘])(?=\w)")
+_CLOSING_QUOTE = {"'": "'", '"': '"', "«": "»", "“": "”", "‘": "’"}
 
 
 def _attempt_noun(span: Span) -> bool:

@@ -795,6 +795,9 @@ def add_number(job: Job) -> Rewrite | None:
     if len(words) > 10 or purpose:
         return None  # "Grow the team to have…": a range after a purpose or a long phrase names no metric
     end = obj[-1].idx + len(obj[-1].text)
+    closing = re.match(r"\s*[»”\")\]]+", analysis.text[end:])
+    if closing is not None:
+        end += closing.end()  # «абонементов «Семейный сезон»»: the range goes after the name's closing quote, not inside
     tail = analysis.text[end:].strip()
     if re.match(r"(?:и|and|or|или|,)\b|,", tail, re.IGNORECASE) or _CONDITION.search(tail):
         return None  # two metrics in one line: one range cannot serve both; a range after "if…" reads as its part

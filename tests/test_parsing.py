@@ -1021,3 +1021,14 @@ def test_a_backticked_handle_at_the_end_is_the_owner() -> None:
     doc = check_spans(parse("# Objective: Be the bank people recommend\n\n- App Store rating — 4.7 `@ines`\n", "o.md"))
     kr = doc.objectives[0].key_results[0]
     assert (kr.text, kr.fields.get("owner")) == ("App Store rating — 4.7", "ines")
+
+
+def test_a_bracketed_comment_with_a_name_under_an_item_is_no_part_of_it() -> None:
+    source = ("Цель 2. Увеличить выручку категории премиальных кормов на 30%\n"
+              "   (А.С.: это не цель, а КР. Сформулируйте, что меняется для покупателя)\n\n"
+              "КР 2.1 [Марина] Повысим средний чек с 1 850 ₽ до 2 200 ₽\n"
+              "   (А.С.: как поймём, что наладили?)\n"
+              "КР 2.2 [Марина] Доля повторных покупок — 45%\n")
+    doc = check_spans(parse(source, "mail.txt"))
+    assert texts(doc) == [("Увеличить выручку категории премиальных кормов на 30%",
+                           ["Повысим средний чек с 1 850 ₽ до 2 200 ₽", "Доля повторных покупок — 45%"])]

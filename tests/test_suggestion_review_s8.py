@@ -97,3 +97,21 @@ def test_a_range_does_not_attach_to_a_closing_gerund():
 def test_a_time_limit_before_a_share_gets_no_note_in_hours():
     got = _suggestions("Corrections are published within 2 hours of being confirmed on 95% of stories", objective="Trust")
     assert not any("hours)" in s for s in got)
+
+
+def test_the_range_goes_after_a_names_closing_quote():
+    """Round 34: «абонементов «Семейный сезон с X до Y »» — the range went inside the name's quotes."""
+    got = _suggestions("Увеличить продажи абонементов «Семейный сезон»", objective="Полный зал")
+    assert got and all("«Семейный сезон» с X до Y" in s for s in got)
+
+
+def test_a_hedge_word_inside_a_quoted_name_is_part_of_the_name():
+    """Round 34: "Hold 3 free 'Try Soccer' Saturdays" lost "Try" as if it were a hedge."""
+    assert "hedging" not in {f.rule for f in lint_item("Hold 3 free 'Try Soccer' Saturdays at Lincoln Elementary")}
+    assert "hedging" not in {f.rule for f in lint_item("Запустить акцию «Попробуй бесплатно» в 5 салонах")}
+
+
+def test_a_time_of_day_is_no_target():
+    """Round 34: "a daily 08:30 bed huddle" got "(currently X)" after "charge nurses"."""
+    assert "missing-baseline" not in {f.rule for f in lint_item("Run a daily 08:30 bed huddle with charge nurses")}
+    assert "missing-number" not in {f.rule for f in lint_item("Increase avg. time on page from 3:00 to 4:00")}

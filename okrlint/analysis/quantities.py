@@ -60,7 +60,7 @@ _NUMBER_WORDS = re.compile(
     r"\b(?:дважды|трижды|четырежды|полтора|полторы|полутора|вдвое|втрое|вчетверо|впятеро|вдесятеро|удво\w+|утро\w+|вдвое|половин\w*|трет[ьи]\w*|четверт\w*"
     r"|нол[ьяюеё]\w*|нул[ьяюеё]\w*|(?:в\s+)?(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+раз\w*"
     r"|двое|трое|четверо|пятеро|шестеро|семеро|десятеро|двоих|троих|четверых|пятерых"  # collective: «трое экскурсоводов»
-    r"|один|одн(?:ого|ой|у|им)|два|двух|две|три|трех|трёх|четыре|четырех|четырёх|пять|пяти|шесть|шести|семь|семи"
+    r"|ни\s+одн(?:а|о|ой|ого)|один|одн(?:ого|ой|у|им)|два|двух|две|три|трех|трёх|четыре|четырех|четырёх|пять|пяти|шесть|шести|семь|семи"
     r"|двумя|двум|тремя|трём|трем|четырьмя|четырём|четырем|пятью|шестью|восемью|девятью|десятью"  # not «семью» (a family)
     r"|восемь|восьми|девять|девяти|десять|десяти|двадцать|тридцать|сорок|пятьдесят|сто|сотн\w*|тысяч\w*|миллион\w*"
     r"|double[sd]?|doubling|triple[sd]?|tripling|half|halve[sd]?|halving|zero|twice|thrice"
@@ -120,6 +120,7 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
           rf"(?:{_D}|{_WORD_NUMBER})"),
     (None, r"\bпротив\s+[~≈]?[$€₽]?\d"),  # «98% против 81% сейчас»
     (None, r"\b(?:вместо|instead\s+of)\s+[~≈]?[$€₽£]?\d"),  # «60 сообщений в месяц вместо 15»
+    ("(", r"\(\s*(?:we|it|they|there)\s+(?:had|saw|were\s+at|was)\s+[~≈]?[$€£]?\d"),  # "(we had 3 in Q4)"
     # a value in brackets with when it was measured: "(48,000 now)", "(840 at end of Q4)", "(4.1 in the October
     # survey)", «(5 200 на конец декабря)»
     ("(", r"\(\s*[~≈]?[$€£₽]?\d[\d\s.,]*%?\s*(?:[^\W\d_]+\s+){0,2}?(?:now|today|currently|сейчас|сегодня"
@@ -250,10 +251,22 @@ _SUPERLATIVE_AFTER = re.compile(r"^\s?(?:[^\W\d_]+\s+)?(?:highest|largest|bigges
 _PICKED_BY_AFTER = re.compile(r"^\s?[^\W\d_]+\s+с\s+(?:наибольш|наименьш|самы)\w*", re.IGNORECASE)
 
 
+def _clock(hour: str, before: str, after: str) -> bool:
+    """Whether ``hour:MM`` is a time of day: zero-padded, after "at"/"daily"/«в», before am/pm, or in a range of times."""
+    return (len(hour) == 2 and hour.startswith("0") or re.search(r"\b(?:at|daily|в|во|к)\s+$", before, re.IGNORECASE) is not None
+            or re.match(r"\s?(?:am|pm|a\.m\.|p\.m\.)", after, re.IGNORECASE) is not None
+            or re.match(r"\s?[–—-]\s?\d{1,2}:\d\d", after) is not None or re.search(r"\d{1,2}:\d\d\s?[–—-]\s?$", before) is not None)
+
+
 def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool) -> bool:
     """Whether a run of digits measures something, judged by what stands around it."""
     if num == "1" and (before.endswith("1:") or after.startswith(":1")):
         return False  # «1:1», a one-to-one meeting
+    if re.match(r"^:[0-5]\d\b", after) and _clock(num, before, after[3:]):
+        return False  # "a daily 08:30 huddle", «в 10:00», «(12:00–14:00)»: a time of day (not "from 3:00 to 4:00" on a page)
+    hour = re.search(r"(\d{1,2}):$", before)
+    if hour and re.fullmatch(r"[0-5]\d", num) and _clock(hour.group(1), before[:hour.start()], after):
+        return False
     if len(num) >= 3 and num.isdigit() and num.startswith("0") and not currency and not suffix:
         return False  # «формы 0409101», "code 0042": a leading zero makes a code, not an amount
     if re.match(r"^\s?[×x]\s?\d", after) and not suffix or re.search(r"\d\s?[×x]\s?$", before):
@@ -289,6 +302,8 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
         return False
     if _PERIOD_AFTER.match(after) or re.search(r"\b(?:Q|кв\.?|квартал\w*)\s?$", before, re.IGNORECASE):
         return False
+    if re.search(r"\b(?:aged|ages|age)\s+(?:\d+\s?[–—-]\s?)?$", before, re.IGNORECASE):
+        return False  # "girls aged 8–12": an age says who, not how many
     if re.match(r"^\s?[–—-]\s?\d+\s?(?:лет|years)", after) or (
         re.search(r"\d\s?[–—-]\s?$", before) and re.match(r"^\s?(?:лет|years)", after)
     ):

@@ -76,6 +76,8 @@ _CHAT_REPLY = re.compile(r">>(?!\s*(?:o|kr|цель|кр|objective|key\s+result)
                          re.IGNORECASE)
 
 
+# A whole line in brackets that opens with a name and a colon: "(А.С.: 25 — оптимистично)", "(Marco: feels high)".
+_BRACKETED_COMMENT = re.compile(r"\(\s*[A-ZА-ЯЁ][\w.]{0,20}(?:\s[A-ZА-ЯЁ][\w.]{0,20})?\s*:\s[^\r\n]*\)\s*$")
 # A line of metadata the field names do not know ("Куратор: Ольга Ракитина", "Sponsor: VP Sales"): a short key, a colon.
 _METADATA_LINE = re.compile(r"(?:\*\*|__)?[A-ZА-ЯЁ][^\W\d_]{2,20}(?:\s[^\W\d_]{2,20})?(?:\*\*|__)?:(?:\*\*|__)?\s+\S.{0,60}$")
 
@@ -125,7 +127,8 @@ def _classify(source: str, begin: int) -> list[_View]:
         if not text.strip():
             views.append(_View(line, "blank"))
             continue
-        if suppress.directive_only(text) or text.startswith(_REPLY_MARKS) or re.match(r"//\s", text):
+        if suppress.directive_only(text) or text.startswith(_REPLY_MARKS) or re.match(r"//\s", text) \
+                or _BRACKETED_COMMENT.match(text):
             # "   // Олег считает, что 38 тыс. га — перебор": a comment under the item, as in code, is no part of it;
             views.append(_View(line, "skip"))  # "↳ Артём: тренера пока нет": a reply in a chat thread, not the item
             continue
