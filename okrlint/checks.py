@@ -1877,7 +1877,8 @@ def no_baseline(ctx: "Context") -> list[Hit]:
                      or _COUNT_FLOOR.fullmatch(text[pred_end:q.start]) and _counts_things(analysis, q)
                      and not _time_amount(text, q)):  # "takes more than one business day": a time, not things
             return []  # "Sign 12 contracts", "Write at least 3 guides": a count of new things; later numbers qualify them
-        if re.match(r"\s+(?:нов(?:ых|ым|ые)|new)\b", text[q.end:], re.IGNORECASE):
+        if re.match(r"\s+(?:нов(?:ых|ым|ые)|new)\b", text[q.end:], re.IGNORECASE) \
+                or re.search(r"\bвпервые\b|\bfor\s+the\s+first\s+time\b|\bfirst-time\b", text, re.IGNORECASE) and not q.percent:
             continue  # «минимум 300 новых клиентов», "500 new customers": a count of new things starts at zero
         if verbless and analysis.lang == "ru" and _RU_FLOOR_ONLY.fullmatch(before) is not None \
                 and _ru_counts_things(ctx, analysis, q):

@@ -121,6 +121,9 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
     (None, r"\bпротив\s+[~≈]?[$€₽]?\d"),  # «98% против 81% сейчас»
     (None, r"\b(?:вместо|instead\s+of)\s+[~≈]?[$€₽£]?\d"),  # «60 сообщений в месяц вместо 15»
     ("(", r"\(\s*(?:we|it|they|there)\s+(?:had|saw|were\s+at|was)\s+[~≈]?[$€£]?\d"),  # "(we had 3 in Q4)"
+    # a past period's value in brackets, value first: "(3 in Q4)", "(4.1% in 2026)"; month first: «(в марте 62%)»
+    ("(", r"\(\s*[~≈]?[$€£]?\d[\d\s.,]*%?\s+in\s+(?:q[1-4]|h[12]|20\d\d|fy\s?\d\d)(?:\s+20\d\d)?\s*\)"),
+    ("(", rf"\(\s*в\s+{_MONTH_NAMES}\s+[~≈]?\d[\d\s.,]*%?\s*\)"),
     # a value in brackets with when it was measured: "(48,000 now)", "(840 at end of Q4)", "(4.1 in the October
     # survey)", «(5 200 на конец декабря)»
     ("(", r"\(\s*[~≈]?[$€£₽]?\d[\d\s.,]*%?\s*(?:[^\W\d_]+\s+){0,2}?(?:now|today|currently|сейчас|сегодня"
@@ -302,6 +305,8 @@ def _is_measure(num: str, before: str, after: str, currency: bool, suffix: bool)
         return False
     if _PERIOD_AFTER.match(after) or re.search(r"\b(?:Q|кв\.?|квартал\w*)\s?$", before, re.IGNORECASE):
         return False
+    if re.search(r"\b(?:under|over|above|below)\s+$", before, re.IGNORECASE) and re.match(r"^\s+who\b", after):
+        return False  # "Reach audiences under 35 who never watch …": an age says who
     if re.search(r"\b(?:aged|ages|age)\s+(?:\d+\s?[–—-]\s?)?$", before, re.IGNORECASE):
         return False  # "girls aged 8–12": an age says who, not how many
     if re.match(r"^\s?[–—-]\s?\d+\s?(?:лет|years)", after) or (

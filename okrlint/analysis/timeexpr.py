@@ -58,7 +58,8 @@ _EN_LONG = _alternatives(
 # Comparisons, not horizons: "year over year", «год к году».
 _COMPARISON = re.compile(r"year[\s-]+over[\s-]+year|год\s+к\s+году|yoy"
                          # a past event's year: "the 5 accounts we lost to competitors in 2026" is no horizon
-                         r"|\b(?:lost|won|left|churned|signed|closed|ended|had|was|were|did)\s+(?:[^\W\d_]+\s+){0,4}?in\s+20\d\d",
+                         r"|\b(?:lost|won|left|churned|signed|closed|ended|had|was|were|did)\s+(?:[^\W\d_]+\s+){0,4}?in\s+20\d\d"
+                         r"|\bв\s+20\d\d\s*(?:году|г\.)\s+(?:было|был|была|были)\b",  # «(в 2025 году было 5)»: a start
                          re.IGNORECASE)
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _EN_BOUND = _alternatives(
@@ -85,6 +86,7 @@ _RU_LONG = _alternatives(
     r"(?:в|во|на|за)\s+(?:первом|втором|первое|второе|1|2|I|II)(?:-?м|-?е)?\s+полугоди\w*|H[12](?:\s+20\d\d)?",
     r"(?:годов\w+|ежегодн\w+)\s+(?:цел\w*|план\w*|okr)",
     r"(?:в|на|за|в\s+течение|на\s+протяжении)\s+20\d\d\s+год\w*",
+    r"по\s+итогам\s+20\d\d\s*(?:года|г\.)",  # «по итогам 2027 года»
     r"(?:в|за)\s+20\d\d(?=\s*(?:[.,;:!?)]|$))",  # «Стать продуктивнее в 2026»: a year closing the phrase
 )
 _RU_ORD = r"(?:(?:один|одного|одну|этого|текущего|следующего|этом|текущем|следующем|этот|текущий|[1-4]|I{1,3}|IV|перв\w+|втор\w+|трет\w+|четв[её]рт\w+)(?:-?(?:го|й|м))?\s+)?"
