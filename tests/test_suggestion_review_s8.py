@@ -115,3 +115,9 @@ def test_a_time_of_day_is_no_target():
     """Round 34: "a daily 08:30 bed huddle" got "(currently X)" after "charge nurses"."""
     assert "missing-baseline" not in {f.rule for f in lint_item("Run a daily 08:30 bed huddle with charge nurses")}
     assert "missing-number" not in {f.rule for f in lint_item("Increase avg. time on page from 3:00 to 4:00")}
+
+
+def test_an_arrow_to_a_worded_bound_is_a_start():
+    """Round 35: "4 → no more than 1" got "(currently X)" as if no start were given."""
+    got = _suggestions("Accounts older than 12 months lost per quarter: 4 → no more than 1", objective="Keep customers")
+    assert not any("currently X" in s for s in got)

@@ -116,7 +116,7 @@ _BASELINE_PARTS: tuple[tuple[str | None, str], ...] = (
            rf"|q[1-4]\b|h[12]\b|{_MONTH_NAMES}\b|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)"),
     # "1,200 → under 300", "nine days → three", «45 → не более 20»: a start, an arrow, a bound
     (">", rf"(?:{_D}|\b{_WORD_NUMBER})[^→>.;]{{0,20}}?(?:→|->|=>|⟶|➝)\s?(?:(?:under|below|over|above|at\s+(?:least|most)|"
-          rf"(?:less|more|fewer)\s+than|до|не\s+(?:более|менее|выше|ниже)|менее|более)\s|[≤<≥>~≈]\s?)?[$€₽£]?"
+          rf"(?:no\s+)?(?:less|more|fewer)\s+than|до|не\s+(?:более|менее|выше|ниже)|менее|более)\s|[≤<≥>~≈]\s?)?[$€₽£]?"
           rf"(?:{_D}|{_WORD_NUMBER})"),
     (None, r"\bпротив\s+[~≈]?[$€₽]?\d"),  # «98% против 81% сейчас»
     (None, r"\b(?:вместо|instead\s+of)\s+[~≈]?[$€₽£]?\d"),  # «60 сообщений в месяц вместо 15»
