@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .analysis import Analysis, Predicate, detect_language
 from .analysis.en_clauses import other_acts, passive_steps
 from .analysis.predicate import (coordinated, glued_hyphen, in_relative_clause, is_participle, next_word, prev_word,
-                                 ru_verb_reading, verb_of_noun)
+                                 quoted_words, ru_verb_reading, verb_of_noun)
 from .analysis.quantities import TIME_UNIT_AFTER, has_baseline
 from .analysis.spelling import known_word, misspelled_noun_of, misspelling_of, one_edit
 from .analysis.timeexpr import find_times
@@ -642,19 +642,8 @@ def hedge(ctx: "Context") -> list[Hit]:
 
 def _in_quoted_name(span: Span) -> bool:
     """"Hold 3 free 'Try Soccer' Saturdays", «акция «Попробуй бесплатно»»: a hedge word inside a quoted name is its part."""
-    text = span.doc.text
-    start, end = span.start_char, span.end_char
-    opening = None
-    for m in _OPENING_QUOTE.finditer(text, 0, start + 1):
-        opening = m
-    if opening is None:
-        return False
-    close = _CLOSING_QUOTE[opening.group("q")]
-    return close not in text[opening.end():start] and close in text[end:]
-
-
-_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(]))(?P<q>['\"«“‘])(?=\w)")
-_CLOSING_QUOTE = {"'": "'", '"': '"', "«": "»", "“": "”", "‘": "’"}
+    quoted = quoted_words(span.doc)
+    return all(t.i in quoted for t in span)
 
 
 def _attempt_noun(span: Span) -> bool:
@@ -2422,10 +2411,7 @@ def _dash_value(analysis: Analysis, measures: list[Any]) -> Any:
 
 def _pay_share(analysis: Analysis) -> bool:
     """A percent of a bonus or a salary: the share of pay a policy sets, not a level of a metric."""
-    from .engine import get_rule
-
-    rule = get_rule("compensation-link")
-    pay = rule.word_set(analysis.lang, "main") if rule is not None else frozenset()
+    pay = _pay_words(analysis.lang)
     for q in analysis.quantities:
         if not q.percent:
             continue

@@ -83,12 +83,9 @@ def _content(doc: Doc) -> list[Token]:
     return [t for t in words if t.i >= after]
 
 
-_CONDITIONS = {"если", "когда", "коли", "if", "when", "once", "whenever", "where", "wherever",
-               # a leading time phrase: "Over the next two quarters, bring …", "By the end of Q2, ship …"
-               "over", "throughout", "during", "within", "by", "in"}
-
-
 _CONDITIONS_PROPER = {"если", "когда", "коли", "if", "when", "once", "whenever", "where", "wherever"}
+# … and a leading time phrase: "Over the next two quarters, bring …", "By the end of Q2, ship …"
+_CONDITIONS = _CONDITIONS_PROPER | {"over", "throughout", "during", "within", "by", "in"}
 
 
 def _after_condition(doc: Doc) -> int:
@@ -179,23 +176,26 @@ def ru_verb_reading(token: Token) -> tuple[str, Form] | None:
     return first.normal_form.replace("ё", "е"), form
 
 
-def _quoted(doc: Doc) -> set[int]:
-    """Indices of the words inside «…» or "…": a quoted name («с этим покупают») holds no predicate of the item."""
-    inside, depth, straight = set(), 0, False
+def quoted_words(doc: Doc) -> set[int]:
+    """Indices of the words inside «…», "…" or '…': a quoted name («с этим покупают», "'Try Soccer' Saturdays") holds
+    no predicate and no hedge of the item."""
+    inside, depth, straight, single = set(), 0, False, False
     for t in doc_tokens(doc):
-        if t.text in ("«", "“", "„"):
+        if t.text in ("«", "“", "„", "‘"):
             depth += 1
-        elif t.text in ("»", "”") and depth:
+        elif t.text in ("»", "”", "’") and depth:
             depth -= 1
         elif t.text == '"':
             straight = not straight
-        elif depth or straight:
+        elif t.text == "'" and (single or not t.whitespace_ and (t.i == 0 or t.doc[t.i - 1].whitespace_)):
+            single = not single  # an opening quote stands before a word, after a space; "customers' data" is no quote
+        elif depth or straight or single:
             inside.add(t.i)
     return inside
 
 
 def _russian(doc: Doc) -> Predicate | None:
-    quoted = _quoted(doc)
+    quoted = quoted_words(doc)
     words = [t for t in _content(doc) if t.i not in quoted]
     if words and words[0].pos_ != "VERB" and (reading := ru_verb_reading(words[0])) is not None:
         return Predicate(words[0], (reading[0],), reading[1], words[0].i + 1)

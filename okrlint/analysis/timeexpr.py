@@ -146,8 +146,7 @@ _EN_MONTH_INDEX = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep"
 _RU_MONTH_INDEX = ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
 # "from February - December", "between March and October", «с февраля по ноябрь»: a run of months.
 _MONTH_RUN = re.compile(rf"(?<!\w)(?:from|between)\s+(?P<a>{_MONTH})\.?\s*(?:[-–—]|to|through|until|till|and)\s*(?P<b>{_MONTH})(?!\w)"
-                        r"|(?<!\w)с\s+(?P<c>январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
-                        r"\s+(?:по|до)\s+(?P<d>январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*",
+                        rf"|(?<!\w)с\s+(?P<c>{_MONTH_WORD.pattern})\w*\s+(?:по|до)\s+(?P<d>{_MONTH_WORD.pattern})\w*",
                         re.IGNORECASE)
 
 
